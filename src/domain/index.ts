@@ -1,0 +1,9 @@
+/** The domain module: vocabulary, records, ids, validation and search semantics. No I/O. */
+export * from './vocabulary.js';
+export * from './model.js';
+export * from './ids.js';
+export * from './errors.js';
+export * from './dates.js';
+export * from './search.js';
+export * from './arguments.js';
+export * from './dataset-validator.js';

@@ -1,0 +1,119 @@
+/**
+ * The port every store implements. Resolvers know only this interface; the memory store and the
+ * Neo4j store answer every method alike (the store contract suite in test/contract proves it).
+ *
+ * Ordering is part of the contract, so that both stores give the same answers:
+ * - relations: by type, then the other end's id, then the relation's id;
+ * - statements: by date (undated last), then id;
+ * - entity lists: by name, then id;
+ * - neighbourhood nodes: the centre first, then by hops from it, then id; edges by id;
+ * - a shortest path: of all shortest paths, the one whose node ids, then edge ids, come first
+ *   in code-point order.
+ */
+import type {
+  Dataset,
+  Direction,
+  EntityKind,
+  EntityRecord,
+  RelationRecord,
+  RelationType,
+  SearchMatch,
+  SourceRecord,
+  StatementRecord,
+} from '../domain/index.js';
+
+export interface RelationFilter {
+  /** null means every type. */
+  readonly types: readonly RelationType[] | null;
+  readonly direction: Direction;
+}
+
+/** A relation seen from one of its ends (schema: `Relation`). */
+export interface RelationView {
+  readonly relation: RelationRecord;
+  /** OUT when the entity asked is the start, IN when it is the end, BOTH for symmetric types. */
+  readonly direction: Direction;
+  /** The entity at the other end. */
+  readonly otherId: string;
+}
+
+export interface SubgraphResult {
+  readonly nodes: readonly EntityRecord[];
+  readonly edges: readonly RelationRecord[];
+}
+
+export interface PathResult {
+  /** From the start to the end; one more than the edges. */
+  readonly nodes: readonly EntityRecord[];
+  readonly edges: readonly RelationRecord[];
+}
+
+export interface NeighborhoodQuery {
+  readonly depth: number;
+  readonly types: readonly RelationType[] | null;
+}
+
+export interface PathQuery {
+  readonly maxHops: number;
+  readonly types: readonly RelationType[] | null;
+  /** Follow relations only from their start to their end (symmetric ones either way). */
+  readonly directed: boolean;
+}
+
+export interface SearchQuery {
+  /** Already normalized with `normalizeForSearch`. */
+  readonly text: string;
+  readonly kinds: readonly EntityKind[] | null;
+  readonly first: number;
+}
+
+export interface StatementFilter {
+  readonly speakerId: string | null;
+  readonly aboutId: string | null;
+}
+
+export interface GraphCounts {
+  readonly entities: number;
+  readonly relations: number;
+  readonly statements: number;
+  readonly sources: number;
+}
+
+export interface GraphStore {
+  /** `memory` or `neo4j`, for logs and /readyz. */
+  readonly kind: string;
+
+  /** Batched lookups (DataLoader-shaped): one result per id, in order, null when unknown. */
+  entitiesByIds(ids: readonly string[]): Promise<(EntityRecord | null)[]>;
+  statementsByIds(ids: readonly string[]): Promise<(StatementRecord | null)[]>;
+  sourcesByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]>;
+
+  /** For each entity id, its relations that pass the filter (schema: `Entity.relations`). */
+  relationsOf(entityIds: readonly string[], filter: RelationFilter): Promise<RelationView[][]>;
+  /** For each entity id, the statements it made (schema: `Entity.statements`). */
+  statementsBySpeakers(speakerIds: readonly string[]): Promise<StatementRecord[][]>;
+  /** For each entity id, the statements about it (schema: `Entity.mentionedIn`). */
+  statementsAbout(entityIds: readonly string[]): Promise<StatementRecord[][]>;
+  /** For each source id, the statements it carries (schema: `Source.statements`). */
+  statementsFromSources(sourceIds: readonly string[]): Promise<StatementRecord[][]>;
+
+  /** Schema: `Query.entities`. */
+  listEntities(kinds: readonly EntityKind[] | null): Promise<EntityRecord[]>;
+  /** Schema: `Query.sources`, by id. */
+  listSources(): Promise<SourceRecord[]>;
+  /** Schema: `Query.statements`; both filters null means every statement. */
+  findStatements(filter: StatementFilter): Promise<StatementRecord[]>;
+  /** Schema: `Query.search`; ranked with `rankSearchResults`. */
+  search(query: SearchQuery): Promise<SearchMatch[]>;
+  /** Schema: `Query.neighborhood`; null when the centre does not exist. */
+  neighborhood(centreId: string, query: NeighborhoodQuery): Promise<SubgraphResult | null>;
+  /** Schema: `Query.shortestPath`; null when there is no path within `maxHops`. */
+  shortestPath(fromId: string, toId: string, query: PathQuery): Promise<PathResult | null>;
+
+  /** Loads a validated dataset all-or-nothing; loading the same dataset again changes nothing. */
+  load(dataset: Dataset): Promise<void>;
+  counts(): Promise<GraphCounts>;
+  /** Resolves when the store can answer; rejects with the cause otherwise (schema-less /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
