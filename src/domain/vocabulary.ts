@@ -176,3 +176,23 @@ export const LIMITS = {
   maxSearchResults: 100,
   maxSearchTextLength: 200,
 } as const;
+
+/** A relation type described for clients (schema: `Query.relationTypes`). */
+export interface RelationTypeInfo {
+  readonly name: RelationType;
+  readonly description: string;
+  readonly fromKinds: readonly EntityKind[];
+  readonly toKinds: readonly EntityKind[];
+  readonly symmetric: boolean;
+}
+
+export const RELATION_TYPE_INFOS: readonly RelationTypeInfo[] = RELATION_TYPE_NAMES.map((name) => {
+  const spec: RelationTypeSpec = RELATION_TYPES[name];
+  return {
+    name,
+    description: spec.description,
+    fromKinds: spec.from,
+    toKinds: spec.to,
+    symmetric: spec.symmetric,
+  };
+});

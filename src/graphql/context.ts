@@ -1,0 +1,1 @@
+export interface GraphContext { placeholder: true }
