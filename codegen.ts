@@ -15,6 +15,7 @@ const config: CodegenConfig = {
       ],
       config: {
         useIndexSignature: true,
+        mapperTypeSuffix: 'Model',
         enumsAsTypes: true,
         useTypeImports: true,
         contextType: '../context.js#GraphContext',
