@@ -1,0 +1,83 @@
+/** Schema: `interface Entity` and its six types, with their typed convenience fields. */
+import { checkRelationTypes, unreachable, type EntityKind, type EntityRecord } from '../../domain/index.js';
+import type { GraphContext } from '../context.js';
+import type { Direction, Resolvers } from '../generated/resolvers-types.js';
+import { firstRelated, related, relationsOf } from './lookups.js';
+
+type EntityTypeName = 'Person' | 'Unit' | 'Organization' | 'Country' | 'Region' | 'Settlement';
+
+export function typeNameOfKind(kind: EntityKind): EntityTypeName {
+  switch (kind) {
+    case 'PERSON':
+      return 'Person';
+    case 'UNIT':
+      return 'Unit';
+    case 'ORGANIZATION':
+      return 'Organization';
+    case 'COUNTRY':
+      return 'Country';
+    case 'REGION':
+      return 'Region';
+    case 'SETTLEMENT':
+      return 'Settlement';
+    default:
+      return unreachable(kind);
+  }
+}
+
+/** The fields every entity type shares (schema: `interface Entity`). */
+const entityFields = {
+  relations: (
+    entity: EntityRecord,
+    args: { types?: readonly string[] | null; direction?: Direction | null },
+    ctx: GraphContext,
+  ) => relationsOf(ctx, entity.id, checkRelationTypes(args.types), args.direction ?? 'BOTH'),
+  statements: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>
+    ctx.loaders.statementsBySpeaker.load(entity.id),
+  mentionedIn: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>
+    ctx.loaders.statementsAbout.load(entity.id),
+};
+
+export const entityResolvers: Resolvers = {
+  Entity: {
+    __resolveType: (entity) => typeNameOfKind(entity.kind),
+  },
+  Person: {
+    ...entityFields,
+    commands: (person, _args, ctx) => related(ctx, person.id, 'COMMANDS', 'OUT'),
+    memberOf: (person, _args, ctx) => related(ctx, person.id, 'MEMBER_OF', 'OUT'),
+  },
+  Unit: {
+    ...entityFields,
+    commander: (unit, _args, ctx) => firstRelated(ctx, unit.id, 'COMMANDS', 'IN', 'PERSON'),
+    partOf: (unit, _args, ctx) => related(ctx, unit.id, 'PART_OF', 'OUT'),
+    deployedTo: (unit, _args, ctx) => related(ctx, unit.id, 'DEPLOYED_TO', 'OUT'),
+    fightingIn: (unit, _args, ctx) => related(ctx, unit.id, 'FIGHTING_IN', 'OUT'),
+  },
+  Organization: {
+    ...entityFields,
+    partOf: (org, _args, ctx) => related(ctx, org.id, 'PART_OF', 'OUT'),
+    members: (org, _args, ctx) => related(ctx, org.id, 'MEMBER_OF', 'IN', 'PERSON'),
+  },
+  Country: {
+    ...entityFields,
+    regions: (country, _args, ctx) => related(ctx, country.id, 'LOCATED_IN', 'IN', 'REGION'),
+    allies: (country, _args, ctx) => related(ctx, country.id, 'ALLIED_WITH', 'BOTH'),
+  },
+  Region: {
+    ...entityFields,
+    country: (region, _args, ctx) => firstRelated(ctx, region.id, 'LOCATED_IN', 'OUT', 'COUNTRY'),
+    settlements: (region, _args, ctx) => related(ctx, region.id, 'LOCATED_IN', 'IN', 'SETTLEMENT'),
+  },
+  Settlement: {
+    ...entityFields,
+    region: (place, _args, ctx) => firstRelated(ctx, place.id, 'LOCATED_IN', 'OUT', 'REGION'),
+    country: async (place, _args, ctx) => {
+      const direct = await firstRelated(ctx, place.id, 'LOCATED_IN', 'OUT', 'COUNTRY');
+      if (direct) return direct;
+      const region = await firstRelated(ctx, place.id, 'LOCATED_IN', 'OUT', 'REGION');
+      return region ? firstRelated(ctx, region.id, 'LOCATED_IN', 'OUT', 'COUNTRY') : null;
+    },
+    nearby: (place, _args, ctx) => relationsOf(ctx, place.id, ['NEAR'], 'BOTH'),
+  },
+};

@@ -1,0 +1,60 @@
+/** Small questions resolvers ask of the loaders, named for what they answer. */
+import {
+  notFound,
+  type Direction,
+  type EntityKind,
+  type EntityRecord,
+  type RelationType,
+} from '../../domain/index.js';
+import type { RelationView } from '../../store/graph-store.js';
+import type { GraphContext } from '../context.js';
+
+/** Loads entities that references promise exist; a missing one is a broken store, not user error. */
+export async function loadExisting(ctx: GraphContext, ids: readonly string[]): Promise<EntityRecord[]> {
+  const entities = await ctx.loaders.entity.loadMany(ids);
+  return entities.map((entity, i) => {
+    if (entity instanceof Error) throw entity;
+    if (entity === null) throw new Error(`The store refers to entity "${ids[i]}", which it does not hold.`);
+    return entity;
+  });
+}
+
+/** The entity with this id, or a NOT_FOUND error that names the argument. */
+export async function requireEntity(ctx: GraphContext, argument: string, id: string): Promise<EntityRecord> {
+  const entity = await ctx.loaders.entity.load(id);
+  if (!entity) throw notFound(`No entity has the id "${id}" (argument "${argument}").`, { argument });
+  return entity;
+}
+
+export function relationsOf(
+  ctx: GraphContext,
+  entityId: string,
+  types: readonly RelationType[] | null,
+  direction: Direction,
+): Promise<RelationView[]> {
+  return ctx.loaders.relations.load({ entityId, types, direction });
+}
+
+/** The entities at the other end of this entity's relations of one type, optionally of one kind. */
+export async function related(
+  ctx: GraphContext,
+  entityId: string,
+  type: RelationType,
+  direction: Direction,
+  kind?: EntityKind,
+): Promise<EntityRecord[]> {
+  const views = await relationsOf(ctx, entityId, [type], direction);
+  const otherIds = [...new Set(views.map((v) => v.otherId))];
+  const entities = await loadExisting(ctx, otherIds);
+  return kind ? entities.filter((e) => e.kind === kind) : entities;
+}
+
+export async function firstRelated(
+  ctx: GraphContext,
+  entityId: string,
+  type: RelationType,
+  direction: Direction,
+  kind?: EntityKind,
+): Promise<EntityRecord | null> {
+  return (await related(ctx, entityId, type, direction, kind))[0] ?? null;
+}

@@ -1,0 +1,67 @@
+/** Schema: `type Query`. Each resolver checks its arguments, then asks the store one question. */
+import {
+  RELATION_TYPE_INFOS,
+  checkDepth,
+  checkFirst,
+  checkId,
+  checkKinds,
+  checkMaxHops,
+  checkRelationTypes,
+  checkSearchText,
+} from '../../domain/index.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { requireEntity } from './lookups.js';
+
+export const queryResolvers: Resolvers = {
+  Query: {
+    entity: (_root, { id }, ctx) => ctx.loaders.entity.load(checkId('id', id)),
+
+    entities: (_root, { kinds }, ctx) => ctx.store.listEntities(checkKinds(kinds)),
+
+    search: async (_root, { text, kinds, first }, ctx) => {
+      const matches = await ctx.store.search({
+        text: checkSearchText(text),
+        kinds: checkKinds(kinds),
+        first: checkFirst(first ?? 10),
+      });
+      for (const { entity } of matches) ctx.loaders.entity.prime(entity.id, entity);
+      return matches.map((m) => m.entity);
+    },
+
+    neighborhood: async (_root, { id, depth, types }, ctx) => {
+      const query = { depth: checkDepth(depth ?? 1), types: checkRelationTypes(types) };
+      const centre = await requireEntity(ctx, 'id', checkId('id', id));
+      const subgraph = await ctx.store.neighborhood(centre.id, query);
+      // The centre existed a moment ago; a concurrent delete is the only way to get null here.
+      if (!subgraph) throw new Error(`Entity "${centre.id}" vanished while its neighbourhood was read.`);
+      return subgraph;
+    },
+
+    shortestPath: async (_root, { fromId, toId, maxHops, types, directed }, ctx) => {
+      const query = {
+        maxHops: checkMaxHops(maxHops ?? 6),
+        types: checkRelationTypes(types),
+        directed: directed ?? false,
+      };
+      const [from, to] = await Promise.all([
+        requireEntity(ctx, 'fromId', checkId('fromId', fromId)),
+        requireEntity(ctx, 'toId', checkId('toId', toId)),
+      ]);
+      return ctx.store.shortestPath(from.id, to.id, query);
+    },
+
+    statements: async (_root, { speakerId, aboutId }, ctx) => {
+      const [speaker, about] = await Promise.all([
+        speakerId == null ? null : requireEntity(ctx, 'speakerId', checkId('speakerId', speakerId)),
+        aboutId == null ? null : requireEntity(ctx, 'aboutId', checkId('aboutId', aboutId)),
+      ]);
+      return ctx.store.findStatements({ speakerId: speaker?.id ?? null, aboutId: about?.id ?? null });
+    },
+
+    source: (_root, { id }, ctx) => ctx.loaders.source.load(checkId('id', id)),
+
+    sources: (_root, _args, ctx) => ctx.store.listSources(),
+
+    relationTypes: () => [...RELATION_TYPE_INFOS],
+  },
+};

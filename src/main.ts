@@ -1,0 +1,67 @@
+/**
+ * Wires the server: configuration → store (embedded, or Neo4j when NEO4J_URI is set) → seed →
+ * HTTP server, and a graceful stop on SIGTERM/SIGINT.
+ */
+import { pino } from 'pino';
+import { readConfig, type Config } from './config.js';
+import { readDatasetFile, seedIfEmpty } from './ingest/dataset-file.js';
+import { startServer } from './server/app.js';
+import type { GraphStore } from './store/graph-store.js';
+import { createMemoryStore } from './store/memory/memory-store.js';
+import { createNeo4jStore } from './store/neo4j/neo4j-store.js';
+
+async function openStore(config: Config, log: pino.Logger): Promise<GraphStore> {
+  if (!config.neo4j) return createMemoryStore();
+  const { uri, username, password, database, connectTimeoutMs } = config.neo4j;
+  log.info({ uri, database: database ?? '(default)' }, 'connecting to Neo4j');
+  return createNeo4jStore({
+    uri,
+    username,
+    password,
+    database,
+    connectTimeoutMs,
+    log: (msg) => log.info(msg),
+  });
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = pino({ level: config.logLevel });
+
+  const dataset = config.seed ? await readDatasetFile(config.seedFile) : null;
+  const store = await openStore(config, log);
+  if (dataset && (await seedIfEmpty(store, dataset))) {
+    log.info({ file: config.seedFile, ...(await store.counts()) }, 'loaded the seed graph');
+  }
+
+  const server = await startServer(
+    { store, log, playground: config.playground },
+    { port: config.port, host: config.host },
+  );
+  log.info({ store: store.kind, url: server.url }, `GraphQL server ready at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: draining in-flight requests');
+    try {
+      await server.stop();
+      await store.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Start-up failures are the operator's to fix: one clear line, no stack trace.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Cannot start the server: ${message}\n`);
+  process.exit(1);
+});
