@@ -141,9 +141,12 @@ export function isSymmetric(type: RelationType): boolean {
 
 /**
  * How much a relation or statement is to be believed, as the source presents it.
- * - CONFIRMED: stated as fact by the source or by more than one party.
- * - REPORTED: the source reports it (its own narration or a monitor's report), not a party's claim.
- * - CLAIMED: one party says so; nobody in the source confirms it.
+ * - CONFIRMED: the source states it as fact in its own voice (or it is uncontroversial background
+ *   knowledge, said so in a note).
+ * - REPORTED: an observer without a stake (a monitor, an analyst) reports it, or it is an opinion
+ *   or pledge reported as said.
+ * - CLAIMED: a party to the events (a government, a military) says so; nobody in the source
+ *   confirms it.
  * - DISPUTED: another party in the source says otherwise.
  * - UNVERIFIED: the source says it cannot verify it.
  * - DENIED: the party concerned denies it.

@@ -27,15 +27,15 @@ export type Approximation =
 
 /** How much a relation or statement is to be believed, as its source presents it. */
 export type ClaimStatus =
-  /** One party says so; nobody in the source confirms it. */
+  /** A party to the events (a government, a military) says so; nobody in the source confirms it. */
   | 'CLAIMED'
-  /** Stated as fact by the source or by more than one party. */
+  /** The source states it as fact in its own voice (or it is uncontroversial background knowledge, said so in a note). */
   | 'CONFIRMED'
   /** The party concerned denies it. */
   | 'DENIED'
   /** Another party in the source says otherwise. */
   | 'DISPUTED'
-  /** Reported by the source itself or by a monitor, not a party's claim. */
+  /** An observer without a stake (a monitor, an analyst) reports it, or it is an opinion or pledge reported as said. */
   | 'REPORTED'
   /** The source says it cannot verify it. */
   | 'UNVERIFIED';
