@@ -1,0 +1,144 @@
+/**
+ * The embedded store: the whole graph in process memory, in a graphology multigraph with
+ * indexes beside it. It answers exactly as the Neo4j store does (orders included, see the
+ * header of graph-store.ts); the contract suite in test/contract runs both.
+ */
+import {
+  rankSearchResults,
+  type Dataset,
+  type EntityKind,
+  type EntityRecord,
+  type SearchMatch,
+  type SourceRecord,
+  type StatementRecord,
+} from '../../domain/index.js';
+import type {
+  GraphCounts,
+  GraphStore,
+  NeighborhoodQuery,
+  PathQuery,
+  PathResult,
+  RelationFilter,
+  RelationView,
+  SearchQuery,
+  StatementFilter,
+  SubgraphResult,
+} from '../graph-store.js';
+import { relationViewsOf } from './relations.js';
+import { canUseTrigrams } from './search-index.js';
+import { emptyState, stateWithDataset, type MemoryState } from './state.js';
+import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
+
+export function createMemoryStore(): GraphStore {
+  return new MemoryStore();
+}
+
+export class MemoryStore implements GraphStore {
+  readonly kind = 'memory';
+  /** Replaced whole by `load`, never changed in place; every read takes it once. */
+  private state: MemoryState = emptyState();
+
+  async entitiesByIds(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+    const { graph } = this.state;
+    return ids.map((id) => (graph.hasNode(id) ? graph.getNodeAttributes(id) : null));
+  }
+
+  async statementsByIds(ids: readonly string[]): Promise<(StatementRecord | null)[]> {
+    const { statements } = this.state;
+    return ids.map((id) => statements.get(id) ?? null);
+  }
+
+  async sourcesByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
+    const { sources } = this.state;
+    return ids.map((id) => sources.get(id) ?? null);
+  }
+
+  async relationsOf(entityIds: readonly string[], filter: RelationFilter): Promise<RelationView[][]> {
+    const { graph } = this.state;
+    return entityIds.map((id) => relationViewsOf(graph, id, filter));
+  }
+
+  async statementsBySpeakers(speakerIds: readonly string[]): Promise<StatementRecord[][]> {
+    const index = this.state.statementsBySpeaker;
+    return speakerIds.map((id) => [...(index.get(id) ?? [])]);
+  }
+
+  async statementsAbout(entityIds: readonly string[]): Promise<StatementRecord[][]> {
+    const index = this.state.statementsAbout;
+    return entityIds.map((id) => [...(index.get(id) ?? [])]);
+  }
+
+  async statementsFromSources(sourceIds: readonly string[]): Promise<StatementRecord[][]> {
+    const index = this.state.statementsBySource;
+    return sourceIds.map((id) => [...(index.get(id) ?? [])]);
+  }
+
+  async listEntities(kinds: readonly EntityKind[] | null): Promise<EntityRecord[]> {
+    return this.state.entitiesByName.filter((entity) => kinds === null || kinds.includes(entity.kind));
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    return [...this.state.sourcesById];
+  }
+
+  async findStatements({ speakerId, aboutId }: StatementFilter): Promise<StatementRecord[]> {
+    const state = this.state;
+    // The indexed lists are already in order, and filtering keeps it.
+    if (speakerId !== null) {
+      const spoken = state.statementsBySpeaker.get(speakerId) ?? [];
+      return spoken.filter((s) => aboutId === null || s.aboutIds.includes(aboutId));
+    }
+    if (aboutId !== null) return [...(state.statementsAbout.get(aboutId) ?? [])];
+    return [...state.statementsInOrder];
+  }
+
+  async search({ text, kinds, first }: SearchQuery): Promise<SearchMatch[]> {
+    const candidates = this.searchCandidates(text).filter(
+      (entity) => kinds === null || kinds.includes(entity.kind),
+    );
+    return rankSearchResults(candidates, text, first);
+  }
+
+  /** A superset of the entities whose keys contain the (normalized) text. */
+  private searchCandidates(text: string): readonly EntityRecord[] {
+    const { graph, searchIndex, entitiesByName } = this.state;
+    // A query of one or two characters has no trigram to look up. Indexing bigrams and single
+    // characters too would bloat the index for rare queries that match a large share of all
+    // entities anyway, so those scan every entity; rankSearchResults does the matching.
+    if (!canUseTrigrams(text)) return entitiesByName;
+    return searchIndex.candidateIds(text).map((id) => graph.getNodeAttributes(id));
+  }
+
+  async neighborhood(centreId: string, query: NeighborhoodQuery): Promise<SubgraphResult | null> {
+    return neighborhoodOf(this.state, centreId, query);
+  }
+
+  async shortestPath(fromId: string, toId: string, query: PathQuery): Promise<PathResult | null> {
+    return canonicalShortestPath(this.state, fromId, toId, query);
+  }
+
+  async load(dataset: Dataset): Promise<void> {
+    // Built in full before the swap: if anything throws, the current state stays as it was.
+    // No await in between, so two loads cannot interleave and lose one another's records.
+    this.state = stateWithDataset(this.state, dataset);
+  }
+
+  async counts(): Promise<GraphCounts> {
+    const { graph, statements, sources } = this.state;
+    return {
+      entities: graph.order,
+      relations: graph.size,
+      statements: statements.size,
+      sources: sources.size,
+    };
+  }
+
+  async ping(): Promise<void> {
+    // Always ready: nothing outside the process to reach.
+  }
+
+  async close(): Promise<void> {
+    // Lets the graph and its indexes be collected; the store stays usable, and empty.
+    this.state = emptyState();
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The memory store's whole state as one immutable snapshot: the graph, the records that are not
+ * in it, the indexes over them and the search index. A load builds a new snapshot from the old one
+ * plus the dataset and the store swaps it in only when the build finished, which is what makes a
+ * load all-or-nothing: a throw leaves the old snapshot, untouched, in place.
+ */
+import { DirectedGraph, MultiDirectedGraph } from 'graphology';
+import {
+  DatasetValidationError,
+  type Dataset,
+  type EntityRecord,
+  type RelationRecord,
+  type SourceRecord,
+  type StatementRecord,
+} from '../../domain/index.js';
+import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
+import { EntitySearchIndex } from './search-index.js';
+
+/** Node key = entity id, attributes = the EntityRecord; edge key = relation id, attributes = the RelationRecord. */
+export type KnowledgeGraph = MultiDirectedGraph<EntityRecord, RelationRecord>;
+
+/**
+ * Where a traversal may step: an edge u → v means some allowed relation may be walked from u to
+ * v. Simple (parallel relations collapse into one step) and without attributes.
+ */
+export type WalkGraph = DirectedGraph;
+
+type StatementIndex = ReadonlyMap<string, readonly StatementRecord[]>;
+
+export interface MemoryState {
+  readonly graph: KnowledgeGraph;
+  readonly statements: ReadonlyMap<string, StatementRecord>;
+  readonly sources: ReadonlyMap<string, SourceRecord>;
+  /** Each list below is already in the port's order, so reads need not sort. */
+  readonly statementsBySpeaker: StatementIndex;
+  readonly statementsAbout: StatementIndex;
+  readonly statementsBySource: StatementIndex;
+  readonly statementsInOrder: readonly StatementRecord[];
+  readonly entitiesByName: readonly EntityRecord[];
+  readonly sourcesById: readonly SourceRecord[];
+  readonly searchIndex: EntitySearchIndex;
+  /** Walk graphs by relation types and directedness, built on demand (see traversal.ts). */
+  readonly walkGraphs: Map<string, WalkGraph>;
+}
+
+export function emptyState(): MemoryState {
+  return buildState(new Map(), new Map(), new Map(), new Map());
+}
+
+/** A new snapshot holding `previous` plus `dataset`; a record with a known id replaces the old one. */
+export function stateWithDataset(previous: MemoryState, dataset: Dataset): MemoryState {
+  const entities = mergeById(entitiesOf(previous.graph), dataset.entities);
+  const relations = mergeById(relationsOf(previous.graph), dataset.relations);
+  const statements = mergeById(previous.statements.values(), dataset.statements);
+  const sources = mergeById(previous.sources.values(), dataset.sources);
+  const problems = danglingReferences(entities, relations, statements, sources);
+  if (problems.length > 0) throw new DatasetValidationError(problems);
+  return buildState(entities, relations, statements, sources);
+}
+
+function buildState(
+  entities: ReadonlyMap<string, EntityRecord>,
+  relations: ReadonlyMap<string, RelationRecord>,
+  statements: ReadonlyMap<string, StatementRecord>,
+  sources: ReadonlyMap<string, SourceRecord>,
+): MemoryState {
+  return {
+    graph: buildGraph(entities.values(), relations.values()),
+    statements,
+    sources,
+    statementsBySpeaker: indexStatements(statements.values(), (s) => (s.speakerId ? [s.speakerId] : [])),
+    statementsAbout: indexStatements(statements.values(), (s) => s.aboutIds),
+    statementsBySource: indexStatements(statements.values(), (s) => [s.sourceId]),
+    statementsInOrder: [...statements.values()].sort(compareStatements),
+    entitiesByName: [...entities.values()].sort(compareEntitiesByName),
+    sourcesById: [...sources.values()].sort(compareById),
+    searchIndex: new EntitySearchIndex(entities.values()),
+    walkGraphs: new Map(),
+  };
+}
+
+function buildGraph(
+  entities: Iterable<EntityRecord>,
+  relations: Iterable<RelationRecord>,
+): KnowledgeGraph {
+  // The validator forbids a relation from an entity to itself.
+  const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  for (const entity of entities) graph.addNode(entity.id, entity);
+  for (const relation of relations) {
+    graph.addDirectedEdgeWithKey(relation.id, relation.from, relation.to, relation);
+  }
+  return graph;
+}
+
+function entitiesOf(graph: KnowledgeGraph): EntityRecord[] {
+  return graph.mapNodes((_id, entity) => entity);
+}
+
+function relationsOf(graph: KnowledgeGraph): RelationRecord[] {
+  return graph.mapEdges((_id, relation) => relation);
+}
+
+function mergeById<T extends { readonly id: string }>(
+  existing: Iterable<T>,
+  incoming: readonly T[],
+): Map<string, T> {
+  const merged = new Map<string, T>();
+  for (const record of existing) merged.set(record.id, record);
+  for (const record of incoming) merged.set(record.id, record);
+  return merged;
+}
+
+/** Lists, sorted, the records keyed under each id that `keysOf` gives for a statement. */
+function indexStatements(
+  statements: Iterable<StatementRecord>,
+  keysOf: (statement: StatementRecord) => readonly string[],
+): Map<string, StatementRecord[]> {
+  const index = new Map<string, StatementRecord[]>();
+  for (const statement of statements) {
+    for (const key of new Set(keysOf(statement))) {
+      const list = index.get(key);
+      if (list) list.push(statement);
+      else index.set(key, [statement]);
+    }
+  }
+  for (const list of index.values()) list.sort(compareStatements);
+  return index;
+}
+
+/**
+ * References that point at nothing in the merged state. The validator checks a dataset on its
+ * own; this checks it against what is already loaded too, and keeps the graph whole (graphology
+ * would refuse an edge to a missing node, but only after part of the graph was built).
+ */
+function danglingReferences(
+  entities: ReadonlyMap<string, EntityRecord>,
+  relations: ReadonlyMap<string, RelationRecord>,
+  statements: ReadonlyMap<string, StatementRecord>,
+  sources: ReadonlyMap<string, SourceRecord>,
+): string[] {
+  const problems: string[] = [];
+  const check = (label: string, field: string, id: string | null, known: ReadonlyMap<string, unknown>, what: string) => {
+    if (id !== null && !known.has(id)) {
+      problems.push(`${label} refers in "${field}" to "${id}", which is not a known ${what}.`);
+    }
+  };
+  for (const r of relations.values()) {
+    const label = `Relation "${r.id}"`;
+    check(label, 'from', r.from, entities, 'entity');
+    check(label, 'to', r.to, entities, 'entity');
+    check(label, 'claimedBy', r.claimedBy, entities, 'entity');
+    check(label, 'sourceId', r.sourceId, sources, 'source');
+    for (const id of r.statementIds) check(label, 'statementIds', id, statements, 'statement');
+  }
+  for (const s of statements.values()) {
+    const label = `Statement "${s.id}"`;
+    check(label, 'speakerId', s.speakerId, entities, 'entity');
+    check(label, 'reportedViaId', s.reportedViaId, entities, 'entity');
+    check(label, 'sourceId', s.sourceId, sources, 'source');
+    for (const id of s.aboutIds) check(label, 'aboutIds', id, entities, 'entity');
+  }
+  return problems;
+}
