@@ -1,0 +1,240 @@
+/**
+ * The store contract: the same tests, on the same seed graph, for every store. When the two
+ * stores disagree, this is where it shows. On Neo4j the database holds the seed graph only (the
+ * whole test run shares it, and every load of the seed is idempotent).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RELATION_TYPE_NAMES, type Dataset } from '../../src/domain/index.js';
+import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
+import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
+import { storesUnderTest } from '../support/stores.js';
+
+const seed: Dataset = await readDatasetFile(SEED_FILE);
+const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
+const views = (list: readonly RelationView[]) =>
+  list.map((v) => `${v.relation.type} ${v.direction} ${v.otherId}`);
+
+describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    if (!enabled) return;
+    store = await open();
+    await store.load(seed);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  const test = it.skipIf(!enabled);
+
+  test('holds the whole seed, and loading it again changes nothing', async () => {
+    const expected = {
+      entities: seed.entities.length,
+      relations: seed.relations.length,
+      statements: seed.statements.length,
+      sources: seed.sources.length,
+    };
+    expect(await store.counts()).toEqual(expected);
+    await store.load(seed);
+    expect(await store.counts()).toEqual(expected);
+  });
+
+  test('returns every seed record exactly as loaded, and null for unknown ids', async () => {
+    const entityIds = [...ids(seed.entities), 'person:nobody'];
+    expect(await store.entitiesByIds(entityIds)).toEqual([...seed.entities, null]);
+    expect(await store.statementsByIds(ids(seed.statements))).toEqual(seed.statements);
+    expect(await store.sourcesByIds(ids(seed.sources))).toEqual(seed.sources);
+    const all = await store.relationsOf(ids(seed.entities), { types: null, direction: 'BOTH' });
+    const relations = new Map(all.flat().map((v) => [v.relation.id, v.relation]));
+    expect([...relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [...seed.relations].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+  });
+
+  test('says who commands the Chechen unit, seen from either end', async () => {
+    const [alaudinov] = await store.relationsOf(['person:apti-alaudinov'], { types: ['COMMANDS'], direction: 'OUT' });
+    expect(views(alaudinov!)).toEqual(['COMMANDS OUT unit:chechen-unit']);
+    const [unit] = await store.relationsOf(['unit:chechen-unit'], { types: ['COMMANDS'], direction: 'BOTH' });
+    expect(views(unit!)).toEqual(['COMMANDS IN person:apti-alaudinov']);
+    expect(unit![0]!.relation.id).toBe('rel:alaudinov-commands-chechen-unit');
+  });
+
+  test('answers symmetric relations as BOTH from either end and under any direction filter', async () => {
+    for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
+      const [pokrovsk] = await store.relationsOf(['settlement:pokrovsk'], { types: ['NEAR'], direction });
+      expect(views(pokrovsk!)).toEqual(['NEAR BOTH settlement:dachenske', 'NEAR BOTH settlement:kurakhove']);
+    }
+    const [kurakhove] = await store.relationsOf(['settlement:kurakhove'], { types: ['NEAR'], direction: 'IN' });
+    expect(views(kurakhove!)).toEqual(['NEAR BOTH settlement:pokrovsk']);
+    expect(kurakhove![0]!.relation.qualifiers).toMatchObject({ distanceKm: 32, distanceMiles: 20 });
+  });
+
+  test('orders relations by type, then the other end, then id, and filters by direction', async () => {
+    const [all] = await store.relationsOf(['settlement:kurakhove'], { types: null, direction: 'BOTH' });
+    expect(views(all!)).toEqual([
+      'ATTACKED IN unit:russian-armed-forces',
+      'CLAIMED_CAPTURE_OF IN unit:russian-armed-forces',
+      'CONTROLS IN unit:russian-armed-forces',
+      'LOCATED_IN OUT region:donetsk',
+      'NEAR BOTH settlement:pokrovsk',
+    ]);
+    const [out] = await store.relationsOf(['settlement:kurakhove'], { types: null, direction: 'OUT' });
+    expect(views(out!)).toEqual(['LOCATED_IN OUT region:donetsk', 'NEAR BOTH settlement:pokrovsk']);
+  });
+
+  test('keeps the contested Kurakhove claims apart, each with its claimant and status', async () => {
+    const [claims] = await store.relationsOf(['settlement:kurakhove'], {
+      types: ['CLAIMED_CAPTURE_OF', 'CONTROLS', 'ATTACKED'],
+      direction: 'IN',
+    });
+    expect(claims!.map((v) => [v.relation.type, v.relation.claimedBy, v.relation.status, v.relation.qualifiers.extent ?? null])).toEqual([
+      ['ATTACKED', 'unit:khortytsia-group', 'CLAIMED', null],
+      ['CLAIMED_CAPTURE_OF', 'org:russian-defense-ministry', 'CLAIMED', null],
+      ['CONTROLS', 'org:deepstate', 'REPORTED', 'most of'],
+    ]);
+  });
+
+  test('lists statements by speaker and about an entity, by date with undated last', async () => {
+    const [byAlaudinov] = await store.statementsBySpeakers(['person:apti-alaudinov']);
+    expect(byAlaudinov!.length).toBeGreaterThan(0);
+    expect(byAlaudinov!.every((s) => s.speakerId === 'person:apti-alaudinov')).toBe(true);
+    const all = await store.findStatements({ speakerId: null, aboutId: null });
+    expect(all).toHaveLength(seed.statements.length);
+    const dates = all.map((s) => s.date ?? '9999-99-99');
+    expect(dates).toEqual([...dates].sort());
+    const aboutKurakhove = await store.findStatements({ speakerId: null, aboutId: 'settlement:kurakhove' });
+    const [mentioned] = await store.statementsAbout(['settlement:kurakhove']);
+    expect(ids(aboutKurakhove)).toEqual(ids(mentioned!));
+    expect(aboutKurakhove.map((s) => s.speakerId)).toEqual(
+      expect.arrayContaining(['org:russian-defense-ministry', 'org:deepstate', 'unit:khortytsia-group']),
+    );
+    const both = await store.findStatements({ speakerId: 'org:deepstate', aboutId: 'settlement:kurakhove' });
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((s) => s.speakerId === 'org:deepstate' && s.aboutIds.includes('settlement:kurakhove'))).toBe(true);
+    const [fromArticle] = await store.statementsFromSources([seed.sources[0]!.id]);
+    expect(fromArticle).toHaveLength(seed.statements.length);
+  });
+
+  test('finds names and aliases ignoring case, accents and punctuation, best match first', async () => {
+    const search = async (text: string, kinds: null | ['PERSON'] = null, first = 10) =>
+      ids((await store.search({ text, kinds, first })).map((m) => m.entity));
+    expect((await search('kurakhove'))[0]).toBe('settlement:kurakhove');
+    expect(await search('урахов')).toEqual(['settlement:kurakhove']);
+    expect((await search('u s'))[0]).toBe('country:united-states');
+    expect(await search('alaudinov')).toEqual(['person:apti-alaudinov']);
+    expect(await search('kursk')).toEqual(['region:kursk', 'settlement:kursk']);
+    expect(await search('state', ['PERSON'])).toEqual([
+      'person:antony-blinken',
+      'person:us-state-department-spokesperson',
+    ]);
+    expect(await search('a', null, 3)).toHaveLength(3);
+  });
+
+  test("draws Alaudinov's neighbourhood: the centre first, then by hops, then id", async () => {
+    const one = await store.neighborhood('person:apti-alaudinov', { depth: 1, types: null });
+    expect(ids(one!.nodes)).toEqual(['person:apti-alaudinov', 'unit:chechen-unit', 'unit:russian-armed-forces']);
+    expect(ids(one!.edges)).toEqual([
+      'rel:alaudinov-commands-chechen-unit',
+      'rel:alaudinov-member-of-russian-armed-forces',
+      'rel:chechen-unit-part-of-russian-armed-forces',
+    ]);
+    const zero = await store.neighborhood('person:apti-alaudinov', { depth: 0, types: null });
+    expect(zero).toEqual({ nodes: [one!.nodes[0]], edges: [] });
+    const commandsOnly = await store.neighborhood('person:apti-alaudinov', { depth: 3, types: ['COMMANDS'] });
+    expect(ids(commandsOnly!.nodes)).toEqual(['person:apti-alaudinov', 'unit:chechen-unit']);
+    expect(await store.neighborhood('person:nobody', { depth: 1, types: null })).toBeNull();
+  });
+
+  test('finds how Alaudinov is connected to North Korea, and no path where none is short enough', async () => {
+    const path = await store.shortestPath('person:apti-alaudinov', 'country:north-korea', { maxHops: 6, types: null, directed: false });
+    expect(ids(path!.nodes)).toEqual(['person:apti-alaudinov', 'unit:russian-armed-forces', 'country:russia', 'country:north-korea']);
+    expect(ids(path!.edges)).toEqual([
+      'rel:alaudinov-member-of-russian-armed-forces',
+      'rel:russian-armed-forces-part-of-russia',
+      'rel:north-korea-allied-with-russia',
+    ]);
+    expect(await store.shortestPath('person:apti-alaudinov', 'country:north-korea', { maxHops: 2, types: null, directed: false })).toBeNull();
+    const same = await store.shortestPath('settlement:kurakhove', 'settlement:kurakhove', { maxHops: 1, types: null, directed: false });
+    expect(same).toEqual({ nodes: [seed.entities.find((e) => e.id === 'settlement:kurakhove')], edges: [] });
+    const directed = await store.shortestPath('settlement:pokrovsk', 'country:ukraine', { maxHops: 6, types: null, directed: true });
+    expect(ids(directed!.nodes)).toEqual(['settlement:pokrovsk', 'region:donetsk', 'country:ukraine']);
+    expect(await store.shortestPath('country:ukraine', 'settlement:pokrovsk', { maxHops: 6, types: ['LOCATED_IN'], directed: true })).toBeNull();
+    const viaNear = await store.shortestPath('settlement:kurakhove', 'settlement:dachenske', { maxHops: 6, types: ['NEAR'], directed: true });
+    expect(ids(viaNear!.nodes)).toEqual(['settlement:kurakhove', 'settlement:pokrovsk', 'settlement:dachenske']);
+  });
+
+  test('lists entities by name and sources by id', async () => {
+    const places = await store.listEntities(['REGION', 'COUNTRY']);
+    expect(places.map((e) => e.name)).toEqual(['Donetsk region', 'Kursk region', 'North Korea', 'Russia', 'Ukraine', 'United Kingdom', 'United States']);
+    expect(ids(await store.listEntities(null))).toHaveLength(seed.entities.length);
+    expect(await store.listSources()).toEqual(seed.sources);
+  });
+
+  test('answers ping', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
+
+/** Every question asked of every entity: the stores must give identical answers. */
+describe.skipIf(storesUnderTest().some((s) => !s.enabled))('the embedded and Neo4j stores', () => {
+  let stores: GraphStore[];
+  beforeAll(async () => {
+    stores = await Promise.all(storesUnderTest().map((s) => s.open()));
+    await Promise.all(stores.map((s) => s.load(seed)));
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+  });
+  const entityIds = ids(seed.entities);
+  const both = async <T>(ask: (store: GraphStore) => Promise<T>) => {
+    const [memory, neo4j] = await Promise.all(stores.map(ask));
+    expect(neo4j).toEqual(memory);
+  };
+
+  it('agree on every relation of every entity, for every type and direction', async () => {
+    for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
+      await both((s) => s.relationsOf(entityIds, { types: null, direction }));
+      for (const type of RELATION_TYPE_NAMES) {
+        await both((s) => s.relationsOf(entityIds, { types: [type], direction }));
+      }
+    }
+  });
+
+  it('agree on every neighbourhood up to depth 3', async () => {
+    for (const id of entityIds) {
+      for (const depth of [1, 2, 3]) await both((s) => s.neighborhood(id, { depth, types: null }));
+      await both((s) => s.neighborhood(id, { depth: 2, types: ['LOCATED_IN', 'NEAR', 'PART_OF'] }));
+    }
+  });
+
+  it('agree on the shortest path between every pair of entities', async () => {
+    for (const from of entityIds) {
+      for (const to of entityIds) {
+        await both((s) => s.shortestPath(from, to, { maxHops: 6, types: null, directed: false }));
+      }
+    }
+  });
+
+  it('agree on directed paths and on paths over some types only', async () => {
+    for (const from of entityIds) {
+      for (const to of entityIds) {
+        await both((s) => s.shortestPath(from, to, { maxHops: 4, types: null, directed: true }));
+        await both((s) => s.shortestPath(from, to, { maxHops: 6, types: ['LOCATED_IN', 'NEAR', 'PART_OF', 'MEMBER_OF'], directed: false }));
+      }
+    }
+  });
+
+  it('agree on the search for every prefix and inner part of every name and alias', async () => {
+    const queries = new Set<string>();
+    for (const entity of seed.entities) {
+      for (const label of [entity.name, ...entity.aliases]) {
+        const lower = label.toLowerCase();
+        queries.add(lower.slice(0, 2)).add(lower.slice(0, 4)).add(lower.slice(1, 5)).add(lower);
+      }
+    }
+    const { normalizeForSearch } = await import('../../src/domain/index.js');
+    for (const query of queries) {
+      const text = normalizeForSearch(query);
+      if (text) await both((s) => s.search({ text, kinds: null, first: 100 }));
+    }
+  });
+});

@@ -1,0 +1,128 @@
+/** The server as a user meets it over HTTP: health, errors with codes, start-up and shutdown. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runServerToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
+
+const neo4jUri = inject('neo4jUri');
+
+describe('the server on the embedded store', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServerProcess();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('answers /healthz and /readyz with 200 JSON', async () => {
+    const health = await fetch(`${server.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', store: 'memory' });
+  });
+
+  it('serves the seed graph', async () => {
+    const { data } = await server.graphql<{ entity: { name: string } }>(
+      '{ entity(id: "person:apti-alaudinov") { name } }',
+    );
+    expect(data?.entity.name).toBe('Apti Alaudinov');
+  });
+
+  it('answers null for an id nobody has, and NOT_FOUND where an entity is required', async () => {
+    expect(await server.graphql('{ entity(id: "person:nobody") { id } }')).toEqual({ data: { entity: null } });
+    const response = await server.graphql('{ neighborhood(id: "person:nobody") { nodes { id } } }');
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(response.errors?.[0]?.message).toContain('person:nobody');
+    const path = await server.graphql('{ shortestPath(fromId: "person:apti-alaudinov", toId: "country:atlantis") { length } }');
+    expect(path.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', argument: 'toId' } });
+  });
+
+  it('rejects a depth out of range with BAD_USER_INPUT that says what is allowed', async () => {
+    const response = await server.graphql('{ neighborhood(id: "person:apti-alaudinov", depth: 9) { nodes { id } } }');
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toBe('Argument "depth" must be an integer from 0 to 3; got 9.');
+  });
+
+  it('rejects an unknown relation type, a malformed id and empty search text with BAD_USER_INPUT', async () => {
+    for (const query of [
+      '{ neighborhood(id: "person:apti-alaudinov", types: ["LOVES"]) { nodes { id } } }',
+      '{ entity(id: "not an id") { id } }',
+      '{ search(text: "   ") { id } }',
+      '{ search(text: "kursk", first: 0) { id } }',
+      '{ entity(id: "person:apti-alaudinov") { relations(types: ["commands"]) { id } } }',
+    ]) {
+      const response = await server.graphql(query);
+      expect(response.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('rejects malformed GraphQL and wrongly typed arguments with GraphQL codes, not a crash', async () => {
+    const syntax = await server.graphql('{ entity(id: ) { id }');
+    expect(syntax.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const typed = await server.graphql('{ neighborhood(id: "person:apti-alaudinov", depth: "deep") { nodes { id } } }');
+    expect(typed.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const unknownField = await server.graphql('{ entity(id: "person:apti-alaudinov") { salary } }');
+    expect(unknownField.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const variables = await server.graphql('query ($d: Int) { neighborhood(id: "person:apti-alaudinov", depth: $d) { nodes { id } } }', { d: 'x' });
+    expect(variables.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Still alive afterwards.
+    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('gives each response a request id, and keeps a well-formed one the client sent', async () => {
+    const response = await fetch(`${server.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'analyst-42' },
+      body: JSON.stringify({ query: '{ sources { id } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('analyst-42');
+  });
+
+  it('serves the playground to a browser at /graphql', async () => {
+    const response = await fetch(`${server.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<html');
+  });
+});
+
+describe('starting and stopping', () => {
+  it('exits 0 on SIGTERM after draining', async () => {
+    const server = await startServerProcess();
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(server.output()).toContain('stopped');
+  });
+
+  it('refuses a bad setting with one line that names the variable', async () => {
+    const { code, output } = await runServerToExit({ PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(output.trim()).toBe('Cannot start the server: PORT must be a whole number from 0 to 65535; got "eighty".');
+  });
+
+  it('gives up on an unreachable Neo4j after the connect timeout, naming the URI', async () => {
+    const { code, output } = await runServerToExit({
+      NEO4J_URI: 'bolt://127.0.0.1:1',
+      NEO4J_CONNECT_TIMEOUT_MS: '1500',
+      PORT: '0',
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Cannot start the server: .*bolt:\/\/127\.0\.0\.1:1/);
+  });
+});
+
+describe.skipIf(neo4jUri === null)('the server on Neo4j', () => {
+  it('seeds the database once: a restart finds the seed and changes nothing', async () => {
+    const count = '{ entities { id } statements { id } }';
+    const first = await startServerProcess({ NEO4J_URI: neo4jUri! });
+    const before = await first.graphql(count);
+    expect(await first.stop()).toBe(0);
+    const second = await startServerProcess({ NEO4J_URI: neo4jUri! });
+    const after = await second.graphql(count);
+    expect(after).toEqual(before);
+    expect((before.data as { entities: unknown[] }).entities.length).toBeGreaterThan(30);
+    const ready = await fetch(`${second.baseUrl}/readyz`);
+    expect(await ready.json()).toEqual({ status: 'ready', store: 'neo4j' });
+    await second.stop();
+  });
+});
