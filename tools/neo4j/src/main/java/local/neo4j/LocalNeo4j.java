@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -40,6 +42,8 @@ public final class LocalNeo4j {
 
     private static volatile DatabaseManagementService dbms;
     private static final AtomicBoolean stopped = new AtomicBoolean(false);
+    /** Counted down once build() has returned or failed, so a signal during start still shuts down. */
+    private static final CountDownLatch built = new CountDownLatch(1);
 
     private LocalNeo4j() {}
 
@@ -80,29 +84,32 @@ public final class LocalNeo4j {
             if (isListening(host, port)) {
                 throw new StartError("port " + port + " on " + host + " is already in use");
             }
-            DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
-                    .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
-                    .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
-                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(HttpConnector.enabled, false)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
-                    .setConfig(GraphDatabaseSettings.pagecache_warmup_enabled, false)
-                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                    .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
-                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    .setConfig(GraphDatabaseSettings.log_queries, GraphDatabaseSettings.LogQueryLevel.OFF)
-                    // Netty waits a 5 s "quiet period" per Bolt event loop group (two of them) on
-                    // shutdown: 10 s for every stop. Nothing here needs it.
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
-                    .build();
-            dbms = service;
+            DatabaseManagementService service;
+            try {
+                service = new DatabaseManagementServiceBuilder(home)
+                        .setConfig(BoltConnector.enabled, true)
+                        .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+                        .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
+                        .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                        .setConfig(HttpConnector.enabled, false)
+                        .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
+                        .setConfig(GraphDatabaseSettings.pagecache_warmup_enabled, false)
+                        .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                        .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
+                        .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                        .setConfig(GraphDatabaseSettings.log_queries, GraphDatabaseSettings.LogQueryLevel.OFF)
+                        // Netty waits a 5 s "quiet period" per Bolt event loop group (two of them) on
+                        // shutdown: 10 s for every stop. Nothing here needs it.
+                        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
+                        .build();
+                dbms = service;
+            } finally {
+                built.countDown();
+            }
             if (stopped.get()) {
-                // A signal arrived while starting: the hook may have missed the service.
-                shutdown();
-                return;
+                return; // a signal arrived while starting: the shutdown hook stops the service
             }
             GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             db.executeTransactionally("RETURN 1");
@@ -110,6 +117,7 @@ public final class LocalNeo4j {
                 throw new StartError("Bolt is not accepting connections on " + host + ":" + port);
             }
         } catch (Throwable t) {
+            built.countDown(); // failed before build(): don't keep a shutdown hook waiting
             if (stopped.get()) {
                 return; // interrupted by a signal: the shutdown hook reports
             }
@@ -117,17 +125,18 @@ public final class LocalNeo4j {
             if (DEBUG) {
                 t.printStackTrace(ERR);
             }
-            try {
-                DatabaseManagementService service = dbms;
-                dbms = null;
-                if (service != null) {
-                    service.shutdown();
+            if (stopped.compareAndSet(false, true)) { // else the hook is already stopping it
+                try {
+                    DatabaseManagementService service = dbms;
+                    dbms = null;
+                    if (service != null) {
+                        service.shutdown();
+                    }
+                } catch (Throwable ignored) {
+                    // best effort
                 }
-            } catch (Throwable ignored) {
-                // best effort
+                Runtime.getRuntime().halt(1);
             }
-            stopped.set(true); // nothing left for the hook to report
-            Runtime.getRuntime().halt(1);
             return;
         }
 
@@ -143,6 +152,12 @@ public final class LocalNeo4j {
     private static void shutdown() {
         if (!stopped.compareAndSet(false, true)) {
             return;
+        }
+        try {
+            // Stopped while build() runs: wait for it so the store is closed cleanly, not mid-start.
+            built.await(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         DatabaseManagementService service = dbms;
         dbms = null;
