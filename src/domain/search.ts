@@ -70,9 +70,19 @@ export function compareMatches(a: SearchMatch, b: SearchMatch): number {
   );
 }
 
-/** Code-point order: the same on every machine and in Cypher's ORDER BY. */
+/**
+ * Code-point order, as Cypher's ORDER BY sorts strings: the same on every machine and in both
+ * stores. (JavaScript's `<` compares UTF-16 units, which differs beyond U+FFFF.)
+ */
 export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  let i = 0;
+  while (i < a.length && i < b.length) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    i += x > 0xffff ? 2 : 1;
+  }
+  return Math.sign(a.length - b.length);
 }
 
 /** Ranks candidates (any superset of the matches) and keeps the first `first`. */

@@ -121,7 +121,7 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
     expect(await search('урахов')).toEqual(['settlement:kurakhove']);
     expect((await search('u s'))[0]).toBe('country:united-states');
     expect(await search('alaudinov')).toEqual(['person:apti-alaudinov']);
-    expect(await search('kursk')).toEqual(['region:kursk', 'settlement:kursk']);
+    expect(await search('kursk')).toEqual(['settlement:kursk', 'region:kursk']);
     expect(await search('state', ['PERSON'])).toEqual([
       'person:antony-blinken',
       'person:us-state-department-spokesperson',

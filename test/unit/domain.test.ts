@@ -17,6 +17,7 @@ import {
   checkMaxHops,
   checkRelationTypes,
   checkSearchText,
+  compareText,
   isIsoDate,
   kindOfEntityId,
   matchEntity,
@@ -133,6 +134,15 @@ describe('search semantics', () => {
   it('matches aliases and reports which label matched', () => {
     const match = matchEntity(entity('settlement:k', 'Kurakhove', ['Курахово']), normalizeForSearch('курахово'));
     expect(match).toMatchObject({ tier: MatchTier.EXACT, matched: 'Курахово' });
+  });
+});
+
+describe('text order', () => {
+  it('is code-point order, as in Cypher, also beyond U+FFFF', () => {
+    expect(compareText('a', 'b')).toBe(-1);
+    expect(compareText('ab', 'a')).toBe(1);
+    expect(compareText('\uFFFF', '😀')).toBe(-1);
+    expect(compareText('Kur', 'Kur')).toBe(0);
   });
 });
 

@@ -1,0 +1,14 @@
+/**
+ * relationsOf (schema `Entity.relations`): for each entity in $ids, its relations of $types seen
+ * from it: BOTH for $symmetricTypes, OUT when it is the start, IN when it is the end; kept when the
+ * direction is in $directions. Ordered by key, then type, the other end's id, the relation's id.
+ */
+export const RELATIONS_OF = `
+UNWIND $ids AS key
+MATCH (e:Entity {id: key})-[r]-(other:Entity)
+WHERE type(r) IN $types
+WITH key, e, r, other,
+  CASE WHEN type(r) IN $symmetricTypes THEN 'BOTH' WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction
+WHERE direction IN $directions
+RETURN key, r, startNode(r).id AS fromId, endNode(r).id AS toId, direction, other.id AS otherId
+ORDER BY key, type(r), otherId, r.id`;

@@ -1,0 +1,27 @@
+/** Migrations run by createNeo4jStore at start-up; every statement is idempotent (IF NOT EXISTS). */
+
+/** Entity ids are unique (also the index behind every entity lookup by id). */
+export const CREATE_ENTITY_ID_CONSTRAINT =
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE';
+
+/** Statement ids are unique (statementsByIds, load). */
+export const CREATE_STATEMENT_ID_CONSTRAINT =
+  'CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE';
+
+/** Source ids are unique (sourcesByIds, load). */
+export const CREATE_SOURCE_ID_CONSTRAINT =
+  'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE';
+
+/** search(): serves `n.searchText CONTAINS $text` (plan: NodeIndexContainsScan). */
+export const CREATE_ENTITY_SEARCH_TEXT_INDEX =
+  'CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText)';
+
+/**
+ * Fulltext over names and aliases (for Lucene-style lookups; search() does not use it). Neo4j 5
+ * indexes a LIST<STRING> property element by element, so `aliases` is indexed as it is stored.
+ */
+export const CREATE_ENTITY_NAMES_FULLTEXT_INDEX =
+  'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]';
+
+/** Waits until every index is ONLINE; $timeoutSeconds must be an Integer (neo4j.int). */
+export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

@@ -1,0 +1,61 @@
+/**
+ * How the domain is laid out in Neo4j, derived from the domain vocabulary and nothing else: the
+ * label of each entity kind, the relation types a walk may follow, and the checks on the few values
+ * that must be spliced into Cypher text rather than passed as parameters.
+ *
+ * - (:Entity:<KindLabel> {id, kind, name, aliases, description?, searchText})
+ * - (:Entity)-[:<RELATION_TYPE> {id, status, claimedBy?, date?, sourceId, statementIds, q_<qualifier>?}]->(:Entity)
+ * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds})
+ *   with (:Entity)-[:SAID]->(:Statement)-[:ABOUT]->(:Entity) and (:Statement)-[:FROM_SOURCE]->(:Source)
+ * - (:Source {id, title, publisher?, published?, url?})
+ * Optional fields are absent properties when null: Neo4j stores no nulls.
+ */
+import {
+  LIMITS,
+  RELATION_TYPE_NAMES,
+  isRelationType,
+  isSymmetric,
+  type EntityKind,
+  type RelationType,
+} from '../../domain/index.js';
+
+/** The second label of an entity node; typed by EntityKind, so a new kind fails to compile here. */
+export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
+  PERSON: 'Person',
+  UNIT: 'Unit',
+  ORGANIZATION: 'Organization',
+  COUNTRY: 'Country',
+  REGION: 'Region',
+  SETTLEMENT: 'Settlement',
+};
+export const ALL_KIND_LABELS: readonly string[] = Object.values(KIND_LABELS);
+
+/** Relation types read the same from either end. */
+export const SYMMETRIC_TYPES: readonly RelationType[] = RELATION_TYPE_NAMES.filter(isSymmetric);
+
+/**
+ * The relation types a query may walk: the filter's, or every domain type for null (an empty list
+ * walks nothing, as in the memory store; checkRelationTypes never passes one). Always a list of
+ * domain types, so SAID / ABOUT / FROM_SOURCE are never walked or counted as relations.
+ */
+export function walkableTypes(types: readonly RelationType[] | null): RelationType[] {
+  if (types === null) return [...RELATION_TYPE_NAMES];
+  for (const t of types) {
+    if (!isRelationType(t)) throw new Error(`Not a relation type of the domain: ${JSON.stringify(t)}`);
+  }
+  return [...new Set(types)].sort();
+}
+
+/**
+ * A hop count that is spliced into Cypher text: path quantifiers (`{1,N}`) cannot take parameters.
+ * Only an integer in [min, max] passes, so nothing but digits ever reaches the query text.
+ */
+export function checkedHopBound(value: number, min: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new Error(`Hop bound must be an integer from ${min} to ${max}; got ${String(value)}.`);
+  }
+  return value;
+}
+
+export const MAX_PATH_HOPS = LIMITS.maxPathHops;
+export const MAX_NEIGHBORHOOD_DEPTH = LIMITS.maxNeighborhoodDepth;

@@ -1,0 +1,278 @@
+/**
+ * The edge between the driver's values and the domain's records. Everything the store reads goes
+ * through here: Integers become numbers (or an error when they would lose precision), nodes and
+ * relationships become records, absent properties become null (or are left out, for qualifiers),
+ * and anything of the wrong shape is an error naming the element, not a half-filled record.
+ * The other way, records become property maps for the loader.
+ */
+import { Integer, isInt, isNode, isRelationship, type Node, type Relationship } from 'neo4j-driver';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import {
+  APPROXIMATIONS,
+  CLAIM_STATUSES,
+  ENTITY_KINDS,
+  QUALIFIER_KEYS,
+  STATEMENT_KINDS,
+  isRelationType,
+  searchText,
+  type Direction,
+  type EntityRecord,
+  type Qualifiers,
+  type RelationRecord,
+  type SourceRecord,
+  type StatementRecord,
+} from '../../domain/index.js';
+import type { RelationView } from '../graph-store.js';
+
+type Props = Readonly<Record<string, unknown>>;
+
+/** A driver Integer as a number; numbers pass; anything else, or an unsafe Integer, is an error. */
+export function toNumber(value: unknown, what = 'value'): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+      throw new Error(`Neo4j returned ${what} ${value}, outside the safe integer range.`);
+    }
+    return Number(value);
+  }
+  if (isInt(value)) {
+    const int = value as Integer;
+    if (!int.inSafeRange()) throw new Error(`Neo4j returned ${what} ${int.toString()}, outside the safe integer range.`);
+    return int.toNumber();
+  }
+  throw new Error(`Neo4j returned ${what} ${describe(value)} where a number was expected.`);
+}
+
+/** Integers anywhere in plain values (lists, maps) become numbers; graph elements are kept as they are. */
+export function toPlain(value: unknown): unknown {
+  if (isInt(value) || typeof value === 'bigint') return toNumber(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value === null || typeof value !== 'object' || isNode(value) || isRelationship(value)) return value;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value; // temporal, spatial, paths…
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+}
+
+/** A row as the store reads it: field name → plain value (Integers already numbers). */
+export type Row = Readonly<Record<string, unknown>>;
+
+export function rowFromRecord(record: Neo4jRecord): Row {
+  const row: Record<string, unknown> = {};
+  for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading properties
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function where(element: Node | Relationship): string {
+  const id = element.properties['id'];
+  return isNode(element)
+    ? `node ${typeof id === 'string' ? JSON.stringify(id) : element.elementId} (${element.labels.join(':')})`
+    : `relationship ${typeof id === 'string' ? JSON.stringify(id) : element.elementId} (:${element.type})`;
+}
+
+function malformed(element: Node | Relationship, key: string, expected: string): Error {
+  return new Error(
+    `Neo4j ${where(element)} has ${key} = ${describe(element.properties[key])}; expected ${expected}.`,
+  );
+}
+
+function str(element: Node | Relationship, key: string): string {
+  const v = element.properties[key];
+  if (typeof v !== 'string') throw malformed(element, key, 'a string');
+  return v;
+}
+
+function optStr(element: Node | Relationship, key: string): string | null {
+  const v = element.properties[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') throw malformed(element, key, 'a string or nothing');
+  return v;
+}
+
+function strList(element: Node | Relationship, key: string): string[] {
+  const v = element.properties[key];
+  if (v === undefined || v === null) return []; // Neo4j may hand back an empty list as absent
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
+    throw malformed(element, key, 'a list of strings');
+  }
+  return [...(v as string[])];
+}
+
+function oneOf<T extends string>(element: Node | Relationship, key: string, allowed: readonly T[]): T {
+  const v = element.properties[key];
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw malformed(element, key, `one of ${allowed.join(', ')}`);
+  }
+  return v as T;
+}
+
+function requireNode(value: unknown, what: string): Node {
+  if (!isNode(value)) throw new Error(`Neo4j returned ${describe(value)} where ${what} node was expected.`);
+  return value as Node;
+}
+
+function requireRelationship(value: unknown): Relationship {
+  if (!isRelationship(value)) {
+    throw new Error(`Neo4j returned ${describe(value)} where a relationship was expected.`);
+  }
+  return value as Relationship;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nodes and relationships → records
+
+export function entityFromNode(value: unknown): EntityRecord {
+  const node = requireNode(value, 'an entity');
+  return {
+    id: str(node, 'id'),
+    kind: oneOf(node, 'kind', ENTITY_KINDS),
+    name: str(node, 'name'),
+    aliases: strList(node, 'aliases'),
+    description: optStr(node, 'description'),
+  };
+}
+
+export function statementFromNode(value: unknown): StatementRecord {
+  const node = requireNode(value, 'a statement');
+  return {
+    id: str(node, 'id'),
+    kind: oneOf(node, 'kind', STATEMENT_KINDS),
+    text: str(node, 'text'),
+    date: optStr(node, 'date'),
+    speakerId: optStr(node, 'speakerId'),
+    aboutIds: strList(node, 'aboutIds'),
+    sourceId: str(node, 'sourceId'),
+    status: oneOf(node, 'status', CLAIM_STATUSES),
+    reportedViaId: optStr(node, 'reportedViaId'),
+  };
+}
+
+export function sourceFromNode(value: unknown): SourceRecord {
+  const node = requireNode(value, 'a source');
+  return {
+    id: str(node, 'id'),
+    title: str(node, 'title'),
+    publisher: optStr(node, 'publisher'),
+    published: optStr(node, 'published'),
+    url: optStr(node, 'url'),
+  };
+}
+
+/**
+ * Qualifiers are stored as flat properties `q_<key>` on the relationship (not a JSON string):
+ * numbers stay numbers, strings stay strings, Cypher can filter or index on them, and a qualifier
+ * the record lacks is simply an absent property, so reading back leaves it out of the object.
+ */
+export const QUALIFIER_PREFIX = 'q_';
+const NUMERIC_QUALIFIERS: ReadonlySet<string> = new Set(['distanceKm', 'distanceMiles', 'troopCount', 'casualtyCount']);
+
+function qualifiersFrom(rel: Relationship): Qualifiers {
+  const out: Record<string, string | number> = {};
+  for (const key of QUALIFIER_KEYS) {
+    const prop = QUALIFIER_PREFIX + key;
+    const v = rel.properties[prop];
+    if (v === undefined || v === null) continue;
+    if (NUMERIC_QUALIFIERS.has(key)) out[key] = toNumber(v, `${where(rel)} ${prop}`);
+    else if (key === 'approximation') out[key] = oneOf(rel, prop, APPROXIMATIONS);
+    else if (typeof v === 'string') out[key] = v;
+    else throw malformed(rel, prop, 'a string');
+  }
+  return out as Qualifiers;
+}
+
+/** A relationship and the domain ids of its start and end nodes (the relationship knows only element ids). */
+export function relationFromRelationship(value: unknown, fromId: unknown, toId: unknown): RelationRecord {
+  const rel = requireRelationship(value);
+  if (!isRelationType(rel.type)) throw new Error(`Neo4j ${where(rel)} is not of a domain relation type.`);
+  if (typeof fromId !== 'string' || typeof toId !== 'string') {
+    throw new Error(`Neo4j ${where(rel)} came without the ids of its ends.`);
+  }
+  return {
+    id: str(rel, 'id'),
+    type: rel.type,
+    from: fromId,
+    to: toId,
+    status: oneOf(rel, 'status', CLAIM_STATUSES),
+    claimedBy: optStr(rel, 'claimedBy'),
+    date: optStr(rel, 'date'),
+    sourceId: str(rel, 'sourceId'),
+    statementIds: strList(rel, 'statementIds'),
+    qualifiers: qualifiersFrom(rel),
+  };
+}
+
+/** A row with `r`, `fromId`, `toId` (the shape every relation query returns). */
+export function relationFromRow(row: Row): RelationRecord {
+  return relationFromRelationship(row['r'], row['fromId'], row['toId']);
+}
+
+const DIRECTIONS: readonly Direction[] = ['OUT', 'IN', 'BOTH'];
+
+/** A row of RELATIONS_OF: `r`, `fromId`, `toId`, `direction`, `otherId`. */
+export function relationViewFromRow(row: Row): RelationView {
+  const relation = relationFromRow(row);
+  const direction = row['direction'];
+  const otherId = row['otherId'];
+  if (typeof direction !== 'string' || !(DIRECTIONS as readonly string[]).includes(direction)) {
+    throw new Error(`Neo4j returned direction ${describe(direction)} for relation "${relation.id}".`);
+  }
+  if (typeof otherId !== 'string') throw new Error(`Neo4j returned no other end for relation "${relation.id}".`);
+  return { relation, direction: direction as Direction, otherId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records → property maps (for the loader). Null fields are left out: Neo4j stores no nulls, and
+// `SET x = props` then removes a property the record no longer has.
+
+function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
+}
+
+export function entityProperties(e: EntityRecord): Record<string, unknown> {
+  return withoutNulls({
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: [...e.aliases],
+    description: e.description,
+    searchText: searchText(e),
+  });
+}
+
+export function relationProperties(r: RelationRecord): Record<string, unknown> {
+  const props: Record<string, unknown> = {
+    id: r.id,
+    status: r.status,
+    claimedBy: r.claimedBy,
+    date: r.date,
+    sourceId: r.sourceId,
+    statementIds: [...r.statementIds],
+  };
+  for (const key of QUALIFIER_KEYS) props[QUALIFIER_PREFIX + key] = r.qualifiers[key];
+  return withoutNulls(props);
+}
+
+export function statementProperties(s: StatementRecord): Record<string, unknown> {
+  return withoutNulls({
+    id: s.id,
+    kind: s.kind,
+    text: s.text,
+    date: s.date,
+    status: s.status,
+    speakerId: s.speakerId,
+    reportedViaId: s.reportedViaId,
+    sourceId: s.sourceId,
+    aboutIds: [...s.aboutIds],
+  });
+}
+
+export function sourceProperties(s: SourceRecord): Record<string, unknown> {
+  return withoutNulls({ id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url });
+}

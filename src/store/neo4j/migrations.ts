@@ -1,0 +1,28 @@
+/** The schema the store needs, created idempotently at every start-up (IF NOT EXISTS). */
+import neo4j from 'neo4j-driver';
+import {
+  AWAIT_INDEXES,
+  CREATE_ENTITY_ID_CONSTRAINT,
+  CREATE_ENTITY_NAMES_FULLTEXT_INDEX,
+  CREATE_ENTITY_SEARCH_TEXT_INDEX,
+  CREATE_SOURCE_ID_CONSTRAINT,
+  CREATE_STATEMENT_ID_CONSTRAINT,
+} from './cypher/schema.js';
+import type { Executor } from './executor.js';
+
+const MIGRATIONS: readonly string[] = [
+  CREATE_ENTITY_ID_CONSTRAINT,
+  CREATE_STATEMENT_ID_CONSTRAINT,
+  CREATE_SOURCE_ID_CONSTRAINT,
+  CREATE_ENTITY_SEARCH_TEXT_INDEX,
+  CREATE_ENTITY_NAMES_FULLTEXT_INDEX,
+];
+
+const AWAIT_INDEXES_SECONDS = 300;
+
+export async function runMigrations(executor: Executor, log: (msg: string) => void): Promise<void> {
+  // One transaction each: Neo4j does not mix schema commands with one another's index population.
+  for (const statement of MIGRATIONS) await executor.writeRows(statement);
+  await executor.readRows(AWAIT_INDEXES, { timeoutSeconds: neo4j.int(AWAIT_INDEXES_SECONDS) });
+  log(`Neo4j schema ready (${MIGRATIONS.length} constraints and indexes)`);
+}

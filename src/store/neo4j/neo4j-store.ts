@@ -1,0 +1,238 @@
+/**
+ * The production store: the GraphStore port over Neo4j 5.26 (see graph-model.ts for the layout).
+ * Every query runs through the Executor; every Cypher text lives in ./cypher.
+ */
+import neo4j from 'neo4j-driver';
+import {
+  compareText,
+  rankSearchResults,
+  type Dataset,
+  type Direction,
+  type EntityKind,
+  type EntityRecord,
+  type SearchMatch,
+  type SourceRecord,
+  type StatementRecord,
+} from '../../domain/index.js';
+import type {
+  GraphCounts,
+  GraphStore,
+  NeighborhoodQuery,
+  PathQuery,
+  PathResult,
+  RelationFilter,
+  RelationView,
+  SearchQuery,
+  StatementFilter,
+  SubgraphResult,
+} from '../graph-store.js';
+import { waitUntilReachable } from './connect.js';
+import { COUNTS, PING } from './cypher/admin.js';
+import { SEARCH_CANDIDATES } from './cypher/explore.js';
+import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
+import { RELATIONS_OF } from './cypher/relations.js';
+import {
+  FIND_STATEMENTS,
+  STATEMENTS_ABOUT,
+  STATEMENTS_BY_SPEAKERS,
+  STATEMENTS_FROM_SOURCES,
+} from './cypher/statements.js';
+import { Executor } from './executor.js';
+import { SYMMETRIC_TYPES, walkableTypes } from './graph-model.js';
+import { loadDataset } from './load.js';
+import {
+  entityFromNode,
+  relationViewFromRow,
+  sourceFromNode,
+  statementFromNode,
+  toNumber,
+  type Row,
+} from './mapping.js';
+import { runMigrations } from './migrations.js';
+import { neighborhoodIn, shortestPathIn } from './traversal.js';
+
+export interface Neo4jStoreOptions {
+  uri: string;
+  /** No username: no authentication (auth disabled on the server). */
+  username?: string;
+  password?: string;
+  /** The server's default database when absent. */
+  database?: string;
+  /** How long start-up waits for the server to answer (default 30 000 ms). */
+  connectTimeoutMs?: number;
+  log?: (msg: string) => void;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+
+/** Connects (retrying until connectTimeoutMs), runs the migrations, and returns the store. */
+export async function createNeo4jStore(options: Neo4jStoreOptions): Promise<GraphStore> {
+  const { uri, username, password, database } = options;
+  const log = options.log ?? (() => {});
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  // Without a token the driver sends the 'none' scheme (neo4j-driver 6 types lack auth.none()).
+  const auth = username ? neo4j.auth.basic(username, password ?? '') : undefined;
+  const driver = neo4j.driver(uri, auth, {
+    // One attempt must not outlast the whole start-up budget.
+    connectionTimeout: Math.max(1_000, Math.min(connectTimeoutMs, 10_000)),
+    userAgent: 'kg-server',
+  });
+  try {
+    await waitUntilReachable(driver, { uri, database, timeoutMs: connectTimeoutMs, log });
+    const executor = new Executor(driver, database, uri);
+    await runMigrations(executor, log);
+    return new Neo4jStore(executor, () => driver.close());
+  } catch (error) {
+    await driver.close().catch(() => {});
+    throw error;
+  }
+}
+
+const DIRECTIONS_KEPT: Readonly<Record<Direction, readonly Direction[]>> = {
+  OUT: ['OUT', 'BOTH'],
+  IN: ['IN', 'BOTH'],
+  BOTH: ['OUT', 'IN', 'BOTH'],
+};
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j';
+
+  constructor(
+    private readonly executor: Executor,
+    private readonly closeDriver: () => Promise<void>,
+  ) {}
+
+  async entitiesByIds(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+    return this.byIds(ENTITIES_BY_IDS, ids, (row) => entityFromNode(row['n']));
+  }
+
+  async statementsByIds(ids: readonly string[]): Promise<(StatementRecord | null)[]> {
+    return this.byIds(STATEMENTS_BY_IDS, ids, (row) => statementFromNode(row['s']));
+  }
+
+  async sourcesByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
+    return this.byIds(SOURCES_BY_IDS, ids, (row) => sourceFromNode(row['s']));
+  }
+
+  async relationsOf(entityIds: readonly string[], filter: RelationFilter): Promise<RelationView[][]> {
+    return this.perKey(
+      RELATIONS_OF,
+      entityIds,
+      {
+        types: walkableTypes(filter.types),
+        symmetricTypes: SYMMETRIC_TYPES,
+        directions: DIRECTIONS_KEPT[filter.direction],
+      },
+      relationViewFromRow,
+    );
+  }
+
+  async statementsBySpeakers(speakerIds: readonly string[]): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_BY_SPEAKERS, speakerIds, {}, (row) => statementFromNode(row['s']));
+  }
+
+  async statementsAbout(entityIds: readonly string[]): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_ABOUT, entityIds, {}, (row) => statementFromNode(row['s']));
+  }
+
+  async statementsFromSources(sourceIds: readonly string[]): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_FROM_SOURCES, sourceIds, {}, (row) => statementFromNode(row['s']));
+  }
+
+  async listEntities(kinds: readonly EntityKind[] | null): Promise<EntityRecord[]> {
+    const rows = await this.executor.readRows(LIST_ENTITIES, { kinds: kinds === null ? null : [...kinds] });
+    // Cypher orders strings by code point, compareText (the port's order) by UTF-16 unit: they
+    // disagree only on characters beyond U+FFFF, which names may hold. Ids are ASCII.
+    return rows
+      .map((row) => entityFromNode(row['n']))
+      .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    const rows = await this.executor.readRows(LIST_SOURCES);
+    return rows.map((row) => sourceFromNode(row['s']));
+  }
+
+  async findStatements({ speakerId, aboutId }: StatementFilter): Promise<StatementRecord[]> {
+    const rows = await this.executor.readRows(FIND_STATEMENTS, { speakerId, aboutId });
+    return rows.map((row) => statementFromNode(row['s']));
+  }
+
+  async search({ text, kinds, first }: SearchQuery): Promise<SearchMatch[]> {
+    const rows = await this.executor.readRows(SEARCH_CANDIDATES, {
+      text,
+      kinds: kinds === null ? null : [...kinds],
+    });
+    return rankSearchResults(
+      rows.map((row) => entityFromNode(row['n'])),
+      text,
+      first,
+    );
+  }
+
+  async neighborhood(centreId: string, query: NeighborhoodQuery): Promise<SubgraphResult | null> {
+    return this.executor.read((tx) => neighborhoodIn(tx, centreId, query));
+  }
+
+  async shortestPath(fromId: string, toId: string, query: PathQuery): Promise<PathResult | null> {
+    return this.executor.read((tx) => shortestPathIn(tx, fromId, toId, query));
+  }
+
+  async load(dataset: Dataset): Promise<void> {
+    await this.executor.write((tx) => loadDataset(tx, dataset));
+  }
+
+  async counts(): Promise<GraphCounts> {
+    const [row] = await this.executor.readRows(COUNTS, { types: walkableTypes(null) });
+    const count = (key: string) => toNumber(row?.[key], `the ${key} count`);
+    return {
+      entities: count('entities'),
+      relations: count('relations'),
+      statements: count('statements'),
+      sources: count('sources'),
+    };
+  }
+
+  async ping(): Promise<void> {
+    await this.executor.readRows(PING);
+  }
+
+  async close(): Promise<void> {
+    await this.closeDriver();
+  }
+
+  /** One result per requested id, in order, null when unknown (rows carry the id as `<field>.id`). */
+  private async byIds<T extends { readonly id: string }>(
+    cypher: string,
+    ids: readonly string[],
+    map: (row: Row) => T,
+  ): Promise<(T | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.executor.readRows(cypher, { ids: [...new Set(ids)] });
+    const found = new Map(rows.map((row) => {
+      const record = map(row);
+      return [record.id, record] as const;
+    }));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** For each requested key, its rows in query order (queries return `key` and order by it first). */
+  private async perKey<T>(
+    cypher: string,
+    keys: readonly string[],
+    params: Readonly<Record<string, unknown>>,
+    map: (row: Row) => T,
+  ): Promise<T[][]> {
+    if (keys.length === 0) return [];
+    const rows = await this.executor.readRows(cypher, { ...params, ids: [...new Set(keys)] });
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) {
+      const key = String(row['key']);
+      const list = grouped.get(key);
+      if (list) list.push(map(row));
+      else grouped.set(key, [map(row)]);
+    }
+    // A fresh array per position, so callers asking twice for one key get independent lists.
+    return keys.map((key) => [...(grouped.get(key) ?? [])]);
+  }
+}

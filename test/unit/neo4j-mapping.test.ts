@@ -1,0 +1,259 @@
+/**
+ * The Neo4j store's mapping between driver values and domain records, checked with the driver's
+ * own classes (Node, Relationship, Integer, Record, Neo4jError): no database needed.
+ */
+import neo4j, { Integer, Neo4jError, Node, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import {
+  DomainError,
+  ErrorCode,
+  RELATION_TYPE_NAMES,
+  searchText,
+  type EntityRecord,
+  type RelationRecord,
+  type SourceRecord,
+  type StatementRecord,
+} from '../../src/domain/index.js';
+import { neighborhoodNodesCypher, shortestPathCypher } from '../../src/store/neo4j/cypher/explore.js';
+import { mapDriverError } from '../../src/store/neo4j/executor.js';
+import { checkedHopBound, KIND_LABELS, SYMMETRIC_TYPES, walkableTypes } from '../../src/store/neo4j/graph-model.js';
+import {
+  entityFromNode,
+  entityProperties,
+  relationFromRelationship,
+  relationProperties,
+  relationViewFromRow,
+  rowFromRecord,
+  sourceFromNode,
+  sourceProperties,
+  statementFromNode,
+  statementProperties,
+  toNumber,
+  toPlain,
+} from '../../src/store/neo4j/mapping.js';
+
+let nextIdentity = 1;
+const node = (labels: string[], properties: Record<string, unknown>) => {
+  const identity = neo4j.int(nextIdentity++);
+  return new Node(identity, labels, properties, `4:test:${identity.toString()}`);
+};
+const relationship = (type: string, properties: Record<string, unknown>) => {
+  const identity = neo4j.int(nextIdentity++);
+  return new Relationship(identity, neo4j.int(1), neo4j.int(2), type, properties, `5:test:${identity.toString()}`, '4:test:1', '4:test:2');
+};
+
+const kurakhove: EntityRecord = {
+  id: 'settlement:kurakhove',
+  kind: 'SETTLEMENT',
+  name: 'Kurákhove',
+  aliases: ['Kurakhovo', 'Курахове'],
+  description: 'A town in Donetsk Oblast.',
+};
+
+const near: RelationRecord = {
+  id: 'rel:pokrovsk-near-kurakhove',
+  type: 'NEAR',
+  from: 'settlement:pokrovsk',
+  to: 'settlement:kurakhove',
+  status: 'REPORTED',
+  claimedBy: null,
+  date: '2024-11-02',
+  sourceId: 'source:alpha',
+  statementIds: ['stmt:one', 'stmt:two'],
+  qualifiers: { distanceKm: 32, approximation: 'APPROXIMATE', wording: 'about 32 km' },
+};
+
+const bare: RelationRecord = {
+  id: 'rel:akhmat-part-of-russia',
+  type: 'PART_OF',
+  from: 'unit:akhmat',
+  to: 'country:russia',
+  status: 'CLAIMED',
+  claimedBy: 'country:russia',
+  date: null,
+  sourceId: 'source:beta',
+  statementIds: [],
+  qualifiers: {},
+};
+
+const statement: StatementRecord = {
+  id: 'stmt:one',
+  kind: 'QUOTE',
+  text: '“We hold the town.”',
+  date: null,
+  speakerId: 'person:apti-alaudinov',
+  aboutIds: ['settlement:kurakhove', 'unit:akhmat'],
+  sourceId: 'source:alpha',
+  status: 'CLAIMED',
+  reportedViaId: null,
+};
+
+const source: SourceRecord = { id: 'source:beta', title: 'Beta', publisher: null, published: '2024-12-01', url: null };
+
+describe('Integer conversion', () => {
+  it('turns safe Integers into numbers and passes numbers through', () => {
+    expect(toNumber(neo4j.int(42))).toBe(42);
+    expect(toNumber(Integer.fromString('9007199254740991'))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(toNumber(2.5)).toBe(2.5);
+    expect(toNumber(7n)).toBe(7);
+  });
+
+  it('refuses Integers that would lose precision, and non-numbers', () => {
+    expect(() => toNumber(Integer.fromString('9007199254740993'), 'a count')).toThrow(/a count 9007199254740993.*safe/);
+    expect(() => toNumber('3')).toThrow(/where a number was expected/);
+    expect(() => toNumber(null)).toThrow(/null/);
+  });
+
+  it('converts Integers inside lists and maps, and leaves graph elements alone', () => {
+    const n = node(['Entity'], { id: 'x', n: neo4j.int(3) });
+    expect(toPlain([neo4j.int(1), { a: neo4j.int(2), b: [neo4j.int(3)] }, 'z', null])).toEqual([1, { a: 2, b: [3] }, 'z', null]);
+    expect(toPlain(n)).toBe(n);
+  });
+
+  it('reads a driver Record into a plain row', () => {
+    const n = node(['Entity'], { id: 'x' });
+    const row = rowFromRecord(new Neo4jRecord(['n', 'hops', 'list'], [n, neo4j.int(2), [neo4j.int(1)]]));
+    expect(row).toEqual({ n, hops: 2, list: [1] });
+  });
+});
+
+describe('entities', () => {
+  it('round-trips a record through node properties', () => {
+    const props = entityProperties(kurakhove);
+    expect(props['searchText']).toBe(searchText(kurakhove));
+    expect(entityFromNode(node(['Entity', KIND_LABELS.SETTLEMENT], props))).toStrictEqual(kurakhove);
+  });
+
+  it('stores no nulls and reads an absent description as null, absent aliases as none', () => {
+    const plain: EntityRecord = { ...kurakhove, aliases: [], description: null };
+    const props = entityProperties(plain);
+    expect(Object.values(props)).not.toContain(null);
+    expect('description' in props).toBe(false);
+    expect(entityFromNode(node(['Entity'], props))).toStrictEqual(plain);
+    const { aliases: _dropped, ...withoutAliases } = props;
+    expect(entityFromNode(node(['Entity'], withoutAliases)).aliases).toEqual([]);
+  });
+
+  it('names the node when it is malformed', () => {
+    expect(() => entityFromNode(node(['Entity'], { ...entityProperties(kurakhove), kind: 'CITY' }))).toThrow(
+      /node "settlement:kurakhove" \(Entity\) has kind = string "CITY"; expected one of PERSON/,
+    );
+    expect(() => entityFromNode(node(['Entity'], { id: 'x', kind: 'UNIT', name: 7 }))).toThrow(/name = number 7/);
+    expect(() => entityFromNode({ id: 'x' })).toThrow(/where an entity node was expected/);
+  });
+});
+
+describe('statements and sources', () => {
+  it('round-trips a statement, undated, without a medium', () => {
+    const props = statementProperties(statement);
+    expect('date' in props || 'reportedViaId' in props).toBe(false);
+    expect(statementFromNode(node(['Statement'], props))).toStrictEqual(statement);
+    const dated = { ...statement, date: '2024-12-02', reportedViaId: 'org:tass', speakerId: null };
+    expect(statementFromNode(node(['Statement'], statementProperties(dated)))).toStrictEqual(dated);
+  });
+
+  it('round-trips a source with absent optional fields', () => {
+    expect(sourceFromNode(node(['Source'], sourceProperties(source)))).toStrictEqual(source);
+    const full = { ...source, publisher: 'Reuters', url: 'https://example.org/a' };
+    expect(sourceFromNode(node(['Source'], sourceProperties(full)))).toStrictEqual(full);
+  });
+});
+
+describe('relations', () => {
+  it('stores qualifiers as flat q_ properties', () => {
+    expect(relationProperties(near)).toEqual({
+      id: near.id,
+      status: 'REPORTED',
+      date: '2024-11-02',
+      sourceId: 'source:alpha',
+      statementIds: ['stmt:one', 'stmt:two'],
+      q_distanceKm: 32,
+      q_approximation: 'APPROXIMATE',
+      q_wording: 'about 32 km',
+    });
+  });
+
+  it('round-trips exactly: absent qualifiers stay absent, not null', () => {
+    for (const record of [near, bare]) {
+      const rel = relationship(record.type, relationProperties(record));
+      expect(relationFromRelationship(rel, record.from, record.to)).toStrictEqual(record);
+    }
+    const back = relationFromRelationship(relationship('PART_OF', relationProperties(bare)), bare.from, bare.to);
+    expect(Object.keys(back.qualifiers)).toEqual([]);
+  });
+
+  it('reads numeric qualifiers stored as Integers (e.g. written by hand in Cypher) as numbers', () => {
+    const rel = relationship('DEPLOYED_TO', {
+      ...relationProperties({ ...bare, type: 'DEPLOYED_TO' }),
+      q_troopCount: neo4j.int(11000),
+      q_casualtyCount: 12.5,
+      unrelated: 'ignored',
+    });
+    expect(relationFromRelationship(rel, 'a:b', 'c:d').qualifiers).toStrictEqual({ troopCount: 11000, casualtyCount: 12.5 });
+  });
+
+  it('refuses relationships outside the vocabulary or of the wrong shape', () => {
+    expect(() => relationFromRelationship(relationship('SAID', { id: 'x' }), 'a:b', 'c:d')).toThrow(/not of a domain relation type/);
+    expect(() =>
+      relationFromRelationship(relationship('NEAR', { ...relationProperties(near), q_approximation: 'ROUGHLY' }), 'a:b', 'c:d'),
+    ).toThrow(/q_approximation = string "ROUGHLY"/);
+    expect(() => relationFromRelationship(relationship('NEAR', relationProperties(near)), null, 'c:d')).toThrow(/ids of its ends/);
+    expect(() => relationFromRelationship(node(['Entity'], {}), 'a:b', 'c:d')).toThrow(/relationship was expected/);
+  });
+
+  it('reads a relation view from a record of the relationsOf query', () => {
+    const rel = relationship('NEAR', relationProperties(near));
+    const record = new Neo4jRecord(
+      ['key', 'r', 'fromId', 'toId', 'direction', 'otherId'],
+      ['settlement:kurakhove', rel, near.from, near.to, 'BOTH', 'settlement:pokrovsk'],
+    );
+    expect(relationViewFromRow(rowFromRecord(record))).toStrictEqual({
+      relation: near,
+      direction: 'BOTH',
+      otherId: 'settlement:pokrovsk',
+    });
+    const bad = new Neo4jRecord(['r', 'fromId', 'toId', 'direction', 'otherId'], [rel, near.from, near.to, 'SIDEWAYS', 'x:y']);
+    expect(() => relationViewFromRow(rowFromRecord(bad))).toThrow(/direction string "SIDEWAYS"/);
+  });
+});
+
+describe('driver errors', () => {
+  const uri = 'bolt://127.0.0.1:7999';
+
+  it('maps a lost server to STORE_UNAVAILABLE naming the URI', () => {
+    for (const code of [neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]) {
+      const mapped = mapDriverError(new Neo4jError('Connection refused', code, '08000', 'connection exception'), uri);
+      expect(mapped).toBeInstanceOf(DomainError);
+      expect((mapped as DomainError).code).toBe(ErrorCode.STORE_UNAVAILABLE);
+      expect((mapped as DomainError).message).toContain(uri);
+      expect((mapped as DomainError).message).toContain('Connection refused');
+    }
+  });
+
+  it('rethrows every other error as it is', () => {
+    const syntax = new Neo4jError('Invalid input', 'Neo.ClientError.Statement.SyntaxError', '42001', 'syntax error');
+    const plain = new Error('boom');
+    expect(mapDriverError(syntax, uri)).toBe(syntax);
+    expect(mapDriverError(plain, uri)).toBe(plain);
+  });
+});
+
+describe('vocabulary in Cypher', () => {
+  it('walks only domain relation types', () => {
+    expect(walkableTypes(null)).toEqual(RELATION_TYPE_NAMES);
+    expect(walkableTypes([])).toEqual([]);
+    expect(walkableTypes(['NEAR', 'COMMANDS', 'NEAR'])).toEqual(['COMMANDS', 'NEAR']);
+    expect(() => walkableTypes(['SAID' as never])).toThrow(/Not a relation type/);
+    expect(SYMMETRIC_TYPES).toEqual(['ALLIED_WITH', 'NEAR']);
+  });
+
+  it('splices only validated integers as hop bounds', () => {
+    expect(shortestPathCypher(4)).toContain('){1,4} (b)');
+    expect(neighborhoodNodesCypher(2)).toContain('){0,2} (n:Entity)');
+    for (const bad of [0, 11, 2.5, Number.NaN, '3' as unknown as number]) {
+      expect(() => shortestPathCypher(bad)).toThrow(/Hop bound/);
+    }
+    expect(() => neighborhoodNodesCypher(4)).toThrow(/from 1 to 3/);
+    expect(checkedHopBound(10, 1, 10)).toBe(10);
+  });
+});
