@@ -25,7 +25,14 @@ export function createErrorFormatter(log: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
       if (original.code === ErrorCode.STORE_UNAVAILABLE) {
+        // Operators get the details (URI, driver cause); clients only learn to try again.
         log.error({ err: original, path: formatted.path }, 'store unavailable');
+        return {
+          message: 'The graph database is unavailable; try again later.',
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: original.code },
+        };
       }
       return {
         message: original.message,

@@ -1,5 +1,10 @@
 /** The server as a user meets it over HTTP: health, errors with codes, start-up and shutdown. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startLocalNeo4j } from '../../tools/neo4j/launcher.js';
 import { runServerToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 const neo4jUri = inject('neo4jUri');
@@ -124,5 +129,31 @@ describe.skipIf(neo4jUri === null)('the server on Neo4j', () => {
     const ready = await fetch(`${second.baseUrl}/readyz`);
     expect(await ready.json()).toEqual({ status: 'ready', store: 'neo4j' });
     await second.stop();
+  });
+});
+
+describe.skipIf(neo4jUri === null || process.env.NEO4J_URI !== undefined)('the server when its Neo4j goes away', () => {
+  it('answers STORE_UNAVAILABLE and /readyz 503 without crashing, and stops cleanly', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'kg-fault-neo4j-'));
+    const neo4j = await startLocalNeo4j({ port: await getPort({ host: '127.0.0.1' }), dataDir });
+    const server = await startServerProcess({ NEO4J_URI: neo4j.uri });
+    try {
+      expect((await server.graphql<{ entity: { name: string } }>('{ entity(id: "country:russia") { name } }')).data?.entity.name).toBe('Russia');
+      await neo4j.stop();
+
+      const response = await server.graphql('{ entity(id: "country:ukraine") { name } }');
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'The graph database is unavailable; try again later.',
+        extensions: { code: 'STORE_UNAVAILABLE' },
+      });
+      const ready = await fetch(`${server.baseUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'unavailable', store: 'neo4j' });
+      expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+    } finally {
+      expect(await server.stop()).toBe(0);
+      await neo4j.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

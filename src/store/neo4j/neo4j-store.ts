@@ -4,7 +4,6 @@
  */
 import neo4j from 'neo4j-driver';
 import {
-  compareText,
   rankSearchResults,
   type Dataset,
   type Direction,
@@ -76,6 +75,8 @@ export async function createNeo4jStore(options: Neo4jStoreOptions): Promise<Grap
     // One attempt must not outlast the whole start-up budget.
     connectionTimeout: Math.max(1_000, Math.min(connectTimeoutMs, 10_000)),
     userAgent: 'kg-server',
+    // A request should fail fast with STORE_UNAVAILABLE, not hang for the default 30 s of retries.
+    maxTransactionRetryTime: 5_000,
   });
   try {
     await waitUntilReachable(driver, { uri, database, timeoutMs: connectTimeoutMs, log });
@@ -141,11 +142,8 @@ export class Neo4jStore implements GraphStore {
 
   async listEntities(kinds: readonly EntityKind[] | null): Promise<EntityRecord[]> {
     const rows = await this.executor.readRows(LIST_ENTITIES, { kinds: kinds === null ? null : [...kinds] });
-    // Cypher orders strings by code point, compareText (the port's order) by UTF-16 unit: they
-    // disagree only on characters beyond U+FFFF, which names may hold. Ids are ASCII.
-    return rows
-      .map((row) => entityFromNode(row['n']))
-      .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+    // Cypher's ORDER BY n.name, n.id is code-point order, the same as the domain's compareText.
+    return rows.map((row) => entityFromNode(row['n']));
   }
 
   async listSources(): Promise<SourceRecord[]> {
