@@ -53,6 +53,9 @@ export async function startServer(
     resolvers,
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: drain, close the store, exit 0. Apollo's own handlers would
+    // re-raise the signal after stopping and end the process before the store is closed.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLoggingPlugin(),

@@ -93,10 +93,16 @@ describe('the server on the embedded store', () => {
 });
 
 describe('starting and stopping', () => {
+  it('exits 0 on SIGINT (Ctrl-C) too', async () => {
+    const server = await startServerProcess();
+    expect(await server.stop('SIGINT')).toBe(0);
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
   it('exits 0 on SIGTERM after draining', async () => {
     const server = await startServerProcess();
     expect(await server.stop('SIGTERM')).toBe(0);
-    expect(server.output()).toContain('stopped');
+    expect(server.output()).toContain('"msg":"stopped"');
   });
 
   it('refuses a bad setting with one line that names the variable', async () => {

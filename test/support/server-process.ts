@@ -20,11 +20,25 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * The environment a user's shell gives the server: without the test runner's NODE_ENV=test, which
+ * changes how libraries behave (Apollo Server, for one, handles signals differently under it),
+ * and without the test run's own NEO4J_* settings: each test says which store it wants.
+ */
+function userEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST') && !name.startsWith('NEO4J_'),
+    ),
+  );
+  return { ...env, HOST: '127.0.0.1', ...overrides };
+}
+
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await getPort({ host: '127.0.0.1' });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: userEnv({ PORT: String(port), LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -63,7 +77,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
 export async function runServerToExit(env: Record<string, string>, timeoutMs = 60_000) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    env: userEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
