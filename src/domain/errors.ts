@@ -3,6 +3,8 @@
  * layer maps them to `extensions.code` in one place.
  */
 export enum ErrorCode {
+  /** The HTTP request itself is unusable: a body that is not JSON, or too large. */
+  BAD_REQUEST = 'BAD_REQUEST',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
   STORE_UNAVAILABLE = 'STORE_UNAVAILABLE',

@@ -20,6 +20,7 @@ import { resolvers } from '../graphql/resolvers/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { healthRoutes } from './health.js';
+import { httpErrorHandler } from './http-errors.js';
 import { requestLoggingPlugin } from './request-logging.js';
 
 export interface ServerOptions {
@@ -67,9 +68,10 @@ export async function startServer(
   await apollo.start();
 
   app.use(healthRoutes(store));
+  const bodyLimit = options.bodyLimit ?? '100kb';
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const given = req.header('x-request-id');
@@ -79,6 +81,7 @@ export async function startServer(
       },
     }),
   );
+  app.use(httpErrorHandler(log, bodyLimit));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,5 +1,5 @@
 /** The server as a user meets it over HTTP: health, errors with codes, start-up and shutdown. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
@@ -76,6 +76,21 @@ describe('the server on the embedded store', () => {
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
   });
 
+  it('answers a body that is not JSON, or too large, with a JSON error and a code', async () => {
+    const post = (body: string) =>
+      fetch(`${server.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const garbled = await post('{"query": "{ sources { id } }"');
+    expect(garbled.status).toBe(400);
+    expect(await garbled.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    const huge = await post(JSON.stringify({ query: `{ sources { id } } # ${'x'.repeat(200_000)}` }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({
+      errors: [{ message: 'The request body is larger than the limit of 100kb.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
   it('gives each response a request id, and keeps a well-formed one the client sent', async () => {
     const response = await fetch(`${server.baseUrl}/graphql`, {
       method: 'POST',
@@ -103,6 +118,25 @@ describe('starting and stopping', () => {
     const server = await startServerProcess();
     expect(await server.stop('SIGTERM')).toBe(0);
     expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('starts empty with SEED=false', async () => {
+    const server = await startServerProcess({ SEED: 'false' });
+    expect(await server.graphql('{ entities { id } }')).toEqual({ data: { entities: [] } });
+    await server.stop();
+  });
+
+  it('refuses a seed file the validator rejects, naming the file and the record', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kg-bad-seed-'));
+    const file = path.join(dir, 'seed.json');
+    const seed = JSON.parse(await readFile(new URL('../../data/seed.json', import.meta.url), 'utf8'));
+    seed.relations[0].to = 'unit:nowhere';
+    await writeFile(file, JSON.stringify(seed));
+    const { code, output } = await runServerToExit({ SEED_FILE: file, PORT: '0' });
+    await rm(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(output).toContain(`The dataset file ${file} is invalid.`);
+    expect(output).toContain(`Relation "${seed.relations[0].id}" refers in "to" to "unit:nowhere"`);
   });
 
   it('refuses a bad setting with one line that names the variable', async () => {
