@@ -7,3 +7,4 @@ export * from './dates.js';
 export * from './search.js';
 export * from './arguments.js';
 export * from './dataset-validator.js';
+export * from './references.js';

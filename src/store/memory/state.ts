@@ -7,6 +7,8 @@
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
 import {
   DatasetValidationError,
+  danglingReferences,
+  referencesOf,
   type Dataset,
   type EntityRecord,
   type RelationRecord,
@@ -53,7 +55,13 @@ export function stateWithDataset(previous: MemoryState, dataset: Dataset): Memor
   const relations = mergeById(relationsOf(previous.graph), dataset.relations);
   const statements = mergeById(previous.statements.values(), dataset.statements);
   const sources = mergeById(previous.sources.values(), dataset.sources);
-  const problems = danglingReferences(entities, relations, statements, sources);
+  // Checked against the merged state: the validator sees a dataset alone, and graphology would
+  // refuse an edge to a missing node only after part of the graph was built.
+  const known = { entity: entities, source: sources, statement: statements };
+  const problems = danglingReferences(
+    referencesOf(relations.values(), statements.values()),
+    (target, id) => known[target].has(id),
+  );
   if (problems.length > 0) throw new DatasetValidationError(problems);
   return buildState(entities, relations, statements, sources);
 }
@@ -125,39 +133,4 @@ function indexStatements(
   }
   for (const list of index.values()) list.sort(compareStatements);
   return index;
-}
-
-/**
- * References that point at nothing in the merged state. The validator checks a dataset on its
- * own; this checks it against what is already loaded too, and keeps the graph whole (graphology
- * would refuse an edge to a missing node, but only after part of the graph was built).
- */
-function danglingReferences(
-  entities: ReadonlyMap<string, EntityRecord>,
-  relations: ReadonlyMap<string, RelationRecord>,
-  statements: ReadonlyMap<string, StatementRecord>,
-  sources: ReadonlyMap<string, SourceRecord>,
-): string[] {
-  const problems: string[] = [];
-  const check = (label: string, field: string, id: string | null, known: ReadonlyMap<string, unknown>, what: string) => {
-    if (id !== null && !known.has(id)) {
-      problems.push(`${label} refers in "${field}" to "${id}", which is not a known ${what}.`);
-    }
-  };
-  for (const r of relations.values()) {
-    const label = `Relation "${r.id}"`;
-    check(label, 'from', r.from, entities, 'entity');
-    check(label, 'to', r.to, entities, 'entity');
-    check(label, 'claimedBy', r.claimedBy, entities, 'entity');
-    check(label, 'sourceId', r.sourceId, sources, 'source');
-    for (const id of r.statementIds) check(label, 'statementIds', id, statements, 'statement');
-  }
-  for (const s of statements.values()) {
-    const label = `Statement "${s.id}"`;
-    check(label, 'speakerId', s.speakerId, entities, 'entity');
-    check(label, 'reportedViaId', s.reportedViaId, entities, 'entity');
-    check(label, 'sourceId', s.sourceId, sources, 'source');
-    for (const id of s.aboutIds) check(label, 'aboutIds', id, entities, 'entity');
-  }
-  return problems;
 }

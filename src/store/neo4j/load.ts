@@ -6,8 +6,11 @@
  */
 import {
   DatasetValidationError,
+  danglingReferences,
   isRelationType,
+  referencesOf,
   type Dataset,
+  type ReferenceTarget,
 } from '../../domain/index.js';
 import {
   DELETE_MOVED_RELATIONS,
@@ -37,7 +40,7 @@ const BATCH_SIZE = 1_000;
 
 export async function loadDataset(tx: QueryRunner, dataset: Dataset): Promise<void> {
   checkVocabulary(dataset);
-  const problems = await danglingReferences(tx, dataset);
+  const problems = await danglingReferencesIn(tx, dataset);
   if (problems.length > 0) throw new DatasetValidationError(problems);
 
   await writeAll(tx, MERGE_SOURCES, dataset.sources.map((s) => ({ id: s.id, props: sourceProperties(s) })));
@@ -121,57 +124,23 @@ async function forEachBatch<T>(rows: readonly T[], use: (batch: T[]) => Promise<
  * References of the dataset's relations and statements that are neither in the dataset nor in the
  * database, worded as the memory store words them.
  */
-async function danglingReferences(tx: QueryRunner, dataset: Dataset): Promise<string[]> {
-  const entities = new Set(dataset.entities.map((e) => e.id));
-  const sources = new Set(dataset.sources.map((s) => s.id));
-  const statements = new Set(dataset.statements.map((s) => s.id));
-
-  const wanted = { entity: new Set<string>(), source: new Set<string>(), statement: new Set<string>() };
-  const want = (id: string | null, known: Set<string>, into: Set<string>) => {
-    if (id !== null && !known.has(id)) into.add(id);
+async function danglingReferencesIn(tx: QueryRunner, dataset: Dataset): Promise<string[]> {
+  const known: Record<ReferenceTarget, Set<string>> = {
+    entity: new Set(dataset.entities.map((e) => e.id)),
+    source: new Set(dataset.sources.map((s) => s.id)),
+    statement: new Set(dataset.statements.map((s) => s.id)),
   };
-  for (const r of dataset.relations) {
-    want(r.from, entities, wanted.entity);
-    want(r.to, entities, wanted.entity);
-    want(r.claimedBy, entities, wanted.entity);
-    want(r.sourceId, sources, wanted.source);
-    for (const id of r.statementIds) want(id, statements, wanted.statement);
-  }
-  for (const s of dataset.statements) {
-    want(s.speakerId, entities, wanted.entity);
-    want(s.reportedViaId, entities, wanted.entity);
-    want(s.sourceId, sources, wanted.source);
-    for (const id of s.aboutIds) want(id, entities, wanted.entity);
-  }
-  const addExisting = async (cypher: string, ids: Set<string>, known: Set<string>) => {
-    if (ids.size === 0) return;
-    for (const row of await tx.run(cypher, { ids: [...ids] })) known.add(String(row['id']));
+  const refs = referencesOf(dataset.relations, dataset.statements);
+  const existing: Record<ReferenceTarget, string> = {
+    entity: EXISTING_ENTITY_IDS,
+    source: EXISTING_SOURCE_IDS,
+    statement: EXISTING_STATEMENT_IDS,
   };
-  await addExisting(EXISTING_ENTITY_IDS, wanted.entity, entities);
-  await addExisting(EXISTING_SOURCE_IDS, wanted.source, sources);
-  await addExisting(EXISTING_STATEMENT_IDS, wanted.statement, statements);
-
-  const problems: string[] = [];
-  const check = (label: string, field: string, id: string | null, known: Set<string>, what: string) => {
-    if (id !== null && !known.has(id)) {
-      problems.push(`${label} refers in "${field}" to "${id}", which is not a known ${what}.`);
-    }
-  };
-  for (const r of dataset.relations) {
-    const label = `Relation "${r.id}"`;
-    check(label, 'from', r.from, entities, 'entity');
-    check(label, 'to', r.to, entities, 'entity');
-    check(label, 'claimedBy', r.claimedBy, entities, 'entity');
-    check(label, 'sourceId', r.sourceId, sources, 'source');
-    for (const id of r.statementIds) check(label, 'statementIds', id, statements, 'statement');
+  for (const target of ['entity', 'source', 'statement'] as const) {
+    const outside = [...new Set(refs.filter((r) => r.target === target && !known[target].has(r.id)).map((r) => r.id))];
+    if (outside.length === 0) continue;
+    for (const row of await tx.run(existing[target], { ids: outside })) known[target].add(String(row['id']));
   }
-  for (const s of dataset.statements) {
-    const label = `Statement "${s.id}"`;
-    check(label, 'speakerId', s.speakerId, entities, 'entity');
-    check(label, 'reportedViaId', s.reportedViaId, entities, 'entity');
-    check(label, 'sourceId', s.sourceId, sources, 'source');
-    for (const id of s.aboutIds) check(label, 'aboutIds', id, entities, 'entity');
-  }
-  return problems;
+  return danglingReferences(refs, (target, id) => known[target].has(id));
 }
 

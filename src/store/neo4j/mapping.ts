@@ -24,8 +24,6 @@ import {
 } from '../../domain/index.js';
 import type { RelationView } from '../graph-store.js';
 
-type Props = Readonly<Record<string, unknown>>;
-
 /** A driver Integer as a number; numbers pass; anything else, or an unsafe Integer, is an error. */
 export function toNumber(value: unknown, what = 'value'): number {
   if (typeof value === 'number') return value;
