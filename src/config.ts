@@ -22,6 +22,8 @@ export interface Config {
   readonly seedFile: string;
   readonly logLevel: string;
   readonly playground: boolean;
+  /** Browser origins allowed to call the API: '*' for any, or a list. */
+  readonly corsOrigins: '*' | readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -48,6 +50,7 @@ export function readConfig(env: Env = process.env): Config {
     seedFile: nonEmpty(env.SEED_FILE) ?? SEED_FILE,
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     playground: boolean(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS),
   };
 }
 
@@ -89,4 +92,18 @@ function neo4jUri(uri: string): string {
     );
   }
   return uri;
+}
+
+function corsOrigins(raw: string | undefined): '*' | string[] {
+  const value = nonEmpty(raw);
+  if (value === undefined || value === '*') return '*';
+  const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^\s/]+$/.test(origin)) {
+      throw new ConfigError(
+        `CORS_ORIGINS must be * or a comma-separated list of origins like http://localhost:5173; got "${origin}".`,
+      );
+    }
+  }
+  return origins;
 }

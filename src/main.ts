@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   }
 
   const server = await startServer(
-    { store, log, playground: config.playground },
+    { store, log, playground: config.playground, corsOrigins: config.corsOrigins },
     { port: config.port, host: config.host },
   );
   log.info({ store: store.kind, url: server.url }, `GraphQL server ready at ${server.url}`);

@@ -12,6 +12,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import { createContext, type GraphContext } from '../graphql/context.js';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   readonly playground: boolean;
   /** The largest request body accepted, e.g. '100kb'. */
   readonly bodyLimit?: string;
+  /** Browser origins allowed to call /graphql: '*' (the default) or a list. */
+  readonly corsOrigins?: '*' | readonly string[];
 }
 
 export interface RunningServer {
@@ -69,8 +72,11 @@ export async function startServer(
 
   app.use(healthRoutes(store));
   const bodyLimit = options.bodyLimit ?? '100kb';
+  const corsOrigins = options.corsOrigins ?? '*';
   app.use(
     '/graphql',
+    // No credentials are involved, so any origin may read by default; CORS_ORIGINS narrows it.
+    cors({ origin: corsOrigins === '*' ? '*' : [...corsOrigins], maxAge: 600 }),
     express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

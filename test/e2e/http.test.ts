@@ -100,6 +100,15 @@ describe('the server on the embedded store', () => {
     expect(response.headers.get('x-request-id')).toBe('analyst-42');
   });
 
+  it('lets a frontend on another origin call the API (CORS preflight)', async () => {
+    const preflight = await fetch(`${server.baseUrl}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('serves the playground to a browser at /graphql', async () => {
     const response = await fetch(`${server.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
@@ -118,6 +127,19 @@ describe('starting and stopping', () => {
     const server = await startServerProcess();
     expect(await server.stop('SIGTERM')).toBe(0);
     expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('allows only the listed origins when CORS_ORIGINS is set', async () => {
+    const server = await startServerProcess({ CORS_ORIGINS: 'http://localhost:5173' });
+    const ask = (origin: string) =>
+      fetch(`${server.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ sources { id } }' }),
+      });
+    expect((await ask('http://localhost:5173')).headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect((await ask('http://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    await server.stop();
   });
 
   it('starts empty with SEED=false', async () => {
