@@ -24,10 +24,25 @@ MATCH (s:Statement)-[:FROM_SOURCE]->(:Source {id: key})
 RETURN key, s
 ORDER BY key, s.date IS NULL, s.date, s.id`;
 
-/** findStatements (schema `Query.statements`): both filters optional (null), combined with AND. */
+/**
+ * findStatements (schema `Query.statements`): both filters optional (null), combined with AND.
+ * A given speaker or subject is the starting point (found by the id constraint's index) rather
+ * than a scan of every statement.
+ */
 export const FIND_STATEMENTS = `
-MATCH (s:Statement)
-WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
-  AND ($aboutId IS NULL OR $aboutId IN s.aboutIds)
+CALL (*) {
+  WITH * WHERE $speakerId IS NOT NULL
+  MATCH (:Entity {id: $speakerId})-[:SAID]->(s:Statement)
+  RETURN s
+  UNION
+  WITH * WHERE $speakerId IS NULL AND $aboutId IS NOT NULL
+  MATCH (s:Statement)-[:ABOUT]->(:Entity {id: $aboutId})
+  RETURN s
+  UNION
+  WITH * WHERE $speakerId IS NULL AND $aboutId IS NULL
+  MATCH (s:Statement)
+  RETURN s
+}
+WITH s WHERE $aboutId IS NULL OR EXISTS { (s)-[:ABOUT]->(:Entity {id: $aboutId}) }
 RETURN s
 ORDER BY s.date IS NULL, s.date, s.id`;
