@@ -1,4 +1,5 @@
 /** Small questions resolvers ask of the loaders, named for what they answer. */
+import type DataLoader from 'dataloader';
 import {
   notFound,
   type Direction,
@@ -9,14 +10,22 @@ import {
 import type { RelationView } from '../../store/graph-store.js';
 import type { GraphContext } from '../context.js';
 
-/** Loads entities that references promise exist; a missing one is a broken store, not user error. */
-export async function loadExisting(ctx: GraphContext, ids: readonly string[]): Promise<EntityRecord[]> {
-  const entities = await ctx.loaders.entity.loadMany(ids);
-  return entities.map((entity, i) => {
-    if (entity instanceof Error) throw entity;
-    if (entity === null) throw new Error(`The store refers to entity "${ids[i]}", which it does not hold.`);
-    return entity;
+/** Loads records that references promise exist; a missing one is a broken store, not user error. */
+export async function loadReferenced<T>(
+  loader: DataLoader<string, T | null>,
+  what: string,
+  ids: readonly string[],
+): Promise<T[]> {
+  const records = await loader.loadMany(ids);
+  return records.map((record, i) => {
+    if (record instanceof Error) throw record;
+    if (record === null) throw new Error(`The store refers to ${what} "${ids[i]}", which it does not hold.`);
+    return record;
   });
+}
+
+export function loadExisting(ctx: GraphContext, ids: readonly string[]): Promise<EntityRecord[]> {
+  return loadReferenced(ctx.loaders.entity, 'entity', ids);
 }
 
 /** The entity with this id, or a NOT_FOUND error that names the argument. */

@@ -1,16 +1,14 @@
 /** Schema: `Relation`, `Statement`, `Source`, `Path` — provenance and the things it points to. */
 import type { GraphContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { loadExisting } from './lookups.js';
+import { loadExisting, loadReferenced } from './lookups.js';
 
 async function loadOptionalEntity(ctx: GraphContext, id: string | null) {
   return id === null ? null : ((await loadExisting(ctx, [id]))[0] ?? null);
 }
 
 async function loadSource(ctx: GraphContext, id: string) {
-  const source = await ctx.loaders.source.load(id);
-  if (!source) throw new Error(`The store refers to source "${id}", which it does not hold.`);
-  return source;
+  return (await loadReferenced(ctx.loaders.source, 'source', [id]))[0]!;
 }
 
 export const relationResolvers: Resolvers = {
@@ -23,14 +21,8 @@ export const relationResolvers: Resolvers = {
     claimedBy: (view, _args, ctx) => loadOptionalEntity(ctx, view.relation.claimedBy),
     date: (view) => view.relation.date,
     source: (view, _args, ctx) => loadSource(ctx, view.relation.sourceId),
-    statements: async (view, _args, ctx) => {
-      const statements = await ctx.loaders.statement.loadMany(view.relation.statementIds);
-      return statements.map((s, i) => {
-        if (s instanceof Error) throw s;
-        if (!s) throw new Error(`The store refers to statement "${view.relation.statementIds[i]}", which it does not hold.`);
-        return s;
-      });
-    },
+    statements: (view, _args, ctx) =>
+      loadReferenced(ctx.loaders.statement, 'statement', view.relation.statementIds),
     qualifiers: (view) => view.relation.qualifiers,
   },
   Statement: {
