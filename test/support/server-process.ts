@@ -34,30 +34,35 @@ function userEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, HOST: '127.0.0.1', ...overrides };
 }
 
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await getPort({ host: '127.0.0.1' });
+/** `src/main.ts` as a child process, its stdout and stderr gathered into one text. */
+function spawnServer(env: Record<string, string>) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: userEnv({ PORT: String(port), LOG_LEVEL: 'info', ...env }),
+    env: userEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
 
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await getPort({ host: '127.0.0.1' });
+  const { child, exited, output } = spawnServer({ PORT: String(port), LOG_LEVEL: 'info', ...env });
   const ready = await Promise.race([
-    waitFor(() => output.includes('GraphQL server ready'), 90_000),
+    waitFor(() => output().includes('GraphQL server ready'), 90_000),
     exited.then(() => false),
   ]);
   if (!ready) {
     child.kill('SIGKILL');
-    throw new Error(`The server did not start. Its output:\n${output}`);
+    throw new Error(`The server did not start. Its output:\n${output()}`);
   }
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
-    output: () => output,
+    output,
     async graphql(query, variables) {
       const response = await fetch(`${baseUrl}/graphql`, {
         method: 'POST',
@@ -75,18 +80,11 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
 
 /** Runs the server to completion (for start-up failures) and returns its exit code and output. */
 export async function runServerToExit(env: Record<string, string>, timeoutMs = 60_000) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: userEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  const { child, exited, output } = spawnServer(env);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  const code = await exited;
   clearTimeout(timer);
-  return { code, output };
+  return { code, output: output() };
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
