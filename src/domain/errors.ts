@@ -8,6 +8,20 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
   STORE_UNAVAILABLE = 'STORE_UNAVAILABLE',
+  /** The request ran past its deadline (REQUEST_TIMEOUT_MS); its store work was cancelled. */
+  DEADLINE_EXCEEDED = 'DEADLINE_EXCEEDED',
+  /** The query nests fields deeper than MAX_QUERY_DEPTH. */
+  DEPTH_LIMIT_EXCEEDED = 'DEPTH_LIMIT_EXCEEDED',
+  /** The query has more aliases than MAX_QUERY_ALIASES. */
+  ALIAS_LIMIT_EXCEEDED = 'ALIAS_LIMIT_EXCEEDED',
+  /** The query has more directives than MAX_QUERY_DIRECTIVES. */
+  DIRECTIVE_LIMIT_EXCEEDED = 'DIRECTIVE_LIMIT_EXCEEDED',
+  /** The query text has more tokens than MAX_QUERY_TOKENS. */
+  TOKEN_LIMIT_EXCEEDED = 'TOKEN_LIMIT_EXCEEDED',
+  /** The query's estimated cost is over MAX_QUERY_COST. */
+  COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED',
+  /** A list or the whole response is larger than MAX_LIST_LENGTH or MAX_RESPONSE_BYTES. */
+  RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -32,6 +46,10 @@ export function notFound(message: string, details?: Record<string, unknown>): Do
 
 export function storeUnavailable(message: string, details?: Record<string, unknown>): DomainError {
   return new DomainError(ErrorCode.STORE_UNAVAILABLE, message, details);
+}
+
+export function deadlineExceeded(message: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError(ErrorCode.DEADLINE_EXCEEDED, message, details);
 }
 
 /** For exhaustive switches: a new enum member makes the call site fail to compile. */

@@ -72,6 +72,15 @@ export interface StatementFilter {
   readonly aboutId: string | null;
 }
 
+/**
+ * What every read may be given. `signal` aborts when the request's deadline passes or its client
+ * goes away: a store stops the work it can stop (Neo4j closes the transaction, the embedded store's
+ * traversals check it as they go) and rejects with the signal's reason, a DomainError.
+ */
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+}
+
 export interface GraphCounts {
   readonly entities: number;
   readonly relations: number;
@@ -84,36 +93,36 @@ export interface GraphStore {
   readonly kind: string;
 
   /** Batched lookups (DataLoader-shaped): one result per id, in order, null when unknown. */
-  entitiesByIds(ids: readonly string[]): Promise<(EntityRecord | null)[]>;
-  statementsByIds(ids: readonly string[]): Promise<(StatementRecord | null)[]>;
-  sourcesByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]>;
+  entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]>;
+  statementsByIds(ids: readonly string[], options?: ReadOptions): Promise<(StatementRecord | null)[]>;
+  sourcesByIds(ids: readonly string[], options?: ReadOptions): Promise<(SourceRecord | null)[]>;
 
   /** For each entity id, its relations that pass the filter (schema: `Entity.relations`). */
-  relationsOf(entityIds: readonly string[], filter: RelationFilter): Promise<RelationView[][]>;
+  relationsOf(entityIds: readonly string[], filter: RelationFilter, options?: ReadOptions): Promise<RelationView[][]>;
   /** For each entity id, the statements it made (schema: `Entity.statements`). */
-  statementsBySpeakers(speakerIds: readonly string[]): Promise<StatementRecord[][]>;
+  statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]>;
   /** For each entity id, the statements about it (schema: `Entity.mentionedIn`). */
-  statementsAbout(entityIds: readonly string[]): Promise<StatementRecord[][]>;
+  statementsAbout(entityIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]>;
   /** For each source id, the statements it carries (schema: `Source.statements`). */
-  statementsFromSources(sourceIds: readonly string[]): Promise<StatementRecord[][]>;
+  statementsFromSources(sourceIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]>;
 
   /** Schema: `Query.entities`. */
-  listEntities(kinds: readonly EntityKind[] | null): Promise<EntityRecord[]>;
+  listEntities(kinds: readonly EntityKind[] | null, options?: ReadOptions): Promise<EntityRecord[]>;
   /** Schema: `Query.sources`, by id. */
-  listSources(): Promise<SourceRecord[]>;
+  listSources(options?: ReadOptions): Promise<SourceRecord[]>;
   /** Schema: `Query.statements`; both filters null means every statement. */
-  findStatements(filter: StatementFilter): Promise<StatementRecord[]>;
+  findStatements(filter: StatementFilter, options?: ReadOptions): Promise<StatementRecord[]>;
   /** Schema: `Query.search`; ranked with `rankSearchResults`. */
-  search(query: SearchQuery): Promise<SearchMatch[]>;
+  search(query: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]>;
   /** Schema: `Query.neighborhood`; null when the centre does not exist. */
-  neighborhood(centreId: string, query: NeighborhoodQuery): Promise<SubgraphResult | null>;
+  neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | null>;
   /** Schema: `Query.shortestPath`; null when there is no path within `maxHops`. */
-  shortestPath(fromId: string, toId: string, query: PathQuery): Promise<PathResult | null>;
+  shortestPath(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult | null>;
 
   /** Loads a validated dataset all-or-nothing; loading the same dataset again changes nothing. */
   load(dataset: Dataset): Promise<void>;
   counts(): Promise<GraphCounts>;
   /** Resolves when the store can answer; rejects with the cause otherwise (schema-less /readyz). */
-  ping(): Promise<void>;
+  ping(options?: ReadOptions): Promise<void>;
   close(): Promise<void>;
 }
