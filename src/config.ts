@@ -12,6 +12,58 @@ export interface Neo4jConfig {
   readonly connectTimeoutMs: number;
 }
 
+/** Limits checked before a query runs (see src/server/plugins/limits) and on what it returns. */
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  readonly maxCost: number;
+  /** The longest list any field may return. */
+  readonly maxListLength: number;
+  /** The largest response body, in bytes of JSON. */
+  readonly maxResponseBytes: number;
+}
+
+export interface Timeouts {
+  /** A GraphQL request's deadline; its store work is cancelled when it passes. */
+  readonly requestMs: number;
+  /** How long a client may take to send the request's headers. */
+  readonly httpHeadersMs: number;
+  /** How long a client may take to send the whole request, body included. */
+  readonly httpRequestMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  readonly httpKeepAliveMs: number;
+}
+
+/** The variable that sets each query limit, named in the error a client gets when it is exceeded. */
+export const LIMIT_VARIABLES: Readonly<Record<keyof QueryLimits, string>> = {
+  maxDepth: 'MAX_QUERY_DEPTH',
+  maxAliases: 'MAX_QUERY_ALIASES',
+  maxDirectives: 'MAX_QUERY_DIRECTIVES',
+  maxTokens: 'MAX_QUERY_TOKENS',
+  maxCost: 'MAX_QUERY_COST',
+  maxListLength: 'MAX_LIST_LENGTH',
+  maxResponseBytes: 'MAX_RESPONSE_BYTES',
+};
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 6,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 1_000,
+  maxCost: 5_000,
+  maxListLength: 1_000,
+  maxResponseBytes: 5_000_000,
+};
+
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  requestMs: 10_000,
+  httpHeadersMs: 10_000,
+  httpRequestMs: 30_000,
+  httpKeepAliveMs: 5_000,
+};
+
 export interface Config {
   readonly port: number;
   /** undefined: every interface. */
@@ -24,6 +76,10 @@ export interface Config {
   readonly playground: boolean;
   /** Browser origins allowed to call the API: '*' for any, or a list. */
   readonly corsOrigins: '*' | readonly string[];
+  readonly limits: QueryLimits;
+  readonly timeouts: Timeouts;
+  /** Hide "Did you mean ...?" suggestions, which reveal the schema, from error messages. */
+  readonly maskSuggestions: boolean;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +107,40 @@ export function readConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     playground: boolean(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
+    limits: queryLimits(env),
+    timeouts: timeouts(env),
+    maskSuggestions: boolean(env, 'MASK_SUGGESTIONS', env.NODE_ENV === 'production'),
+  };
+}
+
+function queryLimits(env: Env): QueryLimits {
+  const limit = (key: keyof QueryLimits, max: number) =>
+    integer(env, LIMIT_VARIABLES[key], DEFAULT_LIMITS[key], 1, max);
+  return {
+    maxDepth: limit('maxDepth', 100),
+    maxAliases: limit('maxAliases', 10_000),
+    maxDirectives: limit('maxDirectives', 10_000),
+    maxTokens: limit('maxTokens', 1_000_000),
+    maxCost: limit('maxCost', 100_000_000),
+    maxListLength: limit('maxListLength', 10_000_000),
+    maxResponseBytes: limit('maxResponseBytes', 1_000_000_000),
+  };
+}
+
+function timeouts(env: Env): Timeouts {
+  const httpRequestMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', DEFAULT_TIMEOUTS.httpRequestMs, 1_000, 3_600_000);
+  const httpHeadersMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', DEFAULT_TIMEOUTS.httpHeadersMs, 1_000, 3_600_000);
+  if (httpHeadersMs > httpRequestMs) {
+    // Node refuses a headers timeout longer than the request timeout.
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${httpHeadersMs}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${httpRequestMs}).`,
+    );
+  }
+  return {
+    requestMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_TIMEOUTS.requestMs, 100, 3_600_000),
+    httpHeadersMs,
+    httpRequestMs,
+    httpKeepAliveMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_TIMEOUTS.httpKeepAliveMs, 0, 3_600_000),
   };
 }
 

@@ -35,7 +35,15 @@ async function main(): Promise<void> {
   }
 
   const server = await startServer(
-    { store, log, playground: config.playground, corsOrigins: config.corsOrigins },
+    {
+      store,
+      log,
+      playground: config.playground,
+      corsOrigins: config.corsOrigins,
+      limits: config.limits,
+      timeouts: config.timeouts,
+      maskSuggestions: config.maskSuggestions,
+    },
     { port: config.port, host: config.host },
   );
   log.info({ store: store.kind, url: server.url }, `GraphQL server ready at ${server.url}`);

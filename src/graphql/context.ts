@@ -11,7 +11,7 @@ import type {
   SourceRecord,
   StatementRecord,
 } from '../domain/index.js';
-import type { GraphStore, RelationFilter, RelationView } from '../store/graph-store.js';
+import type { GraphStore, ReadOptions, RelationFilter, RelationView } from '../store/graph-store.js';
 
 export interface RelationKey {
   readonly entityId: string;
@@ -32,25 +32,37 @@ export interface Loaders {
 export interface GraphContext {
   readonly store: GraphStore;
   readonly loaders: Loaders;
+  /** Every store read of this request passes these: the request's deadline travels with them. */
+  readonly read: ReadOptions;
   readonly requestId: string;
   readonly log: Logger;
 }
 
-export function createContext(store: GraphStore, requestId: string, log: Logger): GraphContext {
-  return { store, loaders: createLoaders(store), requestId, log };
+export interface ContextOptions {
+  readonly store: GraphStore;
+  readonly requestId: string;
+  /** A child logger that carries the request id. */
+  readonly log: Logger;
+  /** Aborts when the request's deadline passes or its client goes away. */
+  readonly signal: AbortSignal;
 }
 
-function createLoaders(store: GraphStore): Loaders {
+export function createContext({ store, requestId, log, signal }: ContextOptions): GraphContext {
+  const read: ReadOptions = { signal };
+  return { store, loaders: createLoaders(store, read), read, requestId, log };
+}
+
+function createLoaders(store: GraphStore, read: ReadOptions): Loaders {
   return {
-    entity: new DataLoader((ids) => store.entitiesByIds(ids)),
-    statement: new DataLoader((ids) => store.statementsByIds(ids)),
-    source: new DataLoader((ids) => store.sourcesByIds(ids)),
-    relations: new DataLoader((keys) => loadRelations(store, keys), {
+    entity: new DataLoader((ids) => store.entitiesByIds(ids, read)),
+    statement: new DataLoader((ids) => store.statementsByIds(ids, read)),
+    source: new DataLoader((ids) => store.sourcesByIds(ids, read)),
+    relations: new DataLoader((keys) => loadRelations(store, keys, read), {
       cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${key.types?.join(',') ?? '*'}`,
     }),
-    statementsBySpeaker: new DataLoader((ids) => store.statementsBySpeakers(ids)),
-    statementsAbout: new DataLoader((ids) => store.statementsAbout(ids)),
-    statementsFromSource: new DataLoader((ids) => store.statementsFromSources(ids)),
+    statementsBySpeaker: new DataLoader((ids) => store.statementsBySpeakers(ids, read)),
+    statementsAbout: new DataLoader((ids) => store.statementsAbout(ids, read)),
+    statementsFromSource: new DataLoader((ids) => store.statementsFromSources(ids, read)),
   };
 }
 
@@ -58,6 +70,7 @@ function createLoaders(store: GraphStore): Loaders {
 async function loadRelations(
   store: GraphStore,
   keys: readonly RelationKey[],
+  read: ReadOptions,
 ): Promise<RelationView[][]> {
   const groups = new Map<string, { filter: RelationFilter; positions: number[] }>();
   keys.forEach((key, position) => {
@@ -73,7 +86,7 @@ async function loadRelations(
   await Promise.all(
     [...groups.values()].map(async ({ filter, positions }) => {
       const ids = positions.map((p) => keys[p]!.entityId);
-      const views = await store.relationsOf(ids, filter);
+      const views = await store.relationsOf(ids, filter, read);
       positions.forEach((p, i) => {
         results[p] = views[i] ?? [];
       });

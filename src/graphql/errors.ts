@@ -1,13 +1,15 @@
 /**
- * The one place where errors become what a client sees. Domain errors keep their code and
- * message; GraphQL's own errors (parse, validation, variable coercion) pass through; anything
- * else is logged with the request id and reaches the client as INTERNAL_SERVER_ERROR without
- * internals.
+ * The one place where errors become what a client sees. Domain errors keep their code, message
+ * and details; errors of a query limit keep theirs; GraphQL's own errors in the request (parse,
+ * validation, variable coercion) pass through; anything else reaches the client as
+ * INTERNAL_SERVER_ERROR without internals. `logUnexpectedErrors` logs what was masked, and store
+ * outages, with the request id.
  */
-import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from 'pino';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../domain/index.js';
+import type { GraphContext } from './context.js';
 
 /** Codes that GraphQL and Apollo Server give to errors in the request itself. */
 const REQUEST_ERROR_CODES = new Set([
@@ -20,38 +22,87 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-export function createErrorFormatter(log: Logger) {
+/** Turns an error some server feature raised into what a client sees, or null when not its own. */
+export type ErrorRecogniser = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError | null;
+
+export interface ErrorFormatterOptions {
+  /** Asked in order before the generic rules (e.g. the query limits' errors). */
+  readonly recognisers?: readonly ErrorRecogniser[];
+}
+
+/** The DomainError behind an error, however deeply GraphQL or Apollo wrapped it. */
+export function domainErrorIn(error: unknown): DomainError | null {
+  let current: unknown = unwrapResolverError(error);
+  for (let hops = 0; hops < 5 && current instanceof Error; hops++) {
+    if (current instanceof DomainError) return current;
+    current = current instanceof GraphQLError ? current.originalError : undefined;
+  }
+  return null;
+}
+
+export function createErrorFormatter({ recognisers = [] }: ErrorFormatterOptions = {}) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const original = unwrapResolverError(error);
-    if (original instanceof DomainError) {
-      if (original.code === ErrorCode.STORE_UNAVAILABLE) {
-        // Operators get the details (URI, driver cause); clients only learn to try again.
-        log.error({ err: original, path: formatted.path }, 'store unavailable');
+    const domain = domainErrorIn(error);
+    if (domain) {
+      if (domain.code === ErrorCode.STORE_UNAVAILABLE) {
+        // Operators get the details (URI, driver cause) in the log; clients only learn to try again.
         return {
           message: 'The graph database is unavailable; try again later.',
           locations: formatted.locations,
           path: formatted.path,
-          extensions: { code: original.code },
+          extensions: { code: domain.code },
         };
       }
       return {
-        message: original.message,
+        message: domain.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { ...original.details, code: original.code },
+        extensions: { ...domain.details, code: domain.code },
       };
+    }
+    for (const recognise of recognisers) {
+      const recognised = recognise(formatted, error);
+      if (recognised) return recognised;
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       const { stacktrace: _omitted, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    log.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return {
       message: 'Internal server error.',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
+  };
+}
+
+/** Whether an error reaches clients masked as INTERNAL_SERVER_ERROR (and so needs a log line). */
+function isUnexpected(error: GraphQLError): boolean {
+  if (domainErrorIn(error)) return false;
+  const code = error.extensions['code'];
+  if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || code in ErrorCode)) return false;
+  const original = error.originalError;
+  return !(original instanceof GraphQLError && typeof original.extensions['code'] === 'string');
+}
+
+/** Logs, with the request's own logger (it carries the request id), what clients see only masked. */
+export function logUnexpectedErrors(): ApolloServerPlugin<GraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const domain = domainErrorIn(error);
+            if (domain?.code === ErrorCode.STORE_UNAVAILABLE) {
+              contextValue.log.error({ err: domain, path: error.path }, 'store unavailable');
+            } else if (isUnexpected(error)) {
+              contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error while resolving');
+            }
+          }
+        },
+      };
+    },
   };
 }

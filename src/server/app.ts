@@ -15,14 +15,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
+import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type QueryLimits, type Timeouts } from '../config.js';
 import { createContext, type GraphContext } from '../graphql/context.js';
-import { createErrorFormatter } from '../graphql/errors.js';
-import { resolvers } from '../graphql/resolvers/index.js';
-import { loadTypeDefs } from '../graphql/schema.js';
+import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
+import { buildGraphSchema } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
+import { queryLimits } from './plugins/limits/index.js';
+import { requestDeadline } from './request-deadline.js';
 import { requestLoggingPlugin } from './request-logging.js';
+import { responseSizeCap } from './response-size.js';
 
 export interface ServerOptions {
   readonly store: GraphStore;
@@ -33,6 +36,12 @@ export interface ServerOptions {
   readonly bodyLimit?: string;
   /** Browser origins allowed to call /graphql: '*' (the default) or a list. */
   readonly corsOrigins?: '*' | readonly string[];
+  /** Query limits (DEFAULT_LIMITS when absent). */
+  readonly limits?: QueryLimits;
+  /** The request deadline and the HTTP server's timeouts (DEFAULT_TIMEOUTS when absent). */
+  readonly timeouts?: Timeouts;
+  /** Hide "Did you mean ...?" suggestions from error messages. */
+  readonly maskSuggestions?: boolean;
 }
 
 export interface RunningServer {
@@ -48,20 +57,38 @@ export async function startServer(
   listen: { port: number; host?: string },
 ): Promise<RunningServer> {
   const { store, log } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    {
+      // A public server must not let slow or trickling clients hold sockets for minutes.
+      headersTimeout: timeouts.httpHeadersMs,
+      requestTimeout: timeouts.httpRequestMs,
+      keepAliveTimeout: timeouts.httpKeepAliveMs,
+      // How often Node checks the two timeouts above (30 s by default, which would stretch them).
+      connectionsCheckingInterval: 1_000,
+    },
+    app,
+  );
 
+  const limitsSetup = queryLimits({ limits });
   const apollo = new ApolloServer<GraphContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
-    formatError: createErrorFormatter(log),
+    schema: buildGraphSchema({ maxListLength: limits.maxListLength }),
+    validationRules: limitsSetup.validationRules,
+    parseOptions: limitsSetup.parseOptions,
+    formatError: createErrorFormatter({ recognisers: [limitsSetup.formatError] }),
+    hideSchemaDetailsFromClientErrors: options.maskSuggestions ?? false,
+    stringifyResult: responseSizeCap(limits.maxResponseBytes),
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM/SIGINT: drain, close the store, exit 0. Apollo's own handlers would
     // re-raise the signal after stopping and end the process before the store is closed.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      limitsSetup.plugin,
+      logUnexpectedErrors(),
       requestLoggingPlugin(),
       options.playground
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
@@ -83,7 +110,12 @@ export async function startServer(
         const given = req.header('x-request-id');
         const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
         res.setHeader('x-request-id', requestId);
-        return createContext(store, requestId, log);
+        return createContext({
+          store,
+          requestId,
+          log: log.child({ requestId }),
+          signal: requestDeadline(timeouts.requestMs, res),
+        });
       },
     }),
   );

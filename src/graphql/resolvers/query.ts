@@ -16,14 +16,14 @@ export const queryResolvers: Resolvers = {
   Query: {
     entity: (_root, { id }, ctx) => ctx.loaders.entity.load(checkId('id', id)),
 
-    entities: (_root, { kinds }, ctx) => ctx.store.listEntities(checkKinds(kinds)),
+    entities: (_root, { kinds }, ctx) => ctx.store.listEntities(checkKinds(kinds), ctx.read),
 
     search: async (_root, { text, kinds, first }, ctx) => {
       const matches = await ctx.store.search({
         text: checkSearchText(text),
         kinds: checkKinds(kinds),
         first: checkFirst(first ?? 10),
-      });
+      }, ctx.read);
       for (const { entity } of matches) ctx.loaders.entity.prime(entity.id, entity);
       return matches.map((m) => m.entity);
     },
@@ -31,7 +31,7 @@ export const queryResolvers: Resolvers = {
     neighborhood: async (_root, { id, depth, types }, ctx) => {
       const query = { depth: checkDepth(depth ?? 1), types: checkRelationTypes(types) };
       const centre = await requireEntity(ctx, 'id', checkId('id', id));
-      const subgraph = await ctx.store.neighborhood(centre.id, query);
+      const subgraph = await ctx.store.neighborhood(centre.id, query, ctx.read);
       // The centre existed a moment ago; a concurrent delete is the only way to get null here.
       if (!subgraph) throw new Error(`Entity "${centre.id}" vanished while its neighbourhood was read.`);
       return subgraph;
@@ -47,7 +47,7 @@ export const queryResolvers: Resolvers = {
         requireEntity(ctx, 'fromId', checkId('fromId', fromId)),
         requireEntity(ctx, 'toId', checkId('toId', toId)),
       ]);
-      return ctx.store.shortestPath(from.id, to.id, query);
+      return ctx.store.shortestPath(from.id, to.id, query, ctx.read);
     },
 
     statements: async (_root, { speakerId, aboutId }, ctx) => {
@@ -55,12 +55,12 @@ export const queryResolvers: Resolvers = {
         speakerId == null ? null : requireEntity(ctx, 'speakerId', checkId('speakerId', speakerId)),
         aboutId == null ? null : requireEntity(ctx, 'aboutId', checkId('aboutId', aboutId)),
       ]);
-      return ctx.store.findStatements({ speakerId: speaker?.id ?? null, aboutId: about?.id ?? null });
+      return ctx.store.findStatements({ speakerId: speaker?.id ?? null, aboutId: about?.id ?? null }, ctx.read);
     },
 
     source: (_root, { id }, ctx) => ctx.loaders.source.load(checkId('id', id)),
 
-    sources: (_root, _args, ctx) => ctx.store.listSources(),
+    sources: (_root, _args, ctx) => ctx.store.listSources(ctx.read),
 
     relationTypes: () => [...RELATION_TYPE_INFOS],
   },

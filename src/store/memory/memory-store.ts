@@ -18,6 +18,7 @@ import type {
   NeighborhoodQuery,
   PathQuery,
   PathResult,
+  ReadOptions,
   RelationFilter,
   RelationView,
   SearchQuery,
@@ -27,7 +28,13 @@ import type {
 import { relationViewsOf } from './relations.js';
 import { canUseTrigrams } from './search-index.js';
 import { emptyState, stateWithDataset, type MemoryState } from './state.js';
+import { Pacer } from './pacer.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
+
+/** Reads that are one lookup need only refuse to start once the request has been cancelled. */
+function refuseIfCancelled(options: ReadOptions | undefined): void {
+  options?.signal?.throwIfAborted();
+}
 
 export function createMemoryStore(): GraphStore {
   return new MemoryStore();
@@ -38,50 +45,60 @@ export class MemoryStore implements GraphStore {
   /** Replaced whole by `load`, never changed in place; every read takes it once. */
   private state: MemoryState = emptyState();
 
-  async entitiesByIds(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+  async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {
+    refuseIfCancelled(options);
     const { graph } = this.state;
     return ids.map((id) => (graph.hasNode(id) ? graph.getNodeAttributes(id) : null));
   }
 
-  async statementsByIds(ids: readonly string[]): Promise<(StatementRecord | null)[]> {
+  async statementsByIds(ids: readonly string[], options?: ReadOptions): Promise<(StatementRecord | null)[]> {
+    refuseIfCancelled(options);
     const { statements } = this.state;
     return ids.map((id) => statements.get(id) ?? null);
   }
 
-  async sourcesByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
+  async sourcesByIds(ids: readonly string[], options?: ReadOptions): Promise<(SourceRecord | null)[]> {
+    refuseIfCancelled(options);
     const { sources } = this.state;
     return ids.map((id) => sources.get(id) ?? null);
   }
 
-  async relationsOf(entityIds: readonly string[], filter: RelationFilter): Promise<RelationView[][]> {
+  async relationsOf(entityIds: readonly string[], filter: RelationFilter, options?: ReadOptions): Promise<RelationView[][]> {
+    refuseIfCancelled(options);
     const { graph } = this.state;
     return entityIds.map((id) => relationViewsOf(graph, id, filter));
   }
 
-  async statementsBySpeakers(speakerIds: readonly string[]): Promise<StatementRecord[][]> {
+  async statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    refuseIfCancelled(options);
     const index = this.state.statementsBySpeaker;
     return speakerIds.map((id) => [...(index.get(id) ?? [])]);
   }
 
-  async statementsAbout(entityIds: readonly string[]): Promise<StatementRecord[][]> {
+  async statementsAbout(entityIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    refuseIfCancelled(options);
     const index = this.state.statementsAbout;
     return entityIds.map((id) => [...(index.get(id) ?? [])]);
   }
 
-  async statementsFromSources(sourceIds: readonly string[]): Promise<StatementRecord[][]> {
+  async statementsFromSources(sourceIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    refuseIfCancelled(options);
     const index = this.state.statementsBySource;
     return sourceIds.map((id) => [...(index.get(id) ?? [])]);
   }
 
-  async listEntities(kinds: readonly EntityKind[] | null): Promise<EntityRecord[]> {
+  async listEntities(kinds: readonly EntityKind[] | null, options?: ReadOptions): Promise<EntityRecord[]> {
+    refuseIfCancelled(options);
     return this.state.entitiesByName.filter((entity) => kinds === null || kinds.includes(entity.kind));
   }
 
-  async listSources(): Promise<SourceRecord[]> {
+  async listSources(options?: ReadOptions): Promise<SourceRecord[]> {
+    refuseIfCancelled(options);
     return [...this.state.sourcesById];
   }
 
-  async findStatements({ speakerId, aboutId }: StatementFilter): Promise<StatementRecord[]> {
+  async findStatements({ speakerId, aboutId }: StatementFilter, options?: ReadOptions): Promise<StatementRecord[]> {
+    refuseIfCancelled(options);
     const state = this.state;
     // The indexed lists are already in order, and filtering keeps it.
     if (speakerId !== null) {
@@ -92,7 +109,8 @@ export class MemoryStore implements GraphStore {
     return [...state.statementsInOrder];
   }
 
-  async search({ text, kinds, first }: SearchQuery): Promise<SearchMatch[]> {
+  async search({ text, kinds, first }: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]> {
+    refuseIfCancelled(options);
     const candidates = this.searchCandidates(text).filter(
       (entity) => kinds === null || kinds.includes(entity.kind),
     );
@@ -109,12 +127,12 @@ export class MemoryStore implements GraphStore {
     return searchIndex.candidateIds(text).map((id) => graph.getNodeAttributes(id));
   }
 
-  async neighborhood(centreId: string, query: NeighborhoodQuery): Promise<SubgraphResult | null> {
-    return neighborhoodOf(this.state, centreId, query);
+  async neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | null> {
+    return neighborhoodOf(this.state, centreId, query, new Pacer(options?.signal));
   }
 
-  async shortestPath(fromId: string, toId: string, query: PathQuery): Promise<PathResult | null> {
-    return canonicalShortestPath(this.state, fromId, toId, query);
+  async shortestPath(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult | null> {
+    return canonicalShortestPath(this.state, fromId, toId, query, new Pacer(options?.signal));
   }
 
   async load(dataset: Dataset): Promise<void> {

@@ -1,14 +1,15 @@
 /**
  * Neighbourhoods and shortest paths. Both walk a "walk graph": a simple directed graph with an
- * edge u → v wherever an allowed relation may be walked from u to v. graphology-traversal's BFS
- * then runs on it unchanged, and a depth cutoff keeps it from exploring past the hops asked for.
+ * edge u → v wherever an allowed relation may be walked from u to v, and a breadth-first search on
+ * it with a depth cutoff keeps from exploring past the hops asked for. Both loops go through a
+ * Pacer, so a walk over a large graph lets other requests run and stops at the request's deadline.
  */
 import { DirectedGraph } from 'graphology';
-import { bfsFromNode } from 'graphology-traversal';
 import { compareText, isSymmetric, type RelationRecord, type RelationType } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult } from '../graph-store.js';
 import { compareById } from './ordering.js';
 import { typeIsAllowed } from './relations.js';
+import { Pacer } from './pacer.js';
 import type { KnowledgeGraph, MemoryState, WalkGraph } from './state.js';
 
 type Types = readonly RelationType[] | null;
@@ -16,14 +17,15 @@ type Types = readonly RelationType[] | null;
 /** Enough for the few type filters clients use; the oldest is dropped beyond it. */
 const WALK_GRAPH_CACHE_SIZE = 32;
 
-export function neighborhoodOf(
+export async function neighborhoodOf(
   state: MemoryState,
   centreId: string,
   { depth, types }: NeighborhoodQuery,
-): SubgraphResult | null {
+  pacer: Pacer,
+): Promise<SubgraphResult | null> {
   const { graph } = state;
   if (!graph.hasNode(centreId)) return null;
-  const hops = hopsWithin(walkGraphFor(state, types, false), centreId, depth, 'outbound');
+  const hops = await hopsWithin(await walkGraphFor(state, types, false, pacer), centreId, depth, 'outbound', pacer);
   // The centre is the only node at 0 hops, so this puts it first.
   const nodeIds = [...hops]
     .sort(([a, hopsA], [b, hopsB]) => hopsA - hopsB || compareText(a, b))
@@ -41,16 +43,17 @@ export function neighborhoodOf(
  * takes the smallest neighbour one hop closer, over the smallest relation joining them, yields
  * that path: every such neighbour still leads to the target in the hops left.
  */
-export function canonicalShortestPath(
+export async function canonicalShortestPath(
   state: MemoryState,
   fromId: string,
   toId: string,
   { maxHops, types, directed }: PathQuery,
-): PathResult | null {
+  pacer: Pacer,
+): Promise<PathResult | null> {
   const { graph } = state;
   if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return null;
-  const walk = walkGraphFor(state, types, directed);
-  const hopsToTarget = hopsWithin(walk, toId, maxHops, 'inbound');
+  const walk = await walkGraphFor(state, types, directed, pacer);
+  const hopsToTarget = await hopsWithin(walk, toId, maxHops, 'inbound', pacer);
   const length = hopsToTarget.get(fromId);
   if (length === undefined) return null;
 
@@ -80,24 +83,31 @@ function relationsAmong(graph: KnowledgeGraph, nodeIds: ReadonlySet<string>, typ
 
 /**
  * Hops from `start` to each node within `maxHops`, stepping along walk edges ('outbound') or
- * against them ('inbound', i.e. hops from each node to `start`).
+ * against them ('inbound', i.e. hops from each node to `start`): a breadth-first search, a level
+ * at a time.
  */
-function hopsWithin(
+async function hopsWithin(
   walk: WalkGraph,
   start: string,
   maxHops: number,
   mode: 'outbound' | 'inbound',
-): Map<string, number> {
-  const hops = new Map<string, number>();
-  bfsFromNode(
-    walk,
-    start,
-    (node, _attributes, depth) => {
-      hops.set(node, depth);
-      return depth >= maxHops; // true: go no further from this node
-    },
-    { mode },
-  );
+  pacer: Pacer,
+): Promise<Map<string, number>> {
+  const hops = new Map<string, number>([[start, 0]]);
+  let frontier = [start];
+  for (let depth = 1; depth <= maxHops && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      const neighbours = mode === 'outbound' ? walk.outNeighbors(node) : walk.inNeighbors(node);
+      for (const neighbour of neighbours) {
+        if (hops.has(neighbour)) continue;
+        hops.set(neighbour, depth);
+        next.push(neighbour);
+      }
+      if (pacer.due()) await pacer.pause();
+    }
+    frontier = next;
+  }
   return hops;
 }
 
@@ -140,11 +150,12 @@ function canWalk(relation: RelationRecord, fromId: string, types: Types, directe
   return !directed || relation.from === fromId || isSymmetric(relation.type);
 }
 
-function walkGraphFor(state: MemoryState, types: Types, directed: boolean): WalkGraph {
+async function walkGraphFor(state: MemoryState, types: Types, directed: boolean, pacer: Pacer): Promise<WalkGraph> {
   const key = `${directed ? 'directed' : 'undirected'}:${types === null ? '*' : [...types].sort().join(',')}`;
   const cached = state.walkGraphs.get(key);
   if (cached) return cached;
-  const walk = buildWalkGraph(state.graph, types, directed);
+  // Cached only once whole: a build stopped by the deadline leaves nothing behind.
+  const walk = await buildWalkGraph(state.graph, types, directed, pacer);
   if (state.walkGraphs.size >= WALK_GRAPH_CACHE_SIZE) {
     const oldest = state.walkGraphs.keys().next();
     if (!oldest.done) state.walkGraphs.delete(oldest.value);
@@ -153,13 +164,15 @@ function walkGraphFor(state: MemoryState, types: Types, directed: boolean): Walk
   return walk;
 }
 
-function buildWalkGraph(graph: KnowledgeGraph, types: Types, directed: boolean): WalkGraph {
+async function buildWalkGraph(graph: KnowledgeGraph, types: Types, directed: boolean, pacer: Pacer): Promise<WalkGraph> {
   const walk = new DirectedGraph({ allowSelfLoops: false });
   graph.forEachNode((id) => walk.addNode(id));
-  graph.forEachEdge((_relationId, relation) => {
-    if (!typeIsAllowed(types, relation.type)) return;
-    walk.mergeEdge(relation.from, relation.to);
-    if (!directed || isSymmetric(relation.type)) walk.mergeEdge(relation.to, relation.from);
-  });
+  for (const { attributes: relation } of graph.edgeEntries()) {
+    if (typeIsAllowed(types, relation.type)) {
+      walk.mergeEdge(relation.from, relation.to);
+      if (!directed || isSymmetric(relation.type)) walk.mergeEdge(relation.to, relation.from);
+    }
+    if (pacer.due()) await pacer.pause();
+  }
   return walk;
 }

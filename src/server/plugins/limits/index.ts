@@ -1,0 +1,147 @@
+/**
+ * Query limits, checked before a query runs, each named in the error it gives: depth, aliases and
+ * directives (GraphQL Armor's validation rules, cached with the validated document), tokens
+ * (graphql-js's parser option) and an estimated cost (./cost.ts, per request because it depends on
+ * the variables). A rejected query gets one error with its own code, the limit, the value found
+ * and the configuration variable that sets the limit, and HTTP status 400.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
+import { LIMIT_VARIABLES, type QueryLimits } from '../../../config.js';
+import { ErrorCode } from '../../../domain/index.js';
+import { estimateCost } from './cost.js';
+
+export interface QueryLimitsOptions {
+  /** The limits; every one is on. */
+  readonly limits: QueryLimits;
+}
+
+export interface QueryLimitsSetup {
+  /** For ApolloServer's `validationRules`. */
+  readonly validationRules: ValidationRule[];
+  /** For ApolloServer's `parseOptions`. */
+  readonly parseOptions: ParseOptions;
+  /** Checks the cost once the operation and its variables are known. */
+  readonly plugin: ApolloServerPlugin;
+  /** For the error formatter: what a client sees of an exceeded limit. */
+  readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError | null;
+}
+
+/** What a client learns of an exceeded limit, in `extensions`. */
+export interface LimitDetails {
+  readonly code: ErrorCode;
+  readonly limit: number;
+  readonly value: number | null;
+  readonly setting: string;
+}
+
+export function queryLimits({ limits }: QueryLimitsOptions): QueryLimitsSetup {
+  return {
+    validationRules: [
+      armorRule(maxDepthRule, limits, 'maxDepth', ErrorCode.DEPTH_LIMIT_EXCEEDED, (n) => `nests fields ${n} levels deep`),
+      armorRule(maxAliasesRule, limits, 'maxAliases', ErrorCode.ALIAS_LIMIT_EXCEEDED, (n) => `has ${n} aliases`),
+      armorRule(maxDirectivesRule, limits, 'maxDirectives', ErrorCode.DIRECTIVE_LIMIT_EXCEEDED, (n) => `has ${n} directives`),
+    ],
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugin: costLimitPlugin(limits.maxCost),
+    formatError: (formatted, error) => formatLimitError(formatted, error, limits.maxTokens),
+  };
+}
+
+type ArmorRule = (options: {
+  n: number;
+  flattenFragments?: boolean;
+  propagateOnRejection: boolean;
+  onReject: ((context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) => void)[];
+}) => ValidationRule;
+
+/**
+ * One of Armor's rules, reporting our error instead of its own. Armor words its message
+ * "... limit of N exceeded, found M."; the value is read from there.
+ */
+function armorRule(
+  rule: ArmorRule,
+  limits: QueryLimits,
+  key: 'maxDepth' | 'maxAliases' | 'maxDirectives',
+  code: ErrorCode,
+  describe: Describe,
+): ValidationRule {
+  const limit = limits[key];
+  return rule({
+    n: limit,
+    // Depth counts fields, not the fragments around them: `... on Unit { commander { name } }` is 2.
+    flattenFragments: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context, armorError) => {
+        const found = /found (\d+)/.exec(armorError.message)?.[1];
+        const value = found === undefined ? null : Number(found);
+        context?.reportError(
+          limitError({ code, limit, value, setting: LIMIT_VARIABLES[key] }, describe),
+        );
+      },
+    ],
+  });
+}
+
+/** Says what the query has, given the value found ("has 16 aliases"). */
+type Describe = (found: string) => string;
+
+function limitError(details: LimitDetails, describe: Describe): GraphQLError {
+  const found = details.value === null ? `more than ${details.limit}` : String(details.value);
+  return new GraphQLError(
+    `The query ${describe(found)}; the limit is ${details.limit} (${details.setting}).`,
+    { extensions: { ...details, http: { status: 400 } } },
+  );
+}
+
+function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          const cost = estimateCost({ schema, document, variables: request.variables ?? {}, operationName });
+          if (cost === null || cost <= maxCost) return;
+          throw limitError(
+            { code: ErrorCode.COST_LIMIT_EXCEEDED, limit: maxCost, value: Number.isFinite(cost) ? cost : null, setting: LIMIT_VARIABLES.maxCost },
+            (n) => `has an estimated cost of ${n}`,
+          );
+        },
+      };
+    },
+  };
+}
+
+const LIMIT_CODES: ReadonlySet<string> = new Set([
+  ErrorCode.DEPTH_LIMIT_EXCEEDED,
+  ErrorCode.ALIAS_LIMIT_EXCEEDED,
+  ErrorCode.DIRECTIVE_LIMIT_EXCEEDED,
+  ErrorCode.TOKEN_LIMIT_EXCEEDED,
+  ErrorCode.COST_LIMIT_EXCEEDED,
+]);
+
+/**
+ * A client's view of an error that a limit caused, or null for any other error. Apollo wraps
+ * validation errors in its own (code GRAPHQL_VALIDATION_FAILED) and parse errors too; the limit
+ * error is the original one. The token limit is graphql-js's own parse error.
+ */
+function formatLimitError(formatted: GraphQLFormattedError, error: unknown, maxTokens: number): GraphQLFormattedError | null {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof GraphQLError && LIMIT_CODES.has(String(original.extensions['code']))) {
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, locations: formatted.locations, extensions };
+  }
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+    const details: LimitDetails = {
+      code: ErrorCode.TOKEN_LIMIT_EXCEEDED,
+      limit: maxTokens,
+      value: null,
+      setting: LIMIT_VARIABLES.maxTokens,
+    };
+    return { message: limitError(details, (n) => `has ${n} tokens`).message, extensions: { ...details } };
+  }
+  return null;
+}
