@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (index.js) and ESM (index.mjs) without an exports map: Node, and so
+    // Apollo Server and graphql-tools, load the CommonJS one. Tests that build the schema in process
+    // must load the same, or graphql-js sees two realms.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', './test/setup/summary-line.ts'],

@@ -5,27 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type QueryLimits, type Timeouts } from '../config.js';
-import { createContext, type GraphContext } from '../graphql/context.js';
-import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
-import { buildGraphSchema } from '../graphql/schema.js';
+import { createContext } from '../graphql/context.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { createGraphQLServer } from './graphql-server.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
-import { queryLimits } from './plugins/limits/index.js';
 import { requestDeadline } from './request-deadline.js';
-import { requestLoggingPlugin } from './request-logging.js';
-import { responseSizeCap } from './response-size.js';
 
 export interface ServerOptions {
   readonly store: GraphStore;
@@ -73,27 +64,11 @@ export async function startServer(
     app,
   );
 
-  const limitsSetup = queryLimits({ limits });
-  const apollo = new ApolloServer<GraphContext>({
-    schema: buildGraphSchema({ maxListLength: limits.maxListLength }),
-    validationRules: limitsSetup.validationRules,
-    parseOptions: limitsSetup.parseOptions,
-    formatError: createErrorFormatter({ recognisers: [limitsSetup.formatError] }),
-    hideSchemaDetailsFromClientErrors: options.maskSuggestions ?? false,
-    stringifyResult: responseSizeCap(limits.maxResponseBytes),
-    includeStacktraceInErrorResponses: false,
-    // main.ts owns SIGTERM/SIGINT: drain, close the store, exit 0. Apollo's own handlers would
-    // re-raise the signal after stopping and end the process before the store is closed.
-    stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      limitsSetup.plugin,
-      logUnexpectedErrors(),
-      requestLoggingPlugin(),
-      options.playground
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
-    ],
+  const apollo = createGraphQLServer({
+    limits,
+    maskSuggestions: options.maskSuggestions ?? false,
+    playground: options.playground,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
 

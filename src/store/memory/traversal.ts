@@ -32,7 +32,7 @@ export async function neighborhoodOf(
     .map(([id]) => id);
   return {
     nodes: nodeIds.map((id) => graph.getNodeAttributes(id)),
-    edges: relationsAmong(graph, new Set(nodeIds), types),
+    edges: await relationsAmong(graph, new Set(nodeIds), types, pacer),
   };
 }
 
@@ -70,13 +70,19 @@ export async function canonicalShortestPath(
 }
 
 /** Every relation of the allowed types with both ends among the nodes (the induced subgraph), by id. */
-function relationsAmong(graph: KnowledgeGraph, nodeIds: ReadonlySet<string>, types: Types): RelationRecord[] {
+async function relationsAmong(
+  graph: KnowledgeGraph,
+  nodeIds: ReadonlySet<string>,
+  types: Types,
+  pacer: Pacer,
+): Promise<RelationRecord[]> {
   const relations: RelationRecord[] = [];
   for (const id of nodeIds) {
     // Out-edges only, so each relation is met once, from its start.
     graph.forEachOutEdge(id, (_relationId, relation, _from, to) => {
       if (nodeIds.has(to) && typeIsAllowed(types, relation.type)) relations.push(relation);
     });
+    if (pacer.due()) await pacer.pause();
   }
   return relations.sort(compareById);
 }
@@ -100,11 +106,11 @@ async function hopsWithin(
     for (const node of frontier) {
       const neighbours = mode === 'outbound' ? walk.outNeighbors(node) : walk.inNeighbors(node);
       for (const neighbour of neighbours) {
+        if (pacer.due()) await pacer.pause();
         if (hops.has(neighbour)) continue;
         hops.set(neighbour, depth);
         next.push(neighbour);
       }
-      if (pacer.due()) await pacer.pause();
     }
     frontier = next;
   }
@@ -166,7 +172,10 @@ async function walkGraphFor(state: MemoryState, types: Types, directed: boolean,
 
 async function buildWalkGraph(graph: KnowledgeGraph, types: Types, directed: boolean, pacer: Pacer): Promise<WalkGraph> {
   const walk = new DirectedGraph({ allowSelfLoops: false });
-  graph.forEachNode((id) => walk.addNode(id));
+  for (const id of graph.nodes()) {
+    walk.addNode(id);
+    if (pacer.due()) await pacer.pause();
+  }
   for (const { attributes: relation } of graph.edgeEntries()) {
     if (typeIsAllowed(types, relation.type)) {
       walk.mergeEdge(relation.from, relation.to);

@@ -1,0 +1,125 @@
+/**
+ * The request deadline: it aborts on time or when the client leaves, a client still there gets
+ * DEADLINE_EXCEEDED, and the embedded store's long walks stop at it while letting other work run.
+ */
+import { EventEmitter } from 'node:events';
+import type { Response } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError, deadlineExceeded, type Dataset, type EntityRecord, type RelationRecord } from '../../src/domain/index.js';
+import { requestDeadline } from '../../src/server/request-deadline.js';
+import { createMemoryStore } from '../../src/store/memory/memory-store.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+function fakeResponse(): Response & EventEmitter {
+  const res = new EventEmitter() as Response & EventEmitter & { writableFinished: boolean };
+  res.writableFinished = false;
+  return res;
+}
+
+/** `people` persons, all members of one unit: from any of them, two hops reach everyone. */
+function starDataset(people: number): Dataset {
+  const base = { aliases: [], description: null };
+  const entities: EntityRecord[] = [{ ...base, id: 'unit:hub', kind: 'UNIT', name: 'Hub' } as EntityRecord];
+  const relations: RelationRecord[] = [];
+  for (let p = 0; p < people; p++) {
+    entities.push({ ...base, id: `person:p${p}`, kind: 'PERSON', name: `Person ${p}` } as EntityRecord);
+    relations.push(relation(`rel:p${p}-member`, 'MEMBER_OF', `person:p${p}`, 'unit:hub'));
+  }
+  return {
+    sources: [{ id: 'source:test', title: 'Test', publisher: null, published: null, url: null }],
+    entities,
+    relations,
+    statements: [],
+  } as unknown as Dataset;
+}
+
+/** Aborts after `ms` as the server's deadline does. */
+function deadlineIn(ms: number): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(deadlineExceeded(`The request took longer than its deadline of ${ms} ms (REQUEST_TIMEOUT_MS); its work was cancelled.`)), ms);
+  return controller.signal;
+}
+
+function relation(id: string, type: string, from: string, to: string): RelationRecord {
+  return {
+    id,
+    type,
+    from,
+    to,
+    status: 'CONFIRMED',
+    claimedBy: null,
+    date: null,
+    sourceId: 'source:test',
+    statementIds: [],
+    qualifiers: {},
+  } as unknown as RelationRecord;
+}
+
+describe('the request deadline', () => {
+  it('aborts after the timeout with DEADLINE_EXCEEDED naming REQUEST_TIMEOUT_MS', async () => {
+    const signal = requestDeadline(30, fakeResponse());
+    await new Promise((resolve) => signal.addEventListener('abort', resolve));
+    expect(signal.reason).toBeInstanceOf(DomainError);
+    expect(signal.reason).toMatchObject({ code: 'DEADLINE_EXCEEDED', details: { timeoutMs: 30, setting: 'REQUEST_TIMEOUT_MS' } });
+  });
+
+  it('aborts when the client closes the connection before the answer, and not after it', () => {
+    const gone = fakeResponse();
+    const signal = requestDeadline(60_000, gone);
+    gone.emit('close');
+    expect(signal.aborted).toBe(true);
+    expect(String(signal.reason.message)).toContain('client closed');
+
+    const answered = fakeResponse() as Response & EventEmitter & { writableFinished: boolean };
+    const kept = requestDeadline(60_000, answered);
+    answered.writableFinished = true;
+    answered.emit('close');
+    expect(kept.aborted).toBe(false);
+  });
+});
+
+describe('a query past its deadline', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    const store = createMemoryStore();
+    await store.load(starDataset(100_000));
+    harness = await startHarness({ store });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('answers DEADLINE_EXCEEDED with the message of the deadline, not an internal error', async () => {
+    const controller = new AbortController();
+    controller.abort(deadlineExceeded('The request took longer than its deadline of 5 ms (REQUEST_TIMEOUT_MS); its work was cancelled.'));
+    const result = await harness.run('{ entity(id: "unit:hub") { id } }', {}, controller.signal);
+    expect(result.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('REQUEST_TIMEOUT_MS'),
+      extensions: { code: 'DEADLINE_EXCEEDED' },
+    });
+  });
+
+  it('stops a walk over 100,000 entities at the deadline while the event loop keeps turning', async () => {
+    let longestGapMs = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGapMs = Math.max(longestGapMs, now - last);
+      last = now;
+    }, 1);
+    try {
+      const started = performance.now();
+      const result = await harness.run(
+        '{ neighborhood(id: "person:p0", depth: 2) { nodes { id } } }',
+        {},
+        deadlineIn(40),
+      );
+      const tookMs = performance.now() - started;
+      expect(result.errors?.[0]?.extensions?.['code']).toBe('DEADLINE_EXCEEDED');
+      expect(tookMs).toBeLessThan(500);
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(longestGapMs).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Query limits as a client meets them: each named in its error with the limit, the value found
+ * and the variable that sets it; the queries analysts and GraphQL IDEs send pass untouched.
+ */
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
+import { createMemoryStore } from '../../src/store/memory/memory-store.js';
+import { readmeExamples } from '../support/readme-examples.js';
+import { startHarness, type Harness, type HarnessResult } from '../support/harness.js';
+
+const ALAUDINOV = 'person:apti-alaudinov';
+
+/** `entity { relations { node { relations { node ... { id } } } } }`, `levels` relations deep. */
+function nestedRelations(levels: number): string {
+  let selection = 'id';
+  for (let i = 0; i < levels; i++) selection = `relations { node { ${selection} } }`;
+  return `{ entity(id: "${ALAUDINOV}") { ${selection} } }`;
+}
+
+function aliased(count: number, field: string): string {
+  return `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+}
+
+function onlyError(result: HarnessResult) {
+  expect(result.data ?? null).toBeNull();
+  expect(result.errors).toHaveLength(1);
+  return result.errors![0]!;
+}
+
+describe('query limits', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    const store = createMemoryStore();
+    await store.load(await readDatasetFile(SEED_FILE));
+    harness = await startHarness({ store });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('refuses a query nested deeper than 6 fields, naming the limit, the depth and MAX_QUERY_DEPTH', async () => {
+    const error = onlyError(await harness.run(nestedRelations(20)));
+    expect(error.extensions).toEqual({ code: 'DEPTH_LIMIT_EXCEEDED', limit: 6, value: 42, setting: 'MAX_QUERY_DEPTH' });
+    expect(error.message).toBe('The query nests fields 42 levels deep; the limit is 6 (MAX_QUERY_DEPTH).');
+    // 2 relation levels are 6 fields deep: allowed.
+    expect((await harness.run(nestedRelations(2))).errors).toBeUndefined();
+  });
+
+  it('counts fields, not the inline fragments around them, and fragments spread in', async () => {
+    const inline = `{ entity(id: "${ALAUDINOV}") { ... on Person { commands { ... on Unit { commander { memberOf { name } } } } } } }`;
+    expect((await harness.run(inline)).errors).toBeUndefined();
+    const spread = `
+      fragment Deep on Entity { relations { node { relations { node { relations { id } } } } } }
+      { entity(id: "${ALAUDINOV}") { ...Deep } }`;
+    expect(onlyError(await harness.run(spread)).extensions).toMatchObject({ code: 'DEPTH_LIMIT_EXCEEDED', value: 7 });
+  });
+
+  it('refuses more than 15 aliases', async () => {
+    const error = onlyError(await harness.run(aliased(16, `entity(id: "${ALAUDINOV}") { id }`)));
+    expect(error.extensions).toEqual({ code: 'ALIAS_LIMIT_EXCEEDED', limit: 15, value: 16, setting: 'MAX_QUERY_ALIASES' });
+    expect((await harness.run(aliased(15, `entity(id: "${ALAUDINOV}") { id }`))).errors).toBeUndefined();
+  });
+
+  it('refuses more than 50 directives', async () => {
+    const fields = Array.from({ length: 51 }, () => 'id @include(if: true)').join(' ');
+    const error = onlyError(await harness.run(`{ entity(id: "${ALAUDINOV}") { ${fields} } }`));
+    expect(error.extensions).toEqual({ code: 'DIRECTIVE_LIMIT_EXCEEDED', limit: 50, value: 51, setting: 'MAX_QUERY_DIRECTIVES' });
+  });
+
+  it('refuses a document of more than 1,000 tokens before parsing the rest', async () => {
+    const error = onlyError(await harness.run(`{ entity(id: "${ALAUDINOV}") { ${'id '.repeat(1_000)} } }`));
+    expect(error.extensions).toEqual({ code: 'TOKEN_LIMIT_EXCEEDED', limit: 1000, value: null, setting: 'MAX_QUERY_TOKENS' });
+    expect(error.message).toBe('The query has more than 1000 tokens; the limit is 1000 (MAX_QUERY_TOKENS).');
+  });
+
+  it('refuses a query whose estimated cost is over 5,000: nesting and first multiply, aliases add up', async () => {
+    const twoLevels = `entity(id: "${ALAUDINOV}") { relations { node { relations { node { name } } } } }`;
+    // One costs 1 + (1 + 10 × (1 + (1 + 10 × (1 + 1)))) = 222; fifteen cost 3,330.
+    expect((await harness.run(aliased(15, twoLevels))).errors).toBeUndefined();
+    const wide = (first: number) => `{ search(text: "kursk", first: ${first}) { relations { node { relations { id } } } } }`;
+    // 1 + first × (1 + 10 × (1 + (1 + 10 × 1))): 1,211 for 10, 12,101 for 100.
+    expect((await harness.run(wide(10))).errors).toBeUndefined();
+    const error = onlyError(await harness.run(wide(100)));
+    expect(error.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', limit: 5000, value: 12101, setting: 'MAX_QUERY_COST' });
+    expect(error.message).toBe('The query has an estimated cost of 12101; the limit is 5000 (MAX_QUERY_COST).');
+    // The README's figure.
+    const readme = `{ search(text: "kursk", first: 100) { relations { node { relations { node { name } } } } } }`;
+    expect(onlyError(await harness.run(readme)).extensions).toMatchObject({ value: 22101 });
+  });
+
+  it('multiplies by depth, maxHops and first, also when they come in variables', async () => {
+    const query = `query ($depth: Int, $first: Int) {
+      neighborhood(id: "${ALAUDINOV}", depth: $depth) { nodes { relations { node { search: id } } } }
+      search(text: "kursk", first: $first) { relations { node { relations { id } } } }
+    }`;
+    expect((await harness.run(query, { depth: 1, first: 10 })).errors).toBeUndefined();
+    const error = onlyError(await harness.run(query, { depth: 3, first: 100 }));
+    expect(error.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 5000 });
+    expect(error.extensions!['value']).toBeGreaterThan(5000);
+  });
+
+  it('lets GraphQL IDEs introspect and runs every README example', async () => {
+    const introspection = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    const result = await harness.run(introspection);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toHaveProperty('__schema');
+    for (const example of readmeExamples()) {
+      expect(await harness.run(example.query), example.title).toEqual(example.expected);
+    }
+  });
+
+  it('takes each limit from its setting', async () => {
+    const strict = await startHarness({
+      store: createMemoryStore(),
+      limits: { maxDepth: 2, maxAliases: 1, maxDirectives: 1, maxTokens: 40, maxCost: 3 },
+    });
+    try {
+      const codeOf = async (query: string) => onlyError(await strict.run(query)).extensions?.['code'];
+      expect(await codeOf(`{ entity(id: "${ALAUDINOV}") { relations { id } } }`)).toBe('DEPTH_LIMIT_EXCEEDED');
+      expect(await codeOf(`{ a: sources { id } b: sources { id } }`)).toBe('ALIAS_LIMIT_EXCEEDED');
+      expect(await codeOf(`{ sources { id @skip(if: false) title @skip(if: false) } }`)).toBe('DIRECTIVE_LIMIT_EXCEEDED');
+      expect(await codeOf(`{ sources { ${'id '.repeat(40)} } }`)).toBe('TOKEN_LIMIT_EXCEEDED');
+      expect(await codeOf(`{ sources { id title } }`)).toBe('COST_LIMIT_EXCEEDED');
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('caps the length of any list a field returns (MAX_LIST_LENGTH)', async () => {
+    const store = createMemoryStore();
+    await store.load(await readDatasetFile(SEED_FILE));
+    const capped = await startHarness({ store, limits: { maxListLength: 5 } });
+    try {
+      const result = await capped.run('{ entities { id } }');
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('Query.entities has 32 items; the limit is 5 (MAX_LIST_LENGTH)'),
+        path: ['entities'],
+        extensions: { code: 'RESULT_TOO_LARGE', limit: 5, value: 32, setting: 'MAX_LIST_LENGTH' },
+      });
+      // A short list is untouched.
+      expect((await capped.run(`{ entity(id: "${ALAUDINOV}") { relations { id } } }`)).errors).toBeUndefined();
+    } finally {
+      await capped.stop();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * An in-process GraphQL harness: operations run through the same Apollo Server the HTTP server
+ * builds (schema, limits, error formatting), over a store wrapper that counts its calls, without
+ * a port or a process. For resolver, limit and round-trip tests; HTTP behaviour stays in test/e2e.
+ */
+import { pino } from 'pino';
+import { DEFAULT_LIMITS, type QueryLimits } from '../../src/config.js';
+import { createContext } from '../../src/graphql/context.js';
+import { createGraphQLServer } from '../../src/server/graphql-server.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+
+export interface HarnessResult {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Harness {
+  /** Runs one operation; `signal` stands for the request's deadline (never aborts by default). */
+  run(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<HarnessResult>;
+  /** Store calls by port method since the last `resetCalls`. */
+  readonly calls: Map<string, number>;
+  resetCalls(): void;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly store: GraphStore;
+  readonly limits?: Partial<QueryLimits>;
+  readonly maskSuggestions?: boolean;
+}
+
+export async function startHarness({ store, limits, maskSuggestions = false }: HarnessOptions): Promise<Harness> {
+  const calls = new Map<string, number>();
+  const counted = countingStore(store, calls);
+  const server = createGraphQLServer({
+    limits: { ...DEFAULT_LIMITS, ...limits },
+    maskSuggestions,
+    playground: false,
+  });
+  await server.start();
+  const log = pino({ level: 'silent' });
+  return {
+    calls,
+    resetCalls: () => calls.clear(),
+    async run(query, variables, signal = new AbortController().signal) {
+      const response = await server.executeOperation(
+        { query, variables },
+        { contextValue: createContext({ store: counted, requestId: 'test', log, signal }) },
+      );
+      if (response.body.kind !== 'single') throw new Error('Expected a single result.');
+      return response.body.singleResult as HarnessResult;
+    },
+    stop: () => server.stop(),
+  };
+}
+
+/** The store, with every call of a port method counted by name. */
+export function countingStore(store: GraphStore, calls: Map<string, number>): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
