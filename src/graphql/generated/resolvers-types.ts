@@ -19,10 +19,15 @@ export type Scalars = {
 
 /** How a number in the text is bounded: '32 km' is EXACT, 'approximately 11,000' APPROXIMATE, 'over 1,000' MORE_THAN. */
 export type Approximation =
+  /** About the number, e.g. 'approximately 11,000'. */
   | 'APPROXIMATE'
+  /** The number or more, e.g. 'at least 50'. */
   | 'AT_LEAST'
+  /** The number or less, e.g. 'within five miles'. */
   | 'AT_MOST'
+  /** The number as stated, e.g. '32 km'. */
   | 'EXACT'
+  /** More than the number, e.g. 'over 1,000'. */
   | 'MORE_THAN';
 
 /** How much a relation or statement is to be believed, as its source presents it. */
@@ -40,44 +45,59 @@ export type ClaimStatus =
   /** The source says it cannot verify it. */
   | 'UNVERIFIED';
 
+/** A state. */
 export type Country = Entity & {
   __typename?: 'Country';
+  /** Other names a reader might search for: transliterations, abbreviations, former names. */
   aliases: Array<Scalars['String']['output']>;
-  /** Countries and organizations allied with this one. */
+  /** Countries and organizations allied with this one (ALLIED_WITH relations of any status), by id. */
   allies: Array<Entity>;
+  /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `country:ukraine`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; COUNTRY. */
   kind: EntityKind;
+  /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
+  /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
-  /** Regions that lie in this country. */
+  /** Regions that lie in this country (LOCATED_IN relations of any status), by id. */
   regions: Array<Region>;
+  /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
+  /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
 };
 
 
+/** A state. */
 export type CountryRelationsArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** Which way a relation runs, seen from the entity asked. */
+/** Which way a relation runs, seen from the entity asked; as the `direction` argument of `relations`, which relations to keep. */
 export type Direction =
-  /** Either end; symmetric relations (NEAR, ALLIED_WITH) always answer BOTH. */
+  /** Either end; symmetric relations (NEAR, ALLIED_WITH) always answer BOTH. As a filter: every relation. */
   | 'BOTH'
-  /** The entity asked is the relation's end. */
+  /** The entity asked is the relation's end. As a filter: relations that end at the entity, and symmetric ones. */
   | 'IN'
-  /** The entity asked is the relation's start. */
+  /** The entity asked is the relation's start. As a filter: relations that start at the entity, and symmetric ones. */
   | 'OUT';
 
 /** A relation as drawn in a graph: the same id as the `Relation`, ends as stored. */
 export type Edge = {
   __typename?: 'Edge';
+  /** The id of the entity the relation starts at, as stored (for a symmetric type, the end the dataset lists first). */
   from: Scalars['ID']['output'];
+  /** The relation's id, `rel:` and a slug; the same as `Relation.id`. */
   id: Scalars['ID']['output'];
+  /** How much the relation is to be believed, as its source presents it. */
   status: ClaimStatus;
+  /** The id of the entity the relation ends at, as stored. */
   to: Scalars['ID']['output'];
+  /** An UPPER_SNAKE_CASE type from `Query.relationTypes`, e.g. COMMANDS. */
   type: Scalars['String']['output'];
 };
 
@@ -85,18 +105,22 @@ export type Edge = {
 export type Entity = {
   /** Other names a reader might search for: transliterations, abbreviations, former names. */
   aliases: Array<Scalars['String']['output']>;
+  /** Who or what the entity is, in a sentence or two; says so where it draws on public knowledge rather than the source. Null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `person:apti-alaudinov`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; it agrees with the id's prefix. */
   kind: EntityKind;
-  /** Statements about this entity, by date (undated last). */
+  /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
+  /** The entity's main name, e.g. 'Kurakhove' or 'Russian Armed Forces'; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
   /**
-   * The relations this entity takes part in, by type then the other end's id.
+   * The relations this entity takes part in, by type, then the other end's id, then the relation's id.
    * `types` null or empty means every type; an unknown type is a BAD_USER_INPUT error.
    */
   relations: Array<Relation>;
-  /** Statements this entity made, by date (undated last). */
+  /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
 };
 
@@ -109,30 +133,46 @@ export type EntityRelationsArgs = {
 
 /** What an entity is. Every entity id starts with its kind's prefix (`person:`, `unit:`, `org:`, `country:`, `region:`, `settlement:`). */
 export type EntityKind =
+  /** A state; ids start with `country:`. */
   | 'COUNTRY'
+  /** A body that is not a military formation: a ministry, a legislature, the EU, a monitor, a news agency; ids start with `org:`. */
   | 'ORGANIZATION'
+  /** A person, named or not (an unnamed official the source quotes is a person of its own); ids start with `person:`. */
   | 'PERSON'
+  /** A region or province of a country, e.g. Russia's Kursk region; ids start with `region:`. */
   | 'REGION'
+  /** A city, town or village; ids start with `settlement:`. */
   | 'SETTLEMENT'
+  /** A military formation: armed forces, a unit, a group, troops of a country; ids start with `unit:`. */
   | 'UNIT';
 
+/** A body that is not a military formation: a ministry, a legislature, an alliance, a monitor, a news agency. */
 export type Organization = Entity & {
   __typename?: 'Organization';
+  /** Other names a reader might search for: transliterations, abbreviations, former names. */
   aliases: Array<Scalars['String']['output']>;
+  /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `org:european-union`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; ORGANIZATION. */
   kind: EntityKind;
-  /** People who belong to or hold an office in this organization. */
+  /** People who belong to or hold an office in this organization (MEMBER_OF relations of any status), by id. */
   members: Array<Person>;
+  /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
+  /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
-  /** The larger organizations or countries this one is part of. */
+  /** The units, organizations or countries this organization is part of (PART_OF relations of any status), by id. */
   partOf: Array<Entity>;
+  /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
+  /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
 };
 
 
+/** A body that is not a military formation: a ministry, a legislature, an alliance, a monitor, a news agency. */
 export type OrganizationRelationsArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -143,96 +183,139 @@ export type Path = {
   __typename?: 'Path';
   /** In path order; each keeps the direction it is stored in. */
   edges: Array<Edge>;
-  /** The number of edges. */
+  /** The number of edges; 0 when the start is the end. */
   length: Scalars['Int']['output'];
   /** From the start to the end, one more than the edges. */
   nodes: Array<Entity>;
 };
 
+/** A person: a commander, an official, a spokesperson, named or not. */
 export type Person = Entity & {
   __typename?: 'Person';
+  /** Other names a reader might search for: transliterations, abbreviations, former names. */
   aliases: Array<Scalars['String']['output']>;
-  /** Units and organizations this person commands. */
+  /** Units and organizations this person commands (COMMANDS relations of any status), by id. */
   commands: Array<Entity>;
+  /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `person:apti-alaudinov`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; PERSON. */
   kind: EntityKind;
-  /** Units, organizations and countries this person belongs to or holds an office in. */
+  /** Units, organizations and countries this person belongs to or holds an office in (MEMBER_OF relations of any status; the role is in the relation's `qualifiers`), by id. */
   memberOf: Array<Entity>;
+  /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
+  /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
+  /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
 };
 
 
+/** A person: a commander, an official, a spokesperson, named or not. */
 export type PersonRelationsArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** Facts the source states about a relation. Every field is optional. */
+/** Facts the source states about a relation. Every field is optional: null when the source does not give it. */
 export type Qualifiers = {
   __typename?: 'Qualifiers';
   /** How the number above is bounded in the text. */
   approximation?: Maybe<Approximation>;
+  /** A number of people killed or injured, e.g. on SUFFERED_LOSSES_IN; bounded as `approximation` says. */
   casualtyCount?: Maybe<Scalars['Int']['output']>;
+  /** A distance in kilometres, as the source gives it (never converted from miles); mostly on NEAR relations. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** A distance in miles, as the source gives it (never converted from kilometres); mostly on NEAR relations. */
   distanceMiles?: Maybe<Scalars['Float']['output']>;
   /** How much of a place, e.g. 'most of'. */
   extent?: Maybe<Scalars['String']['output']>;
+  /** A remark by the graph's editors: context, an inference, or a fact taken from public knowledge rather than the source. */
   note?: Maybe<Scalars['String']['output']>;
   /** An office or role, e.g. 'foreign policy chief'. */
   role?: Maybe<Scalars['String']['output']>;
+  /** A number of troops, e.g. on DEPLOYED_TO; bounded as `approximation` says. */
   troopCount?: Maybe<Scalars['Int']['output']>;
   /** The source's own words for the fact, e.g. 'within five miles of Pokrovsk'. */
   wording?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** Every entity, optionally only of some kinds, by name. */
+  /** Every entity, optionally only of some kinds, by name, then id. */
   entities: Array<Entity>;
   /** The entity with this id, or null when there is none. A malformed id is a BAD_USER_INPUT error. */
   entity?: Maybe<Entity>;
   /**
    * The entities within `depth` hops (0 to 3) of `id`, walking only `types` when given, and every
-   * relation among them of those types. An unknown id is a NOT_FOUND error.
+   * relation among them of those types. Hops follow relations either way, whatever their direction.
+   * A malformed id, a `depth` out of range or an unknown type is a BAD_USER_INPUT error; an unknown
+   * id is a NOT_FOUND error.
    */
   neighborhood: Subgraph;
-  /** The relation vocabulary: every type, what it means, and the kinds it may join. */
+  /** The relation vocabulary: every type, what it means, and the kinds it may join, by name. */
   relationTypes: Array<RelationTypeInfo>;
   /**
    * Entities whose name or an alias contains `text`, ignoring case, accents and punctuation;
-   * exact matches first, then prefixes, then word prefixes, then other substrings; ties by name.
-   * `kinds` null or empty means every kind. `first` is 1 to 100.
+   * exact matches first, then prefixes, then word prefixes, then other substrings; ties by name,
+   * then id. `kinds` null or empty means every kind. `first` is 1 to 100.
    */
   search: Array<Entity>;
   /**
    * A shortest chain of relations between two entities within `maxHops` (1 to 10), or null when
    * there is none. Undirected unless `directed` is true; only `types` when given. Of several
-   * shortest paths, the one whose node ids come first in order. An unknown id is a NOT_FOUND error.
+   * shortest paths, the one whose node ids, then edge ids, come first in code-point order. A
+   * malformed id, a `maxHops` out of range or an unknown type is a BAD_USER_INPUT error; an unknown
+   * id is a NOT_FOUND error.
    */
   shortestPath?: Maybe<Path>;
-  /** The source with this id, or null. */
+  /** The source with this id, or null when there is none. A malformed id is a BAD_USER_INPUT error. */
   source?: Maybe<Source>;
-  /** Every source. */
+  /** Every source, by id. */
   sources: Array<Source>;
-  /** Statements, by date (undated last), optionally only by one speaker or about one entity. */
+  /**
+   * Statements, by date (undated last), then id; optionally only by one speaker or about one
+   * entity, or, with both, statements by that speaker about that entity. An unknown id is a
+   * NOT_FOUND error.
+   */
   statements: Array<Statement>;
 };
 
 
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type QueryEntitiesArgs = {
   kinds?: InputMaybe<Array<EntityKind>>;
 };
 
 
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -240,6 +323,11 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
@@ -247,6 +335,11 @@ export type QuerySearchArgs = {
 };
 
 
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type QueryShortestPathArgs = {
   directed?: InputMaybe<Scalars['Boolean']['input']>;
   fromId: Scalars['ID']['input'];
@@ -256,33 +349,53 @@ export type QueryShortestPathArgs = {
 };
 
 
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type QueryStatementsArgs = {
   aboutId?: InputMaybe<Scalars['ID']['input']>;
   speakerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A region or province of a country. */
 export type Region = Entity & {
   __typename?: 'Region';
+  /** Other names a reader might search for: transliterations, abbreviations, former names. */
   aliases: Array<Scalars['String']['output']>;
-  /** The country this region lies in. */
+  /** The country this region lies in (the first by id when several are recorded); null when none is. */
   country?: Maybe<Country>;
+  /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `region:kursk`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; REGION. */
   kind: EntityKind;
+  /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
+  /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
-  /** Settlements that lie in this region. */
+  /** Settlements that lie in this region (LOCATED_IN relations of any status), by id. */
   settlements: Array<Settlement>;
+  /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
 };
 
 
+/** A region or province of a country. */
 export type RegionRelationsArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -293,19 +406,21 @@ export type Relation = {
   __typename?: 'Relation';
   /** Who asserts the relation; null when the source narrates it as its own. */
   claimedBy?: Maybe<Entity>;
-  /** The day the relation is said to hold or to have happened. */
+  /** The day the relation is said to hold or to have happened; null when the source gives no day. */
   date?: Maybe<Scalars['Date']['output']>;
   /** OUT when the entity asked is the start, IN when it is the end, BOTH for symmetric types. */
   direction: Direction;
-  /** The same id as the `Edge` for this relation. */
+  /** The same id as the `Edge` for this relation: `rel:` and a slug. */
   id: Scalars['ID']['output'];
   /** The entity at the other end. */
   node: Entity;
+  /** Numbers, extents, roles and the source's wording for the relation; every field is null when the source gives none. */
   qualifiers: Qualifiers;
   /** The document the relation comes from. */
   source: Source;
-  /** The statements the relation rests on. */
+  /** The statements the relation rests on, in the order recorded; empty when none is recorded. */
   statements: Array<Statement>;
+  /** How much the relation is to be believed, as its source presents it. */
   status: ClaimStatus;
   /** An UPPER_SNAKE_CASE type from `Query.relationTypes`, e.g. COMMANDS. */
   type: Scalars['String']['output'];
@@ -314,33 +429,47 @@ export type Relation = {
 /** A relation type of the vocabulary, with the kinds it may join. */
 export type RelationTypeInfo = {
   __typename?: 'RelationTypeInfo';
+  /** What a relation of this type says, in a sentence where 'from' is its start and 'to' its end. */
   description: Scalars['String']['output'];
+  /** The kinds of entity a relation of this type may start at. */
   fromKinds: Array<EntityKind>;
+  /** The type's UPPER_SNAKE_CASE name, as `Relation.type`, `Edge.type` and every `types` argument spell it, e.g. COMMANDS. */
   name: Scalars['String']['output'];
   /** Symmetric types are stored once and answer BOTH from either end. */
   symmetric: Scalars['Boolean']['output'];
+  /** The kinds of entity a relation of this type may end at. */
   toKinds: Array<EntityKind>;
 };
 
+/** A city, town or village. */
 export type Settlement = Entity & {
   __typename?: 'Settlement';
+  /** Other names a reader might search for: transliterations, abbreviations, former names. */
   aliases: Array<Scalars['String']['output']>;
-  /** The country this settlement lies in, through its region when not stated directly. */
+  /** The country this settlement lies in, through its region when not stated directly; null when neither says. */
   country?: Maybe<Country>;
+  /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `settlement:kurakhove`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; SETTLEMENT. */
   kind: EntityKind;
+  /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
+  /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
-  /** NEAR relations of this settlement; the distance, where the source gives one, is in `qualifiers`. */
+  /** NEAR relations of this settlement, by the other end's id; the distance, where the source gives one, is in `qualifiers`. */
   nearby: Array<Relation>;
-  /** The region this settlement lies in. */
+  /** The region this settlement lies in (the first by id when several are recorded); null when none is. */
   region?: Maybe<Region>;
+  /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
+  /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
 };
 
 
+/** A city, town or village. */
 export type SettlementRelationsArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -349,28 +478,38 @@ export type SettlementRelationsArgs = {
 /** A document the graph's facts come from. */
 export type Source = {
   __typename?: 'Source';
+  /** The source's id: `source:` and a slug, e.g. `source:reuters-kursk-kurakhove-2025-01-06`. */
   id: Scalars['ID']['output'];
+  /** The day the document was published; null when not known. */
   published?: Maybe<Scalars['Date']['output']>;
+  /** Who publishes the document, e.g. the site that carries it; null when not known. */
   publisher?: Maybe<Scalars['String']['output']>;
-  /** The statements this source carries, by date (undated last). */
+  /** The statements this source carries, by date (undated last), then id. */
   statements: Array<Statement>;
+  /** The document's headline or title, as published. */
   title: Scalars['String']['output'];
+  /** Where the document can be read; null when not known. */
   url?: Maybe<Scalars['String']['output']>;
 };
 
 /** Something somebody said or claimed, as a source reports it. */
 export type Statement = {
   __typename?: 'Statement';
-  /** The entities the statement is about. */
+  /** The entities the statement is about, in the order recorded. */
   about: Array<Entity>;
-  /** The day it was said, when the source gives it. */
+  /** The day it was said, when the source gives it; null otherwise. */
   date?: Maybe<Scalars['Date']['output']>;
+  /** The statement's id: `stmt:` and a slug, e.g. `stmt:defense-ministry-captured-kurakhove`. */
   id: Scalars['ID']['output'];
+  /** Whether `text` is the speaker's words or a paraphrase. */
   kind: StatementKind;
-  /** Who the words were given to, e.g. a news agency, when the source says so. */
+  /** Who the words were given to, e.g. a news agency, when the source says so; null otherwise. */
   reportedVia?: Maybe<Entity>;
+  /** The document that reports the statement; every statement has one. */
   source?: Maybe<Source>;
+  /** Who said it; null when the source names nobody (e.g. a photo caption, or a party's silence). */
   speaker?: Maybe<Entity>;
+  /** How much the statement is to be believed, as its source presents it. */
   status: ClaimStatus;
   /** For a QUOTE, the speaker's words; for a REPORTED statement, a faithful paraphrase. */
   text: Scalars['String']['output'];
@@ -378,37 +517,51 @@ export type Statement = {
 
 /** Whether a statement quotes the speaker's words or reports what they said. */
 export type StatementKind =
+  /** The speaker's words, exactly as the source prints them (which may be a translation). */
   | 'QUOTE'
+  /** What the speaker said, in a faithful paraphrase of the source's indirect speech. */
   | 'REPORTED';
 
 /** Entities and the relations among them, ready to draw. */
 export type Subgraph = {
   __typename?: 'Subgraph';
+  /** Every relation (of the types asked for) with both ends among `nodes`, by id. */
   edges: Array<Edge>;
+  /** The centre first, then by hops from it, then by id. */
   nodes: Array<Entity>;
 };
 
+/** A military formation: armed forces, a unit, a group, a country's troops. */
 export type Unit = Entity & {
   __typename?: 'Unit';
+  /** Other names a reader might search for: transliterations, abbreviations, former names. */
   aliases: Array<Scalars['String']['output']>;
-  /** The person said to command this unit (the first by id when the source names several). */
+  /** The person said to command this unit (the first by id when the source names several); null when nobody is named. */
   commander?: Maybe<Person>;
-  /** Places this unit is deployed to. */
+  /** Places this unit is deployed to (DEPLOYED_TO relations of any status; troop counts are in `relations`), by id. */
   deployedTo: Array<Entity>;
+  /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Places this unit is fighting in. */
+  /** Places this unit is fighting in (FIGHTING_IN relations of any status), by id. */
   fightingIn: Array<Entity>;
+  /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `unit:chechen-unit`. */
   id: Scalars['ID']['output'];
+  /** What the entity is; UNIT. */
   kind: EntityKind;
+  /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
+  /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
-  /** The larger units, organizations or countries this unit is part of. */
+  /** The larger units, organizations or countries this unit is part of (PART_OF relations of any status), by id. */
   partOf: Array<Entity>;
+  /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
+  /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
 };
 
 
+/** A military formation: armed forces, a unit, a group, a country's troops. */
 export type UnitRelationsArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
