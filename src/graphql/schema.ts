@@ -1,8 +1,8 @@
 /** Reads the SDL files of schema/ — the contract — once, at start. */
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SCHEMA_DIR } from '../paths.js';
 
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
+export { SCHEMA_DIR };
 
 export function loadTypeDefs(): string {
   return readdirSync(SCHEMA_DIR)
