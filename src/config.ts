@@ -24,6 +24,8 @@ export interface Config {
   readonly playground: boolean;
   /** Browser origins allowed to call the API: '*' for any, or a list. */
   readonly corsOrigins: '*' | readonly string[];
+  /** Prometheus metrics at GET /metrics. */
+  readonly metrics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +53,7 @@ export function readConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     playground: boolean(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
+    metrics: boolean(env, 'METRICS', true),
   };
 }
 

@@ -15,6 +15,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import { createErrorFormatter } from '../graphql/errors.js';
 import { resolvers } from '../graphql/resolvers/index.js';
@@ -22,6 +23,7 @@ import { loadTypeDefs } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
+import { metricsHandler, metricsPlugin } from './plugins/metrics/index.js';
 import { requestLoggingPlugin } from './request-logging.js';
 
 export interface ServerOptions {
@@ -33,6 +35,8 @@ export interface ServerOptions {
   readonly bodyLimit?: string;
   /** Browser origins allowed to call /graphql: '*' (the default) or a list. */
   readonly corsOrigins?: '*' | readonly string[];
+  /** Prometheus metrics at GET /metrics on this registry (see plugins/metrics); none when unset. */
+  readonly metrics?: Registry;
 }
 
 export interface RunningServer {
@@ -63,6 +67,7 @@ export async function startServer(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLoggingPlugin(),
+      ...(options.metrics ? [metricsPlugin<GraphContext>({ registry: options.metrics })] : []),
       options.playground
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -71,6 +76,7 @@ export async function startServer(
   await apollo.start();
 
   app.use(healthRoutes(store));
+  if (options.metrics) app.get('/metrics', metricsHandler(options.metrics));
   const bodyLimit = options.bodyLimit ?? '100kb';
   const corsOrigins = options.corsOrigins ?? '*';
   app.use(
