@@ -159,7 +159,7 @@ describe('starting and stopping', () => {
       await rm(dir, { recursive: true, force: true });
     }
     expect(output).toContain('"msg":"stopped"');
-  });
+  }, 120_000); // a build (tsc) and a start
 
   it('also runs from the TypeScript sources with tsx (`npm run dev`), finding schema/ and data/', async () => {
     const server = await startServerProcess({}, 'tsx');
@@ -267,5 +267,6 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the server when its Neo4j goe
       await neo4j.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // It starts a Neo4j of its own: a JVM start alone took 45 s on a loaded two-core machine.
+  }, 180_000);
 });
