@@ -80,6 +80,8 @@ export interface Config {
   readonly timeouts: Timeouts;
   /** Hide "Did you mean ...?" suggestions, which reveal the schema, from error messages. */
   readonly maskSuggestions: boolean;
+  /** Prometheus metrics at GET /metrics. */
+  readonly metrics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,7 @@ export function readConfig(env: Env = process.env): Config {
     limits: queryLimits(env),
     timeouts: timeouts(env),
     maskSuggestions: boolean(env, 'MASK_SUGGESTIONS', env.NODE_ENV === 'production'),
+    metrics: boolean(env, 'METRICS', true),
   };
 }
 

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { readConfig, type Config } from './config.js';
 import { readDatasetFile, seedIfEmpty } from './ingest/dataset-file.js';
 import { startServer } from './server/app.js';
+import { createMetricsRegistry, instrumentStore } from './server/plugins/metrics/index.js';
 import type { GraphStore } from './store/graph-store.js';
 import { createMemoryStore } from './store/memory/memory-store.js';
 import { createNeo4jStore } from './store/neo4j/neo4j-store.js';
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel });
 
   const dataset = config.seed ? await readDatasetFile(config.seedFile) : null;
-  const store = await openStore(config, log);
+  // One registry for this server; the store is counted from its first call (seeding included).
+  const metrics = config.metrics ? createMetricsRegistry() : undefined;
+  const opened = await openStore(config, log);
+  const store = metrics ? instrumentStore(opened, metrics) : opened;
   if (dataset && (await seedIfEmpty(store, dataset))) {
     log.info({ file: config.seedFile, ...(await store.counts()) }, 'loaded the seed graph');
   }
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
       limits: config.limits,
       timeouts: config.timeouts,
       maskSuggestions: config.maskSuggestions,
+      metrics,
     },
     { port: config.port, host: config.host },
   );

@@ -1,13 +1,13 @@
 /** The executable schema: the SDL files of schema/ (the contract), read once, with the resolvers. */
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphContext } from './context.js';
 import { capListLengths } from './list-limit.js';
 import { resolvers } from './resolvers/index.js';
+import { SCHEMA_DIR } from '../paths.js';
 
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
+export { SCHEMA_DIR };
 
 export function loadTypeDefs(): string {
   return readdirSync(SCHEMA_DIR)

@@ -1,10 +1,10 @@
 /** Reading a dataset file (the seed, or an import) and seeding an empty store. */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parseDataset, type Dataset } from '../domain/index.js';
+import { SEED_FILE } from '../paths.js';
 import type { GraphStore } from '../store/graph-store.js';
 
-export const SEED_FILE = fileURLToPath(new URL('../../data/seed.json', import.meta.url));
+export { SEED_FILE };
 
 export class DatasetFileError extends Error {
   override name = 'DatasetFileError';

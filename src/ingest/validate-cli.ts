@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { DatasetValidationError, parseDataset } from '../domain/dataset-validator.js';
 import type { Dataset } from '../domain/model.js';
 import { ENTITY_KINDS } from '../domain/vocabulary.js';
+import { SEED_FILE } from '../paths.js';
 
-const DEFAULT_FILE = fileURLToPath(new URL('../../data/seed.json', import.meta.url));
+const DEFAULT_FILE = SEED_FILE;
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -10,13 +10,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type QueryLimits, type Timeouts } from '../config.js';
-import { createContext } from '../graphql/context.js';
+import { createContext, type GraphContext } from '../graphql/context.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createGraphQLServer } from './graphql-server.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
 import { requestDeadline } from './request-deadline.js';
+import { metricsHandler, metricsPlugin } from './plugins/metrics/index.js';
 
 export interface ServerOptions {
   readonly store: GraphStore;
@@ -33,6 +35,8 @@ export interface ServerOptions {
   readonly timeouts?: Timeouts;
   /** Hide "Did you mean ...?" suggestions from error messages. */
   readonly maskSuggestions?: boolean;
+  /** Prometheus metrics at GET /metrics on this registry (see plugins/metrics); none when unset. */
+  readonly metrics?: Registry;
 }
 
 export interface RunningServer {
@@ -68,11 +72,15 @@ export async function startServer(
     limits,
     maskSuggestions: options.maskSuggestions ?? false,
     playground: options.playground,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(options.metrics ? [metricsPlugin<GraphContext>({ registry: options.metrics })] : []),
+    ],
   });
   await apollo.start();
 
   app.use(healthRoutes(store));
+  if (options.metrics) app.get('/metrics', metricsHandler(options.metrics));
   const bodyLimit = options.bodyLimit ?? '100kb';
   const corsOrigins = options.corsOrigins ?? '*';
   app.use(

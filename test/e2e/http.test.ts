@@ -1,11 +1,20 @@
 /** The server as a user meets it over HTTP: health, errors with codes, start-up and shutdown. */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkPrerequisites, startLocalNeo4j } from '../../tools/neo4j/launcher.js';
-import { runServerToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import {
+  runServerToExit,
+  startServerProcess,
+  userEnv,
+  waitFor,
+  type ServerProcess,
+} from '../support/server-process.js';
 
 const neo4jUri = inject('neo4jUri');
 
@@ -117,6 +126,47 @@ describe('the server on the embedded store', () => {
 });
 
 describe('starting and stopping', () => {
+  it('`npm start` in a fresh checkout builds dist/ and runs the compiled server', async () => {
+    // A copy of what a clone holds (node_modules linked), so the build does not rewrite the dist/
+    // that the other tests' servers run from.
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const dir = await mkdtemp(path.join(tmpdir(), 'kg-npm-start-'));
+    for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'schema', 'data']) {
+      await cp(path.join(root, entry), path.join(dir, entry), { recursive: true });
+    }
+    await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+    const port = await getPort({ host: '127.0.0.1' });
+    // Its own process group, so that a stop reaches npm, its shell and the server alike.
+    const child = spawn('npm', ['start'], { cwd: dir, env: userEnv({ PORT: String(port) }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      expect(await waitFor(() => output.includes('GraphQL server ready'), 90_000), output).toBe(true);
+      expect(output).toContain('> node dist/main.js');
+      expect(existsSync(path.join(dir, 'dist', 'main.js'))).toBe(true);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ entity(id: "country:ukraine") { name } }' }),
+      });
+      expect(await response.json()).toEqual({ data: { entity: { name: 'Ukraine' } } });
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(output).toContain('"msg":"stopped"');
+  }, 120_000); // a build (tsc) and a start
+
+  it('also runs from the TypeScript sources with tsx (`npm run dev`), finding schema/ and data/', async () => {
+    const server = await startServerProcess({}, 'tsx');
+    expect((await server.graphql<{ entity: { name: string } }>('{ entity(id: "country:russia") { name } }')).data?.entity.name).toBe('Russia');
+    expect(await server.stop()).toBe(0);
+  });
+
   it('exits 0 on SIGINT (Ctrl-C) too', async () => {
     const server = await startServerProcess();
     expect(await server.stop('SIGINT')).toBe(0);
@@ -217,5 +267,6 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the server when its Neo4j goe
       await neo4j.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // It starts a Neo4j of its own: a JVM start alone took 45 s on a loaded two-core machine.
+  }, 180_000);
 });

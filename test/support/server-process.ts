@@ -1,6 +1,6 @@
 /**
- * Starts the real server (`src/main.ts`) as a child process on a free port, as a user would with
- * `npm start`, and speaks GraphQL to it over HTTP.
+ * Starts the real server as a child process on a free port, as `npm start` runs it (the compiled
+ * `dist/main.js`, built by test/setup/build.ts), and speaks GraphQL to it over HTTP.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ export interface ServerProcess {
  * changes how libraries behave (Apollo Server, for one, handles signals differently under it),
  * and without the test run's own NEO4J_* settings: each test says which store it wants.
  */
-function userEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+export function userEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST') && !name.startsWith('NEO4J_'),
@@ -34,9 +34,20 @@ function userEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, HOST: '127.0.0.1', ...overrides };
 }
 
-/** `src/main.ts` as a child process, its stdout and stderr gathered into one text. */
-function spawnServer(env: Record<string, string>) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * How to run the server: `dist` is what `npm start` runs; `tsx` runs the TypeScript sources
+ * directly (`npm run dev`).
+ */
+export type Launch = 'dist' | 'tsx';
+
+const LAUNCH_ARGS: Record<Launch, string[]> = {
+  dist: ['dist/main.js'],
+  tsx: ['--import', 'tsx', 'src/main.ts'],
+};
+
+/** The server as a child process, its stdout and stderr gathered into one text. */
+function spawnServer(env: Record<string, string>, launch: Launch = 'dist') {
+  const child: ChildProcess = spawn(process.execPath, LAUNCH_ARGS[launch], {
     cwd: ROOT,
     env: userEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,9 +59,12 @@ function spawnServer(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  launch: Launch = 'dist',
+): Promise<ServerProcess> {
   const port = await getPort({ host: '127.0.0.1' });
-  const { child, exited, output } = spawnServer({ PORT: String(port), LOG_LEVEL: 'info', ...env });
+  const { child, exited, output } = spawnServer({ PORT: String(port), LOG_LEVEL: 'info', ...env }, launch);
   const ready = await Promise.race([
     waitFor(() => output().includes('GraphQL server ready'), 90_000),
     exited.then(() => false),
@@ -87,7 +101,7 @@ export async function runServerToExit(env: Record<string, string>, timeoutMs = 6
   return { code, output: output() };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+export async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (condition()) return true;

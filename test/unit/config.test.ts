@@ -4,7 +4,7 @@ import { ConfigError, readConfig } from '../../src/config.js';
 describe('configuration from the environment', () => {
   it('defaults to the embedded store on port 4000 with the seed and any CORS origin', () => {
     const config = readConfig({});
-    expect(config).toMatchObject({ port: 4000, host: undefined, neo4j: undefined, seed: true, corsOrigins: '*' });
+    expect(config).toMatchObject({ port: 4000, host: undefined, neo4j: undefined, seed: true, corsOrigins: '*', metrics: true });
     expect(config.seedFile).toMatch(/data\/seed\.json$/);
   });
 
@@ -31,6 +31,7 @@ describe('configuration from the environment', () => {
       [{ NEO4J_URI: 'http://localhost:7474' }, /^NEO4J_URI must look like bolt:\/\/host:7687/],
       [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
       [{ CORS_ORIGINS: 'localhost:5173' }, /^CORS_ORIGINS must be \* or a comma-separated list/],
+      [{ METRICS: 'off' }, /^METRICS must be true or false; got "off"\.$/],
     ];
     for (const [env, message] of cases) {
       expect(() => readConfig(env)).toThrow(ConfigError);
@@ -38,8 +39,9 @@ describe('configuration from the environment', () => {
     }
   });
 
-  it('reads SEED=false, a list of CORS origins and the playground switch', () => {
-    const config = readConfig({ SEED: 'false', CORS_ORIGINS: 'http://a.test, https://b.test', NODE_ENV: 'production' });
+  it('reads SEED=false, a list of CORS origins, the playground and metrics switches', () => {
+    const config = readConfig({ SEED: 'false', CORS_ORIGINS: 'http://a.test, https://b.test', NODE_ENV: 'production', METRICS: 'false' });
+    expect(config.metrics).toBe(false);
     expect(config.seed).toBe(false);
     expect(config.corsOrigins).toEqual(['http://a.test', 'https://b.test']);
     expect(config.playground).toBe(false);
