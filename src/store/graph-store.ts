@@ -119,8 +119,11 @@ export interface GraphStore {
   /** Schema: `Query.shortestPath`; null when there is no path within `maxHops`. */
   shortestPath(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult | null>;
 
-  /** Loads a validated dataset all-or-nothing; loading the same dataset again changes nothing. */
-  load(dataset: Dataset): Promise<void>;
+  /**
+   * Loads a validated dataset all-or-nothing; loading the same dataset again changes nothing.
+   * `onProgress`, when given, is told `done` of `total` rows of each `phase` as a long load goes.
+   */
+  load(dataset: Dataset, onProgress?: (done: number, total: number, phase: string) => void): Promise<void>;
   counts(): Promise<GraphCounts>;
   /** Resolves when the store can answer; rejects with the cause otherwise (schema-less /readyz). */
   ping(options?: ReadOptions): Promise<void>;

@@ -7,16 +7,21 @@ import { readFileSync } from 'node:fs';
 
 import { Neo4jLauncherError, startLocalNeo4j, type LocalNeo4j } from './launcher.js';
 
-const USAGE = 'usage: npm run neo4j -- [--port N] [--data DIR]   (defaults: --port 7687 --data .neo4j)';
+const USAGE =
+  'usage: npm run neo4j -- [--port N] [--data DIR] [--heap MB]   (defaults: --port 7687 --data .neo4j --heap 2048)';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`neo4j: ${message}\n`);
   process.exit(code);
 }
 
-function parseArgs(argv: string[]): { port: number; dataDir: string } {
+function parseArgs(argv: string[]): { port: number; dataDir: string; heapMb: number } {
   let port = 7687;
   let dataDir = '.neo4j';
+  // A load is one transaction (all or nothing), held in the heap until it commits: 512 MiB (the
+  // launcher's default, enough for the tests) failed on 10k entities / 100k relations with
+  // "dbms.memory.transaction.total.max threshold reached"; 2 GiB holds that load.
+  let heapMb = 2048;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -40,6 +45,12 @@ function parseArgs(argv: string[]): { port: number; dataDir: string } {
       case '--data':
         dataDir = value();
         break;
+      case '--heap': {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 128) fail(`bad heap size '${v}' (MiB, at least 128). ${USAGE}`, 2);
+        heapMb = Number(v);
+        break;
+      }
       case '-h':
       case '--help':
         process.stdout.write(`${USAGE}\n`);
@@ -49,7 +60,7 @@ function parseArgs(argv: string[]): { port: number; dataDir: string } {
         fail(`unknown argument '${arg}'. ${USAGE}`, 2);
     }
   }
-  return { port, dataDir };
+  return { port, dataDir, heapMb };
 }
 
 /** Linux: parent pid, start time and command line of a process (from /proc), or undefined if gone. */
@@ -95,7 +106,7 @@ function watchNpmAncestors(onGone: () => void): void {
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir } = parseArgs(process.argv.slice(2));
+  const { port, dataDir, heapMb } = parseArgs(process.argv.slice(2));
   const host = '127.0.0.1';
   const log = (line: string): void => {
     process.stderr.write(line.startsWith('neo4j: ') ? `${line}\n` : `neo4j: ${line}\n`);
@@ -137,7 +148,7 @@ async function main(): Promise<void> {
   });
 
   try {
-    db = await startLocalNeo4j({ port, host, dataDir, log, signal: starting.signal });
+    db = await startLocalNeo4j({ port, host, dataDir, heapMb, log, signal: starting.signal });
   } catch (err) {
     if (err instanceof Neo4jLauncherError) {
       if (err.reason === 'aborted') {

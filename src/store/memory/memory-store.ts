@@ -135,10 +135,13 @@ export class MemoryStore implements GraphStore {
     return canonicalShortestPath(this.state, fromId, toId, query, new Pacer(options?.signal));
   }
 
-  async load(dataset: Dataset): Promise<void> {
+  async load(dataset: Dataset, onProgress?: (done: number, total: number, phase: string) => void): Promise<void> {
     // Built in full before the swap: if anything throws, the current state stays as it was.
     // No await in between, so two loads cannot interleave and lose one another's records.
     this.state = stateWithDataset(this.state, dataset);
+    // One step: report the whole dataset once it is in.
+    const total = dataset.sources.length + dataset.entities.length + dataset.relations.length + dataset.statements.length;
+    onProgress?.(total, total, 'dataset');
   }
 
   async counts(): Promise<GraphCounts> {

@@ -8,7 +8,10 @@
  * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds})
  *   with (:Entity)-[:SAID]->(:Statement)-[:ABOUT]->(:Entity) and (:Statement)-[:FROM_SOURCE]->(:Source)
  * - (:Source {id, title, publisher?, published?, url?})
+ * - (:LoadLock {name: 'graph', lastLoadAt}): one bookkeeping node, outside the domain (no walk or
+ *   count sees it); every load writes it first, so loads into one database run one after another.
  * Optional fields are absent properties when null: Neo4j stores no nulls.
+ * A relation id is unique across all relation types; each type has a range index on `id`.
  */
 import {
   LIMITS,
@@ -44,6 +47,23 @@ export function walkableTypes(types: readonly RelationType[] | null): RelationTy
     if (!isRelationType(t)) throw new Error(`Not a relation type of the domain: ${JSON.stringify(t)}`);
   }
   return [...new Set(types)].sort();
+}
+
+/**
+ * A relationship type that is spliced into Cypher text, where the planner can use the type's
+ * index on `id` (a dynamic `$(...)` type cannot be planned that way). Only a name of the
+ * vocabulary passes, so nothing else ever reaches the query text.
+ */
+export function checkedRelationType(type: string): RelationType {
+  if (!isRelationType(type) || !/^[A-Z_]+$/.test(type)) {
+    throw new Error(`Not a relation type of the domain: ${JSON.stringify(type)}`);
+  }
+  return type;
+}
+
+/** One Cypher text per relation type of the vocabulary, each built with its checked type. */
+export function cypherPerRelationType(build: (type: RelationType) => string): Readonly<Record<RelationType, string>> {
+  return Object.fromEntries(RELATION_TYPE_NAMES.map((t) => [t, build(checkedRelationType(t))])) as Record<RelationType, string>;
 }
 
 /**

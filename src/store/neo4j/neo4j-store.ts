@@ -38,7 +38,7 @@ import {
 } from './cypher/statements.js';
 import { Executor } from './executor.js';
 import { SYMMETRIC_TYPES, walkableTypes } from './graph-model.js';
-import { loadDataset } from './load.js';
+import { loadDataset, type LoadProgress } from './load.js';
 import {
   entityFromNode,
   relationViewFromRow,
@@ -176,8 +176,8 @@ export class Neo4jStore implements GraphStore {
     return this.executor.read((tx) => shortestPathIn(tx, fromId, toId, query));
   }
 
-  async load(dataset: Dataset): Promise<void> {
-    await this.executor.write((tx) => loadDataset(tx, dataset));
+  async load(dataset: Dataset, onProgress?: LoadProgress): Promise<void> {
+    await this.executor.write((tx) => loadDataset(tx, dataset, onProgress));
   }
 
   async counts(): Promise<GraphCounts> {

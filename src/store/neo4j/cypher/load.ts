@@ -3,7 +3,13 @@
  * (`SET x = row.props`: a property left out, i.e. a null field, is removed), so loading the same
  * dataset again changes nothing and a changed record is updated. Each returns the rows it wrote, so
  * the loader can roll back when a reference does not resolve.
+ *
+ * Relationship types cannot be parameters where the planner should use an index (a dynamic
+ * `$(row.type)` in MERGE was planned as a scan of all relationships per row), so relation queries
+ * come one per vocabulary type, the type written into the text by cypherPerRelationType, which
+ * lets nothing but a vocabulary name through.
  */
+import { cypherPerRelationType } from '../graph-model.js';
 
 /** load(): sources. */
 export const MERGE_SOURCES = `
@@ -27,30 +33,59 @@ SET n:$(row.label)
 RETURN count(*) AS written`;
 
 /**
- * load(): deletes the relationships whose id is in $byId (id -> {type, from, to}) but whose type or
- * ends differ, so that the MERGE below cannot leave an outdated twin behind. One scan of the
- * domain relationships ($types) per load, with a map lookup per relationship.
+ * load(), first of all: writes the one LoadLock node ($loadId: a fresh id per load), which holds
+ * its write lock until the load commits or rolls back. A second load into the same database waits
+ * here, so the loader's "look up, then create" of relations cannot race another load's.
  */
-export const DELETE_MOVED_RELATIONS = `
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE type(r) IN $types
-WITH a, r, b, $byId[r.id] AS row
-WHERE row IS NOT NULL AND (type(r) <> row.type OR a.id <> row.from OR b.id <> row.to)
-DELETE r
-RETURN count(*) AS deleted`;
+export const LOCK_LOADS = `
+MERGE (l:LoadLock {name: 'graph'})
+SET l.lastLoadId = $loadId, l.lastLoadAt = datetime()
+RETURN count(*) AS written`;
 
 /**
- * load(): relations as relationships whose type is the domain relation type, merged with a dynamic
- * type (`$(row.type)`, Neo4j 5.26+): parameterised, so no type name is ever spliced into the text;
- * the loader checks each type against the vocabulary first.
+ * load(): how many relationships of each relation type the database holds (count store, no scan).
+ * A relation id not found under its own type is looked up under the other types that hold any.
  */
-export const MERGE_RELATIONS = `
+export const RELATION_TYPE_COUNTS = Object.entries(
+  cypherPerRelationType((type) => `MATCH ()-[r:${type}]->() RETURN '${type}' AS type, count(r) AS n`),
+)
+  .map(([, cypher]) => cypher)
+  .join('\nUNION ALL\n');
+
+/**
+ * load(), per relation type: the stored relationships of that type whose id is in $ids, with
+ * their ends (plan: DirectedRelationshipIndexSeek on relation_id_<type>, no expansion of a hub).
+ */
+export const STORED_RELATIONS = cypherPerRelationType((type) => `
+UNWIND $ids AS id
+MATCH (a)-[r:${type} {id: id}]->(b)
+RETURN id, a.id AS from, b.id AS to`);
+
+/** load(), per relation type: deletes the relationships with an id in $ids (a relation that moved). */
+export const DELETE_RELATIONS = cypherPerRelationType((type) => `
+UNWIND $ids AS id
+MATCH ()-[r:${type} {id: id}]->()
+DELETE r
+RETURN count(*) AS written`);
+
+/** load(), per relation type: replaces the properties of stored relations with the same type and ends. */
+export const UPDATE_RELATIONS = cypherPerRelationType((type) => `
+UNWIND $rows AS row
+MATCH ()-[r:${type} {id: row.id}]->()
+SET r = row.props
+RETURN count(*) AS written`);
+
+/**
+ * load(), per relation type: creates the relations not stored yet (the loader has looked them up,
+ * under the LoadLock, so none exists). Each end by its unique id (NodeUniqueIndexSeek).
+ */
+export const CREATE_RELATIONS = cypherPerRelationType((type) => `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+CREATE (a)-[r:${type}]->(b)
 SET r = row.props
-RETURN count(*) AS written`;
+RETURN count(*) AS written`);
 
 /** load(): statement nodes. */
 export const MERGE_STATEMENTS = `

@@ -1,4 +1,5 @@
 /** Migrations run by createNeo4jStore at start-up; every statement is idempotent (IF NOT EXISTS). */
+import { cypherPerRelationType } from '../graph-model.js';
 
 /** Entity ids are unique (also the index behind every entity lookup by id). */
 export const CREATE_ENTITY_ID_CONSTRAINT =
@@ -11,6 +12,19 @@ export const CREATE_STATEMENT_ID_CONSTRAINT =
 /** Source ids are unique (sourcesByIds, load). */
 export const CREATE_SOURCE_ID_CONSTRAINT =
   'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE';
+
+/**
+ * load(): one range index on the relation id per relation type (`relation_id_<type>`), so the
+ * loader finds a stored relation by id with an index seek (plan: DirectedRelationshipIndexSeek)
+ * instead of scanning the relationships of its ends, which for a hub are thousands.
+ */
+export const CREATE_RELATION_ID_INDEXES = cypherPerRelationType(
+  (type) => `CREATE INDEX relation_id_${type.toLowerCase()} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
+);
+
+/** load(): one LoadLock node at most (MERGE on it is then safe between concurrent loads). */
+export const CREATE_LOAD_LOCK_CONSTRAINT =
+  'CREATE CONSTRAINT load_lock_name IF NOT EXISTS FOR (n:LoadLock) REQUIRE n.name IS UNIQUE';
 
 /** search(): serves `n.searchText CONTAINS $text` (plan: NodeIndexContainsScan). */
 export const CREATE_ENTITY_SEARCH_TEXT_INDEX =
