@@ -116,10 +116,11 @@ describe('a query past its deadline', () => {
       );
       const tookMs = performance.now() - started;
       expect(result.errors?.[0]?.extensions?.['code']).toBe('DEADLINE_EXCEEDED');
-      expect(tookMs).toBeLessThan(500);
+      // 40 ms deadline; the bound leaves room for a loaded machine, far below the walk's own time.
+      expect(tookMs).toBeLessThan(2_000);
     } finally {
       clearInterval(ticker);
     }
-    expect(longestGapMs).toBeLessThan(100);
+    expect(longestGapMs).toBeLessThan(250);
   });
 });
