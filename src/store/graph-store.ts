@@ -79,6 +79,14 @@ export interface StatementFilter {
  */
 export interface ReadOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Optional: when the request must be answered, in epoch milliseconds (Date.now() terms), usually
+   * the moment `signal` aborts for the deadline. A store that can bound the work it asks of a
+   * server does so with it (Neo4j: the transaction's server-side timeout), and gives up on a server
+   * that has not answered by then with STORE_UNAVAILABLE rather than waiting for the signal. Without
+   * it a store bounds each read by its own request timeout (Neo4j: `requestTimeoutMs`).
+   */
+  readonly deadline?: number;
 }
 
 export interface GraphCounts {
