@@ -286,7 +286,7 @@ describe('driver errors', () => {
 
 describe('deadlines in the Neo4j executor', () => {
   it('gives the server a timeout that leaves its monitor interval before the deadline, never 0 (none)', () => {
-    expect(serverTimeoutMs(10_000)).toBe(8_000);
+    expect(serverTimeoutMs(10_000)).toBe(7_500);
     expect(serverTimeoutMs(3_000)).toBe(1_500);
     expect(serverTimeoutMs(1)).toBe(1);
     expect(serverTimeoutMs(0.4)).toBe(1);

@@ -59,11 +59,12 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /**
  * Neo4j checks transaction timeouts every `db.transaction.monitor.check.interval` (2 s by
  * default; measured on 5.26: a 300 ms timeout ended the query after 1.9 s), so a transaction may
- * outlive its timeout by that much. The server timeout leaves this slack before the deadline (or
- * half the time left, when less is left), so that a responsive server usually ends a runaway query
- * itself, with its own error, before the executor gives up on it.
+ * outlive its timeout by up to that interval. The server timeout leaves this slack (the interval and
+ * half a second for the error to reach us) before the deadline, or half the time left when less is
+ * left, so that a responsive server ends a runaway query itself, with its own error, before the
+ * executor gives up on it.
  */
-export const SERVER_TIMEOUT_SLACK_MS = 2_000;
+export const SERVER_TIMEOUT_SLACK_MS = 2_500;
 
 /** The server-side transaction timeout for `leftMs` before the deadline; at least 1 ms (0 is "none"). */
 export function serverTimeoutMs(leftMs: number): number {
