@@ -75,7 +75,9 @@ export interface StatementFilter {
 /**
  * What every read may be given. `signal` aborts when the request's deadline passes or its client
  * goes away: a store stops the work it can stop (Neo4j closes the transaction, the embedded store's
- * traversals check it as they go) and rejects with the signal's reason, a DomainError.
+ * traversals check it as they go) and rejects with the signal's reason, a DomainError; except that
+ * a store whose server has not answered at all by then rejects with STORE_UNAVAILABLE (Neo4j: no
+ * connection, or no answer to BEGIN, for a second or more), since that is what the client must learn.
  */
 export interface ReadOptions {
   readonly signal?: AbortSignal;
