@@ -2,7 +2,7 @@
  * The Neo4j store when its server misbehaves, on a real Neo4j 5.26 of its own (the launcher's JVM,
  * whose pid gets SIGSTOP, SIGCONT and SIGKILL): a stalled server, a killed and restarted one, a
  * read cancelled through its signal, and a query that outlives Neo4j's transaction timeout.
- * A short deadline (requestTimeoutMs 2 s) and a small pool (4) keep it quick and let more reads
+ * A short deadline (requestTimeoutMs 3 s) and a small pool (4) keep it quick and let more reads
  * than the pool holds run at once. Skipped where no local Neo4j can be started.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,9 +18,9 @@ import { driverConfig, Executor } from '../../src/store/neo4j/executor.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 
-const DEADLINE_MS = 2_000;
+const DEADLINE_MS = 3_000;
 /** How late a rejection may come after the deadline (timers, a loaded two-core machine). */
-const MARGIN_MS = 750;
+const MARGIN_MS = 1_000;
 const POOL = 4;
 
 /** A read that runs for minutes unless stopped (test only: it reads no data). */
@@ -55,7 +55,7 @@ async function untilAnswering(store: GraphStore, withinMs: number): Promise<numb
   }
 }
 
-describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its server misbehaves', () => {
+describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its server misbehaves', { timeout: 120_000 }, () => {
   let dataDir: string;
   let port: number;
   let server: LocalNeo4j;
@@ -87,7 +87,7 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
     setTimeout(() => controller.abort(reason), 50);
     const { ms, error } = await timed(executor.readRows(SLOW_READ, {}, { signal: controller.signal }));
     expect(error).toBe(reason);
-    expect(ms).toBeLessThan(50 + 250);
+    expect(ms).toBeLessThan(50 + 500);
     // Closing the session in the background resets the connection, which ends the query on the server.
     const running = async () =>
       (await executor.readRows('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery')).filter(
@@ -99,13 +99,14 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
   });
 
   it("answers DEADLINE_EXCEEDED when a query outlives Neo4j's own transaction timeout", async () => {
-    // 5 s budget: the server timeout is 2.5 s, and Neo4j's monitor (every 2 s) ends it before 5 s.
-    const { ms, error } = await timed(executor.readRows(SLOW_READ, {}, { timeoutMs: 5_000 }));
+    // A server timeout of 1 s well inside a 20 s budget, so that Neo4j ends the query (its monitor
+    // looks every 2 s), not the executor, even on a loaded machine.
+    const { ms, error } = await timed(executor.readRows(SLOW_READ, {}, { timeoutMs: 20_000, serverTimeoutMs: 1_000 }));
     expect(codeOf(error)).toBe(ErrorCode.DEADLINE_EXCEEDED);
     // Neo4j's error, not the executor giving up: the message says the server stopped it.
     expect((error as DomainError).message).toBe('The query took too long: Neo4j stopped it at its time limit.');
-    expect(ms).toBeGreaterThanOrEqual(2_500);
-    expect(ms).toBeLessThan(5_000);
+    expect(ms).toBeGreaterThanOrEqual(1_000);
+    expect(ms).toBeLessThan(20_000);
     // The connection is fine afterwards.
     expect(await store.entitiesByIds(['country:russia'])).toMatchObject([{ name: 'Russia' }]);
   });
@@ -115,7 +116,7 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
     process.kill(server.pid, 'SIGSTOP');
     try {
       const one = await timed(store.entitiesByIds(['country:ukraine']));
-      expect(codeOf(one.error)).toBe(ErrorCode.STORE_UNAVAILABLE);
+      expect(codeOf(one.error), String(one.error)).toBe(ErrorCode.STORE_UNAVAILABLE);
       expect(one.ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
       expect(one.ms).toBeLessThan(DEADLINE_MS + MARGIN_MS);
 
@@ -138,17 +139,17 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
       setTimeout(() => controller.abort(deadlineExceeded('The request ran past its deadline.')), 1_200);
       const aborted = await timed(store.listSources({ signal: controller.signal }));
       expect(codeOf(aborted.error)).toBe(ErrorCode.STORE_UNAVAILABLE);
-      expect(aborted.ms).toBeLessThan(1_200 + 250);
+      expect(aborted.ms).toBeLessThan(1_200 + 500);
 
       // /readyz's ping with its own short signal gives up in time as well.
       const ping = await timed(store.ping({ signal: AbortSignal.timeout(500), deadline: Date.now() + 500 }));
       expect(ping.error).toBeDefined();
-      expect(ping.ms).toBeLessThan(500 + 250);
+      expect(ping.ms).toBeLessThan(500 + 500);
     } finally {
       process.kill(server.pid, 'SIGCONT');
     }
     // No restart: the connections stuck on the stalled server come back when it answers again.
-    expect(await untilAnswering(store, 10_000)).toBeLessThan(10_000);
+    expect(await untilAnswering(store, 30_000)).toBeLessThan(30_000);
     const again = await Promise.all(
       Array.from({ length: 3 * POOL }, () => timed(store.entitiesByIds(['country:russia']))),
     );
@@ -165,7 +166,12 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
     expect(Math.max(...down.map((r) => r.ms))).toBeLessThan(DEADLINE_MS + MARGIN_MS);
 
     server = await startLocalNeo4j({ port, dataDir });
-    expect(await untilAnswering(store, 10_000)).toBeLessThan(10_000);
-    expect(await store.counts()).toMatchObject({ entities: expect.any(Number) });
+    // A fresh JVM compiles its first plans slowly; on a busy machine the first reads may still run
+    // past the short deadline (DEADLINE_EXCEEDED), so this gives it a while.
+    expect(await untilAnswering(store, 60_000)).toBeLessThan(60_000);
+    const again = await Promise.all(
+      Array.from({ length: 3 * POOL }, () => timed(store.entitiesByIds(['country:russia']))),
+    );
+    expect(again.map((r) => r.error)).toEqual(again.map(() => undefined));
   });
 });

@@ -42,6 +42,8 @@ export interface QueryRunner {
 export interface RunOptions extends ReadOptions {
   /** This call's budget instead of the executor's requestTimeoutMs (e.g. waiting for indexes). */
   readonly timeoutMs?: number;
+  /** The server-side transaction timeout instead of the one derived from the deadline (tests). */
+  readonly serverTimeoutMs?: number;
 }
 
 export interface ExecutorOptions {
@@ -165,7 +167,8 @@ export class Executor {
     } catch (error) {
       return Promise.reject(mapDriverError(error, this.uri));
     }
-    const config = deadline === null ? undefined : { timeout: serverTimeoutMs(deadline - started) };
+    const config =
+      deadline === null ? undefined : { timeout: options?.serverTimeoutMs ?? serverTimeoutMs(deadline - started) };
     const unit = (tx: ManagedTransaction) => {
       progress.begun = true; // executeRead calls us only once the server has answered BEGIN
       return work(runnerFor(tx, progress));
