@@ -150,8 +150,10 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
     }
     // No restart: the connections stuck on the stalled server come back when it answers again.
     expect(await untilAnswering(store, 30_000)).toBeLessThan(30_000);
+    // As many reads at once as the pool holds: none may wait for a connection left stuck. (More
+    // would wait for the pool, and on a loaded machine may rightly time out as STORE_UNAVAILABLE.)
     const again = await Promise.all(
-      Array.from({ length: 3 * POOL }, () => timed(store.entitiesByIds(['country:russia']))),
+      Array.from({ length: POOL }, () => timed(store.entitiesByIds(['country:russia']))),
     );
     expect(again.map((r) => r.error)).toEqual(again.map(() => undefined));
   });
@@ -169,8 +171,10 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
     // A fresh JVM compiles its first plans slowly; on a busy machine the first reads may still run
     // past the short deadline (DEADLINE_EXCEEDED), so this gives it a while.
     expect(await untilAnswering(store, 60_000)).toBeLessThan(60_000);
+    // As many reads at once as the pool holds: none may wait for a connection left stuck. (More
+    // would wait for the pool, and on a loaded machine may rightly time out as STORE_UNAVAILABLE.)
     const again = await Promise.all(
-      Array.from({ length: 3 * POOL }, () => timed(store.entitiesByIds(['country:russia']))),
+      Array.from({ length: POOL }, () => timed(store.entitiesByIds(['country:russia']))),
     );
     expect(again.map((r) => r.error)).toEqual(again.map(() => undefined));
   });
