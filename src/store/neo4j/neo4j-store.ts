@@ -72,6 +72,12 @@ export interface Neo4jStoreOptions {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
+/**
+ * The budget of counts(), which start-up (seeding) and logs use, not requests: on a freshly
+ * started Neo4j its first plan alone may take longer than a request's deadline.
+ */
+const ADMIN_READ_TIMEOUT_MS = 60_000;
+
 /** Connects (retrying until connectTimeoutMs), runs the migrations, and returns the store. */
 export async function createNeo4jStore(options: Neo4jStoreOptions): Promise<GraphStore> {
   const { uri, username, password, database } = options;
@@ -197,7 +203,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   async counts(): Promise<GraphCounts> {
-    const [row] = await this.executor.readRows(COUNTS, { types: walkableTypes(null) });
+    // Start-up and logs, not requests: a cold server may take long to plan it (see ADMIN_READ_TIMEOUT_MS).
+    const [row] = await this.executor.readRows(COUNTS, { types: walkableTypes(null) }, { timeoutMs: ADMIN_READ_TIMEOUT_MS });
     const count = (key: string) => toNumber(row?.[key], `the ${key} count`);
     return {
       entities: count('entities'),
