@@ -21,6 +21,8 @@ async function openStore(config: Config, log: pino.Logger): Promise<GraphStore> 
     password,
     database,
     connectTimeoutMs,
+    // The driver's pool, retries and each transaction's timeout are fitted to the deadline.
+    requestTimeoutMs: config.timeouts.requestMs,
     log: (msg) => log.info(msg),
   });
 }

@@ -45,10 +45,12 @@ export interface ContextOptions {
   readonly log: Logger;
   /** Aborts when the request's deadline passes or its client goes away. */
   readonly signal: AbortSignal;
+  /** The request's deadline in epoch ms, when it has one. */
+  readonly deadline?: number;
 }
 
-export function createContext({ store, requestId, log, signal }: ContextOptions): GraphContext {
-  const read: ReadOptions = { signal };
+export function createContext({ store, requestId, log, signal, deadline }: ContextOptions): GraphContext {
+  const read: ReadOptions = deadline === undefined ? { signal } : { signal, deadline };
   return { store, loaders: createLoaders(store, read), read, requestId, log };
 }
 

@@ -97,7 +97,7 @@ export async function startServer(
           store,
           requestId,
           log: log.child({ requestId }),
-          signal: requestDeadline(timeouts.requestMs, res),
+          ...requestDeadline(timeouts.requestMs, res),
         });
       },
     }),

@@ -6,8 +6,15 @@
 import type { Response } from 'express';
 import { deadlineExceeded } from '../domain/index.js';
 
-export function requestDeadline(timeoutMs: number, res: Response): AbortSignal {
+export interface RequestDeadline {
+  readonly signal: AbortSignal;
+  /** When the signal aborts for the timeout, in epoch ms (stores fit their own timeouts to it). */
+  readonly deadline: number;
+}
+
+export function requestDeadline(timeoutMs: number, res: Response): RequestDeadline {
   const controller = new AbortController();
+  const deadline = Date.now() + timeoutMs;
   const timer = setTimeout(
     () =>
       controller.abort(
@@ -25,5 +32,5 @@ export function requestDeadline(timeoutMs: number, res: Response): AbortSignal {
       controller.abort(deadlineExceeded('The client closed the connection; the request was cancelled.'));
     }
   });
-  return controller.signal;
+  return { signal: controller.signal, deadline };
 }

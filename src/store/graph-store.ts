@@ -75,10 +75,20 @@ export interface StatementFilter {
 /**
  * What every read may be given. `signal` aborts when the request's deadline passes or its client
  * goes away: a store stops the work it can stop (Neo4j closes the transaction, the embedded store's
- * traversals check it as they go) and rejects with the signal's reason, a DomainError.
+ * traversals check it as they go) and rejects with the signal's reason, a DomainError; except that
+ * a store whose server has not answered at all by then rejects with STORE_UNAVAILABLE (Neo4j: no
+ * connection, or no answer to BEGIN, for a second or more), since that is what the client must learn.
  */
 export interface ReadOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Optional: when the request must be answered, in epoch milliseconds (Date.now() terms), usually
+   * the moment `signal` aborts for the deadline. A store that can bound the work it asks of a
+   * server does so with it (Neo4j: the transaction's server-side timeout), and gives up on a server
+   * that has not answered by then with STORE_UNAVAILABLE rather than waiting for the signal. Without
+   * it a store bounds each read by its own request timeout (Neo4j: `requestTimeoutMs`).
+   */
+  readonly deadline?: number;
 }
 
 export interface GraphCounts {

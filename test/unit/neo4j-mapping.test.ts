@@ -1,12 +1,14 @@
 /**
  * The Neo4j store's mapping between driver values and domain records, checked with the driver's
- * own classes (Node, Relationship, Integer, Record, Neo4jError): no database needed.
+ * own classes (Node, Relationship, Integer, Record, Neo4jError): no database needed. Also the
+ * executor's deadline arithmetic and the driver settings derived from the request timeout.
  */
 import neo4j, { Integer, Neo4jError, Node, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DomainError,
   ErrorCode,
+  deadlineExceeded,
   RELATION_TYPE_NAMES,
   searchText,
   type EntityRecord,
@@ -15,7 +17,13 @@ import {
   type StatementRecord,
 } from '../../src/domain/index.js';
 import { neighborhoodNodesCypher, shortestPathCypher } from '../../src/store/neo4j/cypher/explore.js';
-import { mapDriverError } from '../../src/store/neo4j/executor.js';
+import {
+  driverConfig,
+  Executor,
+  mapDriverError,
+  serverTimeoutMs,
+  TRANSACTION_TIMEOUT_CODES,
+} from '../../src/store/neo4j/executor.js';
 import { checkedHopBound, KIND_LABELS, SYMMETRIC_TYPES, walkableTypes } from '../../src/store/neo4j/graph-model.js';
 import {
   entityFromNode,
@@ -219,9 +227,14 @@ describe('relations', () => {
 
 describe('driver errors', () => {
   const uri = 'bolt://127.0.0.1:7999';
+  // The driver's own error, as its pool and connections make them (newError: code N/A unless given).
+  const driverError = (message: string, code?: string) =>
+    new Neo4jError(message, code ?? 'N/A', '50N42', 'error: general processing exception');
+  const serverError = (code: string, message = 'from the server') => new Neo4jError(message, code, '50N42', 'error');
+  const codeOf = (error: unknown) => (error instanceof DomainError ? error.code : 'unmapped');
 
   it('maps a lost server to STORE_UNAVAILABLE naming the URI', () => {
-    for (const code of [neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]) {
+    for (const code of [neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED, neo4j.error.PROTOCOL_ERROR]) {
       const mapped = mapDriverError(new Neo4jError('Connection refused', code, '08000', 'connection exception'), uri);
       expect(mapped).toBeInstanceOf(DomainError);
       expect((mapped as DomainError).code).toBe(ErrorCode.STORE_UNAVAILABLE);
@@ -230,11 +243,85 @@ describe('driver errors', () => {
     }
   });
 
-  it('rethrows every other error as it is', () => {
+  it('maps an exhausted pool (connection acquisition timeout) and a connect timeout to STORE_UNAVAILABLE', () => {
+    const pool = driverError('Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 50, Idle conn count = 0.');
+    expect(codeOf(mapDriverError(pool, uri))).toBe(ErrorCode.STORE_UNAVAILABLE);
+    const connect = driverError('Failed to establish connection in 5000ms', neo4j.error.SERVICE_UNAVAILABLE);
+    expect(codeOf(mapDriverError(connect, uri))).toBe(ErrorCode.STORE_UNAVAILABLE);
+  });
+
+  it("maps Neo4j's transaction timeouts to DEADLINE_EXCEEDED saying the query took too long", () => {
+    for (const code of TRANSACTION_TIMEOUT_CODES) {
+      const mapped = mapDriverError(serverError(code, 'The transaction has been terminated.'), uri);
+      expect(mapped).toMatchObject({ code: ErrorCode.DEADLINE_EXCEEDED, message: expect.stringContaining('took too long') });
+      // Nothing of the server's error reaches a client through the details.
+      expect((mapped as DomainError).details).toEqual({});
+    }
+    expect([...TRANSACTION_TIMEOUT_CODES]).toEqual([
+      'Neo.ClientError.Transaction.TransactionTimedOut',
+      'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+    ]);
+  });
+
+  it('maps transient errors left after retries, a missing or stopping database and refused credentials to STORE_UNAVAILABLE', () => {
+    for (const code of [
+      'Neo.TransientError.General.DatabaseUnavailable',
+      'Neo.TransientError.Transaction.MaximumTransactionLimitReached',
+      'Neo.ClientError.Database.DatabaseNotFound',
+      'Neo.ClientError.Transaction.Terminated',
+      'Neo.ClientError.Security.Unauthorized',
+      'Neo.ClientError.Security.AuthorizationExpired',
+    ]) {
+      expect(codeOf(mapDriverError(serverError(code), uri)), code).toBe(ErrorCode.STORE_UNAVAILABLE);
+    }
+  });
+
+  it('rethrows every other error as it is (a mistake in a query is a bug, not an outage)', () => {
     const syntax = new Neo4jError('Invalid input', 'Neo.ClientError.Statement.SyntaxError', '42001', 'syntax error');
     const plain = new Error('boom');
     expect(mapDriverError(syntax, uri)).toBe(syntax);
     expect(mapDriverError(plain, uri)).toBe(plain);
+  });
+});
+
+describe('deadlines in the Neo4j executor', () => {
+  it('gives the server a timeout that leaves its monitor interval before the deadline, never 0 (none)', () => {
+    expect(serverTimeoutMs(10_000)).toBe(7_500);
+    expect(serverTimeoutMs(3_000)).toBe(1_500);
+    expect(serverTimeoutMs(1)).toBe(1);
+    expect(serverTimeoutMs(0.4)).toBe(1);
+  });
+
+  it('derives the driver settings from the request timeout, all inside it', () => {
+    const config = driverConfig({ requestTimeoutMs: 10_000 });
+    expect(config).toMatchObject({
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+      maxConnectionPoolSize: 50,
+    });
+    expect(driverConfig({ requestTimeoutMs: 2_000, maxConnectionPoolSize: 4 })).toMatchObject({
+      connectionAcquisitionTimeout: 1_000,
+      connectionTimeout: 1_000,
+      maxTransactionRetryTime: 1_000,
+      maxConnectionPoolSize: 4,
+    });
+  });
+
+  it('rejects a read whose signal is already aborted with its reason, without opening a session', async () => {
+    const driver = neo4j.driver('bolt://127.0.0.1:1');
+    try {
+      const session = vi.spyOn(driver, 'session');
+      const executor = new Executor(driver, { database: undefined, uri: 'bolt://127.0.0.1:1', requestTimeoutMs: 1_000 });
+      const reason = deadlineExceeded('The request ran past its deadline.');
+      await expect(executor.readRows('RETURN 1', {}, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      await expect(executor.readRows('RETURN 1', {}, { deadline: Date.now() - 1 })).rejects.toMatchObject({
+        code: ErrorCode.DEADLINE_EXCEEDED,
+      });
+      expect(session).not.toHaveBeenCalled();
+    } finally {
+      await driver.close();
+    }
   });
 });
 

@@ -27,6 +27,11 @@ const AWAIT_INDEXES_SECONDS = 300;
 export async function runMigrations(executor: Executor, log: (msg: string) => void): Promise<void> {
   // One transaction each: Neo4j does not mix schema commands with one another's index population.
   for (const statement of MIGRATIONS) await executor.writeRows(statement);
-  await executor.readRows(AWAIT_INDEXES, { timeoutSeconds: neo4j.int(AWAIT_INDEXES_SECONDS) });
+  // Index population may take minutes on a big store: this read gets the procedure's budget.
+  await executor.readRows(
+    AWAIT_INDEXES,
+    { timeoutSeconds: neo4j.int(AWAIT_INDEXES_SECONDS) },
+    { timeoutMs: (AWAIT_INDEXES_SECONDS + 10) * 1000 },
+  );
   log(`Neo4j schema ready (${MIGRATIONS.length} constraints and indexes)`);
 }

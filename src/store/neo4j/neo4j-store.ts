@@ -19,6 +19,7 @@ import type {
   NeighborhoodQuery,
   PathQuery,
   PathResult,
+  ReadOptions,
   RelationFilter,
   RelationView,
   SearchQuery,
@@ -36,7 +37,7 @@ import {
   STATEMENTS_BY_SPEAKERS,
   STATEMENTS_FROM_SOURCES,
 } from './cypher/statements.js';
-import { Executor } from './executor.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, driverConfig, Executor } from './executor.js';
 import { SYMMETRIC_TYPES, walkableTypes } from './graph-model.js';
 import { loadDataset, type LoadProgress } from './load.js';
 import {
@@ -59,10 +60,23 @@ export interface Neo4jStoreOptions {
   database?: string;
   /** How long start-up waits for the server to answer (default 30 000 ms). */
   connectTimeoutMs?: number;
+  /**
+   * Every read's deadline when its caller gives no earlier one (REQUEST_TIMEOUT_MS; default
+   * 10 000 ms). The driver's pool, connection and retry timeouts are derived from it (executor.ts).
+   */
+  requestTimeoutMs?: number;
+  /** The driver's connection pool size (default 50). */
+  maxConnectionPoolSize?: number;
   log?: (msg: string) => void;
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+
+/**
+ * The budget of counts(), which start-up (seeding) and logs use, not requests: on a freshly
+ * started Neo4j its first plan alone may take longer than a request's deadline.
+ */
+const ADMIN_READ_TIMEOUT_MS = 60_000;
 
 /** Connects (retrying until connectTimeoutMs), runs the migrations, and returns the store. */
 export async function createNeo4jStore(options: Neo4jStoreOptions): Promise<GraphStore> {
@@ -71,16 +85,18 @@ export async function createNeo4jStore(options: Neo4jStoreOptions): Promise<Grap
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   // Without a token the driver sends the 'none' scheme (neo4j-driver 6 types lack auth.none()).
   const auth = username ? neo4j.auth.basic(username, password ?? '') : undefined;
-  const driver = neo4j.driver(uri, auth, {
-    // One attempt must not outlast the whole start-up budget.
-    connectionTimeout: Math.max(1_000, Math.min(connectTimeoutMs, 10_000)),
-    userAgent: 'kg-server',
-    // A request should fail fast with STORE_UNAVAILABLE, not hang for the default 30 s of retries.
-    maxTransactionRetryTime: 5_000,
-  });
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (!Number.isFinite(requestTimeoutMs) || requestTimeoutMs <= 0) {
+    throw new RangeError(`requestTimeoutMs must be a positive number of milliseconds; got ${requestTimeoutMs}.`);
+  }
+  const driver = neo4j.driver(
+    uri,
+    auth,
+    driverConfig({ requestTimeoutMs, maxConnectionPoolSize: options.maxConnectionPoolSize }),
+  );
   try {
     await waitUntilReachable(driver, { uri, database, timeoutMs: connectTimeoutMs, log });
-    const executor = new Executor(driver, database, uri);
+    const executor = new Executor(driver, { database, uri, requestTimeoutMs });
     await runMigrations(executor, log);
     return new Neo4jStore(executor, () => driver.close());
   } catch (error) {
@@ -103,19 +119,23 @@ export class Neo4jStore implements GraphStore {
     private readonly closeDriver: () => Promise<void>,
   ) {}
 
-  async entitiesByIds(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
-    return this.byIds(ENTITIES_BY_IDS, ids, (row) => entityFromNode(row['n']));
+  async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {
+    return this.byIds(ENTITIES_BY_IDS, ids, (row) => entityFromNode(row['n']), options);
   }
 
-  async statementsByIds(ids: readonly string[]): Promise<(StatementRecord | null)[]> {
-    return this.byIds(STATEMENTS_BY_IDS, ids, (row) => statementFromNode(row['s']));
+  async statementsByIds(ids: readonly string[], options?: ReadOptions): Promise<(StatementRecord | null)[]> {
+    return this.byIds(STATEMENTS_BY_IDS, ids, (row) => statementFromNode(row['s']), options);
   }
 
-  async sourcesByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
-    return this.byIds(SOURCES_BY_IDS, ids, (row) => sourceFromNode(row['s']));
+  async sourcesByIds(ids: readonly string[], options?: ReadOptions): Promise<(SourceRecord | null)[]> {
+    return this.byIds(SOURCES_BY_IDS, ids, (row) => sourceFromNode(row['s']), options);
   }
 
-  async relationsOf(entityIds: readonly string[], filter: RelationFilter): Promise<RelationView[][]> {
+  async relationsOf(
+    entityIds: readonly string[],
+    filter: RelationFilter,
+    options?: ReadOptions,
+  ): Promise<RelationView[][]> {
     return this.perKey(
       RELATIONS_OF,
       entityIds,
@@ -125,42 +145,44 @@ export class Neo4jStore implements GraphStore {
         directions: DIRECTIONS_KEPT[filter.direction],
       },
       relationViewFromRow,
+      options,
     );
   }
 
-  async statementsBySpeakers(speakerIds: readonly string[]): Promise<StatementRecord[][]> {
-    return this.perKey(STATEMENTS_BY_SPEAKERS, speakerIds, {}, (row) => statementFromNode(row['s']));
+  async statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_BY_SPEAKERS, speakerIds, {}, (row) => statementFromNode(row['s']), options);
   }
 
-  async statementsAbout(entityIds: readonly string[]): Promise<StatementRecord[][]> {
-    return this.perKey(STATEMENTS_ABOUT, entityIds, {}, (row) => statementFromNode(row['s']));
+  async statementsAbout(entityIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_ABOUT, entityIds, {}, (row) => statementFromNode(row['s']), options);
   }
 
-  async statementsFromSources(sourceIds: readonly string[]): Promise<StatementRecord[][]> {
-    return this.perKey(STATEMENTS_FROM_SOURCES, sourceIds, {}, (row) => statementFromNode(row['s']));
+  async statementsFromSources(sourceIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_FROM_SOURCES, sourceIds, {}, (row) => statementFromNode(row['s']), options);
   }
 
-  async listEntities(kinds: readonly EntityKind[] | null): Promise<EntityRecord[]> {
-    const rows = await this.executor.readRows(LIST_ENTITIES, { kinds: kinds === null ? null : [...kinds] });
+  async listEntities(kinds: readonly EntityKind[] | null, options?: ReadOptions): Promise<EntityRecord[]> {
+    const rows = await this.executor.readRows(LIST_ENTITIES, { kinds: kinds === null ? null : [...kinds] }, options);
     // Cypher's ORDER BY n.name, n.id is code-point order, the same as the domain's compareText.
     return rows.map((row) => entityFromNode(row['n']));
   }
 
-  async listSources(): Promise<SourceRecord[]> {
-    const rows = await this.executor.readRows(LIST_SOURCES);
+  async listSources(options?: ReadOptions): Promise<SourceRecord[]> {
+    const rows = await this.executor.readRows(LIST_SOURCES, {}, options);
     return rows.map((row) => sourceFromNode(row['s']));
   }
 
-  async findStatements({ speakerId, aboutId }: StatementFilter): Promise<StatementRecord[]> {
-    const rows = await this.executor.readRows(FIND_STATEMENTS, { speakerId, aboutId });
+  async findStatements({ speakerId, aboutId }: StatementFilter, options?: ReadOptions): Promise<StatementRecord[]> {
+    const rows = await this.executor.readRows(FIND_STATEMENTS, { speakerId, aboutId }, options);
     return rows.map((row) => statementFromNode(row['s']));
   }
 
-  async search({ text, kinds, first }: SearchQuery): Promise<SearchMatch[]> {
-    const rows = await this.executor.readRows(SEARCH_CANDIDATES, {
-      text,
-      kinds: kinds === null ? null : [...kinds],
-    });
+  async search({ text, kinds, first }: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]> {
+    const rows = await this.executor.readRows(
+      SEARCH_CANDIDATES,
+      { text, kinds: kinds === null ? null : [...kinds] },
+      options,
+    );
     return rankSearchResults(
       rows.map((row) => entityFromNode(row['n'])),
       text,
@@ -168,12 +190,12 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async neighborhood(centreId: string, query: NeighborhoodQuery): Promise<SubgraphResult | null> {
-    return this.executor.read((tx) => neighborhoodIn(tx, centreId, query));
+  async neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | null> {
+    return this.executor.read((tx) => neighborhoodIn(tx, centreId, query), options);
   }
 
-  async shortestPath(fromId: string, toId: string, query: PathQuery): Promise<PathResult | null> {
-    return this.executor.read((tx) => shortestPathIn(tx, fromId, toId, query));
+  async shortestPath(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult | null> {
+    return this.executor.read((tx) => shortestPathIn(tx, fromId, toId, query), options);
   }
 
   async load(dataset: Dataset, onProgress?: LoadProgress): Promise<void> {
@@ -181,7 +203,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   async counts(): Promise<GraphCounts> {
-    const [row] = await this.executor.readRows(COUNTS, { types: walkableTypes(null) });
+    // Start-up and logs, not requests: a cold server may take long to plan it (see ADMIN_READ_TIMEOUT_MS).
+    const [row] = await this.executor.readRows(COUNTS, { types: walkableTypes(null) }, { timeoutMs: ADMIN_READ_TIMEOUT_MS });
     const count = (key: string) => toNumber(row?.[key], `the ${key} count`);
     return {
       entities: count('entities'),
@@ -191,8 +214,8 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
-  async ping(): Promise<void> {
-    await this.executor.readRows(PING);
+  async ping(options?: ReadOptions): Promise<void> {
+    await this.executor.readRows(PING, {}, options);
   }
 
   async close(): Promise<void> {
@@ -204,9 +227,10 @@ export class Neo4jStore implements GraphStore {
     cypher: string,
     ids: readonly string[],
     map: (row: Row) => T,
+    options: ReadOptions | undefined,
   ): Promise<(T | null)[]> {
     if (ids.length === 0) return [];
-    const rows = await this.executor.readRows(cypher, { ids: [...new Set(ids)] });
+    const rows = await this.executor.readRows(cypher, { ids: [...new Set(ids)] }, options);
     const found = new Map(rows.map((row) => {
       const record = map(row);
       return [record.id, record] as const;
@@ -220,9 +244,10 @@ export class Neo4jStore implements GraphStore {
     keys: readonly string[],
     params: Readonly<Record<string, unknown>>,
     map: (row: Row) => T,
+    options: ReadOptions | undefined,
   ): Promise<T[][]> {
     if (keys.length === 0) return [];
-    const rows = await this.executor.readRows(cypher, { ...params, ids: [...new Set(keys)] });
+    const rows = await this.executor.readRows(cypher, { ...params, ids: [...new Set(keys)] }, options);
     const grouped = new Map<string, T[]>();
     for (const row of rows) {
       const key = String(row['key']);
