@@ -36,6 +36,8 @@ export interface GraphContext {
   readonly read: ReadOptions;
   readonly requestId: string;
   readonly log: Logger;
+  /** MAX_LIST_LENGTH: a store may stop early on a question whose answer this would refuse. */
+  readonly maxListLength: number;
 }
 
 export interface ContextOptions {
@@ -45,11 +47,20 @@ export interface ContextOptions {
   readonly log: Logger;
   /** Aborts when the request's deadline passes or its client goes away. */
   readonly signal: AbortSignal;
+  /** MAX_LIST_LENGTH (no cap when absent). */
+  readonly maxListLength?: number;
 }
 
-export function createContext({ store, requestId, log, signal }: ContextOptions): GraphContext {
+export function createContext({ store, requestId, log, signal, maxListLength }: ContextOptions): GraphContext {
   const read: ReadOptions = { signal };
-  return { store, loaders: createLoaders(store, read), read, requestId, log };
+  return {
+    store,
+    loaders: createLoaders(store, read),
+    read,
+    requestId,
+    log,
+    maxListLength: maxListLength ?? Number.POSITIVE_INFINITY,
+  };
 }
 
 function createLoaders(store: GraphStore, read: ReadOptions): Loaders {

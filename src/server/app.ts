@@ -90,6 +90,7 @@ export async function startServer(
           requestId,
           log: log.child({ requestId }),
           signal: requestDeadline(timeouts.requestMs, res),
+          maxListLength: limits.maxListLength,
         });
       },
     }),

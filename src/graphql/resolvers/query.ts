@@ -8,8 +8,11 @@ import {
   checkMaxHops,
   checkRelationTypes,
   checkSearchText,
+  DomainError,
+  ErrorCode,
 } from '../../domain/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import type { SubgraphResult } from '../../store/graph-store.js';
 import { requireEntity } from './lookups.js';
 
 export const queryResolvers: Resolvers = {
@@ -29,11 +32,19 @@ export const queryResolvers: Resolvers = {
     },
 
     neighborhood: async (_root, { id, depth, types }, ctx) => {
-      const query = { depth: checkDepth(depth ?? 1), types: checkRelationTypes(types) };
+      const query = {
+        depth: checkDepth(depth ?? 1),
+        types: checkRelationTypes(types),
+        // Past MAX_LIST_LENGTH + 1 nodes, both lists are refused whichever is asked for (every
+        // node but the centre brings a relation, so edges >= nodes - 1 > MAX_LIST_LENGTH):
+        // the store may stop counting there.
+        maxNodes: ctx.maxListLength + 1,
+      };
       const centre = await requireEntity(ctx, 'id', checkId('id', id));
       const subgraph = await ctx.store.neighborhood(centre.id, query, ctx.read);
       // The centre existed a moment ago; a concurrent delete is the only way to get null here.
       if (!subgraph) throw new Error(`Entity "${centre.id}" vanished while its neighbourhood was read.`);
+      if ('tooManyNodes' in subgraph) return tooLargeSubgraph(subgraph.atLeast, ctx.maxListLength);
       return subgraph;
     },
 
@@ -65,3 +76,18 @@ export const queryResolvers: Resolvers = {
     relationTypes: () => [...RELATION_TYPE_INFOS],
   },
 };
+
+/**
+ * A neighbourhood the store stopped listing: each list, if asked for, is the RESULT_TOO_LARGE error
+ * the list cap would have given it (a field whose default resolver finds a function calls it).
+ */
+function tooLargeSubgraph(atLeast: number, max: number) {
+  const refuse = (coordinate: string) => () => {
+    throw new DomainError(
+      ErrorCode.RESULT_TOO_LARGE,
+      `${coordinate} has more than ${atLeast - 1} items; the limit is ${max} (MAX_LIST_LENGTH). Ask a narrower question.`,
+      { limit: max, value: atLeast, setting: 'MAX_LIST_LENGTH' },
+    );
+  };
+  return { nodes: refuse('Subgraph.nodes'), edges: refuse('Subgraph.edges') } as unknown as SubgraphResult;
+}
