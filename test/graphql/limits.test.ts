@@ -151,4 +151,32 @@ describe('query limits', () => {
       await capped.stop();
     }
   });
+
+  it('lets the store stop a neighbourhood past MAX_LIST_LENGTH + 1 nodes, refusing either list as the cap would', async () => {
+    const store = createMemoryStore();
+    await store.load(await readDatasetFile(SEED_FILE));
+    const full = (await store.neighborhood(ALAUDINOV, { depth: 3, types: null }))!;
+    expect(full.nodes.length).toBeGreaterThan(7);
+    const capped = await startHarness({ store, limits: { maxListLength: 5 } });
+    try {
+      for (const list of ['nodes', 'edges']) {
+        const result = await capped.run(`{ neighborhood(id: "${ALAUDINOV}", depth: 3) { ${list} { id } } }`);
+        expect(result.errors?.[0]).toMatchObject({
+          message: expect.stringMatching(new RegExp(`^Subgraph\\.${list} has more than \\d+ items; the limit is 5 \\(MAX_LIST_LENGTH\\)`)),
+          path: ['neighborhood', list],
+          extensions: { code: 'RESULT_TOO_LARGE', limit: 5, setting: 'MAX_LIST_LENGTH' },
+        });
+      }
+      // Asked for neither list, it answers; and the store was told where to stop.
+      expect((await capped.run(`{ neighborhood(id: "${ALAUDINOV}", depth: 3) { __typename } }`)).data).toEqual({
+        neighborhood: { __typename: 'Subgraph' },
+      });
+      const stopped = await store.neighborhood(ALAUDINOV, { depth: 3, types: null, maxNodes: 6 });
+      expect(stopped).toMatchObject({ tooManyNodes: true });
+      // At the cap or below, the answer is the whole neighbourhood, as without a cap.
+      expect(await store.neighborhood(ALAUDINOV, { depth: 3, types: null, maxNodes: full.nodes.length })).toEqual(full);
+    } finally {
+      await capped.stop();
+    }
+  });
 });

@@ -2,7 +2,7 @@
  * Load benchmark of the real server on the embedded store over a synthetic dataset:
  *
  *   npm run bench -- --entities N --relations M [--seed S] [--duration SEC] [--connections C]
- *                    [--only a,b] [--root DIR]
+ *                    [--only a,b] [--root DIR] [--cpu-prof DIR]
  *
  * 1. generates the dataset with tools/bench/generate.ts, cached under .bench/ (git-ignored) by its
  *    arguments;
@@ -15,11 +15,15 @@
  *    its own body, and reports requests/s, p50, p99, errors (transport errors, timeouts, non-2xx
  *    and GraphQL `errors` answers, counted apart) and the server's peak RSS so far (VmHWM).
  *
+ * With --cpu-prof the server runs under `node --cpu-prof` and writes its profile to DIR when it
+ * stops. Each figure carries the machine's load average, since other work on the machine skews it.
+ *
  * The last line printed is one JSON object with every figure. Everything is bounded: the dataset
  * pick, each autocannon run (--duration) and each wait (start-up, settling) has a time limit.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -35,6 +39,7 @@ interface Args {
   connections: number;
   only: string[] | null;
   root: string;
+  cpuProf: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -61,6 +66,7 @@ function parseArgs(argv: readonly string[]): Args {
     connections: int('connections', 50),
     only: values['only'] ? values['only'].split(',') : null,
     root: resolve(values['root'] ?? ROOT),
+    cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : null,
   };
 }
 
@@ -270,6 +276,7 @@ interface Figures {
   graphqlErrors: number;
   errorCodes: Record<string, number>;
   peakRssMb: number;
+  loadAverage: number[];
 }
 
 async function runQuestion(url: string, question: Question, args: Args, pid: number): Promise<Figures> {
@@ -308,6 +315,7 @@ async function runQuestion(url: string, question: Question, args: Args, pid: num
     graphqlErrors,
     errorCodes,
     peakRssMb: memoryOf(pid).peakMb,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
 
@@ -324,7 +332,8 @@ async function main(): Promise<void> {
   const port = await getPort({ host: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const profiling = args.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', args.cpuProf] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/main.ts'], {
     cwd: args.root,
     env: {
       ...process.env,
@@ -369,7 +378,7 @@ async function main(): Promise<void> {
         `${question.name.padEnd(22)} ${f.requestsPerSec.toFixed(1).padStart(8)} req/s  p50 ${String(f.p50).padStart(6)} ms  ` +
           `p99 ${String(f.p99).padStart(6)} ms  max ${String(f.max).padStart(6)} ms  requests ${f.requests}  ` +
           `errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}  graphql-errors ${f.graphqlErrors} ${JSON.stringify(f.errorCodes)}  ` +
-          `peak RSS ${f.peakRssMb} MB`,
+          `peak RSS ${f.peakRssMb} MB  load ${f.loadAverage.join(' ')}`,
       );
     }
     const summary = {
@@ -380,6 +389,8 @@ async function main(): Promise<void> {
       connections: args.connections,
       root: args.root,
       node: process.version,
+      cpus: cpus().length,
+      loadAverageAtEnd: loadavg(),
       startupMs,
       rssAfterStartMb: afterStart.rssMb,
       peakRssAfterStartMb: afterStart.peakMb,

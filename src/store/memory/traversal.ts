@@ -39,8 +39,9 @@ export async function neighborhoodOf(
         if (reached[next] !== 0) continue;
         reached[next] = 1;
         level.push(next);
+        // Checked as nodes are found, so a hub's thousands of neighbours are not all visited first.
+        if (order.length + level.length > limit) return { tooManyNodes: true, atLeast: order.length + level.length };
       }
-      if (order.length + level.length > limit) return { tooManyNodes: true, atLeast: order.length + level.length };
     }
     level.sort((a, b) => a - b);
     for (const node of level) order.push(node);
