@@ -35,6 +35,8 @@ export enum MatchTier {
   SUBSTRING = 3,
 }
 
+const TIER_COUNT = 4;
+
 export interface SearchMatch {
   readonly entity: EntityRecord;
   readonly tier: MatchTier;
@@ -42,16 +44,70 @@ export interface SearchMatch {
   readonly matched: string;
 }
 
-/** How well `entity` matches an already normalized query, or null when it does not. */
-export function matchEntity(entity: EntityRecord, normalizedQuery: string): SearchMatch | null {
-  let best: SearchMatch | null = null;
-  for (const label of [entity.name, ...entity.aliases]) {
-    const tier = matchTier(normalizeForSearch(label), normalizedQuery);
+/**
+ * An entity with everything ranking needs, normalized once: each label (name, then aliases) with
+ * its normalized key, and the normalized name that breaks ties. Stores that keep their entities in
+ * memory build these at index time, so ranking normalizes nothing per query or per comparison.
+ */
+export interface SearchEntry {
+  readonly entity: EntityRecord;
+  /** The name, then every alias, in the record's order, each with its normalized form. */
+  readonly labels: readonly { readonly label: string; readonly key: string }[];
+  /** `normalizeForSearch(entity.name)`: the first tie-breaker. */
+  readonly sortName: string;
+}
+
+export function searchEntryOf(entity: EntityRecord): SearchEntry {
+  const labels = [entity.name, ...entity.aliases].map((label) => ({ label, key: normalizeForSearch(label) }));
+  return { entity, labels, sortName: labels[0]!.key };
+}
+
+/**
+ * The order of results within a tier (and so the whole order, after the tier): by normalized
+ * name, then id, in code-point order.
+ */
+export function compareSearchEntries(a: SearchEntry, b: SearchEntry): number {
+  return compareText(a.sortName, b.sortName) || compareText(a.entity.id, b.entity.id);
+}
+
+interface RankedEntry {
+  readonly entry: SearchEntry;
+  readonly tier: MatchTier;
+  readonly matched: string;
+}
+
+/** THE order of search results: best tier first, then `compareSearchEntries`. */
+function compareRanked(a: RankedEntry, b: RankedEntry): number {
+  return a.tier - b.tier || compareSearchEntries(a.entry, b.entry);
+}
+
+/** How well an entry matches an already normalized query, or null when it does not. */
+function rankEntry(entry: SearchEntry, normalizedQuery: string): RankedEntry | null {
+  let best: RankedEntry | null = null;
+  for (const { label, key } of entry.labels) {
+    const tier = matchTier(key, normalizedQuery);
+    // Strictly better only: of equally good labels, the first (the name before aliases) is reported.
     if (tier !== null && (best === null || tier < best.tier)) {
-      best = { entity, tier, matched: label };
+      best = { entry, tier, matched: label };
+      if (tier === MatchTier.EXACT) break;
     }
   }
   return best;
+}
+
+function toMatch({ entry, tier, matched }: RankedEntry): SearchMatch {
+  return { entity: entry.entity, tier, matched };
+}
+
+/** How well `entry` matches an already normalized query, or null when it does not. */
+export function matchEntry(entry: SearchEntry, normalizedQuery: string): SearchMatch | null {
+  const ranked = rankEntry(entry, normalizedQuery);
+  return ranked && toMatch(ranked);
+}
+
+/** How well `entity` matches an already normalized query, or null when it does not. */
+export function matchEntity(entity: EntityRecord, normalizedQuery: string): SearchMatch | null {
+  return matchEntry(searchEntryOf(entity), normalizedQuery);
 }
 
 function matchTier(key: string, query: string): MatchTier | null {
@@ -60,14 +116,6 @@ function matchTier(key: string, query: string): MatchTier | null {
   if (key.includes(` ${query}`)) return MatchTier.WORD_PREFIX;
   if (key.includes(query)) return MatchTier.SUBSTRING;
   return null;
-}
-
-export function compareMatches(a: SearchMatch, b: SearchMatch): number {
-  return (
-    a.tier - b.tier ||
-    compareText(normalizeForSearch(a.entity.name), normalizeForSearch(b.entity.name)) ||
-    compareText(a.entity.id, b.entity.id)
-  );
 }
 
 /**
@@ -91,10 +139,80 @@ export function rankSearchResults(
   normalizedQuery: string,
   first: number,
 ): SearchMatch[] {
-  const matches: SearchMatch[] = [];
-  for (const entity of candidates) {
-    const match = matchEntity(entity, normalizedQuery);
-    if (match) matches.push(match);
+  const entries: SearchEntry[] = [];
+  for (const entity of candidates) entries.push(searchEntryOf(entity));
+  return rankSearchEntries(entries, normalizedQuery, first);
+}
+
+/**
+ * `rankSearchResults` over prepared entries, in any order: the best `first` are selected with a
+ * bounded heap (no sort of every candidate), then put in order.
+ */
+export function rankSearchEntries(
+  candidates: Iterable<SearchEntry>,
+  normalizedQuery: string,
+  first: number,
+): SearchMatch[] {
+  if (first <= 0) return [];
+  // A max-heap of the best `first` so far: its root is the worst of them.
+  const heap: RankedEntry[] = [];
+  for (const entry of candidates) {
+    const ranked = rankEntry(entry, normalizedQuery);
+    if (ranked === null) continue;
+    if (heap.length < first) {
+      heap.push(ranked);
+      siftUp(heap, heap.length - 1);
+    } else if (compareRanked(ranked, heap[0]!) < 0) {
+      heap[0] = ranked;
+      siftDown(heap, 0);
+    }
   }
-  return matches.sort(compareMatches).slice(0, first);
+  return heap.sort(compareRanked).map(toMatch);
+}
+
+/**
+ * `rankSearchResults` over entries that come already in `compareSearchEntries` order (as a store's
+ * index may keep them): the order within a tier is then the order met, so the best `first` of
+ * each tier are kept as they come, and the scan stops once `first` exact matches are found.
+ */
+export function rankSearchEntriesInOrder(
+  candidatesInOrder: Iterable<SearchEntry>,
+  normalizedQuery: string,
+  first: number,
+): SearchMatch[] {
+  if (first <= 0) return [];
+  const tiers: RankedEntry[][] = Array.from({ length: TIER_COUNT }, () => []);
+  for (const entry of candidatesInOrder) {
+    const ranked = rankEntry(entry, normalizedQuery);
+    if (ranked === null) continue;
+    const tier = tiers[ranked.tier]!;
+    if (tier.length < first) tier.push(ranked);
+    if (ranked.tier === MatchTier.EXACT && tier.length >= first) break;
+  }
+  return tiers.flat().slice(0, first).map(toMatch);
+}
+
+function siftUp(heap: RankedEntry[], i: number): void {
+  const item = heap[i]!;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (compareRanked(heap[parent]!, item) >= 0) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = item;
+}
+
+function siftDown(heap: RankedEntry[], i: number): void {
+  const item = heap[i]!;
+  const n = heap.length;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && compareRanked(heap[child + 1]!, heap[child]!) > 0) child++;
+    if (compareRanked(heap[child]!, item) <= 0) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = item;
 }

@@ -36,6 +36,8 @@ export interface GraphContext {
   readonly read: ReadOptions;
   readonly requestId: string;
   readonly log: Logger;
+  /** MAX_LIST_LENGTH: a store may stop early on a question whose answer this would refuse. */
+  readonly maxListLength: number;
 }
 
 export interface ContextOptions {
@@ -47,11 +49,20 @@ export interface ContextOptions {
   readonly signal: AbortSignal;
   /** The request's deadline in epoch ms, when it has one. */
   readonly deadline?: number;
+  /** MAX_LIST_LENGTH (no cap when absent). */
+  readonly maxListLength?: number;
 }
 
-export function createContext({ store, requestId, log, signal, deadline }: ContextOptions): GraphContext {
+export function createContext({ store, requestId, log, signal, deadline, maxListLength }: ContextOptions): GraphContext {
   const read: ReadOptions = deadline === undefined ? { signal } : { signal, deadline };
-  return { store, loaders: createLoaders(store, read), read, requestId, log };
+  return {
+    store,
+    loaders: createLoaders(store, read),
+    read,
+    requestId,
+    log,
+    maxListLength: maxListLength ?? Number.POSITIVE_INFINITY,
+  };
 }
 
 function createLoaders(store: GraphStore, read: ReadOptions): Loaders {

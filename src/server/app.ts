@@ -98,6 +98,7 @@ export async function startServer(
           requestId,
           log: log.child({ requestId }),
           ...requestDeadline(timeouts.requestMs, res),
+          maxListLength: limits.maxListLength,
         });
       },
     }),

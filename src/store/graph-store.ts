@@ -51,6 +51,19 @@ export interface PathResult {
 export interface NeighborhoodQuery {
   readonly depth: number;
   readonly types: readonly RelationType[] | null;
+  /**
+   * Optional: a neighbourhood of more nodes than this will be refused by the caller, so a store
+   * may stop as soon as it knows and answer `TooManyNodes` instead (a store may also ignore it and
+   * answer in full). Below it, the answer is the same either way.
+   */
+  readonly maxNodes?: number;
+}
+
+/** A neighbourhood not listed because it holds more than `NeighborhoodQuery.maxNodes` nodes. */
+export interface TooManyNodes {
+  readonly tooManyNodes: true;
+  /** How many nodes the store had found when it stopped (more than `maxNodes`). */
+  readonly atLeast: number;
 }
 
 export interface PathQuery {
@@ -124,8 +137,20 @@ export interface GraphStore {
   findStatements(filter: StatementFilter, options?: ReadOptions): Promise<StatementRecord[]>;
   /** Schema: `Query.search`; ranked with `rankSearchResults`. */
   search(query: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]>;
-  /** Schema: `Query.neighborhood`; null when the centre does not exist. */
-  neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | null>;
+  /**
+   * Schema: `Query.neighborhood`; null when the centre does not exist. Only with `maxNodes` may
+   * the answer be `TooManyNodes`.
+   */
+  neighborhood(
+    centreId: string,
+    query: NeighborhoodQuery & { readonly maxNodes?: undefined },
+    options?: ReadOptions,
+  ): Promise<SubgraphResult | null>;
+  neighborhood(
+    centreId: string,
+    query: NeighborhoodQuery,
+    options?: ReadOptions,
+  ): Promise<SubgraphResult | TooManyNodes | null>;
   /** Schema: `Query.shortestPath`; null when there is no path within `maxHops`. */
   shortestPath(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult | null>;
 

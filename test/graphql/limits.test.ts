@@ -151,4 +151,30 @@ describe('query limits', () => {
       await capped.stop();
     }
   });
+
+  it('refuses a neighbourhood of more than MAX_LIST_LENGTH nodes, letting the store stop early', async () => {
+    const store = createMemoryStore();
+    await store.load(await readDatasetFile(SEED_FILE));
+    const full = (await store.neighborhood(ALAUDINOV, { depth: 3, types: null }))!;
+    expect(full.nodes.length).toBeGreaterThan(7);
+    const capped = await startHarness({ store, limits: { maxListLength: 5 } });
+    try {
+      for (const list of ['nodes', 'edges', '__typename']) {
+        const result = await capped.run(`{ neighborhood(id: "${ALAUDINOV}", depth: 3) { ${list} } }`.replace(/(nodes|edges) }/, '$1 { id } }'));
+        expect(result.data).toBeNull();
+        expect(result.errors?.[0]).toMatchObject({
+          message: `The neighbourhood of "${ALAUDINOV}" within 3 hops has more than 5 nodes; the limit is 5 (MAX_LIST_LENGTH). Ask a smaller depth or fewer types.`,
+          path: ['neighborhood'],
+          extensions: { code: 'RESULT_TOO_LARGE', limit: 5, setting: 'MAX_LIST_LENGTH' },
+        });
+      }
+      // The store was told where to stop.
+      const stopped = await store.neighborhood(ALAUDINOV, { depth: 3, types: null, maxNodes: 6 });
+      expect(stopped).toMatchObject({ tooManyNodes: true });
+      // At the cap or below, the answer is the whole neighbourhood, as without a cap.
+      expect(await store.neighborhood(ALAUDINOV, { depth: 3, types: null, maxNodes: full.nodes.length })).toEqual(full);
+    } finally {
+      await capped.stop();
+    }
+  });
 });

@@ -32,8 +32,9 @@ export interface HarnessOptions {
 export async function startHarness({ store, limits, maskSuggestions = false }: HarnessOptions): Promise<Harness> {
   const calls = new Map<string, number>();
   const counted = countingStore(store, calls);
+  const allLimits = { ...DEFAULT_LIMITS, ...limits };
   const server = createGraphQLServer({
-    limits: { ...DEFAULT_LIMITS, ...limits },
+    limits: allLimits,
     maskSuggestions,
     playground: false,
   });
@@ -45,7 +46,7 @@ export async function startHarness({ store, limits, maskSuggestions = false }: H
     async run(query, variables, signal = new AbortController().signal) {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: createContext({ store: counted, requestId: 'test', log, signal }) },
+        { contextValue: createContext({ store: counted, requestId: 'test', log, signal, maxListLength: allLimits.maxListLength }) },
       );
       if (response.body.kind !== 'single') throw new Error('Expected a single result.');
       return response.body.singleResult as HarnessResult;

@@ -8,6 +8,8 @@ import {
   checkMaxHops,
   checkRelationTypes,
   checkSearchText,
+  DomainError,
+  ErrorCode,
 } from '../../domain/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireEntity } from './lookups.js';
@@ -29,11 +31,22 @@ export const queryResolvers: Resolvers = {
     },
 
     neighborhood: async (_root, { id, depth, types }, ctx) => {
-      const query = { depth: checkDepth(depth ?? 1), types: checkRelationTypes(types) };
+      const query = {
+        depth: checkDepth(depth ?? 1),
+        types: checkRelationTypes(types),
+        // Past MAX_LIST_LENGTH + 1 nodes, both lists are refused whichever is asked for (every
+        // node but the centre brings a relation, so edges >= nodes - 1 > MAX_LIST_LENGTH):
+        // the store may stop counting there.
+        maxNodes: ctx.maxListLength + 1,
+      };
       const centre = await requireEntity(ctx, 'id', checkId('id', id));
       const subgraph = await ctx.store.neighborhood(centre.id, query, ctx.read);
       // The centre existed a moment ago; a concurrent delete is the only way to get null here.
       if (!subgraph) throw new Error(`Entity "${centre.id}" vanished while its neighbourhood was read.`);
+      // The same refusal whether the store stopped early or answered in full.
+      if ('tooManyNodes' in subgraph || subgraph.nodes.length > ctx.maxListLength) {
+        throw neighbourhoodTooLarge(centre.id, query.depth, ctx.maxListLength);
+      }
       return subgraph;
     },
 
@@ -65,3 +78,11 @@ export const queryResolvers: Resolvers = {
     relationTypes: () => [...RELATION_TYPE_INFOS],
   },
 };
+
+function neighbourhoodTooLarge(centreId: string, depth: number, max: number): DomainError {
+  return new DomainError(
+    ErrorCode.RESULT_TOO_LARGE,
+    `The neighbourhood of "${centreId}" within ${depth} hops has more than ${max} nodes; the limit is ${max} (MAX_LIST_LENGTH). Ask a smaller depth or fewer types.`,
+    { limit: max, setting: 'MAX_LIST_LENGTH' },
+  );
+}

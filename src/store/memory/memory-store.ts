@@ -4,7 +4,6 @@
  * header of graph-store.ts); the contract suite in test/contract runs both.
  */
 import {
-  rankSearchResults,
   type Dataset,
   type EntityKind,
   type EntityRecord,
@@ -24,9 +23,9 @@ import type {
   SearchQuery,
   StatementFilter,
   SubgraphResult,
+  TooManyNodes,
 } from '../graph-store.js';
 import { relationViewsOf } from './relations.js';
-import { canUseTrigrams } from './search-index.js';
 import { emptyState, stateWithDataset, type MemoryState } from './state.js';
 import { Pacer } from './pacer.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
@@ -111,23 +110,21 @@ export class MemoryStore implements GraphStore {
 
   async search({ text, kinds, first }: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]> {
     refuseIfCancelled(options);
-    const candidates = this.searchCandidates(text).filter(
-      (entity) => kinds === null || kinds.includes(entity.kind),
-    );
-    return rankSearchResults(candidates, text, first);
+    // Ranked as `rankSearchResults` ranks, over entries prepared when the index was built.
+    return this.state.searchIndex.search(text, kinds, first);
   }
 
-  /** A superset of the entities whose keys contain the (normalized) text. */
-  private searchCandidates(text: string): readonly EntityRecord[] {
-    const { graph, searchIndex, entitiesByName } = this.state;
-    // A query of one or two characters has no trigram to look up. Indexing bigrams and single
-    // characters too would bloat the index for rare queries that match a large share of all
-    // entities anyway, so those scan every entity; rankSearchResults does the matching.
-    if (!canUseTrigrams(text)) return entitiesByName;
-    return searchIndex.candidateIds(text).map((id) => graph.getNodeAttributes(id));
-  }
-
-  async neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | null> {
+  neighborhood(
+    centreId: string,
+    query: NeighborhoodQuery & { readonly maxNodes?: undefined },
+    options?: ReadOptions,
+  ): Promise<SubgraphResult | null>;
+  neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | TooManyNodes | null>;
+  async neighborhood(
+    centreId: string,
+    query: NeighborhoodQuery,
+    options?: ReadOptions,
+  ): Promise<SubgraphResult | TooManyNodes | null> {
     return neighborhoodOf(this.state, centreId, query, new Pacer(options?.signal));
   }
 

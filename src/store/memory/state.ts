@@ -4,7 +4,7 @@
  * plus the dataset and the store swaps it in only when the build finished, which is what makes a
  * load all-or-nothing: a throw leaves the old snapshot, untouched, in place.
  */
-import { DirectedGraph, MultiDirectedGraph } from 'graphology';
+import { MultiDirectedGraph } from 'graphology';
 import {
   DatasetValidationError,
   danglingReferences,
@@ -16,16 +16,11 @@ import {
   type StatementRecord,
 } from '../../domain/index.js';
 import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
+import { buildAdjacency, type Adjacency } from './adjacency.js';
 import { EntitySearchIndex } from './search-index.js';
 
 /** Node key = entity id, attributes = the EntityRecord; edge key = relation id, attributes = the RelationRecord. */
 export type KnowledgeGraph = MultiDirectedGraph<EntityRecord, RelationRecord>;
-
-/**
- * Where a traversal may step: an edge u → v means some allowed relation may be walked from u to
- * v. Simple (parallel relations collapse into one step) and without attributes.
- */
-export type WalkGraph = DirectedGraph;
 
 type StatementIndex = ReadonlyMap<string, readonly StatementRecord[]>;
 
@@ -41,8 +36,8 @@ export interface MemoryState {
   readonly entitiesByName: readonly EntityRecord[];
   readonly sourcesById: readonly SourceRecord[];
   readonly searchIndex: EntitySearchIndex;
-  /** Walk graphs by relation types and directedness, built on demand (see traversal.ts). */
-  readonly walkGraphs: Map<string, WalkGraph>;
+  /** The graph compressed for neighbourhoods and paths (see adjacency.ts). */
+  readonly adjacency: Adjacency;
 }
 
 export function emptyState(): MemoryState {
@@ -83,7 +78,7 @@ function buildState(
     entitiesByName: [...entities.values()].sort(compareEntitiesByName),
     sourcesById: [...sources.values()].sort(compareById),
     searchIndex: new EntitySearchIndex(entities.values()),
-    walkGraphs: new Map(),
+    adjacency: buildAdjacency(entities.values(), relations.values()),
   };
 }
 

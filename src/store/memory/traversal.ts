@@ -1,47 +1,90 @@
 /**
- * Neighbourhoods and shortest paths. Both walk a "walk graph": a simple directed graph with an
- * edge u → v wherever an allowed relation may be walked from u to v, and a breadth-first search on
- * it with a depth cutoff keeps from exploring past the hops asked for. Both loops go through a
- * Pacer, so a walk over a large graph lets other requests run and stops at the request's deadline.
+ * Neighbourhoods and shortest paths, as breadth-first searches over the compressed adjacency
+ * (adjacency.ts): nodes and relations are numbers in id order, so every "smallest id" is a
+ * smallest number and every sort is of integers. Every loop goes through a Pacer, so a walk over a
+ * large graph lets other requests run and stops at the request's deadline.
  */
-import { DirectedGraph } from 'graphology';
-import { compareText, isSymmetric, type RelationRecord, type RelationType } from '../../domain/index.js';
-import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult } from '../graph-store.js';
-import { compareById } from './ordering.js';
-import { typeIsAllowed } from './relations.js';
+import type { EntityRecord, RelationRecord } from '../../domain/index.js';
+import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
+import { IS_START, STEP_ANY, STEP_IN, STEP_OUT, typeMask, type Adjacency } from './adjacency.js';
 import { Pacer } from './pacer.js';
-import type { KnowledgeGraph, MemoryState, WalkGraph } from './state.js';
-
-type Types = readonly RelationType[] | null;
-
-/** Enough for the few type filters clients use; the oldest is dropped beyond it. */
-const WALK_GRAPH_CACHE_SIZE = 32;
+import type { MemoryState } from './state.js';
 
 export async function neighborhoodOf(
   state: MemoryState,
   centreId: string,
-  { depth, types }: NeighborhoodQuery,
+  { depth, types, maxNodes }: NeighborhoodQuery,
   pacer: Pacer,
-): Promise<SubgraphResult | null> {
-  const { graph } = state;
-  if (!graph.hasNode(centreId)) return null;
-  const hops = await hopsWithin(await walkGraphFor(state, types, false, pacer), centreId, depth, 'outbound', pacer);
-  // The centre is the only node at 0 hops, so this puts it first.
-  const nodeIds = [...hops]
-    .sort(([a, hopsA], [b, hopsB]) => hopsA - hopsB || compareText(a, b))
-    .map(([id]) => id);
+): Promise<SubgraphResult | TooManyNodes | null> {
+  const adjacency = state.adjacency;
+  const centre = adjacency.numberOf.get(centreId);
+  if (centre === undefined) return null;
+  const { offsets, other, relation, flags, typeBit } = adjacency;
+  const mask = typeMask(types);
+  const limit = maxNodes ?? Infinity;
+
+  // With `maxNodes`, it stops once a level in progress takes the count past it.
+  // Nodes by hops, then id: each level is sorted as it is completed (numbers are in id order).
+  const reached = new Uint8Array(adjacency.entities.length);
+  reached[centre] = 1;
+  const order: number[] = [centre];
+  let frontier: number[] = [centre];
+  for (let hops = 1; hops <= depth && frontier.length > 0; hops++) {
+    const level: number[] = [];
+    for (const node of frontier) {
+      for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+        if (pacer.due()) await pacer.pause();
+        if ((typeBit[relation[k]!]! & mask) === 0) continue;
+        const next = other[k]!;
+        if (reached[next] !== 0) continue;
+        reached[next] = 1;
+        level.push(next);
+        // Checked as nodes are found, so a hub's thousands of neighbours are not all visited first.
+        if (order.length + level.length > limit) return { tooManyNodes: true, atLeast: order.length + level.length };
+      }
+    }
+    level.sort((a, b) => a - b);
+    for (const node of level) order.push(node);
+    frontier = level;
+  }
+
+  // The induced relations of the allowed types, each met once (from its start), by id.
+  const edges: number[] = [];
+  for (const node of order) {
+    for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+      if (pacer.due()) await pacer.pause();
+      if ((flags[k]! & IS_START) !== 0 && reached[other[k]!] !== 0 && (typeBit[relation[k]!]! & mask) !== 0) {
+        edges.push(relation[k]!);
+      }
+    }
+  }
+  edges.sort((a, b) => a - b);
   return {
-    nodes: nodeIds.map((id) => graph.getNodeAttributes(id)),
-    edges: await relationsAmong(graph, new Set(nodeIds), types, pacer),
+    nodes: order.map((n) => adjacency.entities[n]!),
+    edges: edges.map((r) => adjacency.relations[r]!),
   };
 }
 
 /**
  * The canonical shortest path: of all shortest paths, the one whose node ids, then edge ids,
- * come first in code-point order. Hops to the target are known for every node within reach (a
- * BFS from the target walking steps backwards), so a greedy walk from the start that always
- * takes the smallest neighbour one hop closer, over the smallest relation joining them, yields
- * that path: every such neighbour still leads to the target in the hops left.
+ * come first in code-point order.
+ *
+ * 1. A bidirectional breadth-first search finds the length L: a level at a time, it grows
+ *    whichever side has the smaller frontier (from the start stepping along relations, from the
+ *    target stepping against them) until a node reached by one side has been reached by the other.
+ *    With both sides grown by whole levels, ks from the start and kt from the target, the first
+ *    meeting happens exactly at L = ks + kt (no node is within ks - 1 of the start and kt of the
+ *    target, or they would have met a level earlier), so every meeting node is at ks from the
+ *    start and kt from the target.
+ * 2. The nodes on shortest paths are then marked by their position on them (0 at the start, L at
+ *    the target), outwards from the meeting nodes at position ks: back towards the start, a node at
+ *    position i - 1 is one the start's search reached at i - 1 hops with a step into a marked node at
+ *    position i; on towards the target, a node at position i + 1 is one the target's search reached
+ *    at L - i - 1 hops with a step from a marked node at position i. (Every node on a shortest path
+ *    is within ks of the start or within kt of the target, since ks + kt = L, so one side knows it.)
+ * 3. A greedy walk from the start always takes the smallest node marked one position further, over
+ *    the smallest relation joining them: every marked node still leads to the target in the hops
+ *    left, so this is the path whose node ids, then edge ids, come first.
  */
 export async function canonicalShortestPath(
   state: MemoryState,
@@ -50,138 +93,127 @@ export async function canonicalShortestPath(
   { maxHops, types, directed }: PathQuery,
   pacer: Pacer,
 ): Promise<PathResult | null> {
-  const { graph } = state;
-  if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return null;
-  const walk = await walkGraphFor(state, types, directed, pacer);
-  const hopsToTarget = await hopsWithin(walk, toId, maxHops, 'inbound', pacer);
-  const length = hopsToTarget.get(fromId);
-  if (length === undefined) return null;
+  const adjacency = state.adjacency;
+  const start = adjacency.numberOf.get(fromId);
+  const target = adjacency.numberOf.get(toId);
+  if (start === undefined || target === undefined) return null;
+  if (start === target) return { nodes: [adjacency.entities[start]!], edges: [] };
+  const mask = typeMask(types);
+  const forward = directed ? STEP_OUT : STEP_ANY;
+  const backward = directed ? STEP_IN : STEP_ANY;
+  const n = adjacency.entities.length;
 
-  const nodeIds = [fromId];
-  const edges: RelationRecord[] = [];
-  let current = fromId;
-  for (let left = length; left > 0; left--) {
-    const next = smallestNeighbourAt(walk, current, hopsToTarget, left - 1);
-    edges.push(smallestRelationWalkable(graph, current, next, types, directed));
-    nodeIds.push(next);
-    current = next;
+  // 1. Hops from the start, and to the target, for the nodes each side reached (-1: not reached).
+  const fromStart = new Int32Array(n).fill(-1);
+  const toTarget = new Int32Array(n).fill(-1);
+  fromStart[start] = 0;
+  toTarget[target] = 0;
+  let startFrontier = [start];
+  let targetFrontier = [target];
+  let ks = 0;
+  let kt = 0;
+  let met = false;
+  while (!met && ks + kt < maxHops && startFrontier.length > 0 && targetFrontier.length > 0) {
+    const growStart = startFrontier.length <= targetFrontier.length;
+    const hops = growStart ? ++ks : ++kt;
+    const [mine, theirs, frontier, step] = growStart
+      ? [fromStart, toTarget, startFrontier, forward]
+      : [toTarget, fromStart, targetFrontier, backward];
+    const level = await expandLevel(adjacency, frontier, mine, hops, step, mask, pacer);
+    for (const node of level) if (theirs[node] !== -1) met = true;
+    if (growStart) startFrontier = level;
+    else targetFrontier = level;
   }
-  return { nodes: nodeIds.map((id) => graph.getNodeAttributes(id)), edges };
+  if (!met) return null;
+  const length = ks + kt;
+
+  // 2. Positions on shortest paths (-1: on none).
+  const position = new Int32Array(n).fill(-1);
+  let layer: number[] = [];
+  for (const node of ks === 0 ? [start] : startFrontier) {
+    if (fromStart[node] === ks && toTarget[node] === kt) {
+      position[node] = ks;
+      layer.push(node);
+    }
+  }
+  const meeting = layer;
+  for (let i = ks; i > 0; i--) layer = await markLayer(adjacency, layer, fromStart, i - 1, position, i - 1, backward, mask, pacer);
+  layer = meeting;
+  for (let i = ks; i < length; i++) layer = await markLayer(adjacency, layer, toTarget, length - i - 1, position, i + 1, forward, mask, pacer);
+
+  // 3. The greedy walk.
+  const nodes: EntityRecord[] = [adjacency.entities[start]!];
+  const edges: RelationRecord[] = [];
+  const { offsets, other, relation, flags, typeBit } = adjacency;
+  let current = start;
+  for (let i = 0; i < length; i++) {
+    let bestNode = -1;
+    let bestRelation = -1;
+    for (let k = offsets[current]!, end = offsets[current + 1]!; k < end; k++) {
+      const next = other[k]!;
+      if (position[next] !== i + 1 || (flags[k]! & forward) === 0 || (typeBit[relation[k]!]! & mask) === 0) continue;
+      if (bestNode === -1 || next < bestNode || (next === bestNode && relation[k]! < bestRelation)) {
+        bestNode = next;
+        bestRelation = relation[k]!;
+      }
+    }
+    if (bestNode === -1) throw new Error(`No step from "${adjacency.entities[current]!.id}" towards the target; the positions are inconsistent.`);
+    nodes.push(adjacency.entities[bestNode]!);
+    edges.push(adjacency.relations[bestRelation]!);
+    current = bestNode;
+  }
+  return { nodes, edges };
 }
 
-/** Every relation of the allowed types with both ends among the nodes (the induced subgraph), by id. */
-async function relationsAmong(
-  graph: KnowledgeGraph,
-  nodeIds: ReadonlySet<string>,
-  types: Types,
+/** One level of a breadth-first search: the nodes first reached from `frontier`, marked at `hops`. */
+async function expandLevel(
+  { offsets, other, relation, flags, typeBit }: Adjacency,
+  frontier: readonly number[],
+  hopsOf: Int32Array,
+  hops: number,
+  step: number,
+  mask: number,
   pacer: Pacer,
-): Promise<RelationRecord[]> {
-  const relations: RelationRecord[] = [];
-  for (const id of nodeIds) {
-    // Out-edges only, so each relation is met once, from its start.
-    graph.forEachOutEdge(id, (_relationId, relation, _from, to) => {
-      if (nodeIds.has(to) && typeIsAllowed(types, relation.type)) relations.push(relation);
-    });
-    if (pacer.due()) await pacer.pause();
+): Promise<number[]> {
+  const level: number[] = [];
+  for (const node of frontier) {
+    for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+      if (pacer.due()) await pacer.pause();
+      if ((flags[k]! & step) === 0 || (typeBit[relation[k]!]! & mask) === 0) continue;
+      const next = other[k]!;
+      if (hopsOf[next] !== -1) continue;
+      hopsOf[next] = hops;
+      level.push(next);
+    }
   }
-  return relations.sort(compareById);
+  return level;
 }
 
 /**
- * Hops from `start` to each node within `maxHops`, stepping along walk edges ('outbound') or
- * against them ('inbound', i.e. hops from each node to `start`): a breadth-first search, a level
- * at a time.
+ * The nodes a step away from `layer` (taking entries flagged `step`) that `hopsOf` has at `hops`,
+ * marked at `at` in `position`.
  */
-async function hopsWithin(
-  walk: WalkGraph,
-  start: string,
-  maxHops: number,
-  mode: 'outbound' | 'inbound',
+async function markLayer(
+  { offsets, other, relation, flags, typeBit }: Adjacency,
+  layer: readonly number[],
+  hopsOf: Int32Array,
+  hops: number,
+  position: Int32Array,
+  at: number,
+  step: number,
+  mask: number,
   pacer: Pacer,
-): Promise<Map<string, number>> {
-  const hops = new Map<string, number>([[start, 0]]);
-  let frontier = [start];
-  for (let depth = 1; depth <= maxHops && frontier.length > 0; depth++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      const neighbours = mode === 'outbound' ? walk.outNeighbors(node) : walk.inNeighbors(node);
-      for (const neighbour of neighbours) {
-        if (pacer.due()) await pacer.pause();
-        if (hops.has(neighbour)) continue;
-        hops.set(neighbour, depth);
-        next.push(neighbour);
-      }
-    }
-    frontier = next;
-  }
-  return hops;
-}
-
-function smallestNeighbourAt(
-  walk: WalkGraph,
-  node: string,
-  hopsToTarget: ReadonlyMap<string, number>,
-  wanted: number,
-): string {
-  let best: string | null = null;
-  for (const neighbour of walk.outNeighbors(node)) {
-    if (hopsToTarget.get(neighbour) === wanted && (best === null || compareText(neighbour, best) < 0)) {
-      best = neighbour;
+): Promise<number[]> {
+  const marked: number[] = [];
+  for (const node of layer) {
+    for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+      if (pacer.due()) await pacer.pause();
+      const next = other[k]!;
+      if (hopsOf[next] !== hops || position[next] !== -1) continue;
+      if ((flags[k]! & step) === 0 || (typeBit[relation[k]!]! & mask) === 0) continue;
+      position[next] = at;
+      marked.push(next);
     }
   }
-  if (best === null) throw new Error(`No step from "${node}" towards the target; the hop counts are inconsistent.`);
-  return best;
-}
-
-function smallestRelationWalkable(
-  graph: KnowledgeGraph,
-  from: string,
-  to: string,
-  types: Types,
-  directed: boolean,
-): RelationRecord {
-  let best: RelationRecord | null = null;
-  for (const relationId of [...graph.outEdges(from, to), ...graph.outEdges(to, from)]) {
-    const relation = graph.getEdgeAttributes(relationId);
-    if (!canWalk(relation, from, types, directed)) continue;
-    if (best === null || compareText(relation.id, best.id) < 0) best = relation;
-  }
-  if (best === null) throw new Error(`No relation may be walked from "${from}" to "${to}".`);
-  return best;
-}
-
-/** Undirected walks take any relation either way; directed ones only from its start, unless symmetric. */
-function canWalk(relation: RelationRecord, fromId: string, types: Types, directed: boolean): boolean {
-  if (!typeIsAllowed(types, relation.type)) return false;
-  return !directed || relation.from === fromId || isSymmetric(relation.type);
-}
-
-async function walkGraphFor(state: MemoryState, types: Types, directed: boolean, pacer: Pacer): Promise<WalkGraph> {
-  const key = `${directed ? 'directed' : 'undirected'}:${types === null ? '*' : [...types].sort().join(',')}`;
-  const cached = state.walkGraphs.get(key);
-  if (cached) return cached;
-  // Cached only once whole: a build stopped by the deadline leaves nothing behind.
-  const walk = await buildWalkGraph(state.graph, types, directed, pacer);
-  if (state.walkGraphs.size >= WALK_GRAPH_CACHE_SIZE) {
-    const oldest = state.walkGraphs.keys().next();
-    if (!oldest.done) state.walkGraphs.delete(oldest.value);
-  }
-  state.walkGraphs.set(key, walk);
-  return walk;
-}
-
-async function buildWalkGraph(graph: KnowledgeGraph, types: Types, directed: boolean, pacer: Pacer): Promise<WalkGraph> {
-  const walk = new DirectedGraph({ allowSelfLoops: false });
-  for (const id of graph.nodes()) {
-    walk.addNode(id);
-    if (pacer.due()) await pacer.pause();
-  }
-  for (const { attributes: relation } of graph.edgeEntries()) {
-    if (typeIsAllowed(types, relation.type)) {
-      walk.mergeEdge(relation.from, relation.to);
-      if (!directed || isSymmetric(relation.type)) walk.mergeEdge(relation.to, relation.from);
-    }
-    if (pacer.due()) await pacer.pause();
-  }
-  return walk;
+  return marked;
 }

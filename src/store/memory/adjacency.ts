@@ -1,0 +1,106 @@
+/**
+ * The graph once more, compressed for walks: nodes and relations numbered in the port's order
+ * (code-point order of their ids, so "the smallest id" is the smallest number), and for each node
+ * the relations it takes part in as rows of flat typed arrays (compressed sparse rows). A
+ * breadth-first search over it reads integers only: no string keys, no iterator objects, no walk
+ * graph built per type filter (a relation type is a bit tested against the filter's mask).
+ *
+ * Each relation appears twice, once in the row of each end, flagged with which ways it may be
+ * walked when a walk is directed: relations are followed from their start only, symmetric ones
+ * (stored once, one way round) either way; an undirected walk takes every entry.
+ */
+import {
+  RELATION_TYPE_NAMES,
+  compareText,
+  isSymmetric,
+  type EntityRecord,
+  type RelationRecord,
+  type RelationType,
+} from '../../domain/index.js';
+
+/** A directed walk may step from this row's node to the other end. */
+export const STEP_OUT = 1;
+/** A directed walk may step from the other end to this row's node. */
+export const STEP_IN = 2;
+/** This row's node is the relation's start (so each relation is met once from its rows). */
+export const IS_START = 4;
+/** Any step: what an undirected walk takes. */
+export const STEP_ANY = STEP_OUT | STEP_IN;
+
+const TYPE_CODES = new Map<RelationType, number>(RELATION_TYPE_NAMES.map((name, code) => [name, code]));
+
+/** The filter as a bit mask over type codes; null (every type) is every bit. */
+export function typeMask(types: readonly RelationType[] | null): number {
+  if (types === null) return -1;
+  let mask = 0;
+  for (const type of types) mask |= 1 << TYPE_CODES.get(type)!;
+  return mask;
+}
+
+export interface Adjacency {
+  /** Node number → entity, in id order. */
+  readonly entities: readonly EntityRecord[];
+  readonly numberOf: ReadonlyMap<string, number>;
+  /** Relation number → relation, in id order. */
+  readonly relations: readonly RelationRecord[];
+  /** Node n's entries are offsets[n] .. offsets[n + 1] - 1 of the arrays below. */
+  readonly offsets: Int32Array;
+  /** The node at the other end. */
+  readonly other: Int32Array;
+  /** The relation's number. */
+  readonly relation: Int32Array;
+  /** STEP_OUT | STEP_IN | IS_START bits. */
+  readonly flags: Uint8Array;
+  /** Relation number → 1 << its type's code, for `& typeMask(...)`. */
+  readonly typeBit: Int32Array;
+}
+
+export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iterable<RelationRecord>): Adjacency {
+  const nodes = sortedById([...entities]);
+  const rels = sortedById([...relations]);
+  const numberOf = new Map<string, number>();
+  nodes.forEach((entity, n) => numberOf.set(entity.id, n));
+
+  const n = nodes.length;
+  const starts = new Int32Array(rels.length);
+  const ends = new Int32Array(rels.length);
+  const offsets = new Int32Array(n + 1);
+  const typeBit = new Int32Array(rels.length);
+  rels.forEach((relation, r) => {
+    const a = numberOf.get(relation.from);
+    const b = numberOf.get(relation.to);
+    if (a === undefined || b === undefined) throw new Error(`Relation "${relation.id}" has an unknown end.`);
+    starts[r] = a;
+    ends[r] = b;
+    offsets[a + 1]!++;
+    offsets[b + 1]!++;
+    typeBit[r] = 1 << TYPE_CODES.get(relation.type)!;
+  });
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const next = offsets.slice(0, n);
+  const other = new Int32Array(2 * rels.length);
+  const relation = new Int32Array(2 * rels.length);
+  const flags = new Uint8Array(2 * rels.length);
+  rels.forEach(({ type }, r) => {
+    const symmetric = isSymmetric(type);
+    const a = starts[r]!;
+    const b = ends[r]!;
+    let k = next[a]!++;
+    other[k] = b;
+    relation[k] = r;
+    flags[k] = IS_START | STEP_OUT | (symmetric ? STEP_IN : 0);
+    k = next[b]!++;
+    other[k] = a;
+    relation[k] = r;
+    flags[k] = STEP_IN | (symmetric ? STEP_OUT : 0);
+  });
+  return { entities: nodes, numberOf, relations: rels, offsets, other, relation, flags, typeBit };
+}
+
+/** In code-point order of ids (`compareText`); the engine's sort when no id needs it. */
+function sortedById<T extends { readonly id: string }>(records: T[]): T[] {
+  // UTF-16 order equals code-point order unless a surrogate pair is involved.
+  const plain = records.every((r) => !/[\uD800-\uDFFF]/.test(r.id));
+  if (plain) return records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return records.sort((a, b) => compareText(a.id, b.id));
+}

@@ -1,0 +1,288 @@
+/**
+ * The embedded store's fast paths against plain references: the bidirectional shortest path and
+ * the compressed-adjacency neighbourhood against brute force, the prepared search index against
+ * `rankSearchResults` over every entity. Fixtures pin the tricky cases; properties cover the rest
+ * on generated graphs (tools/bench/generate.ts) and generated names.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  compareText,
+  isSymmetric,
+  normalizeForSearch,
+  rankSearchResults,
+  type Dataset,
+  type EntityKind,
+  type EntityRecord,
+  type RelationRecord,
+  type RelationType,
+} from '../../src/domain/index.js';
+import type { PathQuery } from '../../src/store/graph-store.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { EntitySearchIndex } from '../../src/store/memory/search-index.js';
+import { generateDataset } from '../../tools/bench/generate.js';
+
+const entity = (id: string, name = id, aliases: string[] = [], kind: EntityKind = 'SETTLEMENT'): EntityRecord => ({
+  id,
+  kind,
+  name,
+  aliases,
+  description: null,
+});
+const relation = (id: string, type: RelationType, from: string, to: string): RelationRecord => ({
+  id,
+  type,
+  from,
+  to,
+  status: 'CONFIRMED',
+  claimedBy: null,
+  date: null,
+  sourceId: 'source:s',
+  statementIds: [],
+  qualifiers: {},
+});
+
+async function storeOf(entities: EntityRecord[], relations: RelationRecord[]): Promise<MemoryStore> {
+  const store = new MemoryStore();
+  await store.load({ sources: [{ id: 'source:s', title: 'S', publisher: null, published: null, url: null }], entities, relations, statements: [] } as Dataset);
+  return store;
+}
+
+const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
+
+/** Brute force: every walk of the shortest length, the first by node ids then relation ids. */
+function referencePath(dataset: Dataset, fromId: string, toId: string, { maxHops, types, directed }: PathQuery) {
+  const steps = new Map<string, { to: string; relation: RelationRecord }[]>();
+  const add = (a: string, b: string, relation: RelationRecord) => {
+    if (!steps.has(a)) steps.set(a, []);
+    steps.get(a)!.push({ to: b, relation });
+  };
+  for (const r of dataset.relations) {
+    if (types !== null && !types.includes(r.type)) continue;
+    add(r.from, r.to, r);
+    if (!directed || isSymmetric(r.type)) add(r.to, r.from, r);
+  }
+  if (fromId === toId) return { nodes: [fromId], edges: [] as string[] };
+  // Hops to the target (a BFS against the steps), then every shortest walk enumerated.
+  const toTarget = new Map<string, number>([[toId, 0]]);
+  let frontier = [toId];
+  for (let d = 1; d <= maxHops && frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const [a, list] of steps) {
+      for (const { to } of list) {
+        if (frontier.includes(to) && !toTarget.has(a)) {
+          toTarget.set(a, d);
+          next.push(a);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const length = toTarget.get(fromId);
+  if (length === undefined) return null;
+  let best: { nodes: string[]; edges: string[] } | null = null;
+  const compareLists = (a: string[], b: string[]) => {
+    for (let i = 0; i < a.length; i++) {
+      const c = compareText(a[i]!, b[i]!);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+  const walk = (node: string, nodes: string[], edges: string[]) => {
+    if (node === toId) {
+      const candidate = { nodes, edges };
+      if (best === null || compareLists(nodes, best.nodes) < 0 || (compareLists(nodes, best.nodes) === 0 && compareLists(edges, best.edges) < 0)) {
+        best = candidate;
+      }
+      return;
+    }
+    const left = toTarget.get(node)!;
+    for (const { to, relation: r } of steps.get(node) ?? []) {
+      if (toTarget.get(to) === left - 1) walk(to, [...nodes, to], [...edges, r.id]);
+    }
+  };
+  walk(fromId, [fromId], []);
+  return best;
+}
+
+/** Brute force: nodes within depth (undirected), centre first, then hops, then id; induced relations by id. */
+function referenceNeighbourhood(dataset: Dataset, centre: string, depth: number, types: RelationType[] | null) {
+  const allowed = dataset.relations.filter((r) => types === null || types.includes(r.type));
+  const hops = new Map<string, number>([[centre, 0]]);
+  for (let d = 1; d <= depth; d++) {
+    for (const r of allowed) {
+      for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) {
+        if (hops.get(a) === d - 1 && !hops.has(b)) hops.set(b, d);
+      }
+    }
+  }
+  const nodes = [...hops].sort(([a, x], [b, y]) => x - y || compareText(a, b)).map(([id]) => id);
+  const edges = allowed.filter((r) => hops.has(r.from) && hops.has(r.to)).map((r) => r.id).sort(compareText);
+  return { nodes, edges };
+}
+
+describe('shortest paths (bidirectional search, canonical path)', () => {
+  const undirected: PathQuery = { maxHops: 6, types: null, directed: false };
+
+  it('breaks ties by node ids first, even when the smaller first step leads to larger nodes later', async () => {
+    // s-a-z-t and s-b-c-t: a < b wins although z > c.
+    const store = await storeOf(
+      ['n:s', 'n:a', 'n:b', 'n:c', 'n:z', 'n:t'].map((id) => entity(id)),
+      [
+        relation('r:1', 'NEAR', 'n:s', 'n:b'),
+        relation('r:2', 'NEAR', 'n:b', 'n:c'),
+        relation('r:3', 'NEAR', 'n:c', 'n:t'),
+        relation('r:4', 'NEAR', 'n:s', 'n:a'),
+        relation('r:5', 'NEAR', 'n:a', 'n:z'),
+        relation('r:6', 'NEAR', 'n:z', 'n:t'),
+      ],
+    );
+    const path = await store.shortestPath('n:s', 'n:t', undirected);
+    expect(ids(path!.nodes)).toEqual(['n:s', 'n:a', 'n:z', 'n:t']);
+    expect(ids(path!.edges)).toEqual(['r:4', 'r:5', 'r:6']);
+  });
+
+  it('takes the smallest of parallel relations, in code-point order', async () => {
+    const store = await storeOf(
+      [entity('unit:a', 'A', [], 'UNIT'), entity('region:b', 'B', [], 'REGION')],
+      [
+        relation('rel:b', 'FIGHTING_IN', 'unit:a', 'region:b'),
+        relation('rel:a-2', 'DEPLOYED_TO', 'unit:a', 'region:b'),
+        relation('rel:a-10', 'FIGHTING_IN', 'unit:a', 'region:b'),
+      ],
+    );
+    expect(ids((await store.shortestPath('unit:a', 'region:b', undirected))!.edges)).toEqual(['rel:a-10']);
+    expect(ids((await store.shortestPath('region:b', 'unit:a', undirected))!.edges)).toEqual(['rel:a-10']);
+    const typed = await store.shortestPath('unit:a', 'region:b', { ...undirected, types: ['FIGHTING_IN'] });
+    expect(ids(typed!.edges)).toEqual(['rel:a-10']);
+    expect(ids((await store.shortestPath('unit:a', 'region:b', { ...undirected, types: ['DEPLOYED_TO'] }))!.edges)).toEqual(['rel:a-2']);
+  });
+
+  it('walks directed relations from their start only, symmetric ones either way even stored backwards', async () => {
+    const store = await storeOf(
+      ['settlement:a', 'settlement:b', 'settlement:c'].map((id) => entity(id)).concat([entity('region:r', 'R', [], 'REGION')]),
+      [
+        relation('rel:near', 'NEAR', 'settlement:b', 'settlement:a'), // stored b → a
+        relation('rel:in', 'LOCATED_IN', 'settlement:b', 'region:r'),
+        relation('rel:in-c', 'LOCATED_IN', 'settlement:c', 'region:r'),
+      ],
+    );
+    const directed: PathQuery = { maxHops: 6, types: null, directed: true };
+    expect(ids((await store.shortestPath('settlement:a', 'region:r', directed))!.nodes)).toEqual(['settlement:a', 'settlement:b', 'region:r']);
+    expect(await store.shortestPath('region:r', 'settlement:a', directed)).toBeNull();
+    expect(await store.shortestPath('settlement:a', 'settlement:c', directed)).toBeNull();
+    expect(ids((await store.shortestPath('settlement:a', 'settlement:c', undirected))!.edges)).toEqual(['rel:near', 'rel:in', 'rel:in-c']);
+  });
+
+  it('answers null past maxHops, the lone node for fromId = toId, and null for an unknown id', async () => {
+    const chain = ['n:1', 'n:2', 'n:3', 'n:4'];
+    const store = await storeOf(
+      chain.map((id) => entity(id)),
+      chain.slice(1).map((id, i) => relation(`r:${i}`, 'NEAR', chain[i]!, id)),
+    );
+    expect(await store.shortestPath('n:1', 'n:4', { ...undirected, maxHops: 2 })).toBeNull();
+    expect(ids((await store.shortestPath('n:1', 'n:4', { ...undirected, maxHops: 3 }))!.nodes)).toEqual(chain);
+    expect(await store.shortestPath('n:2', 'n:2', { ...undirected, maxHops: 1 })).toEqual({ nodes: [entity('n:2')], edges: [] });
+    expect(await store.shortestPath('n:1', 'n:nobody', undirected)).toBeNull();
+  });
+
+  it('agrees with brute force on generated graphs, for every pair', async () => {
+    let found = 0;
+    for (const seed of [1, 2, 3]) {
+      const dataset = generateDataset({ entities: 16 + seed * 4, relations: 30 + seed * 10, seed });
+      const store = new MemoryStore();
+      await store.load(dataset);
+      const queries: PathQuery[] = [
+        { maxHops: 6, types: null, directed: false },
+        { maxHops: 4, types: null, directed: true },
+        { maxHops: 3, types: ['LOCATED_IN', 'NEAR', 'PART_OF', 'MEMBER_OF', 'ALLIED_WITH'], directed: false },
+        { maxHops: 6, types: ['NEAR', 'ALLIED_WITH', 'LOCATED_IN', 'DEPLOYED_TO'], directed: true },
+      ];
+      for (const a of dataset.entities) {
+        for (const b of dataset.entities) {
+          for (const query of queries) {
+            const got = await store.shortestPath(a.id, b.id, query);
+            const expected = referencePath(dataset, a.id, b.id, query);
+            expect(got && { nodes: ids(got.nodes), edges: ids(got.edges) }, `${a.id} → ${b.id} ${JSON.stringify(query)}`).toEqual(expected);
+            if (got && got.edges.length >= 2) found++;
+          }
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+});
+
+describe('neighbourhoods (compressed adjacency)', () => {
+  it('agrees with brute force on generated graphs', async () => {
+    const dataset = generateDataset({ entities: 40, relations: 90, seed: 7 });
+    const store = new MemoryStore();
+    await store.load(dataset);
+    for (const { id } of dataset.entities) {
+      for (const [depth, types] of [[0, null], [1, null], [2, null], [3, null], [2, ['LOCATED_IN', 'NEAR']]] as const) {
+        const got = await store.neighborhood(id, { depth, types: types && [...types] });
+        expect({ nodes: ids(got!.nodes), edges: ids(got!.edges) }).toEqual(referenceNeighbourhood(dataset, id, depth, types && [...types]));
+      }
+    }
+  });
+
+  it('stops as soon as it knows the neighbourhood has more than maxNodes nodes, and answers in full up to it', async () => {
+    const dataset = generateDataset({ entities: 40, relations: 90, seed: 7 });
+    const store = new MemoryStore();
+    await store.load(dataset);
+    for (const { id } of dataset.entities) {
+      const full = (await store.neighborhood(id, { depth: 2, types: null }))!;
+      const n = full.nodes.length;
+      expect(await store.neighborhood(id, { depth: 2, types: null, maxNodes: n })).toEqual(full);
+      if (n > 1) {
+        const stopped = await store.neighborhood(id, { depth: 2, types: null, maxNodes: n - 1 });
+        expect(stopped).toMatchObject({ tooManyNodes: true });
+        expect((stopped as { atLeast: number }).atLeast).toBeGreaterThan(n - 1);
+      }
+    }
+  });
+});
+
+describe('search (prepared index)', () => {
+  it('breaks ties by normalized name, then id, and reports the first best label', () => {
+    const entities = [
+      entity('settlement:b', 'Kur'),
+      entity('settlement:a', 'KUR'),
+      entity('settlement:c', 'Kür', ['kur']),
+      entity('settlement:d', 'Old', ['Kur', 'Kurr']),
+    ];
+    const index = new EntitySearchIndex(entities);
+    for (const text of ['kur', 'ku', 'k']) {
+      expect(index.search(text, null, 10)).toEqual(rankSearchResults(entities, text, 10));
+    }
+    expect(index.search('kur', null, 10).map((m) => [m.entity.id, m.matched])).toEqual([
+      ['settlement:a', 'KUR'],
+      ['settlement:b', 'Kur'],
+      ['settlement:c', 'Kür'],
+      ['settlement:d', 'Kur'],
+    ]);
+  });
+
+  it('ranks as rankSearchResults over every entity, for any query, kinds and first', () => {
+    const kinds: EntityKind[] = ['PERSON', 'UNIT', 'SETTLEMENT'];
+    // Few letters, so names collide, share prefixes and tie; accents, case and punctuation too.
+    const word = fc.stringMatching(/^[abAé]{1,4}$/);
+    const label = fc
+      .tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '-', '. '))
+      .map(([words, separator]) => words.join(separator));
+    const entities = fc
+      .array(fc.tuple(label, fc.array(label, { maxLength: 2 }), fc.constantFrom(...kinds)), { minLength: 1, maxLength: 30 })
+      .map((rows) => rows.map(([name, aliases, kind], i) => entity(`${kind.toLowerCase()}:${String(29 - i).padStart(2, '0')}`, name, aliases, kind)));
+    fc.assert(
+      fc.property(entities, fc.array(word, { minLength: 1, maxLength: 2 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), (list, words, first, someKinds) => {
+        const index = new EntitySearchIndex(list);
+        const text = normalizeForSearch(words.join(' '));
+        if (text === '') return;
+        const wanted = someKinds ? (['UNIT', 'PERSON'] as EntityKind[]) : null;
+        const expected = rankSearchResults(list.filter((e) => wanted === null || wanted.includes(e.kind)), text, first);
+        expect(index.search(text, wanted, first)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
