@@ -8,7 +8,8 @@
  *   assets/*.worker.js        Monaco's web workers: the editor's, JSON's and GraphQL's
  *
  * Nothing is loaded from another origin at run time. The README's example queries (every ```graphql
- * block under "## Example queries", titled by its "###" heading) become GraphiQL's default tabs.
+ * block under "## Example queries", titled by its "###" heading) become GraphiQL's default tabs,
+ * each named after its heading so that the tab shows it.
  * The new build is written beside the old one and swapped in, so a running server never serves
  * half a build. A build whose inputs (web/graphiql/, README.md, package-lock.json, this script) have
  * not changed since the last one is skipped; `--force` builds anyway.
@@ -55,6 +56,19 @@ const skipMonacoCss: Plugin = {
     build.onLoad({ filter: /[\\/]monaco-editor[\\/].*\.css$/ }, () => ({ contents: '', loader: 'css' }));
   },
 };
+
+/** "Who holds Kurakhove? Three sources, three claims" → "WhoHoldsKurakhoveThreeSourcesThreeClaims". */
+export function operationName(title: string): string {
+  const words = title.normalize('NFKD').replace(/['’]/g, '').match(/[A-Za-z0-9]+/g) ?? ['Example'];
+  const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return /^[0-9]/.test(name) ? `Q${name}` : name;
+}
+
+/** The example as a GraphiQL tab's text: its title as a comment, an anonymous query named. */
+export function exampleTabQuery({ title, query }: ReadmeQuery): string {
+  const named = /^\s*\{/.test(query) ? query.replace('{', `query ${operationName(title)} {`) : query;
+  return `# ${title}\n${named}`;
+}
 
 async function sizeOf(dir: string): Promise<{ bytes: number; files: number }> {
   let bytes = 0;
@@ -124,7 +138,7 @@ export async function buildGraphiQL(options: { outDir?: string; force?: boolean 
       jsx: 'automatic',
       loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file' },
       plugins: [skipMonacoCss],
-      define: { ...common.define, __README_EXAMPLES__: JSON.stringify(examples) },
+      define: { ...common.define, __README_EXAMPLES__: JSON.stringify(examples.map(exampleTabQuery)) },
     }),
     // Monaco's workers, as classic scripts: web/graphiql/monaco-workers.ts starts them by URL.
     build({

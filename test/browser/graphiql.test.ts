@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readmeExampleQueries } from '../../tools/build-graphiql.js';
+import { operationName, readmeExampleQueries } from '../../tools/build-graphiql.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -42,6 +42,8 @@ describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => 
   let page: Page;
   /** Everything that makes a test fail besides its own expectations. */
   let problems: string[];
+  /** The paths of every same-origin request. */
+  let requested: Set<string>;
 
   beforeAll(async () => {
     server = await startServerProcess();
@@ -54,6 +56,7 @@ describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => 
 
   beforeEach(async () => {
     problems = [];
+    requested = new Set();
     userDataDir = await mkdtemp(path.join(tmpdir(), 'kg-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
@@ -72,7 +75,10 @@ describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => 
     context.setDefaultTimeout(30_000);
     await context.route('**/*', async (route) => {
       const url = route.request().url();
-      if (new URL(url).origin === origin) return route.continue();
+      if (new URL(url).origin === origin) {
+        requested.add(new URL(url).pathname);
+        return route.continue();
+      }
       problems.push(`request to another origin: ${url}`);
       return route.abort('blockedbyclient');
     });
@@ -113,13 +119,19 @@ describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => 
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
     // insertText types the whole string at once, so Monaco does not auto-close brackets or quotes.
-    await page.keyboard.insertText('{ entity(id: "person:apti-alaudinov") { name } }');
+    await page.keyboard.insertText('query Alaudinov { entity(id: "person:apti-alaudinov") { name } }');
+    // GraphiQL sends the operation name it has parsed from the editor: wait until it has.
+    await page.locator('.graphiql-tab-active .graphiql-tab-button', { hasText: /^Alaudinov$/ }).waitFor();
     const answer = page.waitForResponse(
       (r) => r.url() === `${origin}/graphql` && (r.request().postData() ?? '').includes('person:apti-alaudinov'),
     );
     await page.locator('.graphiql-execute-button').click();
     expect(await (await answer).json()).toEqual({ data: { entity: { name: 'Apti Alaudinov' } } });
     await responsePane().getByText('Apti Alaudinov').waitFor();
+    // Monaco's workers came from this server (GraphQL's worker validates and completes queries).
+    for (const worker of ['editor', 'graphql', 'json']) {
+      expect(requested, `${worker} worker`).toContain(`/graphiql/assets/${worker}.worker.js`);
+    }
   });
 
   it("opens the documentation explorer on the Query type's fields", async () => {
@@ -137,8 +149,8 @@ describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => 
     await openGraphiQL();
     const tabs = page.getByRole('tab');
     expect(await tabs.count()).toBe(1 + examples.length);
-    // The second tab holds the first example: who commands the Chechen unit.
-    await tabs.nth(1).click();
+    // Each example's tab is named after its heading; the first asks who commands the Chechen unit.
+    await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${operationName(examples[0]!.title)}$`) }).click();
     const editor = page.locator('.graphiql-query-editor .monaco-editor');
     await editor.getByText(examples[0]!.title).first().waitFor();
     await editor.locator('.view-lines').first().click();

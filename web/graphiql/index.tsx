@@ -10,13 +10,8 @@ import type { ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
 import './page.css';
 
-interface Example {
-  readonly title: string;
-  readonly query: string;
-}
-
-/** The README's "Example queries", read from README.md at build time. */
-declare const __README_EXAMPLES__: readonly Example[];
+/** The README's "Example queries" (each titled and named), read from README.md at build time. */
+declare const __README_EXAMPLES__: readonly string[];
 
 const endpoint = new URL('/graphql', window.location.href).toString();
 
@@ -33,12 +28,13 @@ const fetcher: ComponentProps<typeof GraphiQL>['fetcher'] = async (params, optio
   return response.json();
 };
 
-const defaultQuery = `# Write a GraphQL query here and run it with Ctrl-Enter (Cmd-Enter on a Mac)
-# or the ▶ button. Ctrl-Space completes field names; the book icon on the left
-# opens the schema's documentation. The README's example queries are in the
-# other tabs.
+const defaultQuery = `# Run a query with Ctrl-Enter (Cmd-Enter on a Mac)
+# or the ▶ button; Ctrl-Space completes a field.
+# The book icon on the left opens the schema's
+# documentation. The README's example queries
+# are in the other tabs.
 
-{
+query Welcome {
   entity(id: "person:apti-alaudinov") {
     name
     description
@@ -48,7 +44,7 @@ const defaultQuery = `# Write a GraphQL query here and run it with Ctrl-Enter (C
 
 const tabs = [
   { query: defaultQuery },
-  ...__README_EXAMPLES__.map((example) => ({ query: `# ${example.title}\n${example.query}` })),
+  ...__README_EXAMPLES__.map((query) => ({ query })),
 ];
 
 const root = document.getElementById('graphiql');
