@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { operationName, readmeExampleQueries } from '../../tools/build-graphiql.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
@@ -128,9 +128,12 @@ describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => 
     await page.locator('.graphiql-execute-button').click();
     expect(await (await answer).json()).toEqual({ data: { entity: { name: 'Apti Alaudinov' } } });
     await responsePane().getByText('Apti Alaudinov').waitFor();
-    // Monaco's workers came from this server (GraphQL's worker validates and completes queries).
+    // Monaco's workers come from this server (GraphQL's, which validates and completes queries,
+    // starts once the schema is in).
     for (const worker of ['editor', 'graphql', 'json']) {
-      expect(requested, `${worker} worker`).toContain(`/graphiql/assets/${worker}.worker.js`);
+      await vi.waitFor(() => expect(requested, `${worker} worker`).toContain(`/graphiql/assets/${worker}.worker.js`), {
+        timeout: 30_000,
+      });
     }
   });
 

@@ -252,5 +252,6 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the server when its Neo4j goe
       await neo4j.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // It starts a Neo4j of its own: on a busy two-core machine that alone can take most of a minute.
+  }, 180_000);
 });
