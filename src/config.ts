@@ -64,6 +64,13 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   httpKeepAliveMs: 5_000,
 };
 
+/**
+ * The playground: 'graphiql' serves GraphiQL at /graphiql from the server's own files (and sends
+ * browsers that open /graphql there); 'apollo' does that too but keeps Apollo's landing page at
+ * /graphql, which loads Apollo Sandbox from Apollo's CDN; false serves neither.
+ */
+export type Playground = 'graphiql' | 'apollo' | false;
+
 export interface Config {
   readonly port: number;
   /** undefined: every interface. */
@@ -73,7 +80,7 @@ export interface Config {
   readonly seed: boolean;
   readonly seedFile: string;
   readonly logLevel: string;
-  readonly playground: boolean;
+  readonly playground: Playground;
   /** Browser origins allowed to call the API: '*' for any, or a list. */
   readonly corsOrigins: '*' | readonly string[];
   readonly limits: QueryLimits;
@@ -107,7 +114,7 @@ export function readConfig(env: Env = process.env): Config {
     seed: boolean(env, 'SEED', true),
     seedFile: nonEmpty(env.SEED_FILE) ?? SEED_FILE,
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-    playground: boolean(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
+    playground: playground(env),
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
     limits: queryLimits(env),
     timeouts: timeouts(env),
@@ -145,6 +152,15 @@ function timeouts(env: Env): Timeouts {
     httpRequestMs,
     httpKeepAliveMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_TIMEOUTS.httpKeepAliveMs, 0, 3_600_000),
   };
+}
+
+function playground(env: Env): Playground {
+  const raw = nonEmpty(env.PLAYGROUND)?.toLowerCase();
+  if (raw === undefined) return env.NODE_ENV === 'production' ? false : 'graphiql';
+  if (['true', '1', 'yes', 'graphiql'].includes(raw)) return 'graphiql';
+  if (raw === 'apollo') return 'apollo';
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`PLAYGROUND must be true (or graphiql), apollo or false; got "${env.PLAYGROUND}".`);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,6 +1,7 @@
 /**
- * The HTTP server: express 5 with Apollo Server 5 at /graphql, health routes, and a graceful
- * stop that drains in-flight requests before the store is closed.
+ * The HTTP server: express 5 with Apollo Server 5 at /graphql, GraphiQL at /graphiql when the
+ * playground is on, health routes, and a graceful stop that drains in-flight requests before the
+ * store is closed.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -11,9 +12,10 @@ import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type QueryLimits, type Timeouts } from '../config.js';
+import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type Playground, type QueryLimits, type Timeouts } from '../config.js';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { GRAPHIQL_DIR, graphiqlBuilt, graphiqlRoutes, redirectBrowsersToGraphiQL } from './graphiql.js';
 import { createGraphQLServer } from './graphql-server.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
@@ -23,8 +25,13 @@ import { metricsHandler, metricsPlugin } from './plugins/metrics/index.js';
 export interface ServerOptions {
   readonly store: GraphStore;
   readonly log: Logger;
-  /** Apollo's local landing page (the playground) when true; a production page otherwise. */
-  readonly playground: boolean;
+  /**
+   * 'graphiql': GraphiQL at /graphiql, and browsers that open /graphql are sent there; 'apollo':
+   * GraphiQL too, but Apollo's local landing page at /graphql; false: neither (a plain page).
+   */
+  readonly playground: Playground;
+  /** Where the built GraphiQL is (GRAPHIQL_DIR, i.e. dist/web/graphiql/, when absent). */
+  readonly graphiqlDir?: string;
   /** The largest request body accepted, e.g. '100kb'. */
   readonly bodyLimit?: string;
   /** Browser origins allowed to call /graphql: '*' (the default) or a list. */
@@ -81,6 +88,14 @@ export async function startServer(
 
   app.use(healthRoutes(store));
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics));
+  if (options.playground) {
+    const graphiqlDir = options.graphiqlDir ?? GRAPHIQL_DIR;
+    if (!graphiqlBuilt(graphiqlDir)) {
+      log.warn({ dir: graphiqlDir }, 'GraphiQL is not built: /graphiql answers 503 until `npm run build:web` has run');
+    }
+    app.use(graphiqlRoutes(graphiqlDir));
+    if (options.playground === 'graphiql') app.use('/graphql', redirectBrowsersToGraphiQL());
+  }
   const bodyLimit = options.bodyLimit ?? '100kb';
   const corsOrigins = options.corsOrigins ?? '*';
   app.use(

@@ -4,11 +4,12 @@
  * (app.ts) and the in-process test harness both build it here, so tests meet what clients meet.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import type { QueryLimits } from '../config.js';
+import type { Playground, QueryLimits } from '../config.js';
 import type { GraphContext } from '../graphql/context.js';
 import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
 import { buildGraphSchema } from '../graphql/schema.js';
@@ -20,8 +21,11 @@ export interface GraphQLServerOptions {
   readonly limits: QueryLimits;
   /** Hide "Did you mean ...?" suggestions, which reveal the schema, from error messages. */
   readonly maskSuggestions: boolean;
-  /** Apollo's local landing page (the playground) when true; a production page otherwise. */
-  readonly playground: boolean;
+  /**
+   * 'apollo': Apollo's local landing page at /graphql; 'graphiql': none (the HTTP server sends
+   * browsers to /graphiql before Apollo sees them); false: Apollo's plain production page.
+   */
+  readonly playground: Playground;
   /** Plugins of the host, e.g. the HTTP server's drain. */
   readonly plugins?: readonly ApolloServerPlugin<GraphContext>[];
 }
@@ -45,9 +49,18 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
       limitsSetup.plugin,
       logUnexpectedErrors(),
       requestLoggingPlugin(),
-      options.playground
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      landingPage(options.playground),
     ],
   });
+}
+
+function landingPage(playground: Playground): ApolloServerPlugin<GraphContext> {
+  switch (playground) {
+    case 'apollo':
+      return ApolloServerPluginLandingPageLocalDefault({ embed: true });
+    case 'graphiql':
+      return ApolloServerPluginLandingPageDisabled();
+    case false:
+      return ApolloServerPluginLandingPageProductionDefault({ footer: false });
+  }
 }

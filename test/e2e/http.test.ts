@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { GRAPHIQL_CSP } from '../../src/server/graphiql.js';
 import { checkPrerequisites, startLocalNeo4j } from '../../tools/neo4j/launcher.js';
 import {
   runServerToExit,
@@ -118,10 +119,32 @@ describe('the server on the embedded store', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('serves the playground to a browser at /graphql', async () => {
-    const response = await fetch(`${server.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
+  it('sends a browser that opens /graphql to GraphiQL at /graphiql, served from its own files with a CSP', async () => {
+    const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const redirect = await fetch(`${server.baseUrl}/graphql`, { headers: { accept: browserAccept }, redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe('/graphiql');
+
+    const page = await fetch(`${server.baseUrl}/graphiql`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toBe(GRAPHIQL_CSP);
+    const html = await page.text();
+    expect(html).toContain('<script type="module" src="/graphiql/assets/graphiql.js">');
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const asset of ['graphiql.js', 'graphiql.css', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js']) {
+      const response = await fetch(`${server.baseUrl}/graphiql/assets/${asset}`);
+      expect(response.status, asset).toBe(200);
+    }
+    expect((await fetch(`${server.baseUrl}/graphiql/assets/nothing.js`)).status).toBe(404);
+  });
+
+  it('still answers API clients and queries sent by GET at /graphql', async () => {
+    const response = await fetch(`${server.baseUrl}/graphql?query=${encodeURIComponent('{ sources { id } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<html');
+    expect(((await response.json()) as { data: { sources: unknown[] } }).data.sources.length).toBeGreaterThan(0);
   });
 });
 
@@ -190,6 +213,18 @@ describe('starting and stopping', () => {
     expect((await ask('http://localhost:5173')).headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect((await ask('http://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     await server.stop();
+  });
+
+  it('serves no playground with NODE_ENV=production: /graphiql is 404, /graphql a plain page', async () => {
+    const server = await startServerProcess({ NODE_ENV: 'production' });
+    try {
+      expect((await fetch(`${server.baseUrl}/graphiql`)).status).toBe(404);
+      const page = await fetch(`${server.baseUrl}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<html');
+    } finally {
+      await server.stop();
+    }
   });
 
   it('starts empty with SEED=false', async () => {

@@ -32,6 +32,7 @@ describe('configuration from the environment', () => {
       [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
       [{ CORS_ORIGINS: 'localhost:5173' }, /^CORS_ORIGINS must be \* or a comma-separated list/],
       [{ METRICS: 'off' }, /^METRICS must be true or false; got "off"\.$/],
+      [{ PLAYGROUND: 'sandbox' }, /^PLAYGROUND must be true \(or graphiql\), apollo or false; got "sandbox"\.$/],
     ];
     for (const [env, message] of cases) {
       expect(() => readConfig(env)).toThrow(ConfigError);
@@ -45,5 +46,14 @@ describe('configuration from the environment', () => {
     expect(config.seed).toBe(false);
     expect(config.corsOrigins).toEqual(['http://a.test', 'https://b.test']);
     expect(config.playground).toBe(false);
+  });
+
+  it('serves GraphiQL as the playground unless NODE_ENV=production; PLAYGROUND chooses', () => {
+    expect(readConfig({}).playground).toBe('graphiql');
+    expect(readConfig({ NODE_ENV: 'production' }).playground).toBe(false);
+    expect(readConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' }).playground).toBe('graphiql');
+    expect(readConfig({ PLAYGROUND: 'GraphiQL' }).playground).toBe('graphiql');
+    expect(readConfig({ PLAYGROUND: 'apollo' }).playground).toBe('apollo');
+    expect(readConfig({ PLAYGROUND: 'false' }).playground).toBe(false);
   });
 });

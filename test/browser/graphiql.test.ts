@@ -1,0 +1,164 @@
+/**
+ * GraphiQL at /graphiql in a real browser: Debian's Chromium (/usr/bin/chromium) driven by
+ * playwright-core, against the real server, with every request to another origin blocked. A test
+ * fails on any console error, page error, failed request or request to another origin, so the
+ * page is shown to work offline. A screenshot per test goes to test-results/screenshots/.
+ *
+ * Without /usr/bin/chromium the tests are skipped with a message, or fail when CI=true.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { operationName, readmeExampleQueries } from '../../tools/build-graphiql.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+const hasChromium = existsSync(CHROMIUM);
+const missing = `${CHROMIUM} is missing (on Debian: apt-get install -y chromium).`;
+
+if (!hasChromium && process.env.CI !== 'true') {
+  console.warn(`[browser] ${missing} SKIPPED: the GraphiQL browser tests.`);
+}
+
+if (!hasChromium && process.env.CI === 'true') {
+  describe('GraphiQL in a browser, with CI=true', () => {
+    it('needs Chromium', () => {
+      expect.fail(`[browser] ${missing} With CI=true the GraphiQL browser tests must run, so the run fails.`);
+    });
+  });
+}
+
+describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => {
+  let server: ServerProcess;
+  let origin: string;
+  let userDataDir: string;
+  let context: BrowserContext;
+  let page: Page;
+  /** Everything that makes a test fail besides its own expectations. */
+  let problems: string[];
+  /** The paths of every same-origin request. */
+  let requested: Set<string>;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    origin = new URL(server.baseUrl).origin;
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    problems = [];
+    requested = new Set();
+    userDataDir = await mkdtemp(path.join(tmpdir(), 'kg-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+      viewport: { width: 1400, height: 900 },
+    });
+    context.setDefaultTimeout(30_000);
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) {
+        requested.add(new URL(url).pathname);
+        return route.continue();
+      }
+      problems.push(`request to another origin: ${url}`);
+      return route.abort('blockedbyclient');
+    });
+    context.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`));
+    context.on('requestfailed', (request) =>
+      problems.push(`failed request: ${request.method()} ${request.url()} (${request.failure()?.errorText})`),
+    );
+    context.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  });
+
+  afterEach(async (test) => {
+    const name = test.task.name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '');
+    await page?.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) }).catch(() => undefined);
+    await context?.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    expect(problems, 'console errors, page errors, failed or foreign requests').toEqual([]);
+  });
+
+  /** Opens /graphiql and waits until the operation editor (Monaco) is ready for input. */
+  async function openGraphiQL(): Promise<void> {
+    const response = await page.goto(`${server.baseUrl}/graphiql`);
+    expect(response?.status()).toBe(200);
+    await page.locator('.graphiql-query-editor .monaco-editor .view-lines').first().waitFor();
+  }
+
+  const responsePane = () => page.locator('.graphiql-response');
+
+  it('runs a typed query and shows the answer', async () => {
+    await openGraphiQL();
+    await page.locator('.graphiql-query-editor .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    // insertText types the whole string at once, so Monaco does not auto-close brackets or quotes.
+    await page.keyboard.insertText('query Alaudinov { entity(id: "person:apti-alaudinov") { name } }');
+    // GraphiQL sends the operation name it has parsed from the editor: wait until it has.
+    await page.locator('.graphiql-tab-active .graphiql-tab-button', { hasText: /^Alaudinov$/ }).waitFor();
+    const answer = page.waitForResponse(
+      (r) => r.url() === `${origin}/graphql` && (r.request().postData() ?? '').includes('person:apti-alaudinov'),
+    );
+    await page.locator('.graphiql-execute-button').click();
+    expect(await (await answer).json()).toEqual({ data: { entity: { name: 'Apti Alaudinov' } } });
+    await responsePane().getByText('Apti Alaudinov').waitFor();
+    // Monaco's workers come from this server (GraphQL's, which validates and completes queries,
+    // starts once the schema is in).
+    for (const worker of ['editor', 'graphql', 'json']) {
+      await vi.waitFor(() => expect(requested, `${worker} worker`).toContain(`/graphiql/assets/${worker}.worker.js`), {
+        timeout: 30_000,
+      });
+    }
+  });
+
+  it("opens the documentation explorer on the Query type's fields", async () => {
+    await openGraphiQL();
+    await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
+    const explorer = page.locator('.graphiql-doc-explorer');
+    await explorer.getByRole('link', { name: 'Query', exact: true }).click();
+    for (const field of ['entity', 'entities', 'search', 'neighborhood', 'shortestPath', 'statements', 'relationTypes']) {
+      await explorer.locator('.graphiql-doc-explorer-field-name', { hasText: new RegExp(`^${field}$`) }).first().waitFor();
+    }
+  });
+
+  it("has the README's example queries as tabs, and runs one with Ctrl-Enter", async () => {
+    const examples = readmeExampleQueries(await readFile(README, 'utf8'));
+    await openGraphiQL();
+    const tabs = page.getByRole('tab');
+    expect(await tabs.count()).toBe(1 + examples.length);
+    // Each example's tab is named after its heading; the first asks who commands the Chechen unit.
+    await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${operationName(examples[0]!.title)}$`) }).click();
+    const editor = page.locator('.graphiql-query-editor .monaco-editor');
+    await editor.getByText(examples[0]!.title).first().waitFor();
+    await editor.locator('.view-lines').first().click();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await responsePane().getByText('Apti Alaudinov').waitFor();
+    await responsePane().getByText('"Kursk region"').waitFor();
+  });
+});
