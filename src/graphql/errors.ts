@@ -69,6 +69,9 @@ export function createErrorFormatter({ recognisers = [] }: ErrorFormatterOptions
       const { stacktrace: _omitted, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    if (isCodelessRequestError(error)) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
+    }
     return {
       message: 'Internal server error.',
       locations: formatted.locations,
@@ -78,9 +81,22 @@ export function createErrorFormatter({ recognisers = [] }: ErrorFormatterOptions
   };
 }
 
+/**
+ * An error Apollo raises about the request itself without giving it a code, e.g. "provided sha
+ * does not match query" or "Unsupported persisted query version" (automatic persisted queries):
+ * raised before execution (no path, no original error) with a 4xx HTTP status.
+ */
+function isCodelessRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.path !== undefined) return false;
+  if (error.extensions['code'] !== undefined) return false;
+  const status = (error.extensions['http'] as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Whether an error reaches clients masked as INTERNAL_SERVER_ERROR (and so needs a log line). */
 function isUnexpected(error: GraphQLError): boolean {
   if (domainErrorIn(error)) return false;
+  if (isCodelessRequestError(error)) return false;
   const code = error.extensions['code'];
   if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || code in ErrorCode)) return false;
   const original = error.originalError;
