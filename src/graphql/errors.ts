@@ -28,7 +28,15 @@ export type ErrorRecogniser = (formatted: GraphQLFormattedError, error: unknown)
 export interface ErrorFormatterOptions {
   /** Asked in order before the generic rules (e.g. the query limits' errors). */
   readonly recognisers?: readonly ErrorRecogniser[];
+  /**
+   * Remove "Did you mean ...?" from every message. Apollo's hideSchemaDetailsFromClientErrors
+   * does so for validation errors only; variable coercion ("Value "PERSN" does not exist in
+   * "EntityKind" enum. Did you mean the enum value "PERSON"?") happens later and kept it.
+   */
+  readonly maskSuggestions?: boolean;
 }
+
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
 /** The DomainError behind an error, however deeply GraphQL or Apollo wrapped it. */
 export function domainErrorIn(error: unknown): DomainError | null {
@@ -40,7 +48,16 @@ export function domainErrorIn(error: unknown): DomainError | null {
   return null;
 }
 
-export function createErrorFormatter({ recognisers = [] }: ErrorFormatterOptions = {}) {
+export function createErrorFormatter({ recognisers = [], maskSuggestions = false }: ErrorFormatterOptions = {}) {
+  const format = formatWithoutMasking(recognisers);
+  if (!maskSuggestions) return format;
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const result = format(formatted, error);
+    return SUGGESTION.test(result.message) ? { ...result, message: result.message.replace(SUGGESTION, '') } : result;
+  };
+}
+
+function formatWithoutMasking(recognisers: readonly ErrorRecogniser[]) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const domain = domainErrorIn(error);
     if (domain) {

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type QueryLimits, type Timeouts } from '../config.js';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
+import { knownOperationTypes } from '../graphql/known-operation-types.js';
 import { buildGraphSchema } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { healthRoutes } from './health.js';
@@ -76,9 +77,9 @@ export async function startServer(
   const limitsSetup = queryLimits({ limits });
   const apollo = new ApolloServer<GraphContext>({
     schema: buildGraphSchema({ maxListLength: limits.maxListLength }),
-    validationRules: limitsSetup.validationRules,
+    validationRules: [knownOperationTypes, ...limitsSetup.validationRules],
     parseOptions: limitsSetup.parseOptions,
-    formatError: createErrorFormatter({ recognisers: [limitsSetup.formatError] }),
+    formatError: createErrorFormatter({ recognisers: [limitsSetup.formatError], maskSuggestions: options.maskSuggestions ?? false }),
     hideSchemaDetailsFromClientErrors: options.maskSuggestions ?? false,
     stringifyResult: responseSizeCap(limits.maxResponseBytes),
     includeStacktraceInErrorResponses: false,
