@@ -8,6 +8,7 @@
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { storeUnavailable } from '../../domain/index.js';
+import type { ReadOptions } from '../graph-store.js';
 import { rowFromRecord, type Row } from './mapping.js';
 
 export type Params = Readonly<Record<string, unknown>>;
@@ -25,11 +26,21 @@ export class Executor {
     private readonly uri: string,
   ) {}
 
-  /** Runs `work` in one read transaction (retried as a whole on transient errors: keep it pure). */
-  read<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inSession(neo4j.session.READ, (session) =>
-      session.executeRead((tx) => work(runnerFor(tx))),
+  /**
+   * Runs `work` in one read transaction (retried as a whole on transient errors: keep it pure).
+   * When `options.signal` aborts (the request's deadline, or its client gone) the promise
+   * rejects at once with the signal's reason; the session is closed when the work ends.
+   */
+  read<T>(work: (tx: QueryRunner) => Promise<T>, options?: ReadOptions): Promise<T> {
+    const signal = options?.signal;
+    signal?.throwIfAborted();
+    const running = this.inSession(neo4j.session.READ, (session) =>
+      session.executeRead((tx) => {
+        signal?.throwIfAborted();
+        return work(runnerFor(tx, signal));
+      }),
     );
+    return signal ? untilAborted(running, signal) : running;
   }
 
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
@@ -40,8 +51,8 @@ export class Executor {
   }
 
   /** One read query in its own transaction. */
-  readRows(cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.read((tx) => tx.run(cypher, params));
+  readRows(cypher: string, params: Params = {}, options?: ReadOptions): Promise<Row[]> {
+    return this.read((tx) => tx.run(cypher, params), options);
   }
 
   /** One write query in its own transaction (schema commands included). */
@@ -66,13 +77,33 @@ export class Executor {
   }
 }
 
-function runnerFor(tx: ManagedTransaction): QueryRunner {
+function runnerFor(tx: ManagedTransaction, signal?: AbortSignal): QueryRunner {
   return {
     async run(cypher, params = {}) {
+      // A unit of work of several queries stops between them once the deadline has passed.
+      signal?.throwIfAborted();
       const result = await tx.run(cypher, params);
       return result.records.map(rowFromRecord);
     },
   };
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (the promise's outcome is then ignored). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Whether the driver lost (or never reached) the server, as opposed to the query failing. */

@@ -19,6 +19,7 @@ import type {
   NeighborhoodQuery,
   PathQuery,
   PathResult,
+  ReadOptions,
   RelationFilter,
   RelationView,
   SearchQuery,
@@ -103,19 +104,19 @@ export class Neo4jStore implements GraphStore {
     private readonly closeDriver: () => Promise<void>,
   ) {}
 
-  async entitiesByIds(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
-    return this.byIds(ENTITIES_BY_IDS, ids, (row) => entityFromNode(row['n']));
+  async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {
+    return this.byIds(ENTITIES_BY_IDS, ids, (row) => entityFromNode(row['n']), options);
   }
 
-  async statementsByIds(ids: readonly string[]): Promise<(StatementRecord | null)[]> {
-    return this.byIds(STATEMENTS_BY_IDS, ids, (row) => statementFromNode(row['s']));
+  async statementsByIds(ids: readonly string[], options?: ReadOptions): Promise<(StatementRecord | null)[]> {
+    return this.byIds(STATEMENTS_BY_IDS, ids, (row) => statementFromNode(row['s']), options);
   }
 
-  async sourcesByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
-    return this.byIds(SOURCES_BY_IDS, ids, (row) => sourceFromNode(row['s']));
+  async sourcesByIds(ids: readonly string[], options?: ReadOptions): Promise<(SourceRecord | null)[]> {
+    return this.byIds(SOURCES_BY_IDS, ids, (row) => sourceFromNode(row['s']), options);
   }
 
-  async relationsOf(entityIds: readonly string[], filter: RelationFilter): Promise<RelationView[][]> {
+  async relationsOf(entityIds: readonly string[], filter: RelationFilter, options?: ReadOptions): Promise<RelationView[][]> {
     return this.perKey(
       RELATIONS_OF,
       entityIds,
@@ -125,42 +126,43 @@ export class Neo4jStore implements GraphStore {
         directions: DIRECTIONS_KEPT[filter.direction],
       },
       relationViewFromRow,
+      options,
     );
   }
 
-  async statementsBySpeakers(speakerIds: readonly string[]): Promise<StatementRecord[][]> {
-    return this.perKey(STATEMENTS_BY_SPEAKERS, speakerIds, {}, (row) => statementFromNode(row['s']));
+  async statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_BY_SPEAKERS, speakerIds, {}, (row) => statementFromNode(row['s']), options);
   }
 
-  async statementsAbout(entityIds: readonly string[]): Promise<StatementRecord[][]> {
-    return this.perKey(STATEMENTS_ABOUT, entityIds, {}, (row) => statementFromNode(row['s']));
+  async statementsAbout(entityIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_ABOUT, entityIds, {}, (row) => statementFromNode(row['s']), options);
   }
 
-  async statementsFromSources(sourceIds: readonly string[]): Promise<StatementRecord[][]> {
-    return this.perKey(STATEMENTS_FROM_SOURCES, sourceIds, {}, (row) => statementFromNode(row['s']));
+  async statementsFromSources(sourceIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
+    return this.perKey(STATEMENTS_FROM_SOURCES, sourceIds, {}, (row) => statementFromNode(row['s']), options);
   }
 
-  async listEntities(kinds: readonly EntityKind[] | null): Promise<EntityRecord[]> {
-    const rows = await this.executor.readRows(LIST_ENTITIES, { kinds: kinds === null ? null : [...kinds] });
+  async listEntities(kinds: readonly EntityKind[] | null, options?: ReadOptions): Promise<EntityRecord[]> {
+    const rows = await this.executor.readRows(LIST_ENTITIES, { kinds: kinds === null ? null : [...kinds] }, options);
     // Cypher's ORDER BY n.name, n.id is code-point order, the same as the domain's compareText.
     return rows.map((row) => entityFromNode(row['n']));
   }
 
-  async listSources(): Promise<SourceRecord[]> {
-    const rows = await this.executor.readRows(LIST_SOURCES);
+  async listSources(options?: ReadOptions): Promise<SourceRecord[]> {
+    const rows = await this.executor.readRows(LIST_SOURCES, {}, options);
     return rows.map((row) => sourceFromNode(row['s']));
   }
 
-  async findStatements({ speakerId, aboutId }: StatementFilter): Promise<StatementRecord[]> {
-    const rows = await this.executor.readRows(FIND_STATEMENTS, { speakerId, aboutId });
+  async findStatements({ speakerId, aboutId }: StatementFilter, options?: ReadOptions): Promise<StatementRecord[]> {
+    const rows = await this.executor.readRows(FIND_STATEMENTS, { speakerId, aboutId }, options);
     return rows.map((row) => statementFromNode(row['s']));
   }
 
-  async search({ text, kinds, first }: SearchQuery): Promise<SearchMatch[]> {
+  async search({ text, kinds, first }: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]> {
     const rows = await this.executor.readRows(SEARCH_CANDIDATES, {
       text,
       kinds: kinds === null ? null : [...kinds],
-    });
+    }, options);
     return rankSearchResults(
       rows.map((row) => entityFromNode(row['n'])),
       text,
@@ -168,12 +170,12 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async neighborhood(centreId: string, query: NeighborhoodQuery): Promise<SubgraphResult | null> {
-    return this.executor.read((tx) => neighborhoodIn(tx, centreId, query));
+  async neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | null> {
+    return this.executor.read((tx) => neighborhoodIn(tx, centreId, query), options);
   }
 
-  async shortestPath(fromId: string, toId: string, query: PathQuery): Promise<PathResult | null> {
-    return this.executor.read((tx) => shortestPathIn(tx, fromId, toId, query));
+  async shortestPath(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult | null> {
+    return this.executor.read((tx) => shortestPathIn(tx, fromId, toId, query), options);
   }
 
   async load(dataset: Dataset): Promise<void> {
@@ -204,9 +206,10 @@ export class Neo4jStore implements GraphStore {
     cypher: string,
     ids: readonly string[],
     map: (row: Row) => T,
+    options?: ReadOptions,
   ): Promise<(T | null)[]> {
     if (ids.length === 0) return [];
-    const rows = await this.executor.readRows(cypher, { ids: [...new Set(ids)] });
+    const rows = await this.executor.readRows(cypher, { ids: [...new Set(ids)] }, options);
     const found = new Map(rows.map((row) => {
       const record = map(row);
       return [record.id, record] as const;
@@ -220,9 +223,10 @@ export class Neo4jStore implements GraphStore {
     keys: readonly string[],
     params: Readonly<Record<string, unknown>>,
     map: (row: Row) => T,
+    options?: ReadOptions,
   ): Promise<T[][]> {
     if (keys.length === 0) return [];
-    const rows = await this.executor.readRows(cypher, { ...params, ids: [...new Set(keys)] });
+    const rows = await this.executor.readRows(cypher, { ...params, ids: [...new Set(keys)] }, options);
     const grouped = new Map<string, T[]>();
     for (const row of rows) {
       const key = String(row['key']);
