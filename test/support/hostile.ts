@@ -351,6 +351,9 @@ export function hostileCorpus(): HostileCase[] {
     add({ name: `search(text: literal ${JSON.stringify(injection)})`, body: { query: `{ search(text: ${literal(injection)}) { id } }` } });
     add({ name: `relations(types: literal ${JSON.stringify(injection)})`, body: { query: `{ entity(id: "${A}") { relations(types: [${literal(injection)}]) { id } } }` }, code: 'BAD_USER_INPUT' });
   }
+  // Once killed the process: a NOT_FOUND lookup left unawaited when the second id was malformed.
+  add({ name: 'shortestPath from an unknown id to a malformed one', body: { query: '{ shortestPath(fromId: "person:nobody", toId: "bad id") { length } }' }, code: 'BAD_USER_INPUT' });
+  add({ name: 'statements by an unknown speaker about a malformed id', body: { query: '{ statements(speakerId: "org:nobody", aboutId: "bad id") { id } }' }, code: 'BAD_USER_INPUT' });
   add({ name: 'an enum value that is not one', body: { query: '{ entities(kinds: [PERSON, DETACH]) { id } }' }, code: 'GRAPHQL_VALIDATION_FAILED' });
   add({ name: 'a variable of the wrong enum', body: { query: 'query($k: [EntityKind!]) { entities(kinds: $k) { id } }', variables: { k: ['") DETACH DELETE n //'] } }, code: 'BAD_USER_INPUT' });
 
