@@ -28,7 +28,15 @@ export type ErrorRecogniser = (formatted: GraphQLFormattedError, error: unknown)
 export interface ErrorFormatterOptions {
   /** Asked in order before the generic rules (e.g. the query limits' errors). */
   readonly recognisers?: readonly ErrorRecogniser[];
+  /**
+   * Remove "Did you mean ...?" from every message. Apollo's hideSchemaDetailsFromClientErrors
+   * does so for validation errors only; variable coercion ("Value "PERSN" does not exist in
+   * "EntityKind" enum. Did you mean the enum value "PERSON"?") happens later and kept it.
+   */
+  readonly maskSuggestions?: boolean;
 }
+
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
 /** The DomainError behind an error, however deeply GraphQL or Apollo wrapped it. */
 export function domainErrorIn(error: unknown): DomainError | null {
@@ -40,7 +48,16 @@ export function domainErrorIn(error: unknown): DomainError | null {
   return null;
 }
 
-export function createErrorFormatter({ recognisers = [] }: ErrorFormatterOptions = {}) {
+export function createErrorFormatter({ recognisers = [], maskSuggestions = false }: ErrorFormatterOptions = {}) {
+  const format = formatWithoutMasking(recognisers);
+  if (!maskSuggestions) return format;
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const result = format(formatted, error);
+    return SUGGESTION.test(result.message) ? { ...result, message: result.message.replace(SUGGESTION, '') } : result;
+  };
+}
+
+function formatWithoutMasking(recognisers: readonly ErrorRecogniser[]) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const domain = domainErrorIn(error);
     if (domain) {
@@ -69,6 +86,9 @@ export function createErrorFormatter({ recognisers = [] }: ErrorFormatterOptions
       const { stacktrace: _omitted, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    if (isCodelessRequestError(error)) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
+    }
     return {
       message: 'Internal server error.',
       locations: formatted.locations,
@@ -78,9 +98,22 @@ export function createErrorFormatter({ recognisers = [] }: ErrorFormatterOptions
   };
 }
 
+/**
+ * An error Apollo raises about the request itself without giving it a code, e.g. "provided sha
+ * does not match query" or "Unsupported persisted query version" (automatic persisted queries):
+ * raised before execution (no path, no original error) with a 4xx HTTP status.
+ */
+function isCodelessRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.path !== undefined) return false;
+  if (error.extensions['code'] !== undefined) return false;
+  const status = (error.extensions['http'] as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Whether an error reaches clients masked as INTERNAL_SERVER_ERROR (and so needs a log line). */
 function isUnexpected(error: GraphQLError): boolean {
   if (domainErrorIn(error)) return false;
+  if (isCodelessRequestError(error)) return false;
   const code = error.extensions['code'];
   if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || code in ErrorCode)) return false;
   const original = error.originalError;

@@ -12,6 +12,7 @@ import {
 import type { Playground, QueryLimits } from '../config.js';
 import type { GraphContext } from '../graphql/context.js';
 import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
+import { knownOperationTypes } from '../graphql/known-operation-types.js';
 import { buildGraphSchema } from '../graphql/schema.js';
 import { queryLimits } from './plugins/limits/index.js';
 import { requestLoggingPlugin } from './request-logging.js';
@@ -35,9 +36,9 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
   const limitsSetup = queryLimits({ limits });
   return new ApolloServer<GraphContext>({
     schema: buildGraphSchema({ maxListLength: limits.maxListLength }),
-    validationRules: limitsSetup.validationRules,
+    validationRules: [knownOperationTypes, ...limitsSetup.validationRules],
     parseOptions: limitsSetup.parseOptions,
-    formatError: createErrorFormatter({ recognisers: [limitsSetup.formatError] }),
+    formatError: createErrorFormatter({ recognisers: [limitsSetup.formatError], maskSuggestions: options.maskSuggestions }),
     hideSchemaDetailsFromClientErrors: options.maskSuggestions,
     stringifyResult: responseSizeCap(limits.maxResponseBytes),
     includeStacktraceInErrorResponses: false,

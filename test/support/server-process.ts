@@ -15,6 +15,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface ServerProcess {
   readonly baseUrl: string;
+  /** The server process's id (it is the node process itself, not a shell around it). */
+  readonly pid: number;
   readonly output: () => string;
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -76,6 +78,7 @@ export async function startServerProcess(
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
+    pid: child.pid!,
     output,
     async graphql(query, variables) {
       const response = await fetch(`${baseUrl}/graphql`, {

@@ -56,17 +56,20 @@ export const queryResolvers: Resolvers = {
         types: checkRelationTypes(types),
         directed: directed ?? false,
       };
-      const [from, to] = await Promise.all([
-        requireEntity(ctx, 'fromId', checkId('fromId', fromId)),
-        requireEntity(ctx, 'toId', checkId('toId', toId)),
-      ]);
+      // Both ids are checked before either lookup starts: a lookup started before the other
+      // check threw would reject with nobody listening, and an unhandled rejection ends the process.
+      const ids = [checkId('fromId', fromId), checkId('toId', toId)] as const;
+      const [from, to] = await Promise.all([requireEntity(ctx, 'fromId', ids[0]), requireEntity(ctx, 'toId', ids[1])]);
       return ctx.store.shortestPath(from.id, to.id, query, ctx.read);
     },
 
     statements: async (_root, { speakerId, aboutId }, ctx) => {
+      // As in shortestPath: check both ids before either lookup starts.
+      const speakerChecked = speakerId == null ? null : checkId('speakerId', speakerId);
+      const aboutChecked = aboutId == null ? null : checkId('aboutId', aboutId);
       const [speaker, about] = await Promise.all([
-        speakerId == null ? null : requireEntity(ctx, 'speakerId', checkId('speakerId', speakerId)),
-        aboutId == null ? null : requireEntity(ctx, 'aboutId', checkId('aboutId', aboutId)),
+        speakerChecked === null ? null : requireEntity(ctx, 'speakerId', speakerChecked),
+        aboutChecked === null ? null : requireEntity(ctx, 'aboutId', aboutChecked),
       ]);
       return ctx.store.findStatements({ speakerId: speaker?.id ?? null, aboutId: about?.id ?? null }, ctx.read);
     },

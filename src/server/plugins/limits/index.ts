@@ -47,7 +47,7 @@ export function queryLimits({ limits }: QueryLimitsOptions): QueryLimitsSetup {
     ],
     parseOptions: { maxTokens: limits.maxTokens },
     plugin: costLimitPlugin(limits.maxCost),
-    formatError: (formatted, error) => formatLimitError(formatted, error, limits.maxTokens),
+    formatError: (formatted, error) => formatLimitError(formatted, error, limits),
   };
 }
 
@@ -128,7 +128,8 @@ const LIMIT_CODES: ReadonlySet<string> = new Set([
  * validation errors in its own (code GRAPHQL_VALIDATION_FAILED) and parse errors too; the limit
  * error is the original one. The token limit is graphql-js's own parse error.
  */
-function formatLimitError(formatted: GraphQLFormattedError, error: unknown, maxTokens: number): GraphQLFormattedError | null {
+function formatLimitError(formatted: GraphQLFormattedError, error: unknown, limits: QueryLimits): GraphQLFormattedError | null {
+  const { maxTokens } = limits;
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof GraphQLError && LIMIT_CODES.has(String(original.extensions['code']))) {
     const { http: _http, ...extensions } = original.extensions;
@@ -142,6 +143,18 @@ function formatLimitError(formatted: GraphQLFormattedError, error: unknown, maxT
       setting: LIMIT_VARIABLES.maxTokens,
     };
     return { message: limitError(details, (n) => `has ${n} tokens`).message, extensions: { ...details } };
+  }
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Maximum call stack size exceeded/.test(formatted.message)) {
+    // graphql-js parses recursively: with MAX_QUERY_TOKENS set high, a query nested deeply enough
+    // overflows the parser's stack before the depth rule can count it. That is the depth limit's
+    // business, and the engine's message must not reach the client.
+    const details: LimitDetails = {
+      code: ErrorCode.DEPTH_LIMIT_EXCEEDED,
+      limit: limits.maxDepth,
+      value: null,
+      setting: LIMIT_VARIABLES.maxDepth,
+    };
+    return { message: limitError(details, (n) => `nests fields ${n} levels deep`).message, extensions: { ...details } };
   }
   return null;
 }
