@@ -18,8 +18,5 @@ export default defineConfig({
     hookTimeout: 240_000,
     // Two cores: the JVM needs one of them.
     maxWorkers: 2,
-    // @graphql-tools would otherwise load graphql's CommonJS build beside the ESM one the sources
-    // import, and graphql-js refuses a schema "from another module or realm" (in-process tests).
-    server: { deps: { inline: [/@graphql-tools\//] } },
   },
 });

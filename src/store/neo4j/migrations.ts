@@ -1,5 +1,5 @@
 /** The schema the store needs, created idempotently at every start-up (IF NOT EXISTS). */
-import neo4j from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import {
   AWAIT_INDEXES,
   CREATE_ENTITY_ID_CONSTRAINT,
@@ -26,7 +26,7 @@ const AWAIT_INDEXES_SECONDS = 300;
 
 export async function runMigrations(executor: Executor, log: (msg: string) => void): Promise<void> {
   // One transaction each: Neo4j does not mix schema commands with one another's index population.
-  for (const statement of MIGRATIONS) await executor.writeRows(statement);
+  for (const statement of MIGRATIONS) await createIfAbsent(executor, statement);
   // Index population may take minutes on a big store: this read gets the procedure's budget.
   await executor.readRows(
     AWAIT_INDEXES,
@@ -34,4 +34,18 @@ export async function runMigrations(executor: Executor, log: (msg: string) => vo
     { timeoutMs: (AWAIT_INDEXES_SECONDS + 10) * 1000 },
   );
   log(`Neo4j schema ready (${MIGRATIONS.length} constraints and indexes)`);
+}
+
+/**
+ * IF NOT EXISTS covers a rule that exists when the command runs, not one that another process
+ * (a second server starting on the same database) creates at the same moment: that one fails with
+ * EquivalentSchemaRuleAlreadyExists, and means the rule is there, which is all that is wanted.
+ */
+async function createIfAbsent(executor: Executor, statement: string): Promise<void> {
+  try {
+    await executor.writeRows(statement);
+  } catch (error) {
+    if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists') return;
+    throw error;
+  }
 }
