@@ -1,5 +1,5 @@
 /** The server as a user meets it over HTTP: health, errors with codes, start-up and shutdown. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -154,8 +154,9 @@ describe('starting and stopping', () => {
     // that the other tests' servers run from.
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const dir = await mkdtemp(path.join(tmpdir(), 'kg-npm-start-'));
-    for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'schema', 'data']) {
-      await cp(path.join(root, entry), path.join(dir, entry), { recursive: true });
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+    for (const file of tracked) {
+      if (existsSync(path.join(root, file))) await cp(path.join(root, file), path.join(dir, file), { recursive: true });
     }
     await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     const port = await getPort({ host: '127.0.0.1' });
