@@ -104,7 +104,7 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
     const { ms, error } = await timed(executor.readRows(SLOW_READ, {}, { timeoutMs: 20_000, serverTimeoutMs: 1_000 }));
     expect(codeOf(error)).toBe(ErrorCode.DEADLINE_EXCEEDED);
     // Neo4j's error, not the executor giving up: the message says the server stopped it.
-    expect((error as DomainError).message).toBe('The query took too long: Neo4j stopped it at its time limit.');
+    expect((error as DomainError).message).toBe('The query took too long: the graph database stopped it at its time limit.');
     expect(ms).toBeGreaterThanOrEqual(1_000);
     expect(ms).toBeLessThan(20_000);
     // The connection is fine afterwards.

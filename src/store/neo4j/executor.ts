@@ -232,7 +232,7 @@ export class Executor {
       });
     }
     if (reason !== null) return reason;
-    return deadlineExceeded(`The query took too long: Neo4j did not finish it within ${waited} ms.`);
+    return deadlineExceeded(`The query took too long: the graph database did not finish it within ${waited} ms.`);
   }
 }
 
@@ -296,7 +296,7 @@ function isUnavailable(error: Neo4jError): boolean {
 export function mapDriverError(error: unknown, uri: string): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (TRANSACTION_TIMEOUT_CODES.has(error.code)) {
-    return deadlineExceeded('The query took too long: Neo4j stopped it at its time limit.');
+    return deadlineExceeded('The query took too long: the graph database stopped it at its time limit.');
   }
   if (isUnavailable(error)) {
     return storeUnavailable(`Neo4j at ${uri} is unavailable: ${error.message}`, {
