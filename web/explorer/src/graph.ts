@@ -207,7 +207,11 @@ export function createCanvas(container: HTMLElement, onTap: (id: string) => void
         gravity: 0.6,
         numIter: 1500,
       } as cytoscape.LayoutOptions).run();
-      if (count === 1) cy.zoom(1.2), cy.center();
+      // A small graph is not blown up to fill the canvas.
+      if (cy.zoom() > 1.3) {
+        cy.zoom(1.3);
+        cy.center();
+      }
     },
     clear() {
       cy.elements().remove();

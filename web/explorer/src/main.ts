@@ -202,6 +202,9 @@ async function runSearch(text: string): Promise<void> {
 async function choose(index: number): Promise<void> {
   const hit = hits[index];
   if (!hit) return;
+  // A search still waiting or in flight would reopen the hits over the entity just chosen.
+  clearTimeout(searchTimer);
+  searchAbort?.abort();
   closeResults();
   searchInput.value = hit.name;
   await openEntity(hit.id, hit);
@@ -302,8 +305,9 @@ async function openEntity(id: string, known?: NodeData, options: { more?: boolea
   const added = canvas.nodes().length - before;
   selectedId = id;
   canvas.select(id);
-  if (isNew || added > 0) canvas.layout();
+  // The panel first: the layout then fits the graph into the canvas that is left beside it.
   renderDetails(entity);
+  if (isNew || added > 0) canvas.layout();
   refreshNodeList();
   const total = neighboursOf(entity).length;
   announce(
