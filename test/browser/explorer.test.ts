@@ -156,13 +156,12 @@ describe.runIf(hasChromium)('the explorer at / in Chromium, offline', () => {
     await panel.getByRole('heading', { level: 2, name: 'Chechen unit' }).waitFor();
     await nodeList().getByRole('button', { name: /^Kursk region, region/ }).waitFor();
     expect(await page.locator('#canvas').getAttribute('aria-label')).toMatch(/Graph canvas: \d+ entities and \d+ relations/);
-    const nodes = await page.evaluate(() => document.querySelectorAll('#node-list li').length);
-    expect(nodes).toBeGreaterThanOrEqual(4);
+    expect(await nodeList().locator('li').count()).toBeGreaterThanOrEqual(4);
 
     // Escape closes the side panel and gives the focus back to the list.
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe('unit:chechen-unit');
+    await expect(page.locator('#node-list button:focus').getAttribute('data-id')).resolves.toBe('unit:chechen-unit');
   });
 
   it("shows Kurakhove's three competing relations with their claimants", async () => {

@@ -6,7 +6,7 @@ import config from '../../codegen.js';
 
 describe('generated code', () => {
   it('matches what `npm run codegen` would write from schema/ and the explorer\'s operations now', async () => {
-    const outputs = await generate({ ...config, silent: true }, false);
+    const outputs: { filename: string; content: string }[] = await generate({ ...config, silent: true }, false);
     const files = outputs.map((output) => path.normalize(output.filename));
     // Both targets: the server's resolver types and the explorer's typed operations.
     expect(files).toContain(path.normalize('src/graphql/generated/resolvers-types.ts'));
