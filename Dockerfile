@@ -6,6 +6,12 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
+# The explorer at / (on in production too) and GraphiQL (served only when PLAYGROUND is on),
+# bundled by esbuild into dist/web/.
+COPY README.md ./
+COPY tools/build-web.ts tools/build-graphiql.ts tools/build-explorer.ts ./tools/
+COPY web ./web
+RUN npm run build:web
 
 # Run stage: production dependencies and the compiled server; no TypeScript, no tsx.
 FROM node:20-bookworm-slim

@@ -1,8 +1,10 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Generates the resolver types from the schema. The output is committed and never edited by
- * hand; test/unit/codegen-fresh.test.ts fails when it is stale (run `npm run codegen`).
+ * Generates, from the schema, the server's resolver types and the explorer's typed operations
+ * (graphql-codegen's client preset over the `graphql(...)` calls in web/explorer/src/). The
+ * output is committed and never edited by hand; test/unit/codegen-fresh.test.ts fails when it is
+ * stale (run `npm run codegen`).
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -37,6 +39,20 @@ const config: CodegenConfig = {
           Path: '../../store/graph-store.js#PathResult',
           RelationTypeInfo: '../../domain/index.js#RelationTypeInfo',
         },
+      },
+    },
+    // The explorer's operations, typed: `graphql(...)` returns a TypedDocumentString (the
+    // document as a plain string, so the bundle needs no GraphQL parser) that carries its result
+    // and variables types.
+    'web/explorer/gql/': {
+      documents: ['web/explorer/src/**/*.ts'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { Date: 'string' },
       },
     },
   },

@@ -81,6 +81,8 @@ export interface Config {
   readonly seedFile: string;
   readonly logLevel: string;
   readonly playground: Playground;
+  /** The analysts' explorer at / (it uses only the public API, so it is on in production too). */
+  readonly explorer: boolean;
   /** Browser origins allowed to call the API: '*' for any, or a list. */
   readonly corsOrigins: '*' | readonly string[];
   readonly limits: QueryLimits;
@@ -115,6 +117,7 @@ export function readConfig(env: Env = process.env): Config {
     seedFile: nonEmpty(env.SEED_FILE) ?? SEED_FILE,
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     playground: playground(env),
+    explorer: boolean(env, 'EXPLORER', true),
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
     limits: queryLimits(env),
     timeouts: timeouts(env),

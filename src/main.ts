@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       store,
       log,
       playground: config.playground,
+      explorer: config.explorer,
       corsOrigins: config.corsOrigins,
       limits: config.limits,
       timeouts: config.timeouts,

@@ -1,6 +1,6 @@
 /**
- * The HTTP server: express 5 with Apollo Server 5 at /graphql, GraphiQL at /graphiql when the
- * playground is on, health routes, and a graceful stop that drains in-flight requests before the
+ * The HTTP server: express 5 with Apollo Server 5 at /graphql, the explorer at / when it is on,
+ * GraphiQL at /graphiql when the playground is on, health routes, and a graceful stop that drains in-flight requests before the
  * store is closed.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +15,7 @@ import type { Registry } from 'prom-client';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type Playground, type QueryLimits, type Timeouts } from '../config.js';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { EXPLORER_DIR, explorerBuilt, explorerRoutes } from './explorer.js';
 import { GRAPHIQL_DIR, graphiqlBuilt, graphiqlRoutes, redirectBrowsersToGraphiQL } from './graphiql.js';
 import { createGraphQLServer } from './graphql-server.js';
 import { healthRoutes } from './health.js';
@@ -32,6 +33,10 @@ export interface ServerOptions {
   readonly playground: Playground;
   /** Where the built GraphiQL is (GRAPHIQL_DIR, i.e. dist/web/graphiql/, when absent). */
   readonly graphiqlDir?: string;
+  /** Serve the explorer at / (default true): it uses only the public API at /graphql. */
+  readonly explorer?: boolean;
+  /** Where the built explorer is (EXPLORER_DIR, i.e. dist/web/explorer/, when absent). */
+  readonly explorerDir?: string;
   /** The largest request body accepted, e.g. '100kb'. */
   readonly bodyLimit?: string;
   /** Browser origins allowed to call /graphql: '*' (the default) or a list. */
@@ -88,6 +93,13 @@ export async function startServer(
 
   app.use(healthRoutes(store));
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics));
+  if (options.explorer ?? true) {
+    const explorerDir = options.explorerDir ?? EXPLORER_DIR;
+    if (!explorerBuilt(explorerDir)) {
+      log.warn({ dir: explorerDir }, 'The explorer is not built: / answers 503 until `npm run build:web` has run');
+    }
+    app.use(explorerRoutes(explorerDir));
+  }
   if (options.playground) {
     const graphiqlDir = options.graphiqlDir ?? GRAPHIQL_DIR;
     if (!graphiqlBuilt(graphiqlDir)) {

@@ -56,4 +56,11 @@ describe('configuration from the environment', () => {
     expect(readConfig({ PLAYGROUND: 'apollo' }).playground).toBe('apollo');
     expect(readConfig({ PLAYGROUND: 'false' }).playground).toBe(false);
   });
+
+  it('serves the explorer at / in every mode unless EXPLORER=false', () => {
+    expect(readConfig({}).explorer).toBe(true);
+    expect(readConfig({ NODE_ENV: 'production' }).explorer).toBe(true);
+    expect(readConfig({ EXPLORER: 'false' }).explorer).toBe(false);
+    expect(() => readConfig({ EXPLORER: 'maybe' })).toThrow('EXPLORER must be true or false; got "maybe".');
+  });
 });

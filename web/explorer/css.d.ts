@@ -1,0 +1,2 @@
+// esbuild bundles imported CSS into graphiql.css.
+declare module '*.css';

@@ -1,0 +1,62 @@
+/**
+ * The explorer's only way to the server: POST /graphql on this origin, typed by the generated
+ * documents. Every failure becomes an ApiError with a code and a message the page can show:
+ * the server's own `extensions.code` for GraphQL errors, NETWORK_ERROR when it cannot be reached,
+ * HTTP_<status> for an answer that is not GraphQL.
+ */
+import type { TypedDocumentString } from '../gql/graphql.js';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ENDPOINT = '/graphql';
+
+interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: { message?: string; extensions?: { code?: string } }[];
+}
+
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<TResult> {
+  const query = document.toString();
+  const operationName = /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
+  let response: Response;
+  try {
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { accept: 'application/graphql-response+json, application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables, operationName }),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(
+      'NETWORK_ERROR',
+      `The server cannot be reached (${error instanceof Error ? error.message : String(error)}). Check that it is running, then try again.`,
+    );
+  }
+  let body: GraphQLBody<TResult>;
+  try {
+    body = (await response.json()) as GraphQLBody<TResult>;
+  } catch {
+    throw new ApiError(`HTTP_${response.status}`, `The server answered ${response.status} ${response.statusText} without a GraphQL response.`);
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    throw new ApiError(first.extensions?.code ?? `HTTP_${response.status}`, first.message ?? 'The query failed.');
+  }
+  if (body.data == null) {
+    throw new ApiError(`HTTP_${response.status}`, 'The server answered without data.');
+  }
+  return body.data;
+}
