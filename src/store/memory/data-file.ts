@@ -147,14 +147,16 @@ export class GraphDataFile implements GraphWriter {
       throw new DataFileError(`Cannot open the data file ${file}: ${reason(error)}.`);
     }
     try {
-      // The first statement reads the header: garbage bytes fail here ("file is not a database").
+      db.pragma('locking_mode = EXCLUSIVE');
+      // Reads only, so that a file that is not ours is left byte for byte as it was: the first
+      // read parses the header (garbage bytes fail here, "file is not a database").
+      const version = checkSchema(db, file);
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new Error(`SQLite would not switch it to WAL mode (got ${String(mode)})`);
       db.pragma('synchronous = FULL');
-      db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('foreign_keys = ON');
-      // Takes the exclusive lock now (held until close), and sets up or checks the layout.
-      db.transaction(() => prepareSchema(db, file)).immediate();
+      // Takes the exclusive lock now (held until close), and creates or migrates the layout.
+      db.transaction(() => upgradeSchema(db, file, version)).immediate();
     } catch (error) {
       db.close();
       if (error instanceof DataFileError) throw error;
@@ -236,15 +238,10 @@ export class GraphDataFile implements GraphWriter {
   }
 }
 
-function prepareSchema(db: Database.Database, file: string): void {
-  const tables = new Set(
-    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]),
-  );
-  if (tables.size === 0) {
-    db.exec(SCHEMA_V1);
-    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
-    return;
-  }
+/** The version of the file's layout (0 for a new, empty file); throws if the file is not ours or too new. */
+function checkSchema(db: Database.Database, file: string): number {
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+  if (tables.size === 0) return 0;
   if (!tables.has('schema_version')) {
     throw new DataFileError(
       `The data file ${file} is an SQLite database but not this server's data file (it has no schema_version table); it was left as it is.`,
@@ -263,14 +260,24 @@ function prepareSchema(db: Database.Database, file: string): void {
         'run the server version that wrote it, or restore a backup.',
     );
   }
+  for (const table of TABLES) {
+    if (!tables.has(table)) throw new DataFileError(`The data file ${file} is damaged: its table ${table} is missing.`);
+  }
+  return version;
+}
+
+/** Creates the layout in a new file, or migrates an older one step by step (in one transaction). */
+function upgradeSchema(db: Database.Database, file: string, version: number): void {
+  if (version === 0) {
+    db.exec(SCHEMA_V1);
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
+    return;
+  }
   for (let v = version; v < SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (step === undefined) throw new DataFileError(`The data file ${file} has schema version ${v}, and no migration from it exists.`);
     db.exec(step);
     db.prepare('UPDATE schema_version SET version = ?').run(v + 1);
-  }
-  for (const table of TABLES) {
-    if (!tables.has(table)) throw new DataFileError(`The data file ${file} is damaged: its table ${table} is missing.`);
   }
 }
 
