@@ -248,7 +248,7 @@ describe('starting and stopping', () => {
     await rm(dir, { recursive: true, force: true });
     expect(code).toBe(1);
     expect(output).toContain(`The dataset file ${file} is invalid.`);
-    expect(output).toContain(`Relation "${seed.relations[0].id}" refers in "to" to "unit:nowhere"`);
+    expect(output).toContain(`Relation "${seed.relations[0].id}" (relations[0]) refers in "to" to "unit:nowhere"`);
   });
 
   it('refuses a bad setting with one line that names the variable', async () => {
