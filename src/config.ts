@@ -2,7 +2,13 @@
  * Environment → typed configuration. Read once, in main.ts; a bad value stops the process with
  * a message that names the variable.
  */
+import path from 'node:path';
 import { SEED_FILE } from './ingest/dataset-file.js';
+
+/** DATA_DIR's default: `.data` in the directory the server is started from (git-ignored). */
+export const DEFAULT_DATA_DIR = './.data';
+/** DATA_DIR's value for an embedded store that keeps nothing on disk. */
+export const IN_MEMORY = ':memory:';
 
 export interface Neo4jConfig {
   readonly uri: string;
@@ -77,6 +83,11 @@ export interface Config {
   readonly host: string | undefined;
   /** undefined selects the embedded store. */
   readonly neo4j: Neo4jConfig | undefined;
+  /**
+   * The embedded store's data directory (DATA_DIR, absolute), or null for an embedded store in
+   * memory only (DATA_DIR=:memory:). Not used with Neo4j.
+   */
+  readonly dataDir: string | null;
   readonly seed: boolean;
   readonly seedFile: string;
   readonly logLevel: string;
@@ -113,6 +124,7 @@ export function readConfig(env: Env = process.env): Config {
           connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 30_000, 0, 3_600_000),
         }
       : undefined,
+    dataDir: dataDir(env.DATA_DIR),
     seed: boolean(env, 'SEED', true),
     seedFile: nonEmpty(env.SEED_FILE) ?? SEED_FILE,
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -164,6 +176,13 @@ function playground(env: Env): Playground {
   if (raw === 'apollo') return 'apollo';
   if (['false', '0', 'no'].includes(raw)) return false;
   throw new ConfigError(`PLAYGROUND must be true (or graphiql), apollo or false; got "${env.PLAYGROUND}".`);
+}
+
+function dataDir(raw: string | undefined): string | null {
+  const value = nonEmpty(raw) ?? DEFAULT_DATA_DIR;
+  if (value === IN_MEMORY) return null;
+  if (value.includes('\0')) throw new ConfigError('DATA_DIR must be a directory path or :memory:; it holds a NUL character.');
+  return path.resolve(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

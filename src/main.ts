@@ -1,31 +1,14 @@
 /**
- * Wires the server: configuration → store (embedded, or Neo4j when NEO4J_URI is set) → seed →
+ * Wires the server: configuration → store (embedded, durable in DATA_DIR, or Neo4j when NEO4J_URI
+ * is set) → seed (only into an empty store) →
  * HTTP server, and a graceful stop on SIGTERM/SIGINT.
  */
 import { pino } from 'pino';
-import { readConfig, type Config } from './config.js';
+import { readConfig } from './config.js';
 import { readDatasetFile, seedIfEmpty } from './ingest/dataset-file.js';
 import { startServer } from './server/app.js';
 import { createMetricsRegistry, instrumentStore } from './server/plugins/metrics/index.js';
-import type { GraphStore } from './store/graph-store.js';
-import { createMemoryStore } from './store/memory/memory-store.js';
-import { createNeo4jStore } from './store/neo4j/neo4j-store.js';
-
-async function openStore(config: Config, log: pino.Logger): Promise<GraphStore> {
-  if (!config.neo4j) return createMemoryStore();
-  const { uri, username, password, database, connectTimeoutMs } = config.neo4j;
-  log.info({ uri, database: database ?? '(default)' }, 'connecting to Neo4j');
-  return createNeo4jStore({
-    uri,
-    username,
-    password,
-    database,
-    connectTimeoutMs,
-    // The driver's pool, retries and each transaction's timeout are fitted to the deadline.
-    requestTimeoutMs: config.timeouts.requestMs,
-    log: (msg) => log.info(msg),
-  });
-}
+import { openConfiguredStore } from './store/open.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -34,7 +17,8 @@ async function main(): Promise<void> {
   const dataset = config.seed ? await readDatasetFile(config.seedFile) : null;
   // One registry for this server; the store is counted from its first call (seeding included).
   const metrics = config.metrics ? createMetricsRegistry() : undefined;
-  const opened = await openStore(config, log);
+  // A data file that cannot be used stops the server here, with one line naming it.
+  const { store: opened } = await openConfiguredStore(config, (msg, fields) => log.info(fields ?? {}, msg));
   const store = metrics ? instrumentStore(opened, metrics) : opened;
   if (dataset && (await seedIfEmpty(store, dataset))) {
     log.info({ file: config.seedFile, ...(await store.counts()) }, 'loaded the seed graph');

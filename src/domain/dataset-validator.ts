@@ -28,6 +28,14 @@ export class DatasetValidationError extends Error {
 }
 
 type Obj = Record<string, unknown>;
+
+/**
+ * How a problem names its record: the kind, the id when it has a usable one, and always its place
+ * in the file (`entities[3]`), so that a problem can be found in the file even without an id.
+ */
+function recordLabel(kind: string, section: string, index: number, id: string | null): string {
+  return id === null ? `${kind} ${section}[${index}]` : `${kind} "${id}" (${section}[${index}])`;
+}
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Returns the dataset typed, or throws a DatasetValidationError listing every problem. */
@@ -180,7 +188,7 @@ export function validateDataset(raw: unknown): string[] {
 
   sources.forEach((s, i) => {
     const id = checkId(s, `sources[${i}]`, SOURCE_ID_PREFIX);
-    const label = `Source "${id ?? i}"`;
+    const label = recordLabel('Source', 'sources', i, id);
     fields(s, label, ['id', 'title', 'publisher', 'published', 'url']);
     str(s, 'title', label);
     str(s, 'publisher', label, { optional: true });
@@ -191,7 +199,7 @@ export function validateDataset(raw: unknown): string[] {
 
   entities.forEach((e, i) => {
     const id = checkId(e, `entities[${i}]`);
-    const label = `Entity "${id ?? i}"`;
+    const label = recordLabel('Entity', 'entities', i, id);
     fields(e, label, ['id', 'kind', 'name', 'aliases', 'description']);
     oneOf(e, 'kind', ENTITY_KINDS, label);
     str(e, 'name', label);
@@ -219,7 +227,7 @@ export function validateDataset(raw: unknown): string[] {
 
   statements.forEach((s, i) => {
     const id = checkId(s, `statements[${i}]`, STATEMENT_ID_PREFIX);
-    const label = `Statement "${id ?? i}"`;
+    const label = recordLabel('Statement', 'statements', i, id);
     fields(s, label, ['id', 'kind', 'text', 'date', 'speakerId', 'aboutIds', 'sourceId', 'status', 'reportedViaId']);
     oneOf(s, 'kind', STATEMENT_KINDS, label);
     oneOf(s, 'status', CLAIM_STATUSES, label);
@@ -234,7 +242,7 @@ export function validateDataset(raw: unknown): string[] {
   const relationKeys = new Map<string, string>();
   relations.forEach((r, i) => {
     const id = checkId(r, `relations[${i}]`, RELATION_ID_PREFIX);
-    const label = `Relation "${id ?? i}"`;
+    const label = recordLabel('Relation', 'relations', i, id);
     fields(r, label, ['id', 'type', 'from', 'to', 'status', 'claimedBy', 'date', 'sourceId', 'statementIds', 'qualifiers']);
     const type = r.type;
     if (typeof type !== 'string' || !isRelationType(type)) {

@@ -159,6 +159,11 @@ export interface GraphStore {
    * `onProgress`, when given, is told `done` of `total` rows of each `phase` as a long load goes.
    */
   load(dataset: Dataset, onProgress?: (done: number, total: number, phase: string) => void): Promise<void>;
+  /**
+   * The whole graph as a dataset (what `npm run export` writes): every record, each section by id.
+   * Loading it into an empty store gives the same graph.
+   */
+  exportDataset(options?: ReadOptions): Promise<Dataset>;
   counts(): Promise<GraphCounts>;
   /** Resolves when the store can answer; rejects with the cause otherwise (schema-less /readyz). */
   ping(options?: ReadOptions): Promise<void>;

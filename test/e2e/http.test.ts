@@ -161,7 +161,8 @@ describe('starting and stopping', () => {
     await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     const port = await getPort({ host: '127.0.0.1' });
     // Its own process group, so that a stop reaches npm, its shell and the server alike.
-    const child = spawn('npm', ['start'], { cwd: dir, env: userEnv({ PORT: String(port) }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // DATA_DIR unset, as on a user's machine: the default ./.data, in the copy.
+    const child = spawn('npm', ['start'], { cwd: dir, env: userEnv({ PORT: String(port), DATA_DIR: '' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -177,6 +178,9 @@ describe('starting and stopping', () => {
         body: JSON.stringify({ query: '{ entity(id: "country:ukraine") { name } }' }),
       });
       expect(await response.json()).toEqual({ data: { entity: { name: 'Ukraine' } } });
+      // Persistence is on by default: the first start seeded the data file in ./.data.
+      expect(output).toContain('loaded the seed graph');
+      expect(existsSync(path.join(dir, '.data', 'graph.db'))).toBe(true);
     } finally {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
       await exited;
@@ -244,7 +248,7 @@ describe('starting and stopping', () => {
     await rm(dir, { recursive: true, force: true });
     expect(code).toBe(1);
     expect(output).toContain(`The dataset file ${file} is invalid.`);
-    expect(output).toContain(`Relation "${seed.relations[0].id}" refers in "to" to "unit:nowhere"`);
+    expect(output).toContain(`Relation "${seed.relations[0].id}" (relations[0]) refers in "to" to "unit:nowhere"`);
   });
 
   it('refuses a bad setting with one line that names the variable', async () => {

@@ -25,7 +25,8 @@ export interface ServerProcess {
 /**
  * The environment a user's shell gives the server: without the test runner's NODE_ENV=test, which
  * changes how libraries behave (Apollo Server, for one, handles signals differently under it),
- * and without the test run's own NEO4J_* settings: each test says which store it wants.
+ * and without the test run's own NEO4J_* settings: each test says which store it wants (the
+ * embedded one in memory only, unless it gives a DATA_DIR).
  */
 export function userEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
@@ -33,7 +34,9 @@ export function userEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
       ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST') && !name.startsWith('NEO4J_'),
     ),
   );
-  return { ...env, HOST: '127.0.0.1', ...overrides };
+  // In memory unless a test gives a DATA_DIR: tests that are not about durability stay independent
+  // (the default ./.data would be one directory shared, and locked, by every server they start).
+  return { ...env, HOST: '127.0.0.1', DATA_DIR: ':memory:', ...overrides };
 }
 
 /**

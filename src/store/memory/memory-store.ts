@@ -2,6 +2,10 @@
  * The embedded store: the whole graph in process memory, in a graphology multigraph with
  * indexes beside it. It answers exactly as the Neo4j store does (orders included, see the
  * header of graph-store.ts); the contract suite in test/contract runs both.
+ *
+ * With a data file (data-file.ts, DATA_DIR) it is durable: every load is written to the file in one
+ * SQLite transaction before the new state is swapped in, and `openDurableMemoryStore` rebuilds the
+ * state from the file at start. Without one it lives in memory only (DATA_DIR=:memory:, tests).
  */
 import {
   type Dataset,
@@ -25,9 +29,11 @@ import type {
   SubgraphResult,
   TooManyNodes,
 } from '../graph-store.js';
+import { DataFileError, GraphDataFile } from './data-file.js';
 import { relationViewsOf } from './relations.js';
 import { emptyState, stateWithDataset, type MemoryState } from './state.js';
 import { Pacer } from './pacer.js';
+import { compareById } from './ordering.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
@@ -35,14 +41,51 @@ function refuseIfCancelled(options: ReadOptions | undefined): void {
   options?.signal?.throwIfAborted();
 }
 
+/** A store in process memory only: it starts empty and forgets everything when the process ends. */
 export function createMemoryStore(): GraphStore {
   return new MemoryStore();
+}
+
+/**
+ * The durable embedded store: opens (or creates) DATA_DIR's data file and rebuilds the graph and
+ * its indexes from it. Throws a DataFileError, one line naming the file, when the file cannot be
+ * used or its records do not form a valid graph; the file is never replaced.
+ */
+export function openDurableMemoryStore(dataDir: string): MemoryStore {
+  const file = GraphDataFile.open(dataDir);
+  try {
+    const stored = file.readAll();
+    let state: MemoryState;
+    try {
+      state = stateWithDataset(emptyState(), stored);
+    } catch (error) {
+      const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
+      throw new DataFileError(`The data file ${file.path} holds records that do not form a valid graph: ${message}`);
+    }
+    return new MemoryStore(file, state);
+  } catch (error) {
+    file.close();
+    throw error;
+  }
 }
 
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory';
   /** Replaced whole by `load`, never changed in place; every read takes it once. */
-  private state: MemoryState = emptyState();
+  private state: MemoryState;
+
+  /** `dataFile`: where loads are made durable (none: memory only); `state`: what it holds already. */
+  constructor(
+    private readonly dataFile: GraphDataFile | null = null,
+    state: MemoryState = emptyState(),
+  ) {
+    this.state = state;
+  }
+
+  /** The data file's path, or null for a store in memory only. */
+  get dataFilePath(): string | null {
+    return this.dataFile?.path ?? null;
+  }
 
   async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {
     refuseIfCancelled(options);
@@ -133,9 +176,16 @@ export class MemoryStore implements GraphStore {
   }
 
   async load(dataset: Dataset, onProgress?: (done: number, total: number, phase: string) => void): Promise<void> {
-    // Built in full before the swap: if anything throws, the current state stays as it was.
-    // No await in between, so two loads cannot interleave and lose one another's records.
-    this.state = stateWithDataset(this.state, dataset);
+    // 1. The new state is built in full, aside: a dataset that does not make a valid graph throws
+    //    here, before anything is written.
+    // 2. Then the dataset is written to the data file in one SQLite transaction: if that throws
+    //    (disk full, I/O error), it rolled back and the current state stays as it was.
+    // 3. Only then is the new state swapped in; a load has resolved only once it is durable.
+    // All synchronous, no await in between, so two loads cannot interleave and lose one another's
+    // records, and the file and the state always hold the same graph.
+    const next = stateWithDataset(this.state, dataset);
+    this.dataFile?.writeDataset(dataset);
+    this.state = next;
     // One step: report the whole dataset once it is in.
     const total = dataset.sources.length + dataset.entities.length + dataset.relations.length + dataset.statements.length;
     onProgress?.(total, total, 'dataset');
@@ -155,8 +205,21 @@ export class MemoryStore implements GraphStore {
     // Always ready: nothing outside the process to reach.
   }
 
+  async exportDataset(options?: ReadOptions): Promise<Dataset> {
+    refuseIfCancelled(options);
+    const { graph, statementsInOrder, sourcesById } = this.state;
+    return {
+      sources: [...sourcesById],
+      entities: graph.mapNodes((_id, entity) => entity).sort(compareById),
+      relations: graph.mapEdges((_id, relation) => relation).sort(compareById),
+      statements: [...statementsInOrder].sort(compareById),
+    };
+  }
+
   async close(): Promise<void> {
-    // Lets the graph and its indexes be collected; the store stays usable, and empty.
+    // Lets the graph and its indexes be collected; the store stays usable, and empty (a durable
+    // one releases its data file, and keeps what it wrote there).
     this.state = emptyState();
+    this.dataFile?.close();
   }
 }

@@ -29,6 +29,7 @@ import type {
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
 import { SEARCH_CANDIDATES } from './cypher/explore.js';
+import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
 import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
 import { RELATIONS_OF } from './cypher/relations.js';
 import {
@@ -42,6 +43,7 @@ import { SYMMETRIC_TYPES, walkableTypes } from './graph-model.js';
 import { loadDataset, type LoadProgress } from './load.js';
 import {
   entityFromNode,
+  relationFromRelationship,
   relationViewFromRow,
   sourceFromNode,
   statementFromNode,
@@ -77,6 +79,9 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
  * started Neo4j its first plan alone may take longer than a request's deadline.
  */
 const ADMIN_READ_TIMEOUT_MS = 60_000;
+
+/** The budget of exportDataset() when its caller gives no deadline: a whole graph takes a while. */
+const EXPORT_TIMEOUT_MS = 600_000;
 
 /** Connects (retrying until connectTimeoutMs), runs the migrations, and returns the store. */
 export async function createNeo4jStore(options: Neo4jStoreOptions): Promise<GraphStore> {
@@ -200,6 +205,22 @@ export class Neo4jStore implements GraphStore {
 
   async load(dataset: Dataset, onProgress?: LoadProgress): Promise<void> {
     await this.executor.write((tx) => loadDataset(tx, dataset, onProgress));
+  }
+
+  async exportDataset(options?: ReadOptions): Promise<Dataset> {
+    // One read transaction, so the four sections are one snapshot of the graph. An export is not a
+    // request: without a caller's deadline it gets the admin budget, not the request timeout.
+    const read = { timeoutMs: EXPORT_TIMEOUT_MS, ...options };
+    return this.executor.read(async (tx) => {
+      const rows = (cypher: string, params: Record<string, unknown> = {}) => tx.run(cypher, params);
+      const sources = (await rows(EXPORT_SOURCES)).map((row) => sourceFromNode(row['s']));
+      const entities = (await rows(EXPORT_ENTITIES)).map((row) => entityFromNode(row['n']));
+      const relations = (await rows(EXPORT_RELATIONS, { types: walkableTypes(null) })).map((row) =>
+        relationFromRelationship(row['r'], row['fromId'], row['toId']),
+      );
+      const statements = (await rows(EXPORT_STATEMENTS)).map((row) => statementFromNode(row['s']));
+      return { sources, entities, relations, statements };
+    }, read);
   }
 
   async counts(): Promise<GraphCounts> {

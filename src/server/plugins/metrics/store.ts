@@ -25,6 +25,7 @@ const METHODS = {
   neighborhood: true,
   shortestPath: true,
   load: true,
+  exportDataset: true,
   counts: true,
   ping: true,
   close: true,

@@ -1,0 +1,302 @@
+/**
+ * The embedded store's data file: the graph's records kept in SQLite (better-sqlite3), so that
+ * they outlive the process. The file is the durable copy; the in-memory state (state.ts) is built
+ * from it at start and is what answers queries.
+ *
+ * Layout (schema version 1):
+ * - one table per record kind, a row per record: the columns that records are looked up or
+ *   referenced by (id, kind or type, the ends and source of a relation, the speaker and source of a
+ *   statement) and the whole record as JSON in `record`. The record is what the stores exchange
+ *   (src/domain/model.ts) and its JSON round-trips it exactly, optional qualifiers included, while
+ *   the columns let SQLite enforce references (deferred foreign keys, checked at commit) and let a
+ *   later write path find, say, the relations of an entity without reading every record. Lists
+ *   (aliases, aboutIds, statementIds) stay in the JSON: nothing needs them as keys yet.
+ * - `schema_version`: one row, the layout's version, for migrations. A file of a version this code
+ *   does not know is refused, never rewritten.
+ *
+ * The file is opened in WAL mode with `synchronous = FULL` (a committed transaction survives a
+ * crash or power loss) and `locking_mode = EXCLUSIVE`: one process at a time owns the data
+ * directory, so a second server or an import into a running server's directory fails at once
+ * instead of writing behind the first one's back.
+ *
+ * Every write goes through `transaction()`: all of it commits, or none of it.
+ */
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  Dataset,
+  EntityRecord,
+  RelationRecord,
+  SourceRecord,
+  StatementRecord,
+} from '../../domain/index.js';
+
+/** The file's name inside DATA_DIR. */
+export const DATA_FILE_NAME = 'graph.db';
+
+/** The layout this code writes and reads. A migration from version N to N + 1 goes in MIGRATIONS. */
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA_V1 = `
+CREATE TABLE schema_version (
+  version INTEGER NOT NULL
+);
+CREATE TABLE sources (
+  id TEXT PRIMARY KEY,
+  record TEXT NOT NULL
+);
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE TABLE statements (
+  id TEXT PRIMARY KEY,
+  source_id TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
+  speaker_id TEXT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+  record TEXT NOT NULL
+);
+CREATE TABLE relations (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  from_id TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+  to_id TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+  source_id TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
+  record TEXT NOT NULL
+);
+CREATE INDEX relations_from ON relations(from_id);
+CREATE INDEX relations_to ON relations(to_id);
+CREATE INDEX statements_speaker ON statements(speaker_id);
+`;
+
+/**
+ * Migrations by the version they start from: MIGRATIONS[1] would take a version-1 file to 2, in
+ * the same transaction that records the new version. None yet.
+ */
+const MIGRATIONS: Readonly<Record<number, string>> = {};
+
+const TABLES = ['schema_version', 'sources', 'entities', 'statements', 'relations'] as const;
+
+/** The data file cannot be used as it is; the message names the file and what is wrong. */
+export class DataFileError extends Error {
+  override name = 'DataFileError';
+}
+
+/** Writes that a transaction may make; each record replaces the one with its id, if any. */
+export interface GraphWriter {
+  putSources(records: readonly SourceRecord[]): void;
+  putEntities(records: readonly EntityRecord[]): void;
+  putStatements(records: readonly StatementRecord[]): void;
+  putRelations(records: readonly RelationRecord[]): void;
+}
+
+type Statement = Database.Statement<unknown[]>;
+
+export class GraphDataFile implements GraphWriter {
+  private readonly put: { sources: Statement; entities: Statement; statements: Statement; relations: Statement };
+
+  private constructor(
+    /** The file's absolute path, for messages. */
+    readonly path: string,
+    private readonly db: Database.Database,
+  ) {
+    this.put = {
+      sources: db.prepare(
+        'INSERT INTO sources (id, record) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record',
+      ),
+      entities: db.prepare(
+        'INSERT INTO entities (id, kind, record) VALUES (?, ?, ?) ' +
+          'ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, record = excluded.record',
+      ),
+      statements: db.prepare(
+        'INSERT INTO statements (id, source_id, speaker_id, record) VALUES (?, ?, ?, ?) ' +
+          'ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, speaker_id = excluded.speaker_id, record = excluded.record',
+      ),
+      relations: db.prepare(
+        'INSERT INTO relations (id, type, from_id, to_id, source_id, record) VALUES (?, ?, ?, ?, ?, ?) ' +
+          'ON CONFLICT(id) DO UPDATE SET type = excluded.type, from_id = excluded.from_id, to_id = excluded.to_id, ' +
+          'source_id = excluded.source_id, record = excluded.record',
+      ),
+    };
+  }
+
+  /**
+   * Opens (or creates) DATA_DIR/graph.db: makes the directory, checks that it is writable, locks
+   * the file for this process, creates the tables in a new file and checks the version of an old
+   * one. Throws a DataFileError naming the file or directory and the problem; never replaces a file.
+   */
+  static open(dataDir: string): GraphDataFile {
+    const dir = path.resolve(dataDir);
+    const file = path.join(dir, DATA_FILE_NAME);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new DataFileError(`Cannot create the data directory ${dir} (DATA_DIR): ${reason(error)}.`);
+    }
+    if (!statSync(dir).isDirectory()) throw new DataFileError(`The data directory ${dir} (DATA_DIR) is not a directory.`);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch (error) {
+      throw new DataFileError(`The data directory ${dir} (DATA_DIR) is not writable: ${reason(error)}.`);
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(file, { timeout: 0 });
+    } catch (error) {
+      throw new DataFileError(`Cannot open the data file ${file}: ${reason(error)}.`);
+    }
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      // Reads only, so that a file that is not ours is left byte for byte as it was: the first
+      // read parses the header (garbage bytes fail here, "file is not a database").
+      const version = checkSchema(db, file);
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new Error(`SQLite would not switch it to WAL mode (got ${String(mode)})`);
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      // Takes the exclusive lock now (held until close), and creates or migrates the layout.
+      db.transaction(() => upgradeSchema(db, file, version)).immediate();
+    } catch (error) {
+      db.close();
+      if (error instanceof DataFileError) throw error;
+      throw new DataFileError(describeOpenError(file, error));
+    }
+    return new GraphDataFile(file, db);
+  }
+
+  /** Every record, each table in the order its rows were first written. */
+  readAll(): Dataset {
+    return {
+      sources: this.readTable<SourceRecord>('sources'),
+      entities: this.readTable<EntityRecord>('entities'),
+      relations: this.readTable<RelationRecord>('relations'),
+      statements: this.readTable<StatementRecord>('statements'),
+    };
+  }
+
+  /** Runs `work` in one transaction: it all commits when `work` returns, none of it if it throws. */
+  transaction<T>(work: (writer: GraphWriter) => T): T {
+    return this.db.transaction(() => work(this)).immediate();
+  }
+
+  /** Writes a dataset in one transaction (what the store's load does). */
+  writeDataset(dataset: Dataset): void {
+    this.transaction((w) => {
+      w.putSources(dataset.sources);
+      w.putEntities(dataset.entities);
+      w.putStatements(dataset.statements);
+      w.putRelations(dataset.relations);
+    });
+  }
+
+  putSources(records: readonly SourceRecord[]): void {
+    for (const r of records) this.put.sources.run(r.id, JSON.stringify(r));
+  }
+
+  putEntities(records: readonly EntityRecord[]): void {
+    for (const r of records) this.put.entities.run(r.id, r.kind, JSON.stringify(r));
+  }
+
+  putStatements(records: readonly StatementRecord[]): void {
+    for (const r of records) this.put.statements.run(r.id, r.sourceId, r.speakerId, JSON.stringify(r));
+  }
+
+  putRelations(records: readonly RelationRecord[]): void {
+    for (const r of records) this.put.relations.run(r.id, r.type, r.from, r.to, r.sourceId, JSON.stringify(r));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private readTable<T>(table: 'sources' | 'entities' | 'relations' | 'statements'): T[] {
+    const rows = this.db.prepare(`SELECT id, record FROM ${table} ORDER BY rowid`).raw().iterate() as IterableIterator<
+      [string, string]
+    >;
+    const records: T[] = [];
+    try {
+      for (const [id, record] of rows) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(record);
+        } catch (error) {
+          throw new DataFileError(
+            `The data file ${this.path} is damaged: the record of ${id} in table ${table} is not valid JSON (${reason(error)}).`,
+          );
+        }
+        if (typeof parsed !== 'object' || parsed === null || (parsed as { id?: unknown }).id !== id) {
+          throw new DataFileError(`The data file ${this.path} is damaged: the record of ${id} in table ${table} does not match its id.`);
+        }
+        records.push(parsed as T);
+      }
+    } catch (error) {
+      if (error instanceof DataFileError) throw error;
+      throw new DataFileError(describeOpenError(this.path, error));
+    }
+    return records;
+  }
+}
+
+/** The version of the file's layout (0 for a new, empty file); throws if the file is not ours or too new. */
+function checkSchema(db: Database.Database, file: string): number {
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+  if (tables.size === 0) return 0;
+  if (!tables.has('schema_version')) {
+    throw new DataFileError(
+      `The data file ${file} is an SQLite database but not this server's data file (it has no schema_version table); it was left as it is.`,
+    );
+  }
+  const versions = db.prepare('SELECT version FROM schema_version').pluck().all() as unknown[];
+  const version = versions[0];
+  if (versions.length !== 1 || typeof version !== 'number' || !Number.isInteger(version)) {
+    throw new DataFileError(
+      `The data file ${file} is damaged: its schema_version table should hold one whole number, not ${JSON.stringify(versions)}.`,
+    );
+  }
+  if (version > SCHEMA_VERSION || version < 1) {
+    throw new DataFileError(
+      `The data file ${file} has schema version ${version}, which this server does not know (it knows 1 to ${SCHEMA_VERSION}); ` +
+        'run the server version that wrote it, or restore a backup.',
+    );
+  }
+  for (const table of TABLES) {
+    if (!tables.has(table)) throw new DataFileError(`The data file ${file} is damaged: its table ${table} is missing.`);
+  }
+  return version;
+}
+
+/** Creates the layout in a new file, or migrates an older one step by step (in one transaction). */
+function upgradeSchema(db: Database.Database, file: string, version: number): void {
+  if (version === 0) {
+    db.exec(SCHEMA_V1);
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
+    return;
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (step === undefined) throw new DataFileError(`The data file ${file} has schema version ${v}, and no migration from it exists.`);
+    db.exec(step);
+    db.prepare('UPDATE schema_version SET version = ?').run(v + 1);
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One line saying what SQLite found wrong with the file. */
+function describeOpenError(file: string, error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const cause = `${typeof code === 'string' ? `${code}: ` : ''}${reason(error)}`;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return `The data file ${file} is in use by another process (${cause}); stop it first, or give this one another DATA_DIR.`;
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_FORMAT') {
+    return `The data file ${file} is damaged or is not a database (${cause}); it was left as it is: move it away to start empty, or restore a backup.`;
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_IOERR') {
+    return `The data file ${file} cannot be written or read (${cause}); check the file and DATA_DIR's permissions and disk.`;
+  }
+  return `The data file ${file} cannot be used (${cause}).`;
+}

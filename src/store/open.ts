@@ -1,0 +1,42 @@
+/**
+ * Opens the store the configuration names, for the server and the import / export commands alike:
+ * Neo4j when NEO4J_URI is set; otherwise the embedded store, durable in DATA_DIR, or in memory only
+ * with DATA_DIR=:memory:.
+ */
+import type { Config } from '../config.js';
+import type { GraphStore } from './graph-store.js';
+import { createMemoryStore, openDurableMemoryStore } from './memory/memory-store.js';
+import { createNeo4jStore } from './neo4j/neo4j-store.js';
+
+export interface OpenedStore {
+  readonly store: GraphStore;
+  /** Where the graph lives, for logs: the data file, "memory only", or the Neo4j URI. */
+  readonly location: string;
+}
+
+export async function openConfiguredStore(
+  config: Pick<Config, 'neo4j' | 'dataDir' | 'timeouts'>,
+  log: (msg: string, fields?: Record<string, unknown>) => void = () => {},
+): Promise<OpenedStore> {
+  if (config.neo4j) {
+    const { uri, username, password, database, connectTimeoutMs } = config.neo4j;
+    log('connecting to Neo4j', { uri, database: database ?? '(default)' });
+    const store = await createNeo4jStore({
+      uri,
+      username,
+      password,
+      database,
+      connectTimeoutMs,
+      // The driver's pool, retries and each transaction's timeout are fitted to the deadline.
+      requestTimeoutMs: config.timeouts.requestMs,
+      log: (msg) => log(msg),
+    });
+    return { store, location: uri };
+  }
+  if (config.dataDir === null) return { store: createMemoryStore(), location: 'memory only (DATA_DIR=:memory:)' };
+  const started = Date.now();
+  const store = openDurableMemoryStore(config.dataDir);
+  const location = store.dataFilePath!;
+  log('opened the data file', { file: location, ms: Date.now() - started, ...(await store.counts()) });
+  return { store, location };
+}

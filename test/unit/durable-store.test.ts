@@ -1,0 +1,219 @@
+/**
+ * The durable embedded store (DATA_DIR): what a load writes outlives the store, a load is all or
+ * nothing in the file as in memory, and a data file that cannot be used is refused with one line
+ * naming it, never replaced.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.js';
+import { DatasetValidationError, type Dataset } from '../../src/domain/index.js';
+import { readDatasetFile, SEED_FILE, seedIfEmpty } from '../../src/ingest/dataset-file.js';
+import { DATA_FILE_NAME, DataFileError, GraphDataFile, SCHEMA_VERSION } from '../../src/store/memory/data-file.js';
+import { MemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
+import { emptyState } from '../../src/store/memory/state.js';
+
+const seed: Dataset = await readDatasetFile(SEED_FILE);
+
+const extra: Dataset = {
+  sources: [{ id: 'source:extra', title: 'Extra', publisher: null, published: '2025-02-01', url: null }],
+  entities: [
+    { id: 'settlement:toretsk', kind: 'SETTLEMENT', name: 'Toretsk', aliases: ['Торецьк'], description: null },
+  ],
+  relations: [
+    {
+      id: 'rel:toretsk-located-in-donetsk',
+      type: 'LOCATED_IN',
+      from: 'settlement:toretsk',
+      to: 'region:donetsk',
+      status: 'CONFIRMED',
+      claimedBy: null,
+      date: null,
+      sourceId: 'source:extra',
+      statementIds: [],
+      qualifiers: { note: 'public knowledge' },
+    },
+  ],
+  statements: [],
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kg-durable-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const fileIn = (d: string) => path.join(d, DATA_FILE_NAME);
+
+describe('the durable embedded store', () => {
+  it('keeps what was loaded across a reopen, and a reopened store answers alike', async () => {
+    const store = openDurableMemoryStore(dir);
+    expect(await store.counts()).toEqual({ entities: 0, relations: 0, statements: 0, sources: 0 });
+    await store.load(seed);
+    await store.load(extra);
+    const before = await store.exportDataset();
+    const search = await store.search({ text: 'toretsk', kinds: null, first: 5 });
+    await store.close();
+
+    const reopened = openDurableMemoryStore(dir);
+    expect(await reopened.exportDataset()).toEqual(before);
+    expect(await reopened.counts()).toEqual({ entities: 33, relations: 45, statements: 26, sources: 2 });
+    expect(await reopened.search({ text: 'toretsk', kinds: null, first: 5 })).toEqual(search);
+    expect(await reopened.entitiesByIds(['settlement:toretsk'])).toEqual(extra.entities);
+    await reopened.close();
+  });
+
+  it('loading the same dataset again changes nothing, in memory or in the file', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    const once = await store.exportDataset();
+    await store.load(seed);
+    expect(await store.exportDataset()).toEqual(once);
+    await store.close();
+    const file = new Database(fileIn(dir), { readonly: true });
+    expect(file.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(seed.entities.length);
+    expect(file.prepare('SELECT count(*) FROM relations').pluck().get()).toBe(seed.relations.length);
+    file.close();
+  });
+
+  it('writes nothing when the dataset does not make a valid graph', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    const broken: Dataset = {
+      ...extra,
+      relations: [{ ...extra.relations[0]!, to: 'region:nowhere' }],
+    };
+    await expect(store.load(broken)).rejects.toBeInstanceOf(DatasetValidationError);
+    const selfLoop: Dataset = { ...extra, relations: [{ ...extra.relations[0]!, to: 'settlement:toretsk' }] };
+    await expect(store.load(selfLoop)).rejects.toThrow(/allowSelfLoops/);
+    expect(await store.entitiesByIds(['settlement:toretsk'])).toEqual([null]);
+    await store.close();
+    const reopened = openDurableMemoryStore(dir);
+    expect(await reopened.counts()).toEqual({ entities: 32, relations: 44, statements: 26, sources: 1 });
+    await reopened.close();
+  });
+
+  it('changes nothing in memory when writing to the file fails, and the failed transaction left nothing', async () => {
+    const file = GraphDataFile.open(dir);
+    // A real transaction that fails halfway: SQLite rolls back what it wrote.
+    expect(() =>
+      file.transaction((w) => {
+        w.putSources(extra.sources);
+        throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
+    expect(file.readAll().sources).toEqual([]);
+    // A store whose file write fails keeps its state.
+    file.writeDataset = () => {
+      throw new Error('SQLITE_FULL: database or disk is full');
+    };
+    const store = new MemoryStore(file, emptyState());
+    await expect(store.load(seed)).rejects.toThrow('SQLITE_FULL');
+    expect(await store.counts()).toEqual({ entities: 0, relations: 0, statements: 0, sources: 0 });
+    await store.close();
+    const reopened = openDurableMemoryStore(dir);
+    expect(await reopened.counts()).toEqual({ entities: 0, relations: 0, statements: 0, sources: 0 });
+    await reopened.close();
+  });
+
+  it('is seeded only while empty: a reopened store keeps what it holds', async () => {
+    const store = openDurableMemoryStore(dir);
+    expect(await seedIfEmpty(store, { ...extra, relations: [] })).toBe(true);
+    await store.close();
+    const reopened = openDurableMemoryStore(dir);
+    expect(await seedIfEmpty(reopened, seed)).toBe(false);
+    expect(await reopened.counts()).toEqual({ entities: 1, relations: 0, statements: 0, sources: 1 });
+    await reopened.close();
+  });
+
+  it('creates the file in WAL mode with synchronous = FULL and records its schema version', async () => {
+    const file = GraphDataFile.open(dir);
+    file.close();
+    const db = new Database(fileIn(dir), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT version FROM schema_version').pluck().all()).toEqual([SCHEMA_VERSION]);
+    db.close();
+    const store = openDurableMemoryStore(dir);
+    // The connection's own setting (not stored in the file).
+    expect((store as unknown as { dataFile: { db: Database.Database } }).dataFile.db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.close();
+  });
+});
+
+describe('a data file that cannot be used', () => {
+  /** Opens, expects a DataFileError of one line naming `named`, and checks the file was left as it was. */
+  async function expectRefusal(dataDir: string, pattern: RegExp, named = fileIn(dataDir)) {
+    const before = await readFile(fileIn(dataDir)).catch(() => null);
+    let error: unknown;
+    try {
+      openDurableMemoryStore(dataDir).close();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataFileError);
+    const message = (error as Error).message;
+    expect(message).not.toContain('\n');
+    expect(message).toContain(named);
+    expect(message).toMatch(pattern);
+    expect(await readFile(fileIn(dataDir)).catch(() => null)).toEqual(before);
+  }
+
+  it('refuses garbage bytes', async () => {
+    await writeFile(fileIn(dir), Buffer.from('this is not an SQLite file, just some bytes '.repeat(200)));
+    await expectRefusal(dir, /damaged or is not a database/);
+  });
+
+  it('refuses a schema version it does not know', async () => {
+    GraphDataFile.open(dir).close();
+    const db = new Database(fileIn(dir));
+    db.prepare('UPDATE schema_version SET version = 99').run();
+    db.close();
+    await expectRefusal(dir, /schema version 99, which this server does not know/);
+  });
+
+  it('refuses another SQLite database', async () => {
+    const db = new Database(fileIn(dir));
+    db.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)');
+    db.close();
+    await expectRefusal(dir, /not this server's data file/);
+  });
+
+  it('refuses a record that is not valid JSON, naming it', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    await store.close();
+    const db = new Database(fileIn(dir));
+    db.prepare("UPDATE entities SET record = '{oops' WHERE id = 'country:ukraine'").run();
+    db.close();
+    await expectRefusal(dir, /record of country:ukraine in table entities is not valid JSON/);
+  });
+
+  it('refuses a DATA_DIR that is a file, naming it', async () => {
+    const notADir = path.join(dir, 'plain-file');
+    await writeFile(notADir, 'x');
+    expect(() => openDurableMemoryStore(notADir)).toThrow(DataFileError);
+    expect(() => openDurableMemoryStore(notADir)).toThrow(notADir);
+  });
+
+  it('refuses a file that another process (or store) holds', async () => {
+    const first = openDurableMemoryStore(dir);
+    try {
+      expect(() => openDurableMemoryStore(dir)).toThrow(/in use by another process/);
+    } finally {
+      await first.close();
+    }
+    openDurableMemoryStore(dir).close();
+  });
+});
+
+describe('DATA_DIR', () => {
+  it('defaults to ./.data and turns persistence off with :memory:', () => {
+    expect(readConfig({}).dataDir).toBe(path.resolve('.data'));
+    expect(readConfig({ DATA_DIR: '/var/lib/kg' }).dataDir).toBe('/var/lib/kg');
+    expect(readConfig({ DATA_DIR: ':memory:' }).dataDir).toBeNull();
+  });
+});
