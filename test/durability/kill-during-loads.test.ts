@@ -36,8 +36,10 @@ async function loadAndKill(first: number, afterMs: number): Promise<number[]> {
   let err = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   child.stderr.on('data', (chunk) => (err += chunk));
+  // 'close', not 'exit': only then has every byte the child wrote to its pipes been read here, so no
+  // acknowledgement it printed before the kill is missed.
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code)),
+    child.once('close', (code, signal) => resolve(signal ?? code)),
   );
   const started = Date.now();
   while (!out.includes('ready\n')) {
