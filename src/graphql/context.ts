@@ -74,19 +74,52 @@ export function createContext({ store, requestId, log, signal, deadline, maxList
  */
 const schedule = { batchScheduleFn: (dispatch: () => void) => void setImmediate(dispatch) };
 
+/**
+ * Each loader is made when a resolver first asks for it: most requests use one or two of the
+ * seven, and `{ __typename }` none.
+ */
 function createLoaders(store: GraphStore, read: ReadOptions): Loaders {
-  return {
-    entity: new DataLoader((ids) => store.entitiesByIds(ids, read), schedule),
-    statement: new DataLoader((ids) => store.statementsByIds(ids, read), schedule),
-    source: new DataLoader((ids) => store.sourcesByIds(ids, read), schedule),
-    relations: new DataLoader((keys) => loadRelations(store, keys, read), {
+  return new LazyLoaders(store, read);
+}
+
+class LazyLoaders implements Loaders {
+  #entity?: Loaders['entity'];
+  #statement?: Loaders['statement'];
+  #source?: Loaders['source'];
+  #relations?: Loaders['relations'];
+  #statementsBySpeaker?: Loaders['statementsBySpeaker'];
+  #statementsAbout?: Loaders['statementsAbout'];
+  #statementsFromSource?: Loaders['statementsFromSource'];
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly read: ReadOptions,
+  ) {}
+
+  get entity() {
+    return (this.#entity ??= new DataLoader((ids) => this.store.entitiesByIds(ids, this.read), schedule));
+  }
+  get statement() {
+    return (this.#statement ??= new DataLoader((ids) => this.store.statementsByIds(ids, this.read), schedule));
+  }
+  get source() {
+    return (this.#source ??= new DataLoader((ids) => this.store.sourcesByIds(ids, this.read), schedule));
+  }
+  get relations() {
+    return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read), {
       ...schedule,
       cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${key.types?.join(',') ?? '*'}`,
-    }),
-    statementsBySpeaker: new DataLoader((ids) => store.statementsBySpeakers(ids, read), schedule),
-    statementsAbout: new DataLoader((ids) => store.statementsAbout(ids, read), schedule),
-    statementsFromSource: new DataLoader((ids) => store.statementsFromSources(ids, read), schedule),
-  };
+    }));
+  }
+  get statementsBySpeaker() {
+    return (this.#statementsBySpeaker ??= new DataLoader((ids) => this.store.statementsBySpeakers(ids, this.read), schedule));
+  }
+  get statementsAbout() {
+    return (this.#statementsAbout ??= new DataLoader((ids) => this.store.statementsAbout(ids, this.read), schedule));
+  }
+  get statementsFromSource() {
+    return (this.#statementsFromSource ??= new DataLoader((ids) => this.store.statementsFromSources(ids, this.read), schedule));
+  }
 }
 
 /** One store call per distinct filter in the batch. */

@@ -3,7 +3,7 @@
  * or when the client closes the connection before its answer is sent. The stores stop the work
  * the signal covers; the reason is a DomainError, so a client that is still there learns why.
  */
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { deadlineExceeded } from '../domain/index.js';
 
 export interface RequestDeadline {
@@ -12,7 +12,7 @@ export interface RequestDeadline {
   readonly deadline: number;
 }
 
-export function requestDeadline(timeoutMs: number, res: Response): RequestDeadline {
+export function requestDeadline(timeoutMs: number, res: ServerResponse): RequestDeadline {
   const controller = new AbortController();
   const deadline = Date.now() + timeoutMs;
   const timer = setTimeout(
