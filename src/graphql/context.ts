@@ -53,12 +53,17 @@ export interface ContextOptions {
   readonly maxListLength?: number;
 }
 
-export function createContext({ store, requestId, log, signal, deadline, maxListLength }: ContextOptions): GraphContext {
-  const read: ReadOptions = deadline === undefined ? { signal } : { signal, deadline };
+export function createContext(options: ContextOptions): GraphContext {
+  const { store, requestId, log, deadline, maxListLength } = options;
+  // The signal is read on the first store read, not before: the HTTP server makes it lazily.
+  let read: ReadOptions | undefined;
+  const readOptions = () => (read ??= deadline === undefined ? { signal: options.signal } : { signal: options.signal, deadline });
   return {
     store,
-    loaders: createLoaders(store, read),
-    read,
+    loaders: createLoaders(store, readOptions),
+    get read() {
+      return readOptions();
+    },
     requestId,
     log,
     maxListLength: maxListLength ?? Number.POSITIVE_INFINITY,
@@ -78,8 +83,8 @@ const schedule = { batchScheduleFn: (dispatch: () => void) => void setImmediate(
  * Each loader is made when a resolver first asks for it: most requests use one or two of the
  * seven, and `{ __typename }` none.
  */
-function createLoaders(store: GraphStore, read: ReadOptions): Loaders {
-  return new LazyLoaders(store, read);
+function createLoaders(store: GraphStore, readOptions: () => ReadOptions): Loaders {
+  return new LazyLoaders(store, readOptions);
 }
 
 class LazyLoaders implements Loaders {
@@ -93,8 +98,12 @@ class LazyLoaders implements Loaders {
 
   constructor(
     private readonly store: GraphStore,
-    private readonly read: ReadOptions,
+    private readonly readOptions: () => ReadOptions,
   ) {}
+
+  private get read(): ReadOptions {
+    return this.readOptions();
+  }
 
   get entity() {
     return (this.#entity ??= new DataLoader((ids) => this.store.entitiesByIds(ids, this.read), schedule));

@@ -112,11 +112,16 @@ export async function startServer(
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', requestId);
+      const timing = requestDeadline(timeouts.requestMs, res);
       return createContext({
         store,
         requestId,
         log: log.child({ requestId }),
-        ...requestDeadline(timeouts.requestMs, res),
+        // Read when the request first reads the store (see request-deadline.ts), not here.
+        get signal() {
+          return timing.signal;
+        },
+        deadline: timing.deadline,
         maxListLength: limits.maxListLength,
       });
     },
