@@ -58,16 +58,27 @@ export function createContext(options: ContextOptions): GraphContext {
   // The signal is read on the first store read, not before: the HTTP server makes it lazily.
   let read: ReadOptions | undefined;
   const readOptions = () => (read ??= deadline === undefined ? { signal: options.signal } : { signal: options.signal, deadline });
-  return {
-    store,
-    loaders: createLoaders(store, readOptions),
-    get read() {
-      return readOptions();
-    },
-    requestId,
-    log,
-    maxListLength: maxListLength ?? Number.POSITIVE_INFINITY,
-  };
+  return new RequestContext(store, createLoaders(store, readOptions), readOptions, requestId, log, maxListLength ?? Number.POSITIVE_INFINITY);
+}
+
+/**
+ * `read` is a getter of the prototype, not of the object: Apollo copies the context for each
+ * request with Object.assign onto an object of the same prototype, which would call an own getter
+ * (and make the signal) at once. The state it needs is a plain own property, so the copy shares it.
+ */
+class RequestContext implements GraphContext {
+  constructor(
+    readonly store: GraphStore,
+    readonly loaders: Loaders,
+    readonly readOptions: () => ReadOptions,
+    readonly requestId: string,
+    readonly log: Logger,
+    readonly maxListLength: number,
+  ) {}
+
+  get read(): ReadOptions {
+    return this.readOptions();
+  }
 }
 
 /**
