@@ -53,16 +53,32 @@ export interface ContextOptions {
   readonly maxListLength?: number;
 }
 
-export function createContext({ store, requestId, log, signal, deadline, maxListLength }: ContextOptions): GraphContext {
-  const read: ReadOptions = deadline === undefined ? { signal } : { signal, deadline };
-  return {
-    store,
-    loaders: createLoaders(store, read),
-    read,
-    requestId,
-    log,
-    maxListLength: maxListLength ?? Number.POSITIVE_INFINITY,
-  };
+export function createContext(options: ContextOptions): GraphContext {
+  const { store, requestId, log, deadline, maxListLength } = options;
+  // The signal is read on the first store read, not before: the HTTP server makes it lazily.
+  let read: ReadOptions | undefined;
+  const readOptions = () => (read ??= deadline === undefined ? { signal: options.signal } : { signal: options.signal, deadline });
+  return new RequestContext(store, createLoaders(store, readOptions), readOptions, requestId, log, maxListLength ?? Number.POSITIVE_INFINITY);
+}
+
+/**
+ * `read` is a getter of the prototype, not of the object: Apollo copies the context for each
+ * request with Object.assign onto an object of the same prototype, which would call an own getter
+ * (and make the signal) at once. The state it needs is a plain own property, so the copy shares it.
+ */
+class RequestContext implements GraphContext {
+  constructor(
+    readonly store: GraphStore,
+    readonly loaders: Loaders,
+    readonly readOptions: () => ReadOptions,
+    readonly requestId: string,
+    readonly log: Logger,
+    readonly maxListLength: number,
+  ) {}
+
+  get read(): ReadOptions {
+    return this.readOptions();
+  }
 }
 
 /**
@@ -74,19 +90,56 @@ export function createContext({ store, requestId, log, signal, deadline, maxList
  */
 const schedule = { batchScheduleFn: (dispatch: () => void) => void setImmediate(dispatch) };
 
-function createLoaders(store: GraphStore, read: ReadOptions): Loaders {
-  return {
-    entity: new DataLoader((ids) => store.entitiesByIds(ids, read), schedule),
-    statement: new DataLoader((ids) => store.statementsByIds(ids, read), schedule),
-    source: new DataLoader((ids) => store.sourcesByIds(ids, read), schedule),
-    relations: new DataLoader((keys) => loadRelations(store, keys, read), {
+/**
+ * Each loader is made when a resolver first asks for it: most requests use one or two of the
+ * seven, and `{ __typename }` none.
+ */
+function createLoaders(store: GraphStore, readOptions: () => ReadOptions): Loaders {
+  return new LazyLoaders(store, readOptions);
+}
+
+class LazyLoaders implements Loaders {
+  #entity?: Loaders['entity'];
+  #statement?: Loaders['statement'];
+  #source?: Loaders['source'];
+  #relations?: Loaders['relations'];
+  #statementsBySpeaker?: Loaders['statementsBySpeaker'];
+  #statementsAbout?: Loaders['statementsAbout'];
+  #statementsFromSource?: Loaders['statementsFromSource'];
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly readOptions: () => ReadOptions,
+  ) {}
+
+  private get read(): ReadOptions {
+    return this.readOptions();
+  }
+
+  get entity() {
+    return (this.#entity ??= new DataLoader((ids) => this.store.entitiesByIds(ids, this.read), schedule));
+  }
+  get statement() {
+    return (this.#statement ??= new DataLoader((ids) => this.store.statementsByIds(ids, this.read), schedule));
+  }
+  get source() {
+    return (this.#source ??= new DataLoader((ids) => this.store.sourcesByIds(ids, this.read), schedule));
+  }
+  get relations() {
+    return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read), {
       ...schedule,
       cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${key.types?.join(',') ?? '*'}`,
-    }),
-    statementsBySpeaker: new DataLoader((ids) => store.statementsBySpeakers(ids, read), schedule),
-    statementsAbout: new DataLoader((ids) => store.statementsAbout(ids, read), schedule),
-    statementsFromSource: new DataLoader((ids) => store.statementsFromSources(ids, read), schedule),
-  };
+    }));
+  }
+  get statementsBySpeaker() {
+    return (this.#statementsBySpeaker ??= new DataLoader((ids) => this.store.statementsBySpeakers(ids, this.read), schedule));
+  }
+  get statementsAbout() {
+    return (this.#statementsAbout ??= new DataLoader((ids) => this.store.statementsAbout(ids, this.read), schedule));
+  }
+  get statementsFromSource() {
+    return (this.#statementsFromSource ??= new DataLoader((ids) => this.store.statementsFromSources(ids, this.read), schedule));
+  }
 }
 
 /** One store call per distinct filter in the batch. */

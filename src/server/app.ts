@@ -1,13 +1,13 @@
 /**
- * The HTTP server: express 5 with Apollo Server 5 at /graphql, the explorer at / when it is on,
- * GraphiQL at /graphiql when the playground is on, health routes, and a graceful stop that drains in-flight requests before the
- * store is closed.
+ * The HTTP server: Apollo Server 5 at /graphql (JSON POSTs straight from node:http, everything
+ * else through express 5: see graphql-http.ts), the explorer at / when it is on, GraphiQL at
+ * /graphiql when the playground is on, health routes, and a graceful stop that drains in-flight
+ * requests before the store is closed.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -17,6 +17,7 @@ import { createContext, type GraphContext } from '../graphql/context.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { EXPLORER_DIR, explorerBuilt, explorerRoutes } from './explorer.js';
 import { GRAPHIQL_DIR, graphiqlBuilt, graphiqlRoutes, redirectBrowsersToGraphiQL } from './graphiql.js';
+import { fastGraphQLPost, graphqlHandler, type GraphQLHttpOptions } from './graphql-http.js';
 import { createGraphQLServer } from './graphql-server.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
@@ -68,6 +69,9 @@ export async function startServer(
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = express();
   app.disable('x-powered-by');
+  // POST /graphql with a JSON body is answered without express (./graphql-http.ts); the rest
+  // goes through the app. Set once the GraphQL server has started.
+  let fastGraphQL: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
   const httpServer = http.createServer(
     {
       // A public server must not let slow or trickling clients hold sockets for minutes.
@@ -77,7 +81,9 @@ export async function startServer(
       // How often Node checks the two timeouts above (30 s by default, which would stretch them).
       connectionsCheckingInterval: 1_000,
     },
-    app,
+    (req, res) => {
+      if (!fastGraphQL?.(req, res)) app(req, res);
+    },
   );
 
   const apollo = createGraphQLServer({
@@ -110,27 +116,38 @@ export async function startServer(
   }
   const bodyLimit = options.bodyLimit ?? '100kb';
   const corsOrigins = options.corsOrigins ?? '*';
+  const graphqlHttp: GraphQLHttpOptions<GraphContext> = {
+    apollo,
+    corsOrigins,
+    bodyLimit,
+    logError: (error) => log.error({ err: error }, 'unexpected error before GraphQL'),
+    context: async (req, res) => {
+      const given = req.headers['x-request-id'];
+      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', requestId);
+      const timing = requestDeadline(timeouts.requestMs, res);
+      return createContext({
+        store,
+        requestId,
+        log: log.child({ requestId }),
+        // Read when the request first reads the store (see request-deadline.ts), not here.
+        get signal() {
+          return timing.signal;
+        },
+        deadline: timing.deadline,
+        maxListLength: limits.maxListLength,
+      });
+    },
+  };
   app.use(
     '/graphql',
     // No credentials are involved, so any origin may read by default; CORS_ORIGINS narrows it.
     cors({ origin: corsOrigins === '*' ? '*' : [...corsOrigins], maxAge: 600 }),
     express.json({ limit: bodyLimit }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const given = req.header('x-request-id');
-        const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', requestId);
-        return createContext({
-          store,
-          requestId,
-          log: log.child({ requestId }),
-          ...requestDeadline(timeouts.requestMs, res),
-          maxListLength: limits.maxListLength,
-        });
-      },
-    }),
+    graphqlHandler(graphqlHttp),
   );
   app.use(httpErrorHandler(log, bodyLimit));
+  fastGraphQL = fastGraphQLPost(graphqlHttp);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

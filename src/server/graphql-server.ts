@@ -3,8 +3,14 @@
  * cap, the query limits, error formatting and logging, the response size cap. The HTTP server
  * (app.ts) and the in-process test harness both build it here, so tests meet what clients meet.
  */
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -46,6 +52,14 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
     // re-raise the signal after stopping and end the process before the store is closed.
     stopOnTerminationSignals: false,
     plugins: [
+      // Apollo installs these unless told not to. The cache-control plugin wraps every resolver
+      // of every request (and only ever said `no-store`, which uncacheable() says without that);
+      // the others report to Apollo's cloud or trace federated subgraphs: none is used here.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      uncacheable(),
       ...(options.plugins ?? []),
       limitsSetup.plugin,
       logUnexpectedErrors(),
@@ -53,6 +67,25 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
       landingPage(options.playground),
     ],
   });
+}
+
+/**
+ * `cache-control: no-store` on every response of the GraphQL pipeline, as Apollo's cache-control
+ * plugin sent when no type or field carries a cache hint (none does here): the answers are live
+ * data, not for shared caches.
+ */
+function uncacheable(): ApolloServerPlugin<GraphContext> {
+  const listener: GraphQLRequestListener<GraphContext> = {
+    async willSendResponse({ response }) {
+      // Apollo's own answers that carry one (a persisted query not found) keep theirs.
+      if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+    },
+  };
+  return {
+    async requestDidStart() {
+      return listener;
+    },
+  };
 }
 
 function landingPage(playground: Playground): ApolloServerPlugin<GraphContext> {

@@ -5,14 +5,14 @@
  * the variables). A rejected query gets one error with its own code, the limit, the value found
  * and the configuration variable that sets the limit, and HTTP status 400.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
 import { LIMIT_VARIABLES, type QueryLimits } from '../../../config.js';
 import { ErrorCode } from '../../../domain/index.js';
-import { estimateCost } from './cost.js';
+import { estimateCost, type CostQuestion } from './cost.js';
 
 export interface QueryLimitsOptions {
   /** The limits; every one is on. */
@@ -99,20 +99,39 @@ function limitError(details: LimitDetails, describe: Describe): GraphQLError {
 }
 
 function costLimitPlugin(maxCost: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request, operationName }) {
-          const cost = estimateCost({ schema, document, variables: request.variables ?? {}, operationName });
-          if (cost === null || cost <= maxCost) return;
-          throw limitError(
-            { code: ErrorCode.COST_LIMIT_EXCEEDED, limit: maxCost, value: Number.isFinite(cost) ? cost : null, setting: LIMIT_VARIABLES.maxCost },
-            (n) => `has an estimated cost of ${n}`,
-          );
-        },
-      };
+  // Apollo keeps each parsed and validated document in its document store and hands the same
+  // object to every request with that query text, so the cost of a document whose operations take
+  // no variables (it cannot change) is counted once per document and operation name.
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (question: CostQuestion): number | null => {
+    if (!takesNoVariables(question.document)) return estimateCost(question);
+    let byOperation = costs.get(question.document);
+    if (!byOperation) costs.set(question.document, (byOperation = new Map()));
+    const key = question.operationName ?? '';
+    if (byOperation.has(key)) return byOperation.get(key)!;
+    const cost = estimateCost(question);
+    byOperation.set(key, cost);
+    return cost;
+  };
+  const listener: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ schema, document, request, operationName }) {
+      const cost = costOf({ schema, document, variables: request.variables ?? {}, operationName });
+      if (cost === null || cost <= maxCost) return;
+      throw limitError(
+        { code: ErrorCode.COST_LIMIT_EXCEEDED, limit: maxCost, value: Number.isFinite(cost) ? cost : null, setting: LIMIT_VARIABLES.maxCost },
+        (n) => `has an estimated cost of ${n}`,
+      );
     },
   };
+  return {
+    async requestDidStart() {
+      return listener;
+    },
+  };
+}
+
+function takesNoVariables(document: DocumentNode): boolean {
+  return document.definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || !d.variableDefinitions?.length);
 }
 
 const LIMIT_CODES: ReadonlySet<string> = new Set([
