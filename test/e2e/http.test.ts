@@ -296,6 +296,8 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the server when its Neo4j sta
       // Stalled (SIGSTOP): /readyz answers 503 at its own 2 s timeout, a query STORE_UNAVAILABLE by
       // the store's 10 s deadline instead of hanging; after SIGCONT it answers again, no restart.
       process.kill(neo4j.pid, 'SIGSTOP');
+      // On a busy machine the stop can land a moment late: let it land before asking.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       try {
         let started = Date.now();
         const stalledReady = await fetch(`${server.baseUrl}/readyz`);
