@@ -113,7 +113,8 @@ describe('a query past its deadline', () => {
   it('lets the event loop turn every few milliseconds while it walks 100,000 entities', async () => {
     // Counted, not timed: a walk that never yields lets the 1 ms timer run once at most, however
     // long it takes; one that yields every 10 ms lets it run about once per 10 ms of walking. The
-    // bound (one turn per 25 ms) holds on a slow or busy machine too, where the walk just takes longer.
+    // bound (one turn per 50 ms: a busy machine stretches slices with GC and waits for a core)
+    // holds on a slow machine too, where the walk just takes longer.
     let turns = 0;
     const ticker = setInterval(() => turns++, 1);
     const started = performance.now();
@@ -124,7 +125,7 @@ describe('a query past its deadline', () => {
       clearInterval(ticker);
     }
     const walkMs = performance.now() - started;
-    expect(turns, `${turns} turns in ${walkMs.toFixed(0)} ms`).toBeGreaterThanOrEqual(Math.floor(walkMs / 25));
+    expect(turns, `${turns} turns in ${walkMs.toFixed(0)} ms`).toBeGreaterThanOrEqual(Math.floor(walkMs / 50));
   });
 
   it('answers a 100,000-node neighbourhood in full through GraphQL when no cap stops it', async () => {
