@@ -7,15 +7,15 @@ import type { Logger } from 'pino';
 import type {
   Direction,
   EntityRecord,
-  RelationType,
   SourceRecord,
   StatementRecord,
 } from '../domain/index.js';
-import type { GraphStore, ReadOptions, RelationFilter, RelationView } from '../store/graph-store.js';
+import type { GraphStore, ReadOptions, RelationFilter, RelationsQuery, RelationView } from '../store/graph-store.js';
+import { relationFilterKey } from './relation-filter.js';
 
 export interface RelationKey {
   readonly entityId: string;
-  readonly types: readonly RelationType[] | null;
+  readonly filter: RelationFilter;
   readonly direction: Direction;
 }
 
@@ -128,7 +128,7 @@ class LazyLoaders implements Loaders {
   get relations() {
     return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read), {
       ...schedule,
-      cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${key.types?.join(',') ?? '*'}`,
+      cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${relationFilterKey(key.filter)}`,
     }));
   }
   get statementsBySpeaker() {
@@ -148,11 +148,11 @@ async function loadRelations(
   keys: readonly RelationKey[],
   read: ReadOptions,
 ): Promise<RelationView[][]> {
-  const groups = new Map<string, { filter: RelationFilter; positions: number[] }>();
+  const groups = new Map<string, { query: RelationsQuery; positions: number[] }>();
   keys.forEach((key, position) => {
-    const groupKey = `${key.direction} ${key.types?.join(',') ?? '*'}`;
+    const groupKey = `${key.direction} ${relationFilterKey(key.filter)}`;
     const group = groups.get(groupKey) ?? {
-      filter: { types: key.types, direction: key.direction },
+      query: { filter: key.filter, direction: key.direction },
       positions: [],
     };
     group.positions.push(position);
@@ -160,9 +160,9 @@ async function loadRelations(
   });
   const results: RelationView[][] = new Array(keys.length);
   await Promise.all(
-    [...groups.values()].map(async ({ filter, positions }) => {
+    [...groups.values()].map(async ({ query, positions }) => {
       const ids = positions.map((p) => keys[p]!.entityId);
-      const views = await store.relationsOf(ids, filter, read);
+      const views = await store.relationsOf(ids, query, read);
       positions.forEach((p, i) => {
         results[p] = views[i] ?? [];
       });

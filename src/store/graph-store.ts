@@ -22,9 +22,24 @@ import type {
   StatementRecord,
 } from '../domain/index.js';
 
+/**
+ * Which relations may be followed or returned: the one filter relationsOf, neighborhood and
+ * shortestPath take. Each store compiles it once (the memory store to a predicate, relation-filter.ts;
+ * the Neo4j store to a WHERE fragment over a relationship variable, cypher/relation-filter.ts), and
+ * every lookup and walk uses that. A relation passes when it passes every clause.
+ */
 export interface RelationFilter {
-  /** null means every type. */
+  /** null means every type; otherwise types of the vocabulary (checkRelationTypes). */
   readonly types: readonly RelationType[] | null;
+}
+
+/** Every relation passes. */
+export const ANY_RELATION: RelationFilter = Object.freeze({ types: null });
+
+/** relationsOf's question: which relations, and from which side of them the entity asked looks. */
+export interface RelationsQuery {
+  readonly filter: RelationFilter;
+  /** About the viewpoint, not the relation: OUT keeps OUT and BOTH views, IN keeps IN and BOTH. */
   readonly direction: Direction;
 }
 
@@ -50,7 +65,8 @@ export interface PathResult {
 
 export interface NeighborhoodQuery {
   readonly depth: number;
-  readonly types: readonly RelationType[] | null;
+  /** The relations walked, and listed among the nodes reached. */
+  readonly filter: RelationFilter;
   /**
    * Optional: a neighbourhood of more nodes than this will be refused by the caller, so a store
    * may stop as soon as it knows and answer `TooManyNodes` instead (a store may also ignore it and
@@ -68,7 +84,8 @@ export interface TooManyNodes {
 
 export interface PathQuery {
   readonly maxHops: number;
-  readonly types: readonly RelationType[] | null;
+  /** The relations a path may use. */
+  readonly filter: RelationFilter;
   /** Follow relations only from their start to their end (symmetric ones either way). */
   readonly directed: boolean;
 }
@@ -120,8 +137,8 @@ export interface GraphStore {
   statementsByIds(ids: readonly string[], options?: ReadOptions): Promise<(StatementRecord | null)[]>;
   sourcesByIds(ids: readonly string[], options?: ReadOptions): Promise<(SourceRecord | null)[]>;
 
-  /** For each entity id, its relations that pass the filter (schema: `Entity.relations`). */
-  relationsOf(entityIds: readonly string[], filter: RelationFilter, options?: ReadOptions): Promise<RelationView[][]>;
+  /** For each entity id, its relations that pass the query's filter and direction (schema: `Entity.relations`). */
+  relationsOf(entityIds: readonly string[], query: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]>;
   /** For each entity id, the statements it made (schema: `Entity.statements`). */
   statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]>;
   /** For each entity id, the statements about it (schema: `Entity.mentionedIn`). */

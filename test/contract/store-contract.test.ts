@@ -64,7 +64,7 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
     expect(await store.entitiesByIds(entityIds)).toEqual([...seed.entities, null]);
     expect(await store.statementsByIds(ids(seed.statements))).toEqual(seed.statements);
     expect(await store.sourcesByIds(ids(seed.sources))).toEqual(seed.sources);
-    const all = await store.relationsOf(ids(seed.entities), { types: null, direction: 'BOTH' });
+    const all = await store.relationsOf(ids(seed.entities), { filter: { types: null }, direction: 'BOTH' });
     const relations = new Map(all.flat().map((v) => [v.relation.id, v.relation]));
     expect([...relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
       [...seed.relations].sort((a, b) => (a.id < b.id ? -1 : 1)),
@@ -72,25 +72,25 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
   });
 
   test('says who commands the Chechen unit, seen from either end', async () => {
-    const [alaudinov] = await store.relationsOf(['person:apti-alaudinov'], { types: ['COMMANDS'], direction: 'OUT' });
+    const [alaudinov] = await store.relationsOf(['person:apti-alaudinov'], { filter: { types: ['COMMANDS'] }, direction: 'OUT' });
     expect(views(alaudinov!)).toEqual(['COMMANDS OUT unit:chechen-unit']);
-    const [unit] = await store.relationsOf(['unit:chechen-unit'], { types: ['COMMANDS'], direction: 'BOTH' });
+    const [unit] = await store.relationsOf(['unit:chechen-unit'], { filter: { types: ['COMMANDS'] }, direction: 'BOTH' });
     expect(views(unit!)).toEqual(['COMMANDS IN person:apti-alaudinov']);
     expect(unit![0]!.relation.id).toBe('rel:alaudinov-commands-chechen-unit');
   });
 
   test('answers symmetric relations as BOTH from either end and under any direction filter', async () => {
     for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
-      const [pokrovsk] = await store.relationsOf(['settlement:pokrovsk'], { types: ['NEAR'], direction });
+      const [pokrovsk] = await store.relationsOf(['settlement:pokrovsk'], { filter: { types: ['NEAR'] }, direction });
       expect(views(pokrovsk!)).toEqual(['NEAR BOTH settlement:dachenske', 'NEAR BOTH settlement:kurakhove']);
     }
-    const [kurakhove] = await store.relationsOf(['settlement:kurakhove'], { types: ['NEAR'], direction: 'IN' });
+    const [kurakhove] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: ['NEAR'] }, direction: 'IN' });
     expect(views(kurakhove!)).toEqual(['NEAR BOTH settlement:pokrovsk']);
     expect(kurakhove![0]!.relation.qualifiers).toMatchObject({ distanceKm: 32, distanceMiles: 20 });
   });
 
   test('orders relations by type, then the other end, then id, and filters by direction', async () => {
-    const [all] = await store.relationsOf(['settlement:kurakhove'], { types: null, direction: 'BOTH' });
+    const [all] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: null }, direction: 'BOTH' });
     expect(views(all!)).toEqual([
       'ATTACKED IN unit:russian-armed-forces',
       'CLAIMED_CAPTURE_OF IN unit:russian-armed-forces',
@@ -98,13 +98,13 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
       'LOCATED_IN OUT region:donetsk',
       'NEAR BOTH settlement:pokrovsk',
     ]);
-    const [out] = await store.relationsOf(['settlement:kurakhove'], { types: null, direction: 'OUT' });
+    const [out] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: null }, direction: 'OUT' });
     expect(views(out!)).toEqual(['LOCATED_IN OUT region:donetsk', 'NEAR BOTH settlement:pokrovsk']);
   });
 
   test('keeps the contested Kurakhove claims apart, each with its claimant and status', async () => {
     const [claims] = await store.relationsOf(['settlement:kurakhove'], {
-      types: ['CLAIMED_CAPTURE_OF', 'CONTROLS', 'ATTACKED'],
+      filter: { types: ['CLAIMED_CAPTURE_OF', 'CONTROLS', 'ATTACKED'] },
       direction: 'IN',
     });
     expect(claims!.map((v) => [v.relation.type, v.relation.claimedBy, v.relation.status, v.relation.qualifiers.extent ?? null])).toEqual([
@@ -152,35 +152,35 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
   });
 
   test("draws Alaudinov's neighbourhood: the centre first, then by hops, then id", async () => {
-    const one = await store.neighborhood('person:apti-alaudinov', { depth: 1, types: null });
+    const one = await store.neighborhood('person:apti-alaudinov', { depth: 1, filter: { types: null } });
     expect(ids(one!.nodes)).toEqual(['person:apti-alaudinov', 'unit:chechen-unit', 'unit:russian-armed-forces']);
     expect(ids(one!.edges)).toEqual([
       'rel:alaudinov-commands-chechen-unit',
       'rel:alaudinov-member-of-russian-armed-forces',
       'rel:chechen-unit-part-of-russian-armed-forces',
     ]);
-    const zero = await store.neighborhood('person:apti-alaudinov', { depth: 0, types: null });
+    const zero = await store.neighborhood('person:apti-alaudinov', { depth: 0, filter: { types: null } });
     expect(zero).toEqual({ nodes: [one!.nodes[0]], edges: [] });
-    const commandsOnly = await store.neighborhood('person:apti-alaudinov', { depth: 3, types: ['COMMANDS'] });
+    const commandsOnly = await store.neighborhood('person:apti-alaudinov', { depth: 3, filter: { types: ['COMMANDS'] } });
     expect(ids(commandsOnly!.nodes)).toEqual(['person:apti-alaudinov', 'unit:chechen-unit']);
-    expect(await store.neighborhood('person:nobody', { depth: 1, types: null })).toBeNull();
+    expect(await store.neighborhood('person:nobody', { depth: 1, filter: { types: null } })).toBeNull();
   });
 
   test('finds how Alaudinov is connected to North Korea, and no path where none is short enough', async () => {
-    const path = await store.shortestPath('person:apti-alaudinov', 'country:north-korea', { maxHops: 6, types: null, directed: false });
+    const path = await store.shortestPath('person:apti-alaudinov', 'country:north-korea', { maxHops: 6, filter: { types: null }, directed: false });
     expect(ids(path!.nodes)).toEqual(['person:apti-alaudinov', 'unit:russian-armed-forces', 'country:russia', 'country:north-korea']);
     expect(ids(path!.edges)).toEqual([
       'rel:alaudinov-member-of-russian-armed-forces',
       'rel:russian-armed-forces-part-of-russia',
       'rel:north-korea-allied-with-russia',
     ]);
-    expect(await store.shortestPath('person:apti-alaudinov', 'country:north-korea', { maxHops: 2, types: null, directed: false })).toBeNull();
-    const same = await store.shortestPath('settlement:kurakhove', 'settlement:kurakhove', { maxHops: 1, types: null, directed: false });
+    expect(await store.shortestPath('person:apti-alaudinov', 'country:north-korea', { maxHops: 2, filter: { types: null }, directed: false })).toBeNull();
+    const same = await store.shortestPath('settlement:kurakhove', 'settlement:kurakhove', { maxHops: 1, filter: { types: null }, directed: false });
     expect(same).toEqual({ nodes: [seed.entities.find((e) => e.id === 'settlement:kurakhove')], edges: [] });
-    const directed = await store.shortestPath('settlement:pokrovsk', 'country:ukraine', { maxHops: 6, types: null, directed: true });
+    const directed = await store.shortestPath('settlement:pokrovsk', 'country:ukraine', { maxHops: 6, filter: { types: null }, directed: true });
     expect(ids(directed!.nodes)).toEqual(['settlement:pokrovsk', 'region:donetsk', 'country:ukraine']);
-    expect(await store.shortestPath('country:ukraine', 'settlement:pokrovsk', { maxHops: 6, types: ['LOCATED_IN'], directed: true })).toBeNull();
-    const viaNear = await store.shortestPath('settlement:kurakhove', 'settlement:dachenske', { maxHops: 6, types: ['NEAR'], directed: true });
+    expect(await store.shortestPath('country:ukraine', 'settlement:pokrovsk', { maxHops: 6, filter: { types: ['LOCATED_IN'] }, directed: true })).toBeNull();
+    const viaNear = await store.shortestPath('settlement:kurakhove', 'settlement:dachenske', { maxHops: 6, filter: { types: ['NEAR'] }, directed: true });
     expect(ids(viaNear!.nodes)).toEqual(['settlement:kurakhove', 'settlement:pokrovsk', 'settlement:dachenske']);
   });
 
@@ -214,24 +214,24 @@ describe.skipIf(storesUnderTest().some((s) => !s.enabled))('the embedded and Neo
 
   it('agree on every relation of every entity, for every type and direction', async () => {
     for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
-      await both((s) => s.relationsOf(entityIds, { types: null, direction }));
+      await both((s) => s.relationsOf(entityIds, { filter: { types: null }, direction }));
       for (const type of RELATION_TYPE_NAMES) {
-        await both((s) => s.relationsOf(entityIds, { types: [type], direction }));
+        await both((s) => s.relationsOf(entityIds, { filter: { types: [type] }, direction }));
       }
     }
   });
 
   it('agree on every neighbourhood up to depth 3', async () => {
     for (const id of entityIds) {
-      for (const depth of [1, 2, 3]) await both((s) => s.neighborhood(id, { depth, types: null }));
-      await both((s) => s.neighborhood(id, { depth: 2, types: ['LOCATED_IN', 'NEAR', 'PART_OF'] }));
+      for (const depth of [1, 2, 3]) await both((s) => s.neighborhood(id, { depth, filter: { types: null } }));
+      await both((s) => s.neighborhood(id, { depth: 2, filter: { types: ['LOCATED_IN', 'NEAR', 'PART_OF'] } }));
     }
   });
 
   it('agree on the shortest path between every pair of entities', async () => {
     for (const from of entityIds) {
       for (const to of entityIds) {
-        await both((s) => s.shortestPath(from, to, { maxHops: 6, types: null, directed: false }));
+        await both((s) => s.shortestPath(from, to, { maxHops: 6, filter: { types: null }, directed: false }));
       }
     }
   });
@@ -239,8 +239,8 @@ describe.skipIf(storesUnderTest().some((s) => !s.enabled))('the embedded and Neo
   it('agree on directed paths and on paths over some types only', async () => {
     for (const from of entityIds) {
       for (const to of entityIds) {
-        await both((s) => s.shortestPath(from, to, { maxHops: 4, types: null, directed: true }));
-        await both((s) => s.shortestPath(from, to, { maxHops: 6, types: ['LOCATED_IN', 'NEAR', 'PART_OF', 'MEMBER_OF'], directed: false }));
+        await both((s) => s.shortestPath(from, to, { maxHops: 4, filter: { types: null }, directed: true }));
+        await both((s) => s.shortestPath(from, to, { maxHops: 6, filter: { types: ['LOCATED_IN', 'NEAR', 'PART_OF', 'MEMBER_OF'] }, directed: false }));
       }
     }
   });

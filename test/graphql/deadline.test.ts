@@ -103,10 +103,10 @@ describe('a query past its deadline', () => {
     const controller = new AbortController();
     setImmediate(() => controller.abort(deadlineExceeded('The request took longer than its deadline.')));
     await expect(
-      store.neighborhood('person:p0', { depth: 2, types: null }, { signal: controller.signal }),
+      store.neighborhood('person:p0', { depth: 2, filter: { types: null } }, { signal: controller.signal }),
     ).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
     await expect(
-      store.shortestPath('person:p0', 'person:p99999', { maxHops: 6, types: null, directed: false }, { signal: AbortSignal.abort(deadlineExceeded('Past it already.')) }),
+      store.shortestPath('person:p0', 'person:p99999', { maxHops: 6, filter: { types: null }, directed: false }, { signal: AbortSignal.abort(deadlineExceeded('Past it already.')) }),
     ).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
   });
 

@@ -155,7 +155,7 @@ describe('query limits', () => {
   it('refuses a neighbourhood of more than MAX_LIST_LENGTH nodes, letting the store stop early', async () => {
     const store = createMemoryStore();
     await store.load(await readDatasetFile(SEED_FILE));
-    const full = (await store.neighborhood(ALAUDINOV, { depth: 3, types: null }))!;
+    const full = (await store.neighborhood(ALAUDINOV, { depth: 3, filter: { types: null } }))!;
     expect(full.nodes.length).toBeGreaterThan(7);
     const capped = await startHarness({ store, limits: { maxListLength: 5 } });
     try {
@@ -169,10 +169,10 @@ describe('query limits', () => {
         });
       }
       // The store was told where to stop.
-      const stopped = await store.neighborhood(ALAUDINOV, { depth: 3, types: null, maxNodes: 6 });
+      const stopped = await store.neighborhood(ALAUDINOV, { depth: 3, filter: { types: null }, maxNodes: 6 });
       expect(stopped).toMatchObject({ tooManyNodes: true });
       // At the cap or below, the answer is the whole neighbourhood, as without a cap.
-      expect(await store.neighborhood(ALAUDINOV, { depth: 3, types: null, maxNodes: full.nodes.length })).toEqual(full);
+      expect(await store.neighborhood(ALAUDINOV, { depth: 3, filter: { types: null }, maxNodes: full.nodes.length })).toEqual(full);
     } finally {
       await capped.stop();
     }

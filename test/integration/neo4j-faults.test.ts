@@ -128,9 +128,9 @@ describe.skipIf(!(await checkPrerequisites()).ok)('the Neo4j store when its serv
         switch (i % 5) {
           case 0: return store.entitiesByIds([`country:russia`]);
           case 1: return store.search({ text: 'kursk', kinds: null, first: 5 });
-          case 2: return store.neighborhood('person:apti-alaudinov', { depth: 2, types: null });
-          case 3: return store.shortestPath('person:apti-alaudinov', 'country:north-korea', { maxHops: 6, types: null, directed: false });
-          default: return store.relationsOf(['region:kursk'], { types: null, direction: 'BOTH' });
+          case 2: return store.neighborhood('person:apti-alaudinov', { depth: 2, filter: { types: null } });
+          case 3: return store.shortestPath('person:apti-alaudinov', 'country:north-korea', { maxHops: 6, filter: { types: null }, directed: false });
+          default: return store.relationsOf(['region:kursk'], { filter: { types: null }, direction: 'BOTH' });
         }
       });
       const results = await Promise.all(reads.map(timed));

@@ -81,10 +81,10 @@ describe.skipIf(!canStartNeo4j)('loading a generated graph with hubs into Neo4j'
 
   it('changes nothing when the same dataset is loaded again', async () => {
     const hub = dataset.relations[0]!.to;
-    const before = await store.relationsOf([hub], { types: null, direction: 'BOTH' });
+    const before = await store.relationsOf([hub], { filter: { types: null }, direction: 'BOTH' });
     await store.load(dataset);
     expect(await store.counts()).toEqual(counts(dataset));
-    expect(await store.relationsOf([hub], { types: null, direction: 'BOTH' })).toEqual(before);
+    expect(await store.relationsOf([hub], { filter: { types: null }, direction: 'BOTH' })).toEqual(before);
   }, 120_000);
 
   it('answers as the embedded store does, hubs included', async () => {
@@ -97,7 +97,7 @@ describe.skipIf(!canStartNeo4j)('loading a generated graph with hubs into Neo4j'
     expect(degree.get(hubs[0]!)!).toBeGreaterThan(200);
     const ids = [...hubs, ...dataset.entities.slice(0, 20).map((e) => e.id)];
     for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
-      expect(await store.relationsOf(ids, { types: null, direction })).toEqual(await memory.relationsOf(ids, { types: null, direction }));
+      expect(await store.relationsOf(ids, { filter: { types: null }, direction })).toEqual(await memory.relationsOf(ids, { filter: { types: null }, direction }));
     }
     expect(await store.statementsAbout(hubs)).toEqual(await memory.statementsAbout(hubs));
     expect(await store.statementsBySpeakers(hubs)).toEqual(await memory.statementsBySpeakers(hubs));
@@ -108,14 +108,14 @@ describe.skipIf(!canStartNeo4j)('loading a generated graph with hubs into Neo4j'
     await store.load(moved);
     expect(await store.counts()).toEqual(counts(dataset));
     for (const r of changed) {
-      const [views] = await store.relationsOf([r.to], { types: [r.type], direction: 'BOTH' });
+      const [views] = await store.relationsOf([r.to], { filter: { types: [r.type] }, direction: 'BOTH' });
       expect(views!.find((v) => v.relation.id === r.id)?.relation).toEqual(r);
     }
     await store.load(dataset);
     expect(await store.counts()).toEqual(counts(dataset));
     for (const r of changed) {
       const original = dataset.relations.find((o) => o.id === r.id)!;
-      const [views] = await store.relationsOf([original.from], { types: [r.type], direction: 'BOTH' });
+      const [views] = await store.relationsOf([original.from], { filter: { types: [r.type] }, direction: 'BOTH' });
       expect(views!.filter((v) => v.relation.id === r.id).map((v) => v.relation)).toEqual([original]);
     }
   }, 180_000);

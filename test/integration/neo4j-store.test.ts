@@ -187,7 +187,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
 
   describe('relationsOf', () => {
     it('sees every relation from an entity, by type, other end, id, with its direction', async () => {
-      const [kurakhove, unknown] = await store.relationsOf(['settlement:kurakhove', 'settlement:nowhere'], { types: null, direction: 'BOTH' });
+      const [kurakhove, unknown] = await store.relationsOf(['settlement:kurakhove', 'settlement:nowhere'], { filter: { types: null }, direction: 'BOTH' });
       expect(views(kurakhove)).toEqual([
         'ATTACKED IN unit:akhmat rel:akhmat-attacked-kurakhove',
         'CLAIMED_CAPTURE_OF IN country:russia rel:russia-claimed-capture-of-kurakhove-a',
@@ -206,27 +206,27 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
     });
 
     it('keeps OUT+BOTH for OUT and IN+BOTH for IN, from either end of a symmetric relation', async () => {
-      const [out] = await store.relationsOf(['settlement:kurakhove'], { types: null, direction: 'OUT' });
+      const [out] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: null }, direction: 'OUT' });
       expect(views(out)).toEqual([
         'LOCATED_IN OUT region:donetsk rel:kurakhove-located-in-donetsk',
         'NEAR BOTH settlement:pokrovsk rel:pokrovsk-near-kurakhove',
         'NEAR BOTH settlement:selydove rel:selydove-near-kurakhove',
       ]);
-      const [inward] = await store.relationsOf(['settlement:kurakhove'], { types: ['NEAR', 'ATTACKED'], direction: 'IN' });
+      const [inward] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: ['NEAR', 'ATTACKED'] }, direction: 'IN' });
       expect(views(inward)).toEqual([
         'ATTACKED IN unit:akhmat rel:akhmat-attacked-kurakhove',
         'NEAR BOTH settlement:pokrovsk rel:pokrovsk-near-kurakhove',
         'NEAR BOTH settlement:selydove rel:selydove-near-kurakhove',
       ]);
-      expect(await store.relationsOf(['settlement:kurakhove'], { types: [], direction: 'BOTH' })).toEqual([[]]);
+      expect(await store.relationsOf(['settlement:kurakhove'], { filter: { types: [] }, direction: 'BOTH' })).toEqual([[]]);
       for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
-        const [pokrovsk] = await store.relationsOf(['settlement:pokrovsk'], { types: ['NEAR'], direction });
+        const [pokrovsk] = await store.relationsOf(['settlement:pokrovsk'], { filter: { types: ['NEAR'] }, direction });
         expect(views(pokrovsk)).toEqual(['NEAR BOTH settlement:kurakhove rel:pokrovsk-near-kurakhove']);
       }
     });
 
     it('answers a batch in the order asked, repeated ids included, and never shows statement links', async () => {
-      const result = await store.relationsOf(['unit:akhmat', 'org:zeta-group', 'unit:akhmat'], { types: null, direction: 'OUT' });
+      const result = await store.relationsOf(['unit:akhmat', 'org:zeta-group', 'unit:akhmat'], { filter: { types: null }, direction: 'OUT' });
       expect(result.map(views)).toEqual([
         [
           'ATTACKED OUT settlement:kurakhove rel:akhmat-attacked-kurakhove',
@@ -310,7 +310,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
 
   describe('neighborhood', () => {
     it('returns the centre, then nodes by hops and id, and the relations among them by id', async () => {
-      const result = await store.neighborhood('settlement:selydove', { depth: 2, types: null });
+      const result = await store.neighborhood('settlement:selydove', { depth: 2, filter: { types: null } });
       expect(ids(result!.nodes)).toEqual([
         'settlement:selydove',
         'settlement:kurakhove',
@@ -335,27 +335,27 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
     });
 
     it('walks only the given relation types, and never statement links', async () => {
-      const near = await store.neighborhood('settlement:pokrovsk', { depth: 3, types: ['NEAR'] });
+      const near = await store.neighborhood('settlement:pokrovsk', { depth: 3, filter: { types: ['NEAR'] } });
       expect(ids(near!.nodes)).toEqual(['settlement:pokrovsk', 'settlement:kurakhove', 'settlement:selydove']);
       expect(ids(near!.edges)).toEqual(['rel:pokrovsk-near-kurakhove', 'rel:selydove-near-kurakhove']);
       // Zeta Group only speaks about Selydove: no walk reaches it, and it reaches nothing.
-      const all = await store.neighborhood('settlement:selydove', { depth: 3, types: null });
+      const all = await store.neighborhood('settlement:selydove', { depth: 3, filter: { types: null } });
       expect(ids(all!.nodes)).not.toContain('org:zeta-group');
       expect(all!.nodes.every((n) => fixture.entities.includes(n) || fixture.entities.some((e) => e.id === n.id))).toBe(true);
-      const zeta = await store.neighborhood('org:zeta-group', { depth: 3, types: null });
+      const zeta = await store.neighborhood('org:zeta-group', { depth: 3, filter: { types: null } });
       expect(zeta).toStrictEqual({ nodes: [fixture.entities[8]], edges: [] });
     });
 
     it('is the centre alone at depth 0, and null for an unknown centre', async () => {
-      expect(await store.neighborhood('unit:akhmat', { depth: 0, types: null })).toStrictEqual({ nodes: [fixture.entities[1]], edges: [] });
-      expect(await store.neighborhood('unit:nobody', { depth: 2, types: null })).toBeNull();
-      expect(await store.neighborhood('unit:nobody', { depth: 0, types: null })).toBeNull();
+      expect(await store.neighborhood('unit:akhmat', { depth: 0, filter: { types: null } })).toStrictEqual({ nodes: [fixture.entities[1]], edges: [] });
+      expect(await store.neighborhood('unit:nobody', { depth: 2, filter: { types: null } })).toBeNull();
+      expect(await store.neighborhood('unit:nobody', { depth: 0, filter: { types: null } })).toBeNull();
     });
   });
 
   describe('shortestPath', () => {
     const path = async (from: string, to: string, maxHops: number, directed: boolean, types: RelationRecord['type'][] | null = null) => {
-      const result = await store.shortestPath(from, to, { maxHops, types, directed });
+      const result = await store.shortestPath(from, to, { maxHops, filter: { types }, directed });
       return result && { nodes: ids(result.nodes), edges: ids(result.edges) };
     };
 
@@ -373,7 +373,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
         nodes: ['unit:akhmat', 'settlement:kurakhove'],
         edges: ['rel:akhmat-attacked-kurakhove'],
       });
-      const full = await store.shortestPath('unit:akhmat', 'settlement:kurakhove', { maxHops: 1, types: null, directed: false });
+      const full = await store.shortestPath('unit:akhmat', 'settlement:kurakhove', { maxHops: 1, filter: { types: null }, directed: false });
       expect(full).toStrictEqual({
         nodes: [fixture.entities[1], fixture.entities[5]],
         edges: [relation('rel:akhmat-attacked-kurakhove')],
@@ -407,7 +407,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
     });
 
     it('is a path of length 0 from an entity to itself', async () => {
-      expect(await store.shortestPath('unit:akhmat', 'unit:akhmat', { maxHops: 1, types: null, directed: true })).toStrictEqual({
+      expect(await store.shortestPath('unit:akhmat', 'unit:akhmat', { maxHops: 1, filter: { types: null }, directed: true })).toStrictEqual({
         nodes: [fixture.entities[1]],
         edges: [],
       });
@@ -442,7 +442,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
       expect(await store.sourcesByIds(['source:alpha'])).toStrictEqual(changed.sources);
       expect(await store.entitiesByIds(['settlement:kurakhove'])).toStrictEqual(changed.entities);
       expect((await store.search({ text: 'курахове', kinds: null, first: 5 })).map((m) => m.entity.id)).toEqual([]);
-      const [kurakhove] = await store.relationsOf(['settlement:kurakhove'], { types: ['NEAR', 'CONTROLS', 'FIGHTING_IN'], direction: 'BOTH' });
+      const [kurakhove] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: ['NEAR', 'CONTROLS', 'FIGHTING_IN'] }, direction: 'BOTH' });
       expect(views(kurakhove)).toEqual([
         'CONTROLS IN country:russia rel:akhmat-fighting-in-kurakhove',
         'NEAR BOTH settlement:pokrovsk rel:pokrovsk-near-kurakhove',
@@ -461,7 +461,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
       expect(await store.counts()).toEqual(counts(fixture));
       expect(await store.entitiesByIds(ids(fixture.entities))).toStrictEqual(fixture.entities);
       expect(await store.statementsByIds(ids(fixture.statements))).toStrictEqual(fixture.statements);
-      const all = await store.relationsOf(ids(fixture.entities), { types: null, direction: 'OUT' });
+      const all = await store.relationsOf(ids(fixture.entities), { filter: { types: null }, direction: 'OUT' });
       const relations = new Map(all.flat().map((v) => [v.relation.id, v.relation]));
       expect([...relations.values()].sort((a, b) => compareText(a.id, b.id))).toStrictEqual(
         [...fixture.relations].sort((a, b) => compareText(a.id, b.id)),
@@ -495,7 +495,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
       };
       await store.load(more);
       expect(await store.counts()).toEqual({ ...counts(fixture), entities: 10, relations: counts(fixture).relations + 1 });
-      const [selydove] = await store.relationsOf(['settlement:selydove'], { types: ['NEAR'], direction: 'BOTH' });
+      const [selydove] = await store.relationsOf(['settlement:selydove'], { filter: { types: ['NEAR'] }, direction: 'BOTH' });
       expect(views(selydove)).toEqual([
         'NEAR BOTH settlement:kurakhove rel:selydove-near-kurakhove',
         'NEAR BOTH settlement:new-town rel:new-town-near-selydove',

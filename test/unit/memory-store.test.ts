@@ -170,7 +170,7 @@ describe('the memory store lookups', () => {
 });
 
 describe('relations seen from an entity', () => {
-  const all = { types: null, direction: 'BOTH' } as const;
+  const all = { filter: { types: null }, direction: 'BOTH' } as const;
   const seen = (views: readonly { relation: { id: string; type: string }; direction: string; otherId: string }[]) =>
     views.map((v) => `${v.relation.type} ${v.direction} ${v.otherId} ${v.relation.id}`);
 
@@ -203,12 +203,12 @@ describe('relations seen from an entity', () => {
   });
 
   it('keep BOTH views under an OUT or IN filter', async () => {
-    const [out] = await store.relationsOf(['settlement:pokrovsk'], { types: null, direction: 'OUT' });
+    const [out] = await store.relationsOf(['settlement:pokrovsk'], { filter: { types: null }, direction: 'OUT' });
     expect(seen(out!)).toEqual([
       'LOCATED_IN OUT region:donetsk rel:pokrovsk-located-in-donetsk',
       'NEAR BOTH settlement:kurakhove rel:kurakhove-near-pokrovsk',
     ]);
-    const [inward] = await store.relationsOf(['settlement:kurakhove'], { types: null, direction: 'IN' });
+    const [inward] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: null }, direction: 'IN' });
     expect(seen(inward!)).toEqual([
       'FIGHTING_IN IN unit:akhmat rel:akhmat-fighting-in-kurakhove-1',
       'FIGHTING_IN IN unit:akhmat rel:akhmat-fighting-in-kurakhove-2',
@@ -218,7 +218,7 @@ describe('relations seen from an entity', () => {
 
   it('can be limited to some types, combined with a direction', async () => {
     const [kurakhove] = await store.relationsOf(['settlement:kurakhove'], {
-      types: ['LOCATED_IN', 'NEAR'],
+      filter: { types: ['LOCATED_IN', 'NEAR'] },
       direction: 'IN',
     });
     expect(seen(kurakhove!)).toEqual(['NEAR BOTH settlement:pokrovsk rel:kurakhove-near-pokrovsk']);
@@ -376,7 +376,7 @@ describe('search', () => {
 
 describe('neighbourhoods', () => {
   const around = async (centre: string, depth: number, types: RelationType[] | null = null) => {
-    const result = await store.neighborhood(centre, { depth, types });
+    const result = await store.neighborhood(centre, { depth, filter: { types } });
     return result && { nodes: ids(result.nodes), edges: ids(result.edges) };
   };
 
@@ -454,7 +454,7 @@ describe('neighbourhoods', () => {
 
 describe('shortest paths', () => {
   const path = async (from: string, to: string, query: Partial<PathQuery> = {}) => {
-    const result = await store.shortestPath(from, to, { maxHops: 5, types: null, directed: false, ...query });
+    const result = await store.shortestPath(from, to, { maxHops: 5, filter: { types: null }, directed: false, ...query });
     return result && { nodes: ids(result.nodes), edges: ids(result.edges) };
   };
 
@@ -482,7 +482,7 @@ describe('shortest paths', () => {
   });
 
   it('walk only the types asked for', async () => {
-    expect(await path('unit:akhmat', 'region:donetsk', { types: ['DEPLOYED_TO', 'LOCATED_IN'] })).toEqual({
+    expect(await path('unit:akhmat', 'region:donetsk', { filter: { types: ['DEPLOYED_TO', 'LOCATED_IN'] } })).toEqual({
       nodes: ['unit:akhmat', 'settlement:pokrovsk', 'region:donetsk'],
       edges: ['rel:akhmat-deployed-to-pokrovsk', 'rel:pokrovsk-located-in-donetsk'],
     });
@@ -513,7 +513,7 @@ describe('shortest paths', () => {
 
   it('from an entity to itself have length 0', async () => {
     expect(await path('unit:akhmat', 'unit:akhmat')).toEqual({ nodes: ['unit:akhmat'], edges: [] });
-    expect(await path('settlement:kurdiumivka', 'settlement:kurdiumivka', { directed: true, types: ['NEAR'] })).toEqual({
+    expect(await path('settlement:kurdiumivka', 'settlement:kurdiumivka', { directed: true, filter: { types: ['NEAR'] } })).toEqual({
       nodes: ['settlement:kurdiumivka'],
       edges: [],
     });
@@ -534,7 +534,7 @@ describe('loading', () => {
     await store.load(FIXTURE);
     expect(await store.counts()).toEqual(before);
     expect(await store.listEntities(null)).toEqual(listed);
-    const [akhmat] = await store.relationsOf(['unit:akhmat'], { types: null, direction: 'BOTH' });
+    const [akhmat] = await store.relationsOf(['unit:akhmat'], { filter: { types: null }, direction: 'BOTH' });
     expect(akhmat).toHaveLength(6);
     expect(await store.findStatements({ speakerId: null, aboutId: null })).toHaveLength(5);
   });
@@ -556,7 +556,7 @@ describe('loading', () => {
     expect(await search('kurdiumivka')).toEqual([]);
     expect(await search('kurdyum')).toEqual(['settlement:kurdiumivka']);
     expect(await search('dzerzh')).toEqual(['settlement:toretsk']);
-    const [kurdiumivka] = await store.relationsOf(['settlement:kurdiumivka'], { types: null, direction: 'BOTH' });
+    const [kurdiumivka] = await store.relationsOf(['settlement:kurdiumivka'], { filter: { types: null }, direction: 'BOTH' });
     expect(kurdiumivka!.map((v) => [v.direction, v.otherId])).toEqual([['BOTH', 'settlement:toretsk']]);
     expect(ids(await store.listEntities(['SETTLEMENT']))).toContain('settlement:toretsk');
   });
@@ -598,7 +598,7 @@ describe('loading', () => {
   it('after close holds nothing', async () => {
     await store.close();
     expect(await store.counts()).toEqual({ entities: 0, relations: 0, statements: 0, sources: 0 });
-    expect(await store.neighborhood('unit:akhmat', { depth: 1, types: null })).toBeNull();
+    expect(await store.neighborhood('unit:akhmat', { depth: 1, filter: { types: null } })).toBeNull();
   });
 });
 
@@ -608,8 +608,8 @@ async function snapshot(s: GraphStore) {
     counts: await s.counts(),
     entities: await s.listEntities(null),
     statements: await s.findStatements({ speakerId: null, aboutId: null }),
-    relations: await s.relationsOf(['settlement:pokrovsk', 'unit:akhmat'], { types: null, direction: 'BOTH' }),
-    neighbourhood: await s.neighborhood('settlement:kurakhove', { depth: 3, types: null }),
+    relations: await s.relationsOf(['settlement:pokrovsk', 'unit:akhmat'], { filter: { types: null }, direction: 'BOTH' }),
+    neighbourhood: await s.neighborhood('settlement:kurakhove', { depth: 3, filter: { types: null } }),
     search: await s.search({ text: 'pokrovsk', kinds: null, first: 10 }),
   };
 }

@@ -51,7 +51,7 @@ async function storeOf(entities: EntityRecord[], relations: RelationRecord[]): P
 const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 
 /** Brute force: every walk of the shortest length, the first by node ids then relation ids. */
-function referencePath(dataset: Dataset, fromId: string, toId: string, { maxHops, types, directed }: PathQuery) {
+function referencePath(dataset: Dataset, fromId: string, toId: string, { maxHops, filter: { types }, directed }: PathQuery) {
   const steps = new Map<string, { to: string; relation: RelationRecord }[]>();
   const add = (a: string, b: string, relation: RelationRecord) => {
     if (!steps.has(a)) steps.set(a, []);
@@ -122,7 +122,7 @@ function referenceNeighbourhood(dataset: Dataset, centre: string, depth: number,
 }
 
 describe('shortest paths (bidirectional search, canonical path)', () => {
-  const undirected: PathQuery = { maxHops: 6, types: null, directed: false };
+  const undirected: PathQuery = { maxHops: 6, filter: { types: null }, directed: false };
 
   it('breaks ties by node ids first, even when the smaller first step leads to larger nodes later', async () => {
     // s-a-z-t and s-b-c-t: a < b wins although z > c.
@@ -153,9 +153,9 @@ describe('shortest paths (bidirectional search, canonical path)', () => {
     );
     expect(ids((await store.shortestPath('unit:a', 'region:b', undirected))!.edges)).toEqual(['rel:a-10']);
     expect(ids((await store.shortestPath('region:b', 'unit:a', undirected))!.edges)).toEqual(['rel:a-10']);
-    const typed = await store.shortestPath('unit:a', 'region:b', { ...undirected, types: ['FIGHTING_IN'] });
+    const typed = await store.shortestPath('unit:a', 'region:b', { ...undirected, filter: { types: ['FIGHTING_IN'] } });
     expect(ids(typed!.edges)).toEqual(['rel:a-10']);
-    expect(ids((await store.shortestPath('unit:a', 'region:b', { ...undirected, types: ['DEPLOYED_TO'] }))!.edges)).toEqual(['rel:a-2']);
+    expect(ids((await store.shortestPath('unit:a', 'region:b', { ...undirected, filter: { types: ['DEPLOYED_TO'] } }))!.edges)).toEqual(['rel:a-2']);
   });
 
   it('walks directed relations from their start only, symmetric ones either way even stored backwards', async () => {
@@ -167,7 +167,7 @@ describe('shortest paths (bidirectional search, canonical path)', () => {
         relation('rel:in-c', 'LOCATED_IN', 'settlement:c', 'region:r'),
       ],
     );
-    const directed: PathQuery = { maxHops: 6, types: null, directed: true };
+    const directed: PathQuery = { maxHops: 6, filter: { types: null }, directed: true };
     expect(ids((await store.shortestPath('settlement:a', 'region:r', directed))!.nodes)).toEqual(['settlement:a', 'settlement:b', 'region:r']);
     expect(await store.shortestPath('region:r', 'settlement:a', directed)).toBeNull();
     expect(await store.shortestPath('settlement:a', 'settlement:c', directed)).toBeNull();
@@ -193,10 +193,10 @@ describe('shortest paths (bidirectional search, canonical path)', () => {
       const store = new MemoryStore();
       await store.load(dataset);
       const queries: PathQuery[] = [
-        { maxHops: 6, types: null, directed: false },
-        { maxHops: 4, types: null, directed: true },
-        { maxHops: 3, types: ['LOCATED_IN', 'NEAR', 'PART_OF', 'MEMBER_OF', 'ALLIED_WITH'], directed: false },
-        { maxHops: 6, types: ['NEAR', 'ALLIED_WITH', 'LOCATED_IN', 'DEPLOYED_TO'], directed: true },
+        { maxHops: 6, filter: { types: null }, directed: false },
+        { maxHops: 4, filter: { types: null }, directed: true },
+        { maxHops: 3, filter: { types: ['LOCATED_IN', 'NEAR', 'PART_OF', 'MEMBER_OF', 'ALLIED_WITH'] }, directed: false },
+        { maxHops: 6, filter: { types: ['NEAR', 'ALLIED_WITH', 'LOCATED_IN', 'DEPLOYED_TO'] }, directed: true },
       ];
       for (const a of dataset.entities) {
         for (const b of dataset.entities) {
@@ -220,7 +220,7 @@ describe('neighbourhoods (compressed adjacency)', () => {
     await store.load(dataset);
     for (const { id } of dataset.entities) {
       for (const [depth, types] of [[0, null], [1, null], [2, null], [3, null], [2, ['LOCATED_IN', 'NEAR']]] as const) {
-        const got = await store.neighborhood(id, { depth, types: types && [...types] });
+        const got = await store.neighborhood(id, { depth, filter: { types: types && [...types] } });
         expect({ nodes: ids(got!.nodes), edges: ids(got!.edges) }).toEqual(referenceNeighbourhood(dataset, id, depth, types && [...types]));
       }
     }
@@ -231,11 +231,11 @@ describe('neighbourhoods (compressed adjacency)', () => {
     const store = new MemoryStore();
     await store.load(dataset);
     for (const { id } of dataset.entities) {
-      const full = (await store.neighborhood(id, { depth: 2, types: null }))!;
+      const full = (await store.neighborhood(id, { depth: 2, filter: { types: null } }))!;
       const n = full.nodes.length;
-      expect(await store.neighborhood(id, { depth: 2, types: null, maxNodes: n })).toEqual(full);
+      expect(await store.neighborhood(id, { depth: 2, filter: { types: null }, maxNodes: n })).toEqual(full);
       if (n > 1) {
-        const stopped = await store.neighborhood(id, { depth: 2, types: null, maxNodes: n - 1 });
+        const stopped = await store.neighborhood(id, { depth: 2, filter: { types: null }, maxNodes: n - 1 });
         expect(stopped).toMatchObject({ tooManyNodes: true });
         expect((stopped as { atLeast: number }).atLeast).toBeGreaterThan(n - 1);
       }

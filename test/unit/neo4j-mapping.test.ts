@@ -16,6 +16,7 @@ import {
   type SourceRecord,
   type StatementRecord,
 } from '../../src/domain/index.js';
+import { ANY_RELATION } from '../../src/store/graph-store.js';
 import { neighborhoodNodesCypher, shortestPathCypher } from '../../src/store/neo4j/cypher/explore.js';
 import {
   driverConfig,
@@ -335,12 +336,12 @@ describe('vocabulary in Cypher', () => {
   });
 
   it('splices only validated integers as hop bounds', () => {
-    expect(shortestPathCypher(4)).toContain('){1,4} (b)');
-    expect(neighborhoodNodesCypher(2)).toContain('){0,2} (n:Entity)');
+    expect(shortestPathCypher(4, ANY_RELATION).text).toContain('){1,4} (b)');
+    expect(neighborhoodNodesCypher(2, ANY_RELATION).text).toContain('){0,2} (n:Entity)');
     for (const bad of [0, 11, 2.5, Number.NaN, '3' as unknown as number]) {
-      expect(() => shortestPathCypher(bad)).toThrow(/Hop bound/);
+      expect(() => shortestPathCypher(bad, ANY_RELATION)).toThrow(/Hop bound/);
     }
-    expect(() => neighborhoodNodesCypher(4)).toThrow(/from 1 to 3/);
+    expect(() => neighborhoodNodesCypher(4, ANY_RELATION)).toThrow(/from 1 to 3/);
     expect(checkedHopBound(10, 1, 10)).toBe(10);
   });
 });

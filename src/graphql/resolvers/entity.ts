@@ -1,7 +1,8 @@
 /** Schema: `interface Entity` and its six types, with their typed convenience fields. */
-import { checkRelationTypes, unreachable, type EntityKind, type EntityRecord } from '../../domain/index.js';
+import { unreachable, type EntityKind, type EntityRecord } from '../../domain/index.js';
 import type { GraphContext } from '../context.js';
 import type { Direction, Resolvers } from '../generated/resolvers-types.js';
+import { relationFilterFromArgs, relationFilterOfType } from '../relation-filter.js';
 import { firstRelated, related, relationsOf } from './lookups.js';
 
 type EntityTypeName = 'Person' | 'Unit' | 'Organization' | 'Country' | 'Region' | 'Settlement';
@@ -31,7 +32,7 @@ const entityFields = {
     entity: EntityRecord,
     args: { types?: readonly string[] | null; direction?: Direction | null },
     ctx: GraphContext,
-  ) => relationsOf(ctx, entity.id, checkRelationTypes(args.types), args.direction ?? 'BOTH'),
+  ) => relationsOf(ctx, entity.id, relationFilterFromArgs(args), args.direction ?? 'BOTH'),
   statements: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>
     ctx.loaders.statementsBySpeaker.load(entity.id),
   mentionedIn: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>
@@ -78,6 +79,6 @@ export const entityResolvers: Resolvers = {
       const region = await firstRelated(ctx, place.id, 'LOCATED_IN', 'OUT', 'REGION');
       return region ? firstRelated(ctx, region.id, 'LOCATED_IN', 'OUT', 'COUNTRY') : null;
     },
-    nearby: (place, _args, ctx) => relationsOf(ctx, place.id, ['NEAR'], 'BOTH'),
+    nearby: (place, _args, ctx) => relationsOf(ctx, place.id, relationFilterOfType('NEAR'), 'BOTH'),
   },
 };

@@ -7,8 +7,9 @@ import {
   type EntityRecord,
   type RelationType,
 } from '../../domain/index.js';
-import type { RelationView } from '../../store/graph-store.js';
+import type { RelationFilter, RelationView } from '../../store/graph-store.js';
 import type { GraphContext } from '../context.js';
+import { relationFilterOfType } from '../relation-filter.js';
 
 /** Loads records that references promise exist; a missing one is a broken store, not user error. */
 export async function loadReferenced<T>(
@@ -38,10 +39,10 @@ export async function requireEntity(ctx: GraphContext, argument: string, id: str
 export function relationsOf(
   ctx: GraphContext,
   entityId: string,
-  types: readonly RelationType[] | null,
+  filter: RelationFilter,
   direction: Direction,
 ): Promise<RelationView[]> {
-  return ctx.loaders.relations.load({ entityId, types, direction });
+  return ctx.loaders.relations.load({ entityId, filter, direction });
 }
 
 /** The entities at the other end of this entity's relations of one type, optionally of one kind. */
@@ -52,7 +53,7 @@ export async function related(
   direction: Direction,
   kind?: EntityKind,
 ): Promise<EntityRecord[]> {
-  const views = await relationsOf(ctx, entityId, [type], direction);
+  const views = await relationsOf(ctx, entityId, relationFilterOfType(type), direction);
   const otherIds = [...new Set(views.map((v) => v.otherId))];
   const entities = await loadExisting(ctx, otherIds);
   return kind ? entities.filter((e) => e.kind === kind) : entities;

@@ -6,12 +6,12 @@ import {
   checkId,
   checkKinds,
   checkMaxHops,
-  checkRelationTypes,
   checkSearchText,
   DomainError,
   ErrorCode,
 } from '../../domain/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { relationFilterFromArgs } from '../relation-filter.js';
 import { requireEntity } from './lookups.js';
 
 export const queryResolvers: Resolvers = {
@@ -33,7 +33,7 @@ export const queryResolvers: Resolvers = {
     neighborhood: async (_root, { id, depth, types }, ctx) => {
       const query = {
         depth: checkDepth(depth ?? 1),
-        types: checkRelationTypes(types),
+        filter: relationFilterFromArgs({ types }),
         // Past MAX_LIST_LENGTH + 1 nodes, both lists are refused whichever is asked for (every
         // node but the centre brings a relation, so edges >= nodes - 1 > MAX_LIST_LENGTH):
         // the store may stop counting there.
@@ -53,7 +53,7 @@ export const queryResolvers: Resolvers = {
     shortestPath: async (_root, { fromId, toId, maxHops, types, directed }, ctx) => {
       const query = {
         maxHops: checkMaxHops(maxHops ?? 6),
-        types: checkRelationTypes(types),
+        filter: relationFilterFromArgs({ types }),
         directed: directed ?? false,
       };
       // Both ids are checked before either lookup starts: a lookup started before the other

@@ -3,20 +3,14 @@
  * (code-point order of their ids, so "the smallest id" is the smallest number), and for each node
  * the relations it takes part in as rows of flat typed arrays (compressed sparse rows). A
  * breadth-first search over it reads integers only: no string keys, no iterator objects, no walk
- * graph built per type filter (a relation type is a bit tested against the filter's mask).
+ * graph built per filter (relation-filter.ts tests a relation's type bit against the filter's mask).
  *
  * Each relation appears twice, once in the row of each end, flagged with which ways it may be
  * walked when a walk is directed: relations are followed from their start only, symmetric ones
  * (stored once, one way round) either way; an undirected walk takes every entry.
  */
-import {
-  RELATION_TYPE_NAMES,
-  compareText,
-  isSymmetric,
-  type EntityRecord,
-  type RelationRecord,
-  type RelationType,
-} from '../../domain/index.js';
+import { compareText, isSymmetric, type EntityRecord, type RelationRecord } from '../../domain/index.js';
+import { typeBitOf } from './relation-filter.js';
 
 /** A directed walk may step from this row's node to the other end. */
 export const STEP_OUT = 1;
@@ -26,16 +20,6 @@ export const STEP_IN = 2;
 export const IS_START = 4;
 /** Any step: what an undirected walk takes. */
 export const STEP_ANY = STEP_OUT | STEP_IN;
-
-const TYPE_CODES = new Map<RelationType, number>(RELATION_TYPE_NAMES.map((name, code) => [name, code]));
-
-/** The filter as a bit mask over type codes; null (every type) is every bit. */
-export function typeMask(types: readonly RelationType[] | null): number {
-  if (types === null) return -1;
-  let mask = 0;
-  for (const type of types) mask |= 1 << TYPE_CODES.get(type)!;
-  return mask;
-}
 
 export interface Adjacency {
   /** Node number → entity, in id order. */
@@ -51,7 +35,7 @@ export interface Adjacency {
   readonly relation: Int32Array;
   /** STEP_OUT | STEP_IN | IS_START bits. */
   readonly flags: Uint8Array;
-  /** Relation number → 1 << its type's code, for `& typeMask(...)`. */
+  /** Relation number → its type's bit (`typeBitOf`), which relation-filter.ts tests. */
   readonly typeBit: Int32Array;
 }
 
@@ -74,7 +58,7 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
     ends[r] = b;
     offsets[a + 1]!++;
     offsets[b + 1]!++;
-    typeBit[r] = 1 << TYPE_CODES.get(relation.type)!;
+    typeBit[r] = typeBitOf(relation.type);
   });
   for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
   const next = offsets.slice(0, n);

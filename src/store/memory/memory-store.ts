@@ -22,7 +22,7 @@ import type {
   PathQuery,
   PathResult,
   ReadOptions,
-  RelationFilter,
+  RelationsQuery,
   RelationView,
   SearchQuery,
   StatementFilter,
@@ -34,6 +34,7 @@ import { relationViewsOf } from './relations.js';
 import { emptyState, stateWithDataset, type MemoryState } from './state.js';
 import { Pacer } from './pacer.js';
 import { compareById } from './ordering.js';
+import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
@@ -105,10 +106,11 @@ export class MemoryStore implements GraphStore {
     return ids.map((id) => sources.get(id) ?? null);
   }
 
-  async relationsOf(entityIds: readonly string[], filter: RelationFilter, options?: ReadOptions): Promise<RelationView[][]> {
+  async relationsOf(entityIds: readonly string[], { filter, direction }: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]> {
     refuseIfCancelled(options);
     const { graph } = this.state;
-    return entityIds.map((id) => relationViewsOf(graph, id, filter));
+    const compiled = compileRelationFilter(filter);
+    return entityIds.map((id) => relationViewsOf(graph, id, compiled, direction));
   }
 
   async statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {

@@ -1,27 +1,27 @@
 /** Relations as one of their ends sees them (schema: `Entity.relations`). */
-import { isSymmetric, type Direction, type RelationRecord, type RelationType } from '../../domain/index.js';
-import type { RelationFilter, RelationView } from '../graph-store.js';
+import { isSymmetric, type Direction, type RelationRecord } from '../../domain/index.js';
+import type { RelationView } from '../graph-store.js';
 import { compareRelationViews } from './ordering.js';
+import type { CompiledRelationFilter } from './relation-filter.js';
 import type { KnowledgeGraph } from './state.js';
 
-/** null means every type. */
-export function typeIsAllowed(types: readonly RelationType[] | null, type: RelationType): boolean {
-  return types === null || types.includes(type);
-}
-
-/** The views of an entity's relations that pass the filter, in the port's order; [] when unknown. */
+/**
+ * The views of an entity's relations that pass the filter, seen from `direction`, in the port's
+ * order; [] when unknown.
+ */
 export function relationViewsOf(
   graph: KnowledgeGraph,
   entityId: string,
-  filter: RelationFilter,
+  filter: CompiledRelationFilter,
+  direction: Direction,
 ): RelationView[] {
   if (!graph.hasNode(entityId)) return [];
   const views: RelationView[] = [];
   // In a directed multigraph this visits both the relations leaving and those entering the node.
   graph.forEachEdge(entityId, (_relationId, relation) => {
-    if (!typeIsAllowed(filter.types, relation.type)) return;
+    if (!filter.accepts(relation)) return;
     const view = viewFrom(entityId, relation);
-    if (directionPasses(view.direction, filter.direction)) views.push(view);
+    if (directionPasses(view.direction, direction)) views.push(view);
   });
   return views.sort(compareRelationViews);
 }

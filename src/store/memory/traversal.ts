@@ -6,21 +6,22 @@
  */
 import type { EntityRecord, RelationRecord } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
-import { IS_START, STEP_ANY, STEP_IN, STEP_OUT, typeMask, type Adjacency } from './adjacency.js';
+import { IS_START, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency } from './adjacency.js';
+import { compileRelationFilter } from './relation-filter.js';
 import { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
 
 export async function neighborhoodOf(
   state: MemoryState,
   centreId: string,
-  { depth, types, maxNodes }: NeighborhoodQuery,
+  { depth, filter, maxNodes }: NeighborhoodQuery,
   pacer: Pacer,
 ): Promise<SubgraphResult | TooManyNodes | null> {
   const adjacency = state.adjacency;
   const centre = adjacency.numberOf.get(centreId);
   if (centre === undefined) return null;
-  const { offsets, other, relation, flags, typeBit } = adjacency;
-  const mask = typeMask(types);
+  const { offsets, other, relation, flags } = adjacency;
+  const accepts = compileRelationFilter(filter).over(adjacency);
   const limit = maxNodes ?? Infinity;
 
   // With `maxNodes`, it stops once a level in progress takes the count past it.
@@ -34,7 +35,7 @@ export async function neighborhoodOf(
     for (const node of frontier) {
       for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
         if (pacer.due()) await pacer.pause();
-        if ((typeBit[relation[k]!]! & mask) === 0) continue;
+        if (!accepts(relation[k]!)) continue;
         const next = other[k]!;
         if (reached[next] !== 0) continue;
         reached[next] = 1;
@@ -48,12 +49,12 @@ export async function neighborhoodOf(
     frontier = level;
   }
 
-  // The induced relations of the allowed types, each met once (from its start), by id.
+  // The induced relations that pass the filter, each met once (from its start), by id.
   const edges: number[] = [];
   for (const node of order) {
     for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
       if (pacer.due()) await pacer.pause();
-      if ((flags[k]! & IS_START) !== 0 && reached[other[k]!] !== 0 && (typeBit[relation[k]!]! & mask) !== 0) {
+      if ((flags[k]! & IS_START) !== 0 && reached[other[k]!] !== 0 && accepts(relation[k]!)) {
         edges.push(relation[k]!);
       }
     }
@@ -90,7 +91,7 @@ export async function canonicalShortestPath(
   state: MemoryState,
   fromId: string,
   toId: string,
-  { maxHops, types, directed }: PathQuery,
+  { maxHops, filter, directed }: PathQuery,
   pacer: Pacer,
 ): Promise<PathResult | null> {
   const adjacency = state.adjacency;
@@ -98,7 +99,7 @@ export async function canonicalShortestPath(
   const target = adjacency.numberOf.get(toId);
   if (start === undefined || target === undefined) return null;
   if (start === target) return { nodes: [adjacency.entities[start]!], edges: [] };
-  const mask = typeMask(types);
+  const accepts = compileRelationFilter(filter).over(adjacency);
   const forward = directed ? STEP_OUT : STEP_ANY;
   const backward = directed ? STEP_IN : STEP_ANY;
   const n = adjacency.entities.length;
@@ -119,7 +120,7 @@ export async function canonicalShortestPath(
     const [mine, theirs, frontier, step] = growStart
       ? [fromStart, toTarget, startFrontier, forward]
       : [toTarget, fromStart, targetFrontier, backward];
-    const level = await expandLevel(adjacency, frontier, mine, hops, step, mask, pacer);
+    const level = await expandLevel(adjacency, frontier, mine, hops, step, accepts, pacer);
     for (const node of level) if (theirs[node] !== -1) met = true;
     if (growStart) startFrontier = level;
     else targetFrontier = level;
@@ -137,21 +138,21 @@ export async function canonicalShortestPath(
     }
   }
   const meeting = layer;
-  for (let i = ks; i > 0; i--) layer = await markLayer(adjacency, layer, fromStart, i - 1, position, i - 1, backward, mask, pacer);
+  for (let i = ks; i > 0; i--) layer = await markLayer(adjacency, layer, fromStart, i - 1, position, i - 1, backward, accepts, pacer);
   layer = meeting;
-  for (let i = ks; i < length; i++) layer = await markLayer(adjacency, layer, toTarget, length - i - 1, position, i + 1, forward, mask, pacer);
+  for (let i = ks; i < length; i++) layer = await markLayer(adjacency, layer, toTarget, length - i - 1, position, i + 1, forward, accepts, pacer);
 
   // 3. The greedy walk.
   const nodes: EntityRecord[] = [adjacency.entities[start]!];
   const edges: RelationRecord[] = [];
-  const { offsets, other, relation, flags, typeBit } = adjacency;
+  const { offsets, other, relation, flags } = adjacency;
   let current = start;
   for (let i = 0; i < length; i++) {
     let bestNode = -1;
     let bestRelation = -1;
     for (let k = offsets[current]!, end = offsets[current + 1]!; k < end; k++) {
       const next = other[k]!;
-      if (position[next] !== i + 1 || (flags[k]! & forward) === 0 || (typeBit[relation[k]!]! & mask) === 0) continue;
+      if (position[next] !== i + 1 || (flags[k]! & forward) === 0 || !accepts(relation[k]!)) continue;
       if (bestNode === -1 || next < bestNode || (next === bestNode && relation[k]! < bestRelation)) {
         bestNode = next;
         bestRelation = relation[k]!;
@@ -167,19 +168,19 @@ export async function canonicalShortestPath(
 
 /** One level of a breadth-first search: the nodes first reached from `frontier`, marked at `hops`. */
 async function expandLevel(
-  { offsets, other, relation, flags, typeBit }: Adjacency,
+  { offsets, other, relation, flags }: Adjacency,
   frontier: readonly number[],
   hopsOf: Int32Array,
   hops: number,
   step: number,
-  mask: number,
+  accepts: (r: number) => boolean,
   pacer: Pacer,
 ): Promise<number[]> {
   const level: number[] = [];
   for (const node of frontier) {
     for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
       if (pacer.due()) await pacer.pause();
-      if ((flags[k]! & step) === 0 || (typeBit[relation[k]!]! & mask) === 0) continue;
+      if ((flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
       const next = other[k]!;
       if (hopsOf[next] !== -1) continue;
       hopsOf[next] = hops;
@@ -194,14 +195,14 @@ async function expandLevel(
  * marked at `at` in `position`.
  */
 async function markLayer(
-  { offsets, other, relation, flags, typeBit }: Adjacency,
+  { offsets, other, relation, flags }: Adjacency,
   layer: readonly number[],
   hopsOf: Int32Array,
   hops: number,
   position: Int32Array,
   at: number,
   step: number,
-  mask: number,
+  accepts: (r: number) => boolean,
   pacer: Pacer,
 ): Promise<number[]> {
   const marked: number[] = [];
@@ -210,7 +211,7 @@ async function markLayer(
       if (pacer.due()) await pacer.pause();
       const next = other[k]!;
       if (hopsOf[next] !== hops || position[next] !== -1) continue;
-      if ((flags[k]! & step) === 0 || (typeBit[relation[k]!]! & mask) === 0) continue;
+      if ((flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
       position[next] = at;
       marked.push(next);
     }

@@ -213,7 +213,7 @@ export function relationFromRow(row: Row): RelationRecord {
 
 const DIRECTIONS: readonly Direction[] = ['OUT', 'IN', 'BOTH'];
 
-/** A row of RELATIONS_OF: `r`, `fromId`, `toId`, `direction`, `otherId`. */
+/** A row of relationsOfCypher: `r`, `fromId`, `toId`, `direction`, `otherId`. */
 export function relationViewFromRow(row: Row): RelationView {
   const relation = relationFromRow(row);
   const direction = row['direction'];

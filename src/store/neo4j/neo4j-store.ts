@@ -20,7 +20,7 @@ import type {
   PathQuery,
   PathResult,
   ReadOptions,
-  RelationFilter,
+  RelationsQuery,
   RelationView,
   SearchQuery,
   StatementFilter,
@@ -31,7 +31,7 @@ import { COUNTS, PING } from './cypher/admin.js';
 import { SEARCH_CANDIDATES } from './cypher/explore.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
 import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
-import { RELATIONS_OF } from './cypher/relations.js';
+import { relationsOfCypher } from './cypher/relations.js';
 import {
   FIND_STATEMENTS,
   STATEMENTS_ABOUT,
@@ -39,7 +39,7 @@ import {
   STATEMENTS_FROM_SOURCES,
 } from './cypher/statements.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, driverConfig, Executor } from './executor.js';
-import { SYMMETRIC_TYPES, walkableTypes } from './graph-model.js';
+import { SYMMETRIC_TYPES } from './graph-model.js';
 import { loadDataset, type LoadProgress } from './load.js';
 import {
   entityFromNode,
@@ -138,16 +138,17 @@ export class Neo4jStore implements GraphStore {
 
   async relationsOf(
     entityIds: readonly string[],
-    filter: RelationFilter,
+    { filter, direction }: RelationsQuery,
     options?: ReadOptions,
   ): Promise<RelationView[][]> {
+    const query = relationsOfCypher(filter);
     return this.perKey(
-      RELATIONS_OF,
+      query.text,
       entityIds,
       {
-        types: walkableTypes(filter.types),
+        ...query.params,
         symmetricTypes: SYMMETRIC_TYPES,
-        directions: DIRECTIONS_KEPT[filter.direction],
+        directions: DIRECTIONS_KEPT[direction],
       },
       relationViewFromRow,
       options,
@@ -215,7 +216,7 @@ export class Neo4jStore implements GraphStore {
       const rows = (cypher: string, params: Record<string, unknown> = {}) => tx.run(cypher, params);
       const sources = (await rows(EXPORT_SOURCES)).map((row) => sourceFromNode(row['s']));
       const entities = (await rows(EXPORT_ENTITIES)).map((row) => entityFromNode(row['n']));
-      const relations = (await rows(EXPORT_RELATIONS, { types: walkableTypes(null) })).map((row) =>
+      const relations = (await rows(EXPORT_RELATIONS.text, EXPORT_RELATIONS.params)).map((row) =>
         relationFromRelationship(row['r'], row['fromId'], row['toId']),
       );
       const statements = (await rows(EXPORT_STATEMENTS)).map((row) => statementFromNode(row['s']));
@@ -225,7 +226,7 @@ export class Neo4jStore implements GraphStore {
 
   async counts(): Promise<GraphCounts> {
     // Start-up and logs, not requests: a cold server may take long to plan it (see ADMIN_READ_TIMEOUT_MS).
-    const [row] = await this.executor.readRows(COUNTS, { types: walkableTypes(null) }, { timeoutMs: ADMIN_READ_TIMEOUT_MS });
+    const [row] = await this.executor.readRows(COUNTS.text, COUNTS.params, { timeoutMs: ADMIN_READ_TIMEOUT_MS });
     const count = (key: string) => toNumber(row?.[key], `the ${key} count`);
     return {
       entities: count('entities'),

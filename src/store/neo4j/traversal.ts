@@ -1,30 +1,31 @@
 /** neighborhood and shortestPath over the Neo4j store (orders as in the header of graph-store.ts). */
 import { compareText, type EntityRecord } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult } from '../graph-store.js';
-import { RELATIONS_AMONG, neighborhoodNodesCypher, shortestPathCypher } from './cypher/explore.js';
+import { neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from './cypher/explore.js';
 import { ENTITIES_BY_IDS } from './cypher/lookups.js';
 import type { QueryRunner } from './executor.js';
-import { SYMMETRIC_TYPES, walkableTypes } from './graph-model.js';
+import { SYMMETRIC_TYPES } from './graph-model.js';
 import { entityFromNode, relationFromRow, toNumber, type Row } from './mapping.js';
 
 export async function neighborhoodIn(
   tx: QueryRunner,
   centreId: string,
-  { depth, types }: NeighborhoodQuery,
+  { depth, filter }: NeighborhoodQuery,
 ): Promise<SubgraphResult | null> {
-  const walkable = walkableTypes(types);
   if (depth === 0) {
     // A quantifier cannot be {0,0}; the centre alone has no relation among itself (no self-loops).
     const [row] = await tx.run(ENTITIES_BY_IDS, { ids: [centreId] });
     return row ? { nodes: [entityFromNode(row['n'])], edges: [] } : null;
   }
-  const rows = await tx.run(neighborhoodNodesCypher(depth), { centreId, types: walkable });
+  const walk = neighborhoodNodesCypher(depth, filter);
+  const rows = await tx.run(walk.text, { ...walk.params, centreId });
   if (rows.length === 0) return null; // the centre itself is always a row at 0 hops
   const reached = rows.map((row) => ({ entity: entityFromNode(row['n']), hops: toNumber(row['hops'], 'a hop count') }));
   // The centre is the only node at 0 hops, so this puts it first.
   reached.sort((a, b) => a.hops - b.hops || compareText(a.entity.id, b.entity.id));
   const nodes = reached.map((r) => r.entity);
-  const edgeRows = await tx.run(RELATIONS_AMONG, { ids: nodes.map((n) => n.id), types: walkable });
+  const among = relationsAmongCypher(filter);
+  const edgeRows = await tx.run(among.text, { ...among.params, ids: nodes.map((n) => n.id) });
   return { nodes, edges: edgeRows.map(relationFromRow) };
 }
 
@@ -32,16 +33,17 @@ export async function shortestPathIn(
   tx: QueryRunner,
   fromId: string,
   toId: string,
-  { maxHops, types, directed }: PathQuery,
+  { maxHops, filter, directed }: PathQuery,
 ): Promise<PathResult | null> {
   if (fromId === toId) {
     const [row] = await tx.run(ENTITIES_BY_IDS, { ids: [fromId] });
     return row ? { nodes: [entityFromNode(row['n'])], edges: [] } : null;
   }
-  const [row] = await tx.run(shortestPathCypher(maxHops), {
+  const path = shortestPathCypher(maxHops, filter);
+  const [row] = await tx.run(path.text, {
+    ...path.params,
     fromId,
     toId,
-    types: walkableTypes(types),
     symmetricTypes: SYMMETRIC_TYPES,
     directed,
   });

@@ -1,4 +1,6 @@
 import { checkedHopBound, MAX_NEIGHBORHOOD_DEPTH, MAX_PATH_HOPS } from '../graph-model.js';
+import type { RelationFilter } from '../../graph-store.js';
+import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 
 /**
  * search (schema `Query.search`): candidate entities whose searchText contains the normalized
@@ -11,46 +13,61 @@ RETURN n`;
 
 /**
  * neighborhood (schema `Query.neighborhood`): every entity within `depth` hops of $centreId (the
- * centre included, at 0), walking relations of $types in either direction, with its hop distance.
+ * centre included, at 0), walking relations that pass `filter` (relationFilterCypher) in
+ * either direction, with its hop distance.
  * ANY SHORTEST to each reachable node is a breadth-first search. The quantifier bound cannot be a
  * parameter: only the validated integer `depth` (1..LIMITS.maxNeighborhoodDepth) is spliced in.
  */
-export function neighborhoodNodesCypher(depth: number): string {
+export function neighborhoodNodesCypher(depth: number, filter: RelationFilter): CypherQuery {
   const bound = checkedHopBound(depth, 1, MAX_NEIGHBORHOOD_DEPTH);
-  return `
+  const relation = relationFilterCypher(filter, 'r');
+  return {
+    params: relation.params,
+    text: `
 MATCH (c:Entity {id: $centreId})
-MATCH p = ANY SHORTEST (c) ((x:Entity)-[r]-(y:Entity) WHERE type(r) IN $types){0,${bound}} (n:Entity)
-RETURN n, length(p) AS hops`;
+MATCH p = ANY SHORTEST (c) ((x:Entity)-[r]-(y:Entity) WHERE ${relation.where}){0,${bound}} (n:Entity)
+RETURN n, length(p) AS hops`,
+  };
 }
 
-/** neighborhood: the relations of $types between entities of $ids, by id. */
-export const RELATIONS_AMONG = `
+/** neighborhood: the relations that pass `filter` between entities of $ids, by id. */
+export function relationsAmongCypher(filter: RelationFilter): CypherQuery {
+  const relation = relationFilterCypher(filter, 'r');
+  return {
+    params: relation.params,
+    text: `
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]->(b:Entity)
-WHERE type(r) IN $types AND b.id IN $ids
+WHERE ${relation.where} AND b.id IN $ids
 RETURN r, a.id AS fromId, b.id AS toId
-ORDER BY r.id`;
+ORDER BY r.id`,
+  };
+}
 
 /**
  * shortestPath (schema `Query.shortestPath`): of all shortest paths from $fromId to $toId over
- * relations of $types, the first by node ids, then relation ids. With $directed a relation is
- * followed only from its start (`startNode(r) = x`) unless its type is in $symmetricTypes, which are
- * stored once but walkable both ways: a quantified path pattern with that predicate inside is a
+ * relations that pass `filter` (relationFilterCypher), the first by node ids, then relation ids.
+ * With $directed a relation is followed only from its start (`startNode(r) = x`) unless its type
+ * is in $symmetricTypes, which are stored once but walkable both ways: a quantified path pattern with that predicate inside is a
  * pre-filter of ALL SHORTEST (Neo4j 5.21+), which `allShortestPaths((a)-[*]->(b))` cannot express.
  * The hop bound cannot be a parameter: only the validated integer `maxHops`
  * (1..LIMITS.maxPathHops) is spliced in.
  */
-export function shortestPathCypher(maxHops: number): string {
+export function shortestPathCypher(maxHops: number, filter: RelationFilter): CypherQuery {
   const bound = checkedHopBound(maxHops, 1, MAX_PATH_HOPS);
-  return `
+  const relation = relationFilterCypher(filter, 'r');
+  return {
+    params: relation.params,
+    text: `
 MATCH (a:Entity {id: $fromId})
 MATCH (b:Entity {id: $toId})
 MATCH p = ALL SHORTEST (a) ((x:Entity)-[r]-(y:Entity)
-    WHERE type(r) IN $types AND (NOT $directed OR type(r) IN $symmetricTypes OR startNode(r) = x)
+    WHERE ${relation.where} AND (NOT $directed OR type(r) IN $symmetricTypes OR startNode(r) = x)
   ){1,${bound}} (b)
 WITH p
 ORDER BY [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.id]
 LIMIT 1
 RETURN nodes(p) AS nodes,
-  [rel IN relationships(p) | {r: rel, fromId: startNode(rel).id, toId: endNode(rel).id}] AS rels`;
+  [rel IN relationships(p) | {r: rel, fromId: startNode(rel).id, toId: endNode(rel).id}] AS rels`,
+  };
 }

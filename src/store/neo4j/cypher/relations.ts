@@ -1,14 +1,24 @@
+import type { RelationFilter } from '../../graph-store.js';
+import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
+
 /**
- * relationsOf (schema `Entity.relations`): for each entity in $ids, its relations of $types seen
- * from it: BOTH for $symmetricTypes, OUT when it is the start, IN when it is the end; kept when the
- * direction is in $directions. Ordered by key, then type, the other end's id, the relation's id.
+ * relationsOf (schema `Entity.relations`): for each entity in $ids, its relations that pass
+ * `filter` (relationFilterCypher) seen from it: BOTH for $symmetricTypes, OUT when it is the
+ * start, IN when it is the end; kept when the direction is in $directions. Ordered by key, then
+ * type, the other end's id, the relation's id.
  */
-export const RELATIONS_OF = `
+export function relationsOfCypher(filter: RelationFilter): CypherQuery {
+  const relation = relationFilterCypher(filter, 'r');
+  return {
+    params: relation.params,
+    text: `
 UNWIND $ids AS key
 MATCH (e:Entity {id: key})-[r]-(other:Entity)
-WHERE type(r) IN $types
+WHERE ${relation.where}
 WITH key, e, r, other,
   CASE WHEN type(r) IN $symmetricTypes THEN 'BOTH' WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction
 WHERE direction IN $directions
 RETURN key, r, startNode(r).id AS fromId, endNode(r).id AS toId, direction, other.id AS otherId
-ORDER BY key, type(r), otherId, r.id`;
+ORDER BY key, type(r), otherId, r.id`,
+  };
+}
