@@ -119,7 +119,7 @@ describe('a query past its deadline', () => {
     const ticker = setInterval(() => turns++, 1);
     const started = performance.now();
     try {
-      const subgraph = await store.neighborhood('person:p0', { depth: 2, types: null });
+      const subgraph = await store.neighborhood('person:p0', { depth: 2, filter: { types: null } });
       expect(subgraph && 'nodes' in subgraph ? subgraph.nodes.length : 0).toBe(100_001);
     } finally {
       clearInterval(ticker);
