@@ -3,10 +3,9 @@
  * dist/web/explorer/ (tools/build-explorer.ts): the page and its assets (under /explorer/assets/)
  * come from this server, and the page talks only to /graphql on the same origin.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Router } from 'express';
+import type { Router } from 'express';
+import { builtPageRoutes, pageBuilt } from './built-page.js';
 
 export const EXPLORER_DIR = fileURLToPath(new URL('../../dist/web/explorer/', import.meta.url));
 
@@ -28,38 +27,11 @@ export const EXPLORER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const NOT_BUILT =
-  'The explorer has not been built. Run `npm run build:web` (npm start and npm test run it first), then reload this page.\n';
-
 /** True when the built page is there to serve. */
 export function explorerBuilt(dir = EXPLORER_DIR): boolean {
-  return existsSync(path.join(dir, 'index.html'));
+  return pageBuilt(dir);
 }
 
 export function explorerRoutes(dir = EXPLORER_DIR): Router {
-  const router = express.Router();
-  const headers: express.RequestHandler = (_req, res, next) => {
-    res.setHeader('content-security-policy', EXPLORER_CSP);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    next();
-  };
-  // The page, looked up on every request (a build that finishes later is served without a
-  // restart; a missing one gets a clear 503 instead of a 404).
-  router.get('/', headers, (_req, res, next) => {
-    if (!explorerBuilt(dir)) {
-      res.status(503).type('text/plain').send(NOT_BUILT);
-      return;
-    }
-    res.setHeader('cache-control', 'no-cache');
-    res.sendFile(path.join(dir, 'index.html'), (error) => {
-      if (error && !res.headersSent) next(error);
-    });
-  });
-  router.use(
-    '/explorer/assets',
-    headers,
-    express.static(path.join(dir, 'assets'), { index: false, redirect: false }),
-  );
-  return router;
+  return builtPageRoutes({ dir, pagePath: '/', assetsPath: '/explorer/assets', csp: EXPLORER_CSP, title: 'The explorer' });
 }
