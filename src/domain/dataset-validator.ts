@@ -5,7 +5,21 @@
  */
 import { isIsoDate } from './dates.js';
 import { idPrefix, isWellFormedId, kindOfEntityId, RELATION_ID_PREFIX, SOURCE_ID_PREFIX, STATEMENT_ID_PREFIX } from './ids.js';
-import { QUALIFIER_KEYS, type Dataset } from './model.js';
+import { deriveStatus, earliestDay, firstClaimant, isPartialDate, latestDay, legacyDate } from './facts.js';
+import {
+  QUALIFIER_KEYS,
+  type Attribution,
+  type Dataset,
+  type EntityRecord,
+  type EventDetails,
+  type GeoLocation,
+  type Qualifiers,
+  type Quantity,
+  type RelationRecord,
+  type SourceRecord,
+  type StatementRecord,
+  type TimeSpan,
+} from './model.js';
 import {
   APPROXIMATIONS,
   CLAIM_STATUSES,
@@ -13,6 +27,9 @@ import {
   RELATION_TYPES,
   RELATION_TYPE_NAMES,
   STATEMENT_KINDS,
+  EVENT_TYPE_NAMES,
+  SOURCE_KINDS,
+  STANCE_NAMES,
   isRelationType,
   type EntityKind,
 } from './vocabulary.js';
@@ -40,13 +57,119 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 /** Returns the dataset typed, or throws a DatasetValidationError listing every problem. */
 export function parseDataset(raw: unknown): Dataset {
-  const problems = validateDataset(raw);
+  const upgraded = upgradeLegacyDataset(raw);
+  const problems = validateDataset(upgraded);
   if (problems.length > 0) throw new DatasetValidationError(problems);
-  return withDefaults(raw as Dataset);
+  return withDefaults(upgraded as FileDataset);
 }
 
-/** Optional fields of a dataset file take their empty values, so stores see complete records. */
-function withDefaults(d: Dataset): Dataset {
+/**
+ * Files written before facts had attributions gave a relation one `status`, `claimedBy` and
+ * `date`. They still load: each such relation gets the attributions that give the same status
+ * where the rule allows (a single claimant asserting reads CLAIMED; the source's voice CONFIRMED;
+ * UNVERIFIED adds the source's CANNOT_VERIFY; DISPUTED the source's DISPUTES; DENIED the
+ * claimant's DENIES) and its date becomes a day-precision time.
+ */
+export function upgradeLegacyDataset(raw: unknown): unknown {
+  if (!isObj(raw) || !Array.isArray(raw.relations)) return raw;
+  const relations = raw.relations.map((r: unknown) => {
+    if (!isObj(r) || r.attributions !== undefined || typeof r.status !== 'string') return r;
+    const { status, claimedBy, date, ...rest } = r;
+    const claimantId = typeof claimedBy === 'string' ? claimedBy : null;
+    const sourceId = r.sourceId;
+    const said = (stance: string, who: string | null) => ({ claimantId: who, stance, sourceId });
+    const attributions =
+      status === 'DENIED'
+        ? [said('DENIES', claimantId)]
+        : status === 'UNVERIFIED'
+          ? [said('ASSERTS', claimantId), said('CANNOT_VERIFY', null)]
+          : status === 'DISPUTED'
+            ? [said('ASSERTS', claimantId), said('DISPUTES', null)]
+            : [said('ASSERTS', claimantId)];
+    return { ...rest, ...(typeof date === 'string' ? { time: { start: date } } : {}), attributions };
+  });
+  return { ...raw, relations };
+}
+
+/** A dataset as a file gives it: optional fields absent, derived fields not yet computed. */
+type FileDataset = {
+  sources: (Omit<SourceRecord, 'kind'> & Partial<Pick<SourceRecord, 'kind'>>)[];
+  entities: (Omit<EntityRecord, 'location' | 'event'> & {
+    location?: GeoLocation | null;
+    event?: (Omit<EventDetails, 'status' | 'attributions' | 'quantities' | 'time'> & {
+      time?: Partial<TimeSpan> | null;
+      quantities?: Partial<Quantity>[];
+      attributions: Partial<Attribution>[];
+    }) | null;
+  })[];
+  relations: (Pick<RelationRecord, 'id' | 'type' | 'from' | 'to'> & {
+    time?: Partial<TimeSpan> | null;
+    attributions?: Partial<Attribution>[];
+    statementIds?: string[];
+    qualifiers?: Qualifiers;
+  })[];
+  statements: StatementRecord[];
+};
+
+function completeTime(t: Partial<TimeSpan> | null | undefined): TimeSpan | null {
+  return t ? { start: t.start!, end: t.end ?? null, text: t.text ?? null } : null;
+}
+
+function completeAttribution(a: Partial<Attribution>): Attribution {
+  return {
+    claimantId: a.claimantId ?? null,
+    viaId: a.viaId ?? null,
+    statementId: a.statementId ?? null,
+    stance: a.stance!,
+    saidOn: a.saidOn ?? null,
+    sourceId: a.sourceId!,
+    note: a.note ?? null,
+  };
+}
+
+function completeQuantity(q: Partial<Quantity>): Quantity {
+  return {
+    measure: q.measure!,
+    value: q.value ?? null,
+    min: q.min ?? null,
+    max: q.max ?? null,
+    approximation: q.approximation ?? null,
+    unit: q.unit ?? null,
+    wording: q.wording ?? null,
+  };
+}
+
+/**
+ * Optional fields of a dataset file take their empty values and derived fields are computed
+ * (facts.ts), so stores see complete records. The relations of an event (PARTICIPATED_IN,
+ * TOOK_PLACE_IN) without attributions or time of their own take the event's.
+ */
+function withDefaults(d: FileDataset): Dataset {
+  const entities: EntityRecord[] = d.entities.map((e) => {
+    const event: EventDetails | null = e.event
+      ? (() => {
+          const attributions = e.event.attributions.map(completeAttribution);
+          return {
+            type: e.event.type,
+            time: completeTime(e.event.time),
+            quantities: (e.event.quantities ?? []).map(completeQuantity),
+            attributions,
+            status: deriveStatus(attributions),
+          };
+        })()
+      : null;
+    return {
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+      description: e.description ?? null,
+      location: e.location ?? null,
+      event,
+    };
+  });
+  const eventById = new Map(entities.filter((e) => e.event !== null).map((e) => [e.id, e.event!]));
+  const eventOf = (r: { from: string; to: string }) => eventById.get(r.to) ?? eventById.get(r.from) ?? null;
   return {
     sources: d.sources.map((s) => ({
       id: s.id,
@@ -54,26 +177,34 @@ function withDefaults(d: Dataset): Dataset {
       publisher: s.publisher ?? null,
       published: s.published ?? null,
       url: s.url ?? null,
+      kind: s.kind ?? 'DOCUMENT',
     })),
-    entities: d.entities.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      name: e.name,
-      aliases: e.aliases,
-      description: e.description ?? null,
-    })),
-    relations: d.relations.map((r) => ({
-      id: r.id,
-      type: r.type,
-      from: r.from,
-      to: r.to,
-      status: r.status,
-      claimedBy: r.claimedBy ?? null,
-      date: r.date ?? null,
-      sourceId: r.sourceId,
-      statementIds: r.statementIds ?? [],
-      qualifiers: r.qualifiers ?? {},
-    })),
+    entities,
+    relations: d.relations.map((r) => {
+      const inherited = r.attributions === undefined || r.time === undefined ? eventOf(r) : null;
+      const attributions = r.attributions?.map(completeAttribution) ?? inherited?.attributions ?? [];
+      const time = r.time === undefined ? (inherited?.time ?? null) : completeTime(r.time);
+      const statementIds = [
+        ...new Set([
+          ...attributions.flatMap((a) => (a.statementId === null ? [] : [a.statementId])),
+          ...(r.statementIds ?? []),
+        ]),
+      ];
+      return {
+        id: r.id,
+        type: r.type,
+        from: r.from,
+        to: r.to,
+        time,
+        attributions,
+        status: deriveStatus(attributions),
+        claimedBy: firstClaimant(attributions),
+        date: legacyDate(time),
+        sourceId: attributions[0]?.sourceId ?? '',
+        statementIds,
+        qualifiers: r.qualifiers ?? {},
+      };
+    }),
     statements: d.statements.map((s) => ({
       id: s.id,
       kind: s.kind,
@@ -189,7 +320,8 @@ export function validateDataset(raw: unknown): string[] {
   sources.forEach((s, i) => {
     const id = checkId(s, `sources[${i}]`, SOURCE_ID_PREFIX);
     const label = recordLabel('Source', 'sources', i, id);
-    fields(s, label, ['id', 'title', 'publisher', 'published', 'url']);
+    fields(s, label, ['id', 'title', 'publisher', 'published', 'url', 'kind']);
+    if (s.kind !== undefined) oneOf(s, 'kind', SOURCE_KINDS, label);
     str(s, 'title', label);
     str(s, 'publisher', label, { optional: true });
     str(s, 'url', label, { optional: true });
@@ -200,7 +332,7 @@ export function validateDataset(raw: unknown): string[] {
   entities.forEach((e, i) => {
     const id = checkId(e, `entities[${i}]`);
     const label = recordLabel('Entity', 'entities', i, id);
-    fields(e, label, ['id', 'kind', 'name', 'aliases', 'description']);
+    fields(e, label, ['id', 'kind', 'name', 'aliases', 'description', 'location', 'event']);
     oneOf(e, 'kind', ENTITY_KINDS, label);
     str(e, 'name', label);
     str(e, 'description', label, { optional: true });
@@ -225,6 +357,65 @@ export function validateDataset(raw: unknown): string[] {
   const isSource = (id: string) => sourceIds.has(id);
   const isStatement = (id: string) => statementIds.has(id);
 
+  /** A fact's attributions: at least one, each with a stance and a known source. */
+  const checkAttributions = (value: unknown, label: string) => {
+    if (!Array.isArray(value) || value.length === 0) {
+      problems.push(`${label} must have "attributions": a non-empty array (who says so).`);
+      return;
+    }
+    value.forEach((a, j) => {
+      const where = `${label} attributions[${j}]`;
+      if (!isObj(a)) {
+        problems.push(`${where} must be an object.`);
+        return;
+      }
+      fields(a, where, ['claimantId', 'viaId', 'statementId', 'stance', 'saidOn', 'sourceId', 'note']);
+      oneOf(a, 'stance', STANCE_NAMES, where);
+      known(a, 'claimantId', where, isEntity, 'entity', true);
+      known(a, 'viaId', where, isEntity, 'entity', true);
+      known(a, 'statementId', where, isStatement, 'statement', true);
+      known(a, 'sourceId', where, isSource, 'source');
+      date(a, 'saidOn', where);
+      str(a, 'note', where, { optional: true });
+    });
+  };
+  /** A time: a partial date, or a range of two in order. */
+  const checkTime = (value: unknown, label: string) => {
+    if (value === undefined || value === null) return;
+    if (!isObj(value)) {
+      problems.push(`${label} has "time" that is not an object with "start".`);
+      return;
+    }
+    const where = `${label} time`;
+    fields(value, where, ['start', 'end', 'text']);
+    for (const key of ['start', 'end'] as const) {
+      const v = value[key];
+      if (v === undefined || v === null) {
+        if (key === 'start') problems.push(`${where} is missing "start".`);
+      } else if (typeof v !== 'string' || !isPartialDate(v)) {
+        problems.push(`${where} has "${key}" ${JSON.stringify(v)}, which is not YYYY, YYYY-MM or YYYY-MM-DD.`);
+      }
+    }
+    if (typeof value.start === 'string' && typeof value.end === 'string' && isPartialDate(value.start) && isPartialDate(value.end)) {
+      if (latestDay(value.end) < earliestDay(value.start)) problems.push(`${where} ends before it starts.`);
+    }
+    str(value, 'text', where, { optional: true });
+  };
+
+  entities.forEach((e, i) => {
+    if (e.event === undefined || e.event === null) return;
+    const label = recordLabel('Entity', 'entities', i, typeof e.id === 'string' ? e.id : null);
+    if (!isObj(e.event)) {
+      problems.push(`${label} has "event" that is not an object.`);
+      return;
+    }
+    const where = `${label} event`;
+    fields(e.event, where, ['type', 'time', 'quantities', 'attributions']);
+    oneOf(e.event, 'type', EVENT_TYPE_NAMES, where);
+    checkTime(e.event.time, where);
+    checkAttributions(e.event.attributions, where);
+  });
+
   statements.forEach((s, i) => {
     const id = checkId(s, `statements[${i}]`, STATEMENT_ID_PREFIX);
     const label = recordLabel('Statement', 'statements', i, id);
@@ -243,16 +434,16 @@ export function validateDataset(raw: unknown): string[] {
   relations.forEach((r, i) => {
     const id = checkId(r, `relations[${i}]`, RELATION_ID_PREFIX);
     const label = recordLabel('Relation', 'relations', i, id);
-    fields(r, label, ['id', 'type', 'from', 'to', 'status', 'claimedBy', 'date', 'sourceId', 'statementIds', 'qualifiers']);
+    fields(r, label, ['id', 'type', 'from', 'to', 'time', 'attributions', 'sourceId', 'statementIds', 'qualifiers']);
     const type = r.type;
     if (typeof type !== 'string' || !isRelationType(type)) {
       problems.push(`${label} has type ${JSON.stringify(type)}; known types are ${RELATION_TYPE_NAMES.join(', ')}.`);
     }
-    oneOf(r, 'status', CLAIM_STATUSES, label);
     known(r, 'from', label, isEntity, 'entity');
     known(r, 'to', label, isEntity, 'entity');
-    known(r, 'claimedBy', label, isEntity, 'entity', true);
-    known(r, 'sourceId', label, isSource, 'source');
+    const ofEvent = type === 'PARTICIPATED_IN' || type === 'TOOK_PLACE_IN';
+    if (r.attributions !== undefined || !ofEvent) checkAttributions(r.attributions, label);
+    checkTime(r.time, label);
     if (r.statementIds !== undefined) knownList(r, 'statementIds', label, isStatement, 'statement', false);
     date(r, 'date', label);
     checkQualifiers(r.qualifiers, label, problems);
@@ -269,7 +460,7 @@ export function validateDataset(raw: unknown): string[] {
       }
       // The same fact twice (for symmetric types, in either direction) from the same claimant.
       const ends = spec.symmetric ? [r.from, r.to].sort() : [r.from, r.to];
-      const key = [type, ...ends, r.claimedBy ?? '', r.date ?? ''].join(' ');
+      const key = [type, ...ends, JSON.stringify(r.attributions ?? null), JSON.stringify(r.time ?? null)].join(' ');
       const earlier = relationKeys.get(key);
       if (earlier) problems.push(`${label} states the same ${type} relation as "${earlier}".`);
       else relationKeys.set(key, String(id));

@@ -4,6 +4,7 @@ export * from './model.js';
 export * from './ids.js';
 export * from './errors.js';
 export * from './dates.js';
+export * from './facts.js';
 export * from './search.js';
 export * from './arguments.js';
 export * from './dataset-validator.js';

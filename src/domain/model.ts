@@ -6,9 +6,86 @@ import type {
   Approximation,
   ClaimStatus,
   EntityKind,
+  EventType,
+  LocationPrecision,
+  ParticipantRole,
+  QuantityMeasure,
   RelationType,
+  SourceKind,
+  Stance,
   StatementKind,
 } from './vocabulary.js';
+
+/**
+ * A date as precisely as the source gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a real day).
+ * Its precision is its length: YEAR, MONTH or DAY.
+ */
+export type PartialDate = string;
+
+/**
+ * When something happened or held, as precisely as the source says: one partial date ("on
+ * Sunday": 2025-01-05; "in January": 2025-01), or a range from `start` to `end` ("over the past
+ * five months": 2024-08 to 2025-01-06). Facts use it for "happened on / holds over"; what a
+ * statement was said on is the statement's own `date` and an attribution's `saidOn`.
+ */
+export interface TimeSpan {
+  readonly start: PartialDate;
+  /** Null for a single time (precision that of `start`); otherwise the range's last partial date. */
+  readonly end: PartialDate | null;
+  /** The source's words for the time, e.g. "over the past five months". */
+  readonly text: string | null;
+}
+
+/**
+ * Who says a fact is so (or not), through whom, on which statement, and when. A fact has one or
+ * more; its status is derived from them (`deriveStatus`).
+ */
+export interface Attribution {
+  /** The party that says it; null when the source says it in its own voice. */
+  readonly claimantId: string | null;
+  /** Through whom the words reached the source: a news agency, a spokesperson. */
+  readonly viaId: string | null;
+  /** The statement the attribution rests on, when one is recorded. */
+  readonly statementId: string | null;
+  readonly stance: Stance;
+  /** The day it was said (ISO `YYYY-MM-DD`), when known. */
+  readonly saidOn: string | null;
+  /** The document (or general knowledge) that carries it. */
+  readonly sourceId: string;
+  readonly note: string | null;
+}
+
+/** A number the source gives for an event, with its bounds. */
+export interface Quantity {
+  readonly measure: QuantityMeasure;
+  /** The number as stated ("approximately 11,000": 11000); null when only words are given. */
+  readonly value: number | null;
+  /** Bounds the wording implies ("several hundred": 200 to 999); null when none. */
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly approximation: Approximation | null;
+  /** For DURATION and DISTANCE: days, weeks, months, km, miles. */
+  readonly unit: string | null;
+  /** The source's words, e.g. "several hundred Ukrainian troops". */
+  readonly wording: string | null;
+}
+
+/** A place's position, WGS84 degrees. */
+export interface GeoLocation {
+  readonly latitude: number;
+  readonly longitude: number;
+  readonly precision: LocationPrecision;
+}
+
+/** What only an EVENT has. */
+export interface EventDetails {
+  readonly type: EventType;
+  readonly time: TimeSpan | null;
+  readonly quantities: readonly Quantity[];
+  readonly attributions: readonly Attribution[];
+  /** Derived from `attributions` (deriveStatus); never set by hand. */
+  readonly status: ClaimStatus;
+}
 
 export interface EntityRecord {
   readonly id: string;
@@ -16,6 +93,10 @@ export interface EntityRecord {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly description: string | null;
+  /** Places only (COUNTRY, REGION, SETTLEMENT), when known; null otherwise. */
+  readonly location: GeoLocation | null;
+  /** EVENTs only; null for every other kind. */
+  readonly event: EventDetails | null;
 }
 
 /** Facts stated in the text about a relation; every field is optional. */
@@ -33,6 +114,8 @@ export interface Qualifiers {
   /** The source's own words for the fact, e.g. "within five miles". */
   readonly wording?: string;
   readonly note?: string;
+  /** PARTICIPATED_IN only (and required there): the part the actor plays in the event. */
+  readonly participantRole?: ParticipantRole;
 }
 
 export const QUALIFIER_KEYS = [
@@ -45,6 +128,7 @@ export const QUALIFIER_KEYS = [
   'role',
   'wording',
   'note',
+  'participantRole',
 ] as const satisfies readonly (keyof Qualifiers)[];
 
 export interface RelationRecord {
@@ -52,11 +136,17 @@ export interface RelationRecord {
   readonly type: RelationType;
   readonly from: string;
   readonly to: string;
+  /** When the relation held or happened, as precisely as the source says; null when it does not. */
+  readonly time: TimeSpan | null;
+  /** Who says so; at least one. */
+  readonly attributions: readonly Attribution[];
+  /** Derived from `attributions` (deriveStatus). */
   readonly status: ClaimStatus;
-  /** The entity that asserts the relation; null when the source narrates it as its own. */
+  /** Derived: the first asserting claimant, by attribution order; null when the source's own voice asserts it. */
   readonly claimedBy: string | null;
-  /** The day the relation is said to hold or to have happened. */
+  /** Derived: `time.start` when it is a single day, else null (the landed field; `time` replaces it). */
   readonly date: string | null;
+  /** Derived: the first attribution's source. */
   readonly sourceId: string;
   /** Statements the relation rests on. */
   readonly statementIds: readonly string[];
@@ -82,6 +172,8 @@ export interface SourceRecord {
   readonly publisher: string | null;
   readonly published: string | null;
   readonly url: string | null;
+  /** DOCUMENT for reporting; GENERAL_KNOWLEDGE for what the editors add from public knowledge. */
+  readonly kind: SourceKind;
 }
 
 /** A whole graph: what the seed file holds and what a store loads. */

@@ -11,6 +11,7 @@ export const ENTITY_KINDS = [
   'COUNTRY',
   'REGION',
   'SETTLEMENT',
+  'EVENT',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -22,6 +23,7 @@ export const ID_PREFIX_BY_KIND: Readonly<Record<EntityKind, string>> = {
   COUNTRY: 'country',
   REGION: 'region',
   SETTLEMENT: 'settlement',
+  EVENT: 'event',
 };
 
 /** Kinds that are places: they can be fought in, deployed to, captured, located in. */
@@ -39,6 +41,7 @@ export interface RelationTypeSpec {
 }
 
 const UNIT_OR_ORG: readonly EntityKind[] = ['UNIT', 'ORGANIZATION'];
+const EVENT: readonly EntityKind[] = ['EVENT'];
 const FORCE: readonly EntityKind[] = ['UNIT', 'ORGANIZATION', 'COUNTRY'];
 
 export const RELATION_TYPES = {
@@ -126,6 +129,24 @@ export const RELATION_TYPES = {
     to: PLACE_KINDS,
     symmetric: false,
   },
+  PARTICIPATED_IN: {
+    description: 'from (an actor) took part in to (an event), in the role `qualifiers.participantRole` names.',
+    from: ACTOR_KINDS,
+    to: EVENT,
+    symmetric: false,
+  },
+  TOOK_PLACE_IN: {
+    description: 'from (an event) took place in or near to (a place); "near" and the like in `qualifiers.wording`.',
+    from: EVENT,
+    to: PLACE_KINDS,
+    symmetric: false,
+  },
+  PHASE_OF: {
+    description: 'from (an event) is a part or phase of to (a larger event), e.g. an offensive of a war.',
+    from: EVENT,
+    to: EVENT,
+    symmetric: false,
+  },
 } as const satisfies Record<string, RelationTypeSpec>;
 
 export type RelationType = keyof typeof RELATION_TYPES;
@@ -178,6 +199,16 @@ export const LIMITS = {
   maxPathHops: 10,
   maxSearchResults: 100,
   maxSearchTextLength: 200,
+  /** `paths(first)`: the most paths one question returns. */
+  maxPaths: 10,
+  /** `near(km)`: half the Earth's circumference, beyond which every place is "near". */
+  maxNearKm: 20_000,
+  /** `first` on every cursor connection (entities, statements, events, timeline). */
+  maxPageSize: 100,
+  /** `subgraph(ids)`: the most entities one question may connect. */
+  maxSubgraphIds: 10,
+  /** `neighborhood(limit)`: the most nodes a neighbourhood lists. */
+  maxNeighborhoodLimit: 1000,
 } as const;
 
 /** A relation type described for clients (schema: `Query.relationTypes`). */
@@ -199,3 +230,125 @@ export const RELATION_TYPE_INFOS: readonly RelationTypeInfo[] = RELATION_TYPE_NA
     symmetric: spec.symmetric,
   };
 });
+
+/** What happened, for an entity of kind EVENT (schema: `EventType`). */
+export const EVENT_TYPES = {
+  WAR: 'A war between states, e.g. Russia against Ukraine.',
+  OFFENSIVE: 'A planned push by a force into ground the other side holds.',
+  ASSAULT: 'Attacks on a place or a force, ongoing or at one time.',
+  ADVANCE: 'A force moving forward through a region.',
+  DEFENCE: 'A force holding ground or countering attacks.',
+  CAPTURE: 'A force taking a place.',
+  REPULSE: 'A force beating back an attack.',
+  COMBAT: 'Fighting in a place, by whomever.',
+  DEPLOYMENT: 'A force sent to a place.',
+  CASUALTIES: 'People killed or injured, counted over some period.',
+  INAUGURATION: 'Someone taking office.',
+  PLEDGE: 'A promise of support or action.',
+} as const;
+export type EventType = keyof typeof EVENT_TYPES;
+export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as EventType[];
+
+/** The part an actor plays in an event (a PARTICIPATED_IN relation's `qualifiers.participantRole`). */
+export const PARTICIPANT_ROLES = {
+  ATTACKER: 'Attacks, advances or launches the offensive.',
+  DEFENDER: 'Is attacked, or holds and defends.',
+  COMMANDER: 'Commands a force taking part.',
+  DEPLOYED_FORCE: 'Is the force deployed.',
+  BENEFICIARY: 'Is helped or bolstered by it (e.g. the side troops are deployed for).',
+  BELLIGERENT: 'Is a party to a war or to fighting, on no side the source singles out.',
+  CASUALTY: 'Suffers the casualties counted.',
+  SUBJECT: 'Is the one it happens to (e.g. the person inaugurated).',
+  PLEDGER: 'Makes the pledge.',
+  RECIPIENT: 'Receives what is pledged or given.',
+} as const;
+export type ParticipantRole = keyof typeof PARTICIPANT_ROLES;
+export const PARTICIPANT_ROLE_NAMES = Object.keys(PARTICIPANT_ROLES) as ParticipantRole[];
+
+/**
+ * What a party says about a fact (an attribution's stance). The status a client sees is derived
+ * from the stances of all a fact's attributions (`deriveStatus` in facts.ts).
+ */
+export const STANCES = {
+  ASSERTS: 'Says it is so.',
+  DISPUTES: 'Says otherwise, or contradicts it in part.',
+  DENIES: 'The party concerned says it is not so.',
+  CANNOT_VERIFY: 'Says it cannot check it (e.g. a news agency without access).',
+} as const;
+export type Stance = keyof typeof STANCES;
+export const STANCE_NAMES = Object.keys(STANCES) as Stance[];
+
+/** How precisely a time is known: a day, a month, a year, or a range between two of those. */
+export const TIME_PRECISIONS = ['DAY', 'MONTH', 'YEAR', 'RANGE'] as const;
+export type TimePrecision = (typeof TIME_PRECISIONS)[number];
+
+/** What a source is: a document (an article, a report), or the editors' general knowledge. */
+export const SOURCE_KINDS = ['DOCUMENT', 'GENERAL_KNOWLEDGE'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** How precise a place's coordinates are: surveyed (EXACT) or public knowledge (APPROXIMATE). */
+export const LOCATION_PRECISIONS = ['EXACT', 'APPROXIMATE'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+/** What an event's quantity counts. */
+export const QUANTITY_MEASURES = {
+  TROOPS: 'People under arms taking part, e.g. "several hundred Ukrainian troops".',
+  CASUALTIES: 'People killed or injured, e.g. "over 1,000".',
+  DURATION: 'How long it lasted, in `unit` (days, weeks, months), e.g. "for several weeks".',
+  FORCE_SIZE: 'The size of the formations involved, in words, e.g. "platoon-sized and company-sized".',
+  DISTANCE: 'A distance in `unit` (km, miles).',
+} as const;
+export type QuantityMeasure = keyof typeof QUANTITY_MEASURES;
+export const QUANTITY_MEASURE_NAMES = Object.keys(QUANTITY_MEASURES) as QuantityMeasure[];
+
+/**
+ * The question a fact answers, so that `claims` can put competing answers side by side: a capture
+ * claim, a monitor's "most of" and a report of ongoing assaults all answer CONTROL.
+ */
+export const CLAIM_TOPICS = {
+  CONTROL: 'Who holds or is taking a place.',
+  COMBAT: 'Who is fighting whom, where.',
+  DEPLOYMENT: 'Whose forces are where.',
+  CASUALTIES: 'Losses.',
+  SUPPORT: 'Who backs whom: alliances, pledges, aid.',
+  COMMAND: 'Who commands or belongs to what.',
+  GEOGRAPHY: 'Where places lie.',
+  POLITICS: 'Offices, wars and their ends.',
+} as const;
+export type ClaimTopic = keyof typeof CLAIM_TOPICS;
+export const CLAIM_TOPIC_NAMES = Object.keys(CLAIM_TOPICS) as ClaimTopic[];
+
+export const TOPIC_OF_RELATION_TYPE: Readonly<Record<RelationType, ClaimTopic>> = {
+  COMMANDS: 'COMMAND',
+  MEMBER_OF: 'COMMAND',
+  PART_OF: 'COMMAND',
+  DEPLOYED_TO: 'DEPLOYMENT',
+  FIGHTING_IN: 'COMBAT',
+  LOCATED_IN: 'GEOGRAPHY',
+  NEAR: 'GEOGRAPHY',
+  ALLIED_WITH: 'SUPPORT',
+  SUPPORTS: 'SUPPORT',
+  CONTROLS: 'CONTROL',
+  CLAIMED_CAPTURE_OF: 'CONTROL',
+  ATTACKED: 'COMBAT',
+  REPELLED: 'COMBAT',
+  SUFFERED_LOSSES_IN: 'CASUALTIES',
+  PARTICIPATED_IN: 'COMBAT',
+  TOOK_PLACE_IN: 'GEOGRAPHY',
+  PHASE_OF: 'COMBAT',
+};
+
+export const TOPIC_OF_EVENT_TYPE: Readonly<Record<EventType, ClaimTopic>> = {
+  WAR: 'POLITICS',
+  OFFENSIVE: 'COMBAT',
+  ASSAULT: 'CONTROL',
+  ADVANCE: 'CONTROL',
+  DEFENCE: 'CONTROL',
+  CAPTURE: 'CONTROL',
+  REPULSE: 'COMBAT',
+  COMBAT: 'COMBAT',
+  DEPLOYMENT: 'DEPLOYMENT',
+  CASUALTIES: 'CASUALTIES',
+  INAUGURATION: 'POLITICS',
+  PLEDGE: 'SUPPORT',
+};

@@ -11,7 +11,9 @@
  *   in code-point order.
  */
 import type {
+  ClaimStatus,
   Dataset,
+  EventType,
   Direction,
   EntityKind,
   EntityRecord,
@@ -20,6 +22,7 @@ import type {
   SearchMatch,
   SourceRecord,
   StatementRecord,
+  TimeWindow,
 } from '../domain/index.js';
 
 /**
@@ -31,10 +34,99 @@ import type {
 export interface RelationFilter {
   /** null means every type; otherwise types of the vocabulary (checkRelationTypes). */
   readonly types: readonly RelationType[] | null;
+  /** Optional; null or absent means any: the relation's derived status is one of these. */
+  readonly statuses?: readonly ClaimStatus[] | null;
+  /** Optional; null or absent means any: some attribution of the relation has one of these claimants (any stance). */
+  readonly claimantIds?: readonly string[] | null;
+  /**
+   * Optional; null or absent means any time: the relation's time overlaps the window
+   * (`overlapsWindow` on `timeBounds(relation.time)`); an undated relation does not pass.
+   */
+  readonly window?: TimeWindow | null;
+  /**
+   * Optional; null or absent means any kind: both ends of the relation are of these kinds, except
+   * an end that is an anchor of the question (the entity asked in relationsOf, the centre of a
+   * neighbourhood, the two ends of a path), which passes whatever its kind.
+   */
+  readonly kinds?: readonly EntityKind[] | null;
 }
 
 /** Every relation passes. */
 export const ANY_RELATION: RelationFilter = Object.freeze({ types: null });
+
+/** A page of a list, ordered as the method says; `after` and `endCursor` are opaque strings. */
+export interface PageQuery {
+  /** At most this many items (1 to LIMITS.maxPageSize; checked by the caller). */
+  readonly first: number;
+  /** The `endCursor` of the page before; null for the first page. A cursor the store did not make is a BAD_USER_INPUT DomainError. */
+  readonly after: string | null;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Every item the question matches, not only this page's: counted by the store without listing them. */
+  readonly totalCount: number;
+  /** The cursor of the page's last item; null when the page is empty. */
+  readonly endCursor: string | null;
+  readonly hasNextPage: boolean;
+}
+
+/** `events(...)`: events by time (earliest day, undated last), then id. Every clause null means any. */
+export interface EventQuery {
+  readonly types: readonly EventType[] | null;
+  /** An actor with a PARTICIPATED_IN relation to the event. */
+  readonly participantId: string | null;
+  /** A place the event TOOK_PLACE_IN, or a place inside it (LOCATED_IN, any depth). */
+  readonly placeId: string | null;
+  /** The event's time overlaps the window; undated events do not pass a window. */
+  readonly window: TimeWindow | null;
+}
+
+/** What a timeline entry is. */
+export type TimelineEntryKind = 'EVENT' | 'RELATION' | 'STATEMENT' | 'CLAIM';
+
+/**
+ * One dated thing on a timeline. EVENT: an event with a time; RELATION: a relation with a time;
+ * STATEMENT: a statement with a date (said on); CLAIM: one attribution with a `saidOn` day, of a
+ * relation or an event (`attributionIndex` into its attributions).
+ */
+export interface TimelineEntry {
+  readonly kind: TimelineEntryKind;
+  /** The day range the entry sorts and filters by (for STATEMENT and CLAIM, the one day said). */
+  readonly earliest: string;
+  readonly latest: string;
+  readonly event: EntityRecord | null;
+  readonly relation: RelationRecord | null;
+  readonly statement: StatementRecord | null;
+  readonly attributionIndex: number | null;
+}
+
+/**
+ * `timeline(...)`: entries by earliest day, then latest day, then kind (EVENT, RELATION, CLAIM,
+ * STATEMENT), then the record's id, then attributionIndex.
+ */
+export interface TimelineQuery {
+  /** Entries whose days overlap the window. */
+  readonly window: TimeWindow;
+  /**
+   * Only entries about this entity: events it takes part in or that take place in it, relations
+   * with it at an end, statements it made or is about, claims it made or about such facts.
+   */
+  readonly entityId: string | null;
+  readonly kinds: readonly TimelineEntryKind[] | null;
+}
+
+/** A fact a statement supports: a relation, or an event (an EntityRecord of kind EVENT). */
+export interface FactRef {
+  readonly relation: RelationRecord | null;
+  readonly event: EntityRecord | null;
+}
+
+/** `near(...)`: a place and how far it is from the place asked, great-circle km. */
+export interface NearbyPlace {
+  readonly place: EntityRecord;
+  readonly distanceKm: number;
+}
 
 /** relationsOf's question: which relations, and from which side of them the entity asked looks. */
 export interface RelationsQuery {
@@ -55,6 +147,8 @@ export interface RelationView {
 export interface SubgraphResult {
   readonly nodes: readonly EntityRecord[];
   readonly edges: readonly RelationRecord[];
+  /** Neighbourhoods with a `limit` only: whether nodes beyond the limit were left out. */
+  readonly truncated?: boolean;
 }
 
 export interface PathResult {
@@ -73,6 +167,12 @@ export interface NeighborhoodQuery {
    * answer in full). Below it, the answer is the same either way.
    */
   readonly maxNodes?: number;
+  /**
+   * Optional: list only the first `limit` nodes in the port's order (the centre first, then by
+   * hops, then id), the edges among them, and `truncated: true` when more were reached. With a
+   * limit the answer is never `TooManyNodes`.
+   */
+  readonly limit?: number;
 }
 
 /** A neighbourhood not listed because it holds more than `NeighborhoodQuery.maxNodes` nodes. */
@@ -84,6 +184,11 @@ export interface TooManyNodes {
 
 export interface PathQuery {
   readonly maxHops: number;
+  /**
+   * Optional (default 1): how many paths, shortest first (k shortest loopless paths, Yen's
+   * algorithm); ties in length in the order the single shortest path uses (node ids, then edge ids).
+   */
+  readonly first?: number;
   /** The relations a path may use. */
   readonly filter: RelationFilter;
   /** Follow relations only from their start to their end (symmetric ones either way). */
@@ -170,6 +275,30 @@ export interface GraphStore {
   ): Promise<SubgraphResult | TooManyNodes | null>;
   /** Schema: `Query.shortestPath`; null when there is no path within `maxHops`. */
   shortestPath(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult | null>;
+  /** Schema: `Query.paths`: up to `query.first` shortest loopless paths, shortest first; empty when none. */
+  paths(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult[]>;
+
+  /** Schema: `Query.entitiesConnection`: by name, then id. */
+  entitiesPage(kinds: readonly EntityKind[] | null, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>>;
+  /** Schema: `Query.statementsConnection`: the findStatements order; `window` filters by the statement's date (undated ones do not pass a window). */
+  statementsPage(
+    filter: StatementFilter & { readonly window: TimeWindow | null },
+    page: PageQuery,
+    options?: ReadOptions,
+  ): Promise<Page<StatementRecord>>;
+  /** Schema: `Query.events`. */
+  findEvents(query: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>>;
+  /** Schema: `Query.timeline`. */
+  timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>>;
+  /** For each statement id, the relations and events with an attribution resting on it or listing it in statementIds, relations first, each by id (schema: `Statement.supports`). */
+  factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]>;
+  /**
+   * Schema: `Query.near`: the places with a location within `km` of the place's location, nearest
+   * first, then by id, the place itself left out; null when the place has no location.
+   * Distances are haversine great-circle km on a sphere of radius 6,378.14 km (Neo4j's
+   * `point.distance` for WGS84), rounded to 0.001 km.
+   */
+  near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null>;
 
   /**
    * Loads a validated dataset all-or-nothing; loading the same dataset again changes nothing.

@@ -5,6 +5,7 @@ import type { RelationView as RelationViewModel, SubgraphResult as SubgraphResul
 import type { GraphContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -30,6 +31,45 @@ export type Approximation =
   /** More than the number, e.g. 'over 1,000'. */
   | 'MORE_THAN';
 
+/** Who says a fact is so (or not), through whom, on which statement, and when. */
+export type Attribution = {
+  __typename?: 'Attribution';
+  /** The party that says it; null when the source says it in its own voice. */
+  claimant?: Maybe<Entity>;
+  /** A remark by the graph's editors; null when none. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The day it was said; null when the source does not say. */
+  saidOn?: Maybe<Scalars['Date']['output']>;
+  /** The document (or general knowledge) that carries the attribution. */
+  source: Source;
+  /** Whether the party asserts, disputes, denies or cannot verify the fact. */
+  stance: Stance;
+  /** The statement the attribution rests on; null when none is recorded. */
+  statement?: Maybe<Statement>;
+  /** Through whom the words reached the source (a news agency, a spokesperson); null when not said. */
+  via?: Maybe<Entity>;
+};
+
+/** One party's word on one fact, ready to be set beside the others. */
+export type Claim = {
+  __typename?: 'Claim';
+  /** Who says what about it, when, through whom and where. */
+  attribution: Attribution;
+  /** The fact claimed, disputed, denied or left unverified. */
+  fact: Fact;
+};
+
+/** The claims about an entity that answer one question, side by side. */
+export type ClaimGroup = {
+  __typename?: 'ClaimGroup';
+  /** One per attribution of those facts, by the day said (unknown last), then fact id, then attribution order. */
+  claims: Array<Claim>;
+  /** The facts of this topic about the entity, each once, by time (undated last), then id. */
+  facts: Array<Fact>;
+  /** The question they answer, e.g. CONTROL for 'who holds Kurakhove?'. */
+  topic: ClaimTopic;
+};
+
 /** How much a relation or statement is to be believed, as its source presents it. */
 export type ClaimStatus =
   /** A party to the events (a government, a military) says so; nobody in the source confirms it. */
@@ -45,6 +85,25 @@ export type ClaimStatus =
   /** The source says it cannot verify it. */
   | 'UNVERIFIED';
 
+/** The question a fact answers. */
+export type ClaimTopic =
+  /** Losses. */
+  | 'CASUALTIES'
+  /** Who is fighting whom, where. */
+  | 'COMBAT'
+  /** Who commands or belongs to what. */
+  | 'COMMAND'
+  /** Who holds or is taking a place. */
+  | 'CONTROL'
+  /** Whose forces are where. */
+  | 'DEPLOYMENT'
+  /** Where places lie. */
+  | 'GEOGRAPHY'
+  /** Offices, wars and their ends. */
+  | 'POLITICS'
+  /** Who backs whom: alliances, pledges, aid. */
+  | 'SUPPORT';
+
 /** A state. */
 export type Country = Entity & {
   __typename?: 'Country';
@@ -54,10 +113,14 @@ export type Country = Entity & {
   allies: Array<Entity>;
   /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Events that took place here or in a place inside it, by time (undated last), then id. */
+  events: Array<Event>;
   /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `country:ukraine`. */
   id: Scalars['ID']['output'];
   /** What the entity is; COUNTRY. */
   kind: EntityKind;
+  /** Where the place lies, WGS84; null when no position is recorded. */
+  location?: Maybe<GeoPoint>;
   /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
@@ -68,12 +131,15 @@ export type Country = Entity & {
   relations: Array<Relation>;
   /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
+  /** The places this one lies in, largest first (a settlement: its country, then its region), following LOCATED_IN relations of any status. */
+  within: Array<Entity>;
 };
 
 
 /** A state. */
 export type CountryRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -87,16 +153,34 @@ export type Direction =
   | 'OUT';
 
 /** A relation as drawn in a graph: the same id as the `Relation`, ends as stored. */
-export type Edge = {
+export type Edge = Fact & {
   __typename?: 'Edge';
+  /** Who says so, in the order recorded; at least one. */
+  attributions: Array<Attribution>;
+  /** Every party with an attribution on the relation (any stance), in attribution order, once each; empty when only the source's own voice speaks. */
+  claimants: Array<Entity>;
+  /** The entity the relation ends at. */
+  end: Entity;
+  /** The statements the relation rests on: those of its attributions, then any other recorded, once each. */
+  evidence: Array<Statement>;
   /** The id of the entity the relation starts at, as stored (for a symmetric type, the end the dataset lists first). */
   from: Scalars['ID']['output'];
   /** The relation's id, `rel:` and a slug; the same as `Relation.id`. */
   id: Scalars['ID']['output'];
-  /** How much the relation is to be believed, as its source presents it. */
+  /** Numbers, extents, roles and the source's wording; every field null when the source gives none. */
+  qualifiers: Qualifiers;
+  /** The document the first attribution comes from. */
+  source: Source;
+  /** The entity the relation starts at. */
+  start: Entity;
+  /** How much the relation is to be believed: derived from its attributions by the rule in the README. */
   status: ClaimStatus;
+  /** When the relation held or happened; null when the source does not say. */
+  time?: Maybe<TimeSpan>;
   /** The id of the entity the relation ends at, as stored. */
   to: Scalars['ID']['output'];
+  /** The question the relation answers (see `Query.claims`). */
+  topic: ClaimTopic;
   /** An UPPER_SNAKE_CASE type from `Query.relationTypes`, e.g. COMMANDS. */
   type: Scalars['String']['output'];
 };
@@ -128,13 +212,27 @@ export type Entity = {
 /** A person, unit, organization or place in the graph. */
 export type EntityRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** What an entity is. Every entity id starts with its kind's prefix (`person:`, `unit:`, `org:`, `country:`, `region:`, `settlement:`). */
+/** A page of entities. */
+export type EntityConnection = {
+  __typename?: 'EntityConnection';
+  /** This page's entities, by name, then id. */
+  nodes: Array<Entity>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many entities the question matches in all, not only on this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What an entity is. Every entity id starts with its kind's prefix (`person:`, `unit:`, `org:`, `country:`, `region:`, `settlement:`, `event:`). */
 export type EntityKind =
   /** A state; ids start with `country:`. */
   | 'COUNTRY'
+  /** Something that happened: an offensive, a capture, a deployment, an inauguration; ids start with `event:`. Its participants, places and attributions are in `Event`. */
+  | 'EVENT'
   /** A body that is not a military formation: a ministry, a legislature, the EU, a monitor, a news agency; ids start with `org:`. */
   | 'ORGANIZATION'
   /** A person, named or not (an unnamed official the source quotes is a person of its own); ids start with `person:`. */
@@ -145,6 +243,142 @@ export type EntityKind =
   | 'SETTLEMENT'
   /** A military formation: armed forces, a unit, a group, troops of a country; ids start with `unit:`. */
   | 'UNIT';
+
+/** Something that happened, with its participants in roles, places, time, quantities and attributions. */
+export type Event = Entity & Fact & {
+  __typename?: 'Event';
+  /** Other names a reader might search for. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Who says it happened (or not), in the order recorded; at least one. */
+  attributions: Array<Attribution>;
+  /** What happened, in a sentence or two; null when none is recorded. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** What kind of event it is. */
+  eventType: EventType;
+  /** The statements the event rests on: those of its attributions, once each, in attribution order. */
+  evidence: Array<Statement>;
+  /** The event's id: `event:` and a slug, e.g. `event:kurakhove-capture`. */
+  id: Scalars['ID']['output'];
+  /** What the entity is; EVENT. */
+  kind: EntityKind;
+  /** Statements about this event, by date (undated last), then id. */
+  mentionedIn: Array<Statement>;
+  /** A short name for the event, e.g. 'Capture of Kurakhove'. */
+  name: Scalars['String']['output'];
+  /** The larger events this one is a phase of (PHASE_OF), by id. */
+  partOf: Array<Event>;
+  /** Who took part and how (PARTICIPATED_IN relations of any status), by role, then the actor's id. */
+  participants: Array<Participant>;
+  /** The events that are phases of this one (PHASE_OF), by id. */
+  phases: Array<Event>;
+  /** Where it happened (TOOK_PLACE_IN relations of any status), by id. */
+  places: Array<Entity>;
+  /** Numbers the source gives: troops, casualties, durations, in the order recorded. */
+  quantities: Array<Quantity>;
+  /** The relations this event takes part in (PARTICIPATED_IN, TOOK_PLACE_IN, PHASE_OF), by type, then the other end's id, then the relation's id. */
+  relations: Array<Relation>;
+  /** The document the first attribution comes from. */
+  source: Source;
+  /** Statements this entity made: none for an event. */
+  statements: Array<Statement>;
+  /** Derived from the attributions by the rule in the README. */
+  status: ClaimStatus;
+  /** When it happened; null when the source does not say. */
+  time?: Maybe<TimeSpan>;
+  /** The question the event answers (see `Query.claims`). */
+  topic: ClaimTopic;
+};
+
+
+/** Something that happened, with its participants in roles, places, time, quantities and attributions. */
+export type EventRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  filter?: InputMaybe<RelationFilterInput>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A page of events. */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  /** This page's events, in order. */
+  nodes: Array<Event>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many events the question matches in all, not only on this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What happened. */
+export type EventType =
+  /** A force moving forward through a region. */
+  | 'ADVANCE'
+  /** Attacks on a place or a force, ongoing or at one time. */
+  | 'ASSAULT'
+  /** A force taking a place. */
+  | 'CAPTURE'
+  /** People killed or injured, counted over some period. */
+  | 'CASUALTIES'
+  /** Fighting in a place, by whomever. */
+  | 'COMBAT'
+  /** A force holding ground or countering attacks. */
+  | 'DEFENCE'
+  /** A force sent to a place. */
+  | 'DEPLOYMENT'
+  /** Someone taking office. */
+  | 'INAUGURATION'
+  /** A planned push by a force into ground the other side holds. */
+  | 'OFFENSIVE'
+  /** A promise of support or action. */
+  | 'PLEDGE'
+  /** A force beating back an attack. */
+  | 'REPULSE'
+  /** A war between states. */
+  | 'WAR';
+
+/** A fact the graph records with its attributions: a relation (as an `Edge`) or an `Event`. */
+export type Fact = {
+  /** Who says so, in the order recorded; at least one. */
+  attributions: Array<Attribution>;
+  /** The statements the fact rests on: those of its attributions, then any other recorded, once each. */
+  evidence: Array<Statement>;
+  /** The relation's or the event's id. */
+  id: Scalars['ID']['output'];
+  /** The document the first attribution comes from. */
+  source: Source;
+  /** Derived from the attributions by the rule in the README (several parties asserting: REPORTED; one party: CLAIMED; one disputing another: DISPUTED; the source's own voice: CONFIRMED). */
+  status: ClaimStatus;
+  /** When it happened or held; null when the source does not say. */
+  time?: Maybe<TimeSpan>;
+  /** The question the fact answers, so that competing answers can be put side by side (see `Query.claims`). */
+  topic: ClaimTopic;
+};
+
+/** A position on the Earth, WGS84 degrees. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  /** Degrees north (negative: south), -90 to 90. */
+  latitude: Scalars['Float']['output'];
+  /** Degrees east (negative: west), -180 to 180. */
+  longitude: Scalars['Float']['output'];
+  /** How precise the position is. */
+  precision: LocationPrecision;
+};
+
+/** How precise a place's coordinates are. */
+export type LocationPrecision =
+  /** Public knowledge, good to a few kilometres (a town's centre). */
+  | 'APPROXIMATE'
+  /** Surveyed coordinates. */
+  | 'EXACT';
+
+/** A place near another, with the distance between them. */
+export type NearbyPlace = {
+  __typename?: 'NearbyPlace';
+  /** Great-circle distance in km between the two places' coordinates (not by road), to the metre. */
+  distanceKm: Scalars['Float']['output'];
+  /** The place. */
+  place: Entity;
+};
 
 /** A body that is not a military formation: a ministry, a legislature, an alliance, a monitor, a news agency. */
 export type Organization = Entity & {
@@ -175,8 +409,52 @@ export type Organization = Entity & {
 /** A body that is not a military formation: a ministry, a legislature, an alliance, a monitor, a news agency. */
 export type OrganizationRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** Where a page of a connection ends. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of this page's last item, for `after`; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows: ask again with `after: endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** An actor in an event, with its role. */
+export type Participant = {
+  __typename?: 'Participant';
+  /** The actor: a person, unit, organization or country. */
+  entity: Entity;
+  /** The PARTICIPATED_IN relation that records it, with its own attributions. */
+  relation: Relation;
+  /** The part the actor plays. */
+  role: ParticipantRole;
+};
+
+/** The part an actor plays in an event. */
+export type ParticipantRole =
+  /** Attacks, advances or launches the offensive. */
+  | 'ATTACKER'
+  /** Is a party to a war or to fighting, on no side the source singles out. */
+  | 'BELLIGERENT'
+  /** Is helped or bolstered by it (e.g. the side troops are deployed for). */
+  | 'BENEFICIARY'
+  /** Suffers the casualties counted. */
+  | 'CASUALTY'
+  /** Commands a force taking part. */
+  | 'COMMANDER'
+  /** Is attacked, or holds and defends. */
+  | 'DEFENDER'
+  /** Is the force deployed. */
+  | 'DEPLOYED_FORCE'
+  /** Makes the pledge. */
+  | 'PLEDGER'
+  /** Receives what is pledged or given. */
+  | 'RECIPIENT'
+  /** Is the one it happens to (e.g. the person inaugurated). */
+  | 'SUBJECT';
 
 /** A chain of relations from one entity to another. */
 export type Path = {
@@ -218,6 +496,7 @@ export type Person = Entity & {
 /** A person: a commander, an official, a spokesperson, named or not. */
 export type PersonRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -236,6 +515,8 @@ export type Qualifiers = {
   extent?: Maybe<Scalars['String']['output']>;
   /** A remark by the graph's editors: context, an inference, or a fact taken from public knowledge rather than the source. */
   note?: Maybe<Scalars['String']['output']>;
+  /** On PARTICIPATED_IN relations: the part the actor plays in the event. */
+  participantRole?: Maybe<ParticipantRole>;
   /** An office or role, e.g. 'foreign policy chief'. */
   role?: Maybe<Scalars['String']['output']>;
   /** A number of troops, e.g. on DEPLOYED_TO; bounded as `approximation` says. */
@@ -244,6 +525,38 @@ export type Qualifiers = {
   wording?: Maybe<Scalars['String']['output']>;
 };
 
+/** A number the source gives for an event, with its bounds. */
+export type Quantity = {
+  __typename?: 'Quantity';
+  /** How `value` is bounded in the text; null when there is no value. */
+  approximation?: Maybe<Approximation>;
+  /** The most the wording allows ('several hundred': 999); null when it sets none. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** What is counted. */
+  measure: QuantityMeasure;
+  /** The least the wording allows ('several hundred': 200); null when it sets none. */
+  min?: Maybe<Scalars['Float']['output']>;
+  /** For DURATION and DISTANCE: days, weeks, months, km, miles; null otherwise. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** The number as stated ('approximately 11,000': 11000); null when only words are given. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** The source's words, e.g. 'several hundred Ukrainian troops'. */
+  wording?: Maybe<Scalars['String']['output']>;
+};
+
+/** What an event's quantity counts. */
+export type QuantityMeasure =
+  /** People killed or injured. */
+  | 'CASUALTIES'
+  /** A distance, in `unit`. */
+  | 'DISTANCE'
+  /** How long it lasted, in `unit`. */
+  | 'DURATION'
+  /** The size of the formations involved, in words. */
+  | 'FORCE_SIZE'
+  /** People under arms taking part. */
+  | 'TROOPS';
+
 /**
  * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
  * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
@@ -251,10 +564,26 @@ export type Qualifiers = {
  */
 export type Query = {
   __typename?: 'Query';
-  /** Every entity, optionally only of some kinds, by name, then id. */
+  /**
+   * The facts about an entity (relations with it at an end, and events it takes part in or that
+   * took place in it) grouped by the question they answer, so agreeing and competing claims stand
+   * side by side: 'who holds Kurakhove?' is `claims(aboutId: "settlement:kurakhove", topics: [CONTROL])`.
+   * Groups in ClaimTopic order; empty groups are left out.
+   */
+  claims: Array<ClaimGroup>;
+  /** Every entity, optionally only of some kinds, by name, then id. For a page at a time with a total, use `entitiesConnection`. */
   entities: Array<Entity>;
+  /** Every entity, optionally only of some kinds, by name, then id, a page at a time. */
+  entitiesConnection: EntityConnection;
   /** The entity with this id, or null when there is none. A malformed id is a BAD_USER_INPUT error. */
   entity?: Maybe<Entity>;
+  /** Events by time (undated last), then id, filtered by every clause given. */
+  events: EventConnection;
+  /**
+   * Places within `km` of a place, nearest first, then by id; the place itself is left out. Both
+   * need coordinates: a place without them is never near, and asking from one is a BAD_USER_INPUT error.
+   */
+  near: Array<NearbyPlace>;
   /**
    * The entities within `depth` hops (0 to 3) of `id`, walking only `types` when given, and every
    * relation among them of those types. Hops follow relations either way, whatever their direction.
@@ -262,6 +591,12 @@ export type Query = {
    * id is a NOT_FOUND error.
    */
   neighborhood: Subgraph;
+  /**
+   * The `first` shortest loopless chains of relations between two entities within `maxHops`,
+   * shortest first (ties as `shortestPath` breaks them); empty when there is none. Paths pass
+   * through events as through any entity (an actor → PARTICIPATED_IN → event → TOOK_PLACE_IN → place).
+   */
+  paths: Array<Path>;
   /** The relation vocabulary: every type, what it means, and the kinds it may join, by name. */
   relationTypes: Array<RelationTypeInfo>;
   /**
@@ -288,6 +623,30 @@ export type Query = {
    * NOT_FOUND error.
    */
   statements: Array<Statement>;
+  /** Statements by date (undated last), then id, a page at a time, filtered by every clause given. */
+  statementsConnection: StatementConnection;
+  /**
+   * How these entities are connected: every entity given, and the nodes and edges of a shortest
+   * path (within `maxHops`) between each pair that has one. 2 to 10 ids, each of which must exist.
+   */
+  subgraph: Subgraph;
+  /**
+   * Events, dated relations, statements and claims in time order (see `TimelineConnection.nodes`).
+   * 'What was claimed on 6 January 2025' is `timeline(from: "2025-01-06", to: "2025-01-06", kinds: [CLAIM])`.
+   */
+  timeline: TimelineConnection;
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryClaimsArgs = {
+  aboutId: Scalars['ID']['input'];
+  claimantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  topics?: InputMaybe<Array<ClaimTopic>>;
 };
 
 
@@ -297,6 +656,18 @@ export type Query = {
  * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
  */
 export type QueryEntitiesArgs = {
+  kinds?: InputMaybe<Array<EntityKind>>;
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryEntitiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
 };
 
@@ -316,10 +687,54 @@ export type QueryEntityArgs = {
  * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
  * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
  */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  participantId?: InputMaybe<Scalars['ID']['input']>;
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  types?: InputMaybe<Array<EventType>>;
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryNearArgs = {
+  km: Scalars['Float']['input'];
+  placeId: Scalars['ID']['input'];
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<RelationFilterInput>;
   id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryPathsArgs = {
+  directed?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<RelationFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromId: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  toId: Scalars['ID']['input'];
 };
 
 
@@ -342,6 +757,7 @@ export type QuerySearchArgs = {
  */
 export type QueryShortestPathArgs = {
   directed?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<RelationFilterInput>;
   fromId: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   toId: Scalars['ID']['input'];
@@ -369,6 +785,48 @@ export type QueryStatementsArgs = {
   speakerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryStatementsConnectionArgs = {
+  aboutId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QuerySubgraphArgs = {
+  filter?: InputMaybe<RelationFilterInput>;
+  ids: Array<Scalars['ID']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<TimelineEntryKind>>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** A region or province of a country. */
 export type Region = Entity & {
   __typename?: 'Region';
@@ -378,10 +836,14 @@ export type Region = Entity & {
   country?: Maybe<Country>;
   /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Events that took place here or in a place inside it, by time (undated last), then id. */
+  events: Array<Event>;
   /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `region:kursk`. */
   id: Scalars['ID']['output'];
   /** What the entity is; REGION. */
   kind: EntityKind;
+  /** Where the place lies, WGS84; null when no position is recorded. */
+  location?: Maybe<GeoPoint>;
   /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
@@ -392,24 +854,37 @@ export type Region = Entity & {
   settlements: Array<Settlement>;
   /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
+  /** The places this one lies in, largest first (a settlement: its country, then its region), following LOCATED_IN relations of any status. */
+  within: Array<Entity>;
 };
 
 
 /** A region or province of a country. */
 export type RegionRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A relation seen from one of its ends, with its provenance. */
 export type Relation = {
   __typename?: 'Relation';
-  /** Who asserts the relation; null when the source narrates it as its own. */
+  /** Who says so: each party's stance, the day said, through whom and on which statement; at least one. */
+  attributions: Array<Attribution>;
+  /**
+   * The first party asserting the relation; null when the source narrates it as its own.
+   * @deprecated A relation may have several claimants: use `attributions`.
+   */
   claimedBy?: Maybe<Entity>;
-  /** The day the relation is said to hold or to have happened; null when the source gives no day. */
+  /**
+   * The day the relation is said to hold or to have happened, when that is a single day; null otherwise.
+   * @deprecated Use `time`, which keeps the precision the source gives (a month, a range).
+   */
   date?: Maybe<Scalars['Date']['output']>;
   /** OUT when the entity asked is the start, IN when it is the end, BOTH for symmetric types. */
   direction: Direction;
+  /** The relation as drawn in a graph, with both ends as stored. */
+  edge: Edge;
   /** The same id as the `Edge` for this relation: `rel:` and a slug. */
   id: Scalars['ID']['output'];
   /** The entity at the other end. */
@@ -422,8 +897,26 @@ export type Relation = {
   statements: Array<Statement>;
   /** How much the relation is to be believed, as its source presents it. */
   status: ClaimStatus;
+  /** When the relation held or happened, as precisely as the source says; null when it does not. */
+  time?: Maybe<TimeSpan>;
   /** An UPPER_SNAKE_CASE type from `Query.relationTypes`, e.g. COMMANDS. */
   type: Scalars['String']['output'];
+};
+
+/** Relations to keep, every clause applying; every field null or absent means any. */
+export type RelationFilterInput = {
+  /** Only relations some party among these has an attribution on (any stance); each must exist (NOT_FOUND otherwise). */
+  claimantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only relations whose time overlaps the window from this day on; undated relations are left out when `from` or `to` is given. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only relations whose ends are of these kinds (the entity asked, the centre, or a path's ends pass whatever their kind). */
+  kinds?: InputMaybe<Array<EntityKind>>;
+  /** Only relations whose derived status is one of these. */
+  statuses?: InputMaybe<Array<ClaimStatus>>;
+  /** Only relations whose time overlaps the window up to this day (inclusive); before `from` is a BAD_USER_INPUT error. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /** Relation types (see `Query.relationTypes`); an unknown type is a BAD_USER_INPUT error. With the field's own `types` argument too, both apply. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A relation type of the vocabulary, with the kinds it may join. */
@@ -450,10 +943,14 @@ export type Settlement = Entity & {
   country?: Maybe<Country>;
   /** Who or what the entity is, in a sentence or two; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Events that took place here or in a place inside it, by time (undated last), then id. */
+  events: Array<Event>;
   /** The entity's id: its kind's prefix, a colon and a lower-case hyphenated slug, e.g. `settlement:kurakhove`. */
   id: Scalars['ID']['output'];
   /** What the entity is; SETTLEMENT. */
   kind: EntityKind;
+  /** Where the place lies, WGS84; null when no position is recorded. */
+  location?: Maybe<GeoPoint>;
   /** Statements about this entity, by date (undated last), then id. */
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
@@ -466,12 +963,15 @@ export type Settlement = Entity & {
   relations: Array<Relation>;
   /** Statements this entity made, by date (undated last), then id. */
   statements: Array<Statement>;
+  /** The places this one lies in, largest first (a settlement: its country, then its region), following LOCATED_IN relations of any status. */
+  within: Array<Entity>;
 };
 
 
 /** A city, town or village. */
 export type SettlementRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -480,6 +980,8 @@ export type Source = {
   __typename?: 'Source';
   /** The source's id: `source:` and a slug, e.g. `source:reuters-kursk-kurakhove-2025-01-06`. */
   id: Scalars['ID']['output'];
+  /** DOCUMENT for reporting; GENERAL_KNOWLEDGE for what the graph's editors add from public knowledge (where places lie, formal titles), so it is never passed off as the article's. */
+  kind: SourceKind;
   /** The day the document was published; null when not known. */
   published?: Maybe<Scalars['Date']['output']>;
   /** Who publishes the document, e.g. the site that carries it; null when not known. */
@@ -491,6 +993,24 @@ export type Source = {
   /** Where the document can be read; null when not known. */
   url?: Maybe<Scalars['String']['output']>;
 };
+
+/** What a source is. */
+export type SourceKind =
+  /** A document: an article, a report, a statement. */
+  | 'DOCUMENT'
+  /** The graph's editors' general knowledge: background a document does not state. */
+  | 'GENERAL_KNOWLEDGE';
+
+/** What a party says about a fact. */
+export type Stance =
+  /** Says it is so. */
+  | 'ASSERTS'
+  /** Says it cannot check it, e.g. a news agency without access to the war zone. */
+  | 'CANNOT_VERIFY'
+  /** The party concerned says it is not so. */
+  | 'DENIES'
+  /** Says otherwise, or contradicts it in part. */
+  | 'DISPUTES';
 
 /** Something somebody said or claimed, as a source reports it. */
 export type Statement = {
@@ -511,8 +1031,21 @@ export type Statement = {
   speaker?: Maybe<Entity>;
   /** How much the statement is to be believed, as its source presents it. */
   status: ClaimStatus;
+  /** The facts (relations and events) this statement supports: those with an attribution resting on it, or listing it; relations first, each by id. */
+  supports: Array<Fact>;
   /** For a QUOTE, the speaker's words; for a REPORTED statement, a faithful paraphrase. */
   text: Scalars['String']['output'];
+};
+
+/** A page of statements. */
+export type StatementConnection = {
+  __typename?: 'StatementConnection';
+  /** This page's statements, by date (undated last), then id. */
+  nodes: Array<Statement>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many statements the question matches in all, not only on this page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Whether a statement quotes the speaker's words or reports what they said. */
@@ -529,7 +1062,76 @@ export type Subgraph = {
   edges: Array<Edge>;
   /** The centre first, then by hops from it, then by id. */
   nodes: Array<Entity>;
+  /** True when `neighborhood(limit)` left out nodes beyond the limit; false otherwise. */
+  truncated: Scalars['Boolean']['output'];
 };
+
+/** How precisely a time is known. */
+export type TimePrecision =
+  /** A day, e.g. 2025-01-05 ('on Sunday'). */
+  | 'DAY'
+  /** A month, e.g. 2025-01 ('in January'). */
+  | 'MONTH'
+  /** A range between two partial dates, e.g. 2024-08 to 2025-01-06 ('over the past five months'). */
+  | 'RANGE'
+  /** A year, e.g. 2022. */
+  | 'YEAR';
+
+/** When something happened or held, as precisely as the source says. */
+export type TimeSpan = {
+  __typename?: 'TimeSpan';
+  /** The first day the time may mean (2025-01 → 2025-01-01): what time windows and sorting use. */
+  earliest: Scalars['Date']['output'];
+  /** The range's last partial date; null for a single time. */
+  end?: Maybe<Scalars['String']['output']>;
+  /** The last day the time may mean (2025-01 → 2025-01-31). */
+  latest: Scalars['Date']['output'];
+  /** DAY, MONTH or YEAR for a single time (by how much of `start` is given); RANGE when `end` is given. */
+  precision: TimePrecision;
+  /** The time, or the range's first partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  start: Scalars['String']['output'];
+  /** The source's words for the time, e.g. 'over the past five months'; null when none are recorded. */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a timeline. */
+export type TimelineConnection = {
+  __typename?: 'TimelineConnection';
+  /** This page's entries, by earliest day, then latest day, then kind (EVENT, RELATION, CLAIM, STATEMENT), then id. */
+  nodes: Array<TimelineEntry>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many entries the question matches in all, not only on this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One dated thing on a timeline; exactly one of `event`, `relation`, `statement` is set (a CLAIM sets `relation` or `event`, and `attribution`). */
+export type TimelineEntry = {
+  __typename?: 'TimelineEntry';
+  /** For CLAIM: the attribution said on that day. */
+  attribution?: Maybe<Attribution>;
+  /** For EVENT, and a CLAIM about an event. */
+  event?: Maybe<Event>;
+  /** What the entry is. */
+  kind: TimelineEntryKind;
+  /** For RELATION, and a CLAIM about a relation. */
+  relation?: Maybe<Edge>;
+  /** For STATEMENT. */
+  statement?: Maybe<Statement>;
+  /** When: the event's or relation's time, or the day the statement or claim was said. */
+  time: TimeSpan;
+};
+
+/** What a timeline entry is. */
+export type TimelineEntryKind =
+  /** One party's word on a fact, on the day it was said. */
+  | 'CLAIM'
+  /** An event with a time. */
+  | 'EVENT'
+  /** A relation with a time. */
+  | 'RELATION'
+  /** A statement, on the day it was said. */
+  | 'STATEMENT';
 
 /** A military formation: armed forces, a unit, a group, a country's troops. */
 export type Unit = Entity & {
@@ -564,6 +1166,7 @@ export type Unit = Entity & {
 /** A military formation: armed forces, a unit, a group, a country's troops. */
 export type UnitRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -638,75 +1241,158 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Entity:
+    | ( EntityRecordModel )
+    | ( Omit<Event, 'attributions' | 'evidence' | 'mentionedIn' | 'partOf' | 'participants' | 'phases' | 'places' | 'relations' | 'source' | 'statements'> & { attributions: Array<_RefType['Attribution']>, evidence: Array<_RefType['Statement']>, mentionedIn: Array<_RefType['Statement']>, partOf: Array<_RefType['Event']>, participants: Array<_RefType['Participant']>, phases: Array<_RefType['Event']>, places: Array<_RefType['Entity']>, relations: Array<_RefType['Relation']>, source: _RefType['Source'], statements: Array<_RefType['Statement']> } )
+    | ( EntityRecordModel )
+    | ( EntityRecordModel )
+    | ( EntityRecordModel )
+    | ( EntityRecordModel )
+    | ( EntityRecordModel )
+  ;
+  Fact:
+    | ( RelationRecordModel )
+    | ( Omit<Event, 'attributions' | 'evidence' | 'mentionedIn' | 'partOf' | 'participants' | 'phases' | 'places' | 'relations' | 'source' | 'statements'> & { attributions: Array<_RefType['Attribution']>, evidence: Array<_RefType['Statement']>, mentionedIn: Array<_RefType['Statement']>, partOf: Array<_RefType['Event']>, participants: Array<_RefType['Participant']>, phases: Array<_RefType['Event']>, places: Array<_RefType['Entity']>, relations: Array<_RefType['Relation']>, source: _RefType['Source'], statements: Array<_RefType['Statement']> } )
+  ;
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Approximation: Approximation;
+  Attribution: ResolverTypeWrapper<Omit<Attribution, 'claimant' | 'source' | 'statement' | 'via'> & { claimant?: Maybe<ResolversTypes['Entity']>, source: ResolversTypes['Source'], statement?: Maybe<ResolversTypes['Statement']>, via?: Maybe<ResolversTypes['Entity']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Claim: ResolverTypeWrapper<Omit<Claim, 'attribution' | 'fact'> & { attribution: ResolversTypes['Attribution'], fact: ResolversTypes['Fact'] }>;
+  ClaimGroup: ResolverTypeWrapper<Omit<ClaimGroup, 'claims' | 'facts'> & { claims: Array<ResolversTypes['Claim']>, facts: Array<ResolversTypes['Fact']> }>;
   ClaimStatus: ClaimStatus;
+  ClaimTopic: ClaimTopic;
   Country: ResolverTypeWrapper<EntityRecordModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: Direction;
   Edge: ResolverTypeWrapper<RelationRecordModel>;
   Entity: ResolverTypeWrapper<EntityRecordModel>;
+  EntityConnection: ResolverTypeWrapper<Omit<EntityConnection, 'nodes'> & { nodes: Array<ResolversTypes['Entity']> }>;
   EntityKind: EntityKind;
+  Event: ResolverTypeWrapper<Omit<Event, 'attributions' | 'evidence' | 'mentionedIn' | 'partOf' | 'participants' | 'phases' | 'places' | 'relations' | 'source' | 'statements'> & { attributions: Array<ResolversTypes['Attribution']>, evidence: Array<ResolversTypes['Statement']>, mentionedIn: Array<ResolversTypes['Statement']>, partOf: Array<ResolversTypes['Event']>, participants: Array<ResolversTypes['Participant']>, phases: Array<ResolversTypes['Event']>, places: Array<ResolversTypes['Entity']>, relations: Array<ResolversTypes['Relation']>, source: ResolversTypes['Source'], statements: Array<ResolversTypes['Statement']> }>;
+  EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'nodes'> & { nodes: Array<ResolversTypes['Event']> }>;
+  EventType: EventType;
+  Fact: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Fact']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LocationPrecision: LocationPrecision;
+  NearbyPlace: ResolverTypeWrapper<Omit<NearbyPlace, 'place'> & { place: ResolversTypes['Entity'] }>;
   Organization: ResolverTypeWrapper<EntityRecordModel>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Participant: ResolverTypeWrapper<Omit<Participant, 'entity' | 'relation'> & { entity: ResolversTypes['Entity'], relation: ResolversTypes['Relation'] }>;
+  ParticipantRole: ParticipantRole;
   Path: ResolverTypeWrapper<PathResultModel>;
   Person: ResolverTypeWrapper<EntityRecordModel>;
   Qualifiers: ResolverTypeWrapper<QualifiersModel>;
+  Quantity: ResolverTypeWrapper<Quantity>;
+  QuantityMeasure: QuantityMeasure;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<EntityRecordModel>;
   Relation: ResolverTypeWrapper<RelationViewModel>;
+  RelationFilterInput: RelationFilterInput;
   RelationTypeInfo: ResolverTypeWrapper<RelationTypeInfoModel>;
   Settlement: ResolverTypeWrapper<EntityRecordModel>;
   Source: ResolverTypeWrapper<SourceRecordModel>;
+  SourceKind: SourceKind;
+  Stance: Stance;
   Statement: ResolverTypeWrapper<StatementRecordModel>;
+  StatementConnection: ResolverTypeWrapper<Omit<StatementConnection, 'nodes'> & { nodes: Array<ResolversTypes['Statement']> }>;
   StatementKind: StatementKind;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphResultModel>;
+  TimePrecision: TimePrecision;
+  TimeSpan: ResolverTypeWrapper<TimeSpan>;
+  TimelineConnection: ResolverTypeWrapper<Omit<TimelineConnection, 'nodes'> & { nodes: Array<ResolversTypes['TimelineEntry']> }>;
+  TimelineEntry: ResolverTypeWrapper<Omit<TimelineEntry, 'attribution' | 'event' | 'relation' | 'statement'> & { attribution?: Maybe<ResolversTypes['Attribution']>, event?: Maybe<ResolversTypes['Event']>, relation?: Maybe<ResolversTypes['Edge']>, statement?: Maybe<ResolversTypes['Statement']> }>;
+  TimelineEntryKind: TimelineEntryKind;
   Unit: ResolverTypeWrapper<EntityRecordModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Attribution: Omit<Attribution, 'claimant' | 'source' | 'statement' | 'via'> & { claimant?: Maybe<ResolversParentTypes['Entity']>, source: ResolversParentTypes['Source'], statement?: Maybe<ResolversParentTypes['Statement']>, via?: Maybe<ResolversParentTypes['Entity']> };
   Boolean: Scalars['Boolean']['output'];
+  Claim: Omit<Claim, 'attribution' | 'fact'> & { attribution: ResolversParentTypes['Attribution'], fact: ResolversParentTypes['Fact'] };
+  ClaimGroup: Omit<ClaimGroup, 'claims' | 'facts'> & { claims: Array<ResolversParentTypes['Claim']>, facts: Array<ResolversParentTypes['Fact']> };
   Country: EntityRecordModel;
   Date: Scalars['Date']['output'];
   Edge: RelationRecordModel;
   Entity: EntityRecordModel;
+  EntityConnection: Omit<EntityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Entity']> };
+  Event: Omit<Event, 'attributions' | 'evidence' | 'mentionedIn' | 'partOf' | 'participants' | 'phases' | 'places' | 'relations' | 'source' | 'statements'> & { attributions: Array<ResolversParentTypes['Attribution']>, evidence: Array<ResolversParentTypes['Statement']>, mentionedIn: Array<ResolversParentTypes['Statement']>, partOf: Array<ResolversParentTypes['Event']>, participants: Array<ResolversParentTypes['Participant']>, phases: Array<ResolversParentTypes['Event']>, places: Array<ResolversParentTypes['Entity']>, relations: Array<ResolversParentTypes['Relation']>, source: ResolversParentTypes['Source'], statements: Array<ResolversParentTypes['Statement']> };
+  EventConnection: Omit<EventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Event']> };
+  Fact: ResolversInterfaceTypes<ResolversParentTypes>['Fact'];
   Float: Scalars['Float']['output'];
+  GeoPoint: GeoPoint;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  NearbyPlace: Omit<NearbyPlace, 'place'> & { place: ResolversParentTypes['Entity'] };
   Organization: EntityRecordModel;
+  PageInfo: PageInfo;
+  Participant: Omit<Participant, 'entity' | 'relation'> & { entity: ResolversParentTypes['Entity'], relation: ResolversParentTypes['Relation'] };
   Path: PathResultModel;
   Person: EntityRecordModel;
   Qualifiers: QualifiersModel;
+  Quantity: Quantity;
   Query: Record<PropertyKey, never>;
   Region: EntityRecordModel;
   Relation: RelationViewModel;
+  RelationFilterInput: RelationFilterInput;
   RelationTypeInfo: RelationTypeInfoModel;
   Settlement: EntityRecordModel;
   Source: SourceRecordModel;
   Statement: StatementRecordModel;
+  StatementConnection: Omit<StatementConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Statement']> };
   String: Scalars['String']['output'];
   Subgraph: SubgraphResultModel;
+  TimeSpan: TimeSpan;
+  TimelineConnection: Omit<TimelineConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TimelineEntry']> };
+  TimelineEntry: Omit<TimelineEntry, 'attribution' | 'event' | 'relation' | 'statement'> & { attribution?: Maybe<ResolversParentTypes['Attribution']>, event?: Maybe<ResolversParentTypes['Event']>, relation?: Maybe<ResolversParentTypes['Edge']>, statement?: Maybe<ResolversParentTypes['Statement']> };
   Unit: EntityRecordModel;
+}>;
+
+export type AttributionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Attribution'] = ResolversParentTypes['Attribution']> = ResolversObject<{
+  claimant?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  saidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+}>;
+
+export type ClaimResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = ResolversObject<{
+  attribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType>;
+  fact?: Resolver<ResolversTypes['Fact'], ParentType, ContextType>;
+}>;
+
+export type ClaimGroupResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ClaimGroup'] = ResolversParentTypes['ClaimGroup']> = ResolversObject<{
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['ClaimTopic'], ParentType, ContextType>;
 }>;
 
 export type CountryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   allies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  within?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -715,15 +1401,76 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type EdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Edge'] = ResolversParentTypes['Edge']> = ResolversObject<{
+  attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
+  claimants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  qualifiers?: Resolver<ResolversTypes['Qualifiers'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  time?: Resolver<Maybe<ResolversTypes['TimeSpan']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['ClaimTopic'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type EntityResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Country' | 'Organization' | 'Person' | 'Region' | 'Settlement' | 'Unit', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Country' | 'Event' | 'Organization' | 'Person' | 'Region' | 'Settlement' | 'Unit', ParentType, ContextType>;
+}>;
+
+export type EntityConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EventResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
+  phases?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  quantities?: Resolver<Array<ResolversTypes['Quantity']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  time?: Resolver<Maybe<ResolversTypes['TimeSpan']>, ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['ClaimTopic'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EventConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Edge' | 'Event', ParentType, ContextType>;
+}>;
+
+export type GeoPointResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['LocationPrecision'], ParentType, ContextType>;
+}>;
+
+export type NearbyPlaceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['NearbyPlace'] = ResolversParentTypes['NearbyPlace']> = ResolversObject<{
+  distanceKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -738,6 +1485,17 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ParticipantResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = ResolversObject<{
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ParticipantRole'], ParentType, ContextType>;
 }>;
 
 export type PathResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
@@ -767,47 +1525,72 @@ export type QualifiersResolvers<ContextType = GraphContext, ParentType extends R
   distanceMiles?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   extent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  participantRole?: Resolver<Maybe<ResolversTypes['ParticipantRole']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   troopCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   wording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type QuantityResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Quantity'] = ResolversParentTypes['Quantity']> = ResolversObject<{
+  approximation?: Resolver<Maybe<ResolversTypes['Approximation']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['QuantityMeasure'], ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  wording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  claims?: Resolver<Array<ResolversTypes['ClaimGroup']>, ParentType, ContextType, RequireFields<QueryClaimsArgs, 'aboutId'>>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
+  entitiesConnection?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesConnectionArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  near?: Resolver<Array<ResolversTypes['NearbyPlace']>, ParentType, ContextType, RequireFields<QueryNearArgs, 'km' | 'placeId'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'directed' | 'first' | 'fromId' | 'maxHops' | 'toId'>>;
   relationTypes?: Resolver<Array<ResolversTypes['RelationTypeInfo']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'directed' | 'fromId' | 'maxHops' | 'toId'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<QueryStatementsArgs>>;
+  statementsConnection?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsConnectionArgs, 'first'>>;
+  subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'ids' | 'maxHops'>>;
+  timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
 }>;
 
 export type RegionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegionRelationsArgs, 'direction'>>;
   settlements?: Resolver<Array<ResolversTypes['Settlement']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  within?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type RelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{
+  attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
   claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  edge?: Resolver<ResolversTypes['Edge'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   qualifiers?: Resolver<ResolversTypes['Qualifiers'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  time?: Resolver<Maybe<ResolversTypes['TimeSpan']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -823,19 +1606,23 @@ export type SettlementResolvers<ContextType = GraphContext, ParentType extends R
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nearby?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<SettlementRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  within?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   published?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -852,12 +1639,44 @@ export type StatementResolvers<ContextType = GraphContext, ParentType extends Re
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  supports?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatementConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatementConnection'] = ResolversParentTypes['StatementConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SubgraphResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TimeSpanResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TimeSpan'] = ResolversParentTypes['TimeSpan']> = ResolversObject<{
+  earliest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['TimePrecision'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type TimelineConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TimelineEntryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = ResolversObject<{
+  attribution?: Resolver<Maybe<ResolversTypes['Attribution']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineEntryKind'], ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['Edge']>, ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['TimeSpan'], ParentType, ContextType>;
 }>;
 
 export type UnitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = ResolversObject<{
@@ -877,14 +1696,26 @@ export type UnitResolvers<ContextType = GraphContext, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = GraphContext> = ResolversObject<{
+  Attribution?: AttributionResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
+  ClaimGroup?: ClaimGroupResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  EntityConnection?: EntityConnectionResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  Fact?: FactResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  NearbyPlace?: NearbyPlaceResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Participant?: ParticipantResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Qualifiers?: QualifiersResolvers<ContextType>;
+  Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
@@ -892,7 +1723,11 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Settlement?: SettlementResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
+  StatementConnection?: StatementConnectionResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  TimeSpan?: TimeSpanResolvers<ContextType>;
+  TimelineConnection?: TimelineConnectionResolvers<ContextType>;
+  TimelineEntry?: TimelineEntryResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
 }>;
 

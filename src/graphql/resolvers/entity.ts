@@ -5,7 +5,7 @@ import type { Direction, Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs, relationFilterOfType } from '../relation-filter.js';
 import { firstRelated, related, relationsOf } from './lookups.js';
 
-type EntityTypeName = 'Person' | 'Unit' | 'Organization' | 'Country' | 'Region' | 'Settlement';
+type EntityTypeName = 'Person' | 'Unit' | 'Organization' | 'Country' | 'Region' | 'Settlement' | 'Event';
 
 export function typeNameOfKind(kind: EntityKind): EntityTypeName {
   switch (kind) {
@@ -21,6 +21,8 @@ export function typeNameOfKind(kind: EntityKind): EntityTypeName {
       return 'Region';
     case 'SETTLEMENT':
       return 'Settlement';
+    case 'EVENT':
+      return 'Event';
     default:
       return unreachable(kind);
   }

@@ -30,6 +30,7 @@ export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
   COUNTRY: 'Country',
   REGION: 'Region',
   SETTLEMENT: 'Settlement',
+  EVENT: 'Event',
 };
 export const ALL_KIND_LABELS: readonly string[] = Object.values(KIND_LABELS);
 

@@ -134,6 +134,8 @@ export function entityFromNode(value: unknown): EntityRecord {
     name: str(node, 'name'),
     aliases: strList(node, 'aliases'),
     description: optStr(node, 'description'),
+    location: null, // TODO(neo4j): read the point
+    event: null, // TODO(neo4j): read the event details
   };
 }
 
@@ -160,6 +162,7 @@ export function sourceFromNode(value: unknown): SourceRecord {
     publisher: optStr(node, 'publisher'),
     published: optStr(node, 'published'),
     url: optStr(node, 'url'),
+    kind: 'DOCUMENT', // TODO(neo4j): store the kind
   };
 }
 
@@ -197,6 +200,8 @@ export function relationFromRelationship(value: unknown, fromId: unknown, toId: 
     type: rel.type,
     from: fromId,
     to: toId,
+    time: null, // TODO(neo4j): store the time
+    attributions: [], // TODO(neo4j): store the attributions
     status: oneOf(rel, 'status', CLAIM_STATUSES),
     claimedBy: optStr(rel, 'claimedBy'),
     date: optStr(rel, 'date'),

@@ -41,10 +41,12 @@ export type Direction =
   /** The entity asked is the relation's start. As a filter: relations that start at the entity, and symmetric ones. */
   | 'OUT';
 
-/** What an entity is. Every entity id starts with its kind's prefix (`person:`, `unit:`, `org:`, `country:`, `region:`, `settlement:`). */
+/** What an entity is. Every entity id starts with its kind's prefix (`person:`, `unit:`, `org:`, `country:`, `region:`, `settlement:`, `event:`). */
 export type EntityKind =
   /** A state; ids start with `country:`. */
   | 'COUNTRY'
+  /** Something that happened: an offensive, a capture, a deployment, an inauguration; ids start with `event:`. Its participants, places and attributions are in `Event`. */
+  | 'EVENT'
   /** A body that is not a military formation: a ministry, a legislature, the EU, a monitor, a news agency; ids start with `org:`. */
   | 'ORGANIZATION'
   /** A person, named or not (an unnamed official the source quotes is a person of its own); ids start with `person:`. */
@@ -76,9 +78,11 @@ export type ExplorerSearchQuery = { search: Array<
     | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
     | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
   > };
 
 export type ExplorerStatementFragment = { id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+    | { id: string, kind: EntityKind, name: string }
     | { id: string, kind: EntityKind, name: string }
     | { id: string, kind: EntityKind, name: string }
     | { id: string, kind: EntityKind, name: string }
@@ -92,7 +96,9 @@ export type ExplorerStatementFragment = { id: string, kind: StatementKind, text:
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
+    | { id: string, name: string }
   >, reportedVia:
+    | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
@@ -114,7 +120,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         , claimedBy:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -128,6 +136,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -135,7 +144,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -149,6 +160,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -156,7 +168,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -171,7 +185,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         , claimedBy:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -185,6 +201,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -192,7 +209,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -206,6 +225,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -213,7 +233,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -228,7 +250,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         , claimedBy:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -242,6 +266,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -249,7 +274,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -263,6 +290,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -270,7 +298,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -285,7 +315,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         , claimedBy:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -299,6 +331,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -306,7 +339,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -320,6 +355,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -327,7 +363,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -342,7 +380,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         , claimedBy:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -356,6 +396,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -363,7 +404,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -377,6 +420,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -384,7 +428,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -399,7 +445,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         , claimedBy:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -413,6 +461,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -420,7 +469,9 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -434,6 +485,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
           | { id: string, name: string }
           | { id: string, name: string }
@@ -441,7 +493,74 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
+          | { id: string, name: string }
         >, reportedVia:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, date: string | null, node:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , claimedBy:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, source: { id: string, title: string, publisher: string | null, published: string | null }, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+         | null, about: Array<
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+        >, reportedVia:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }>, mentionedIn: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+         | null, about: Array<
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+        >, reportedVia:
+          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -458,6 +577,7 @@ export type ExplorerPathQueryVariables = Exact<{
 
 
 export type ExplorerPathQuery = { shortestPath: { length: number, nodes: Array<
+      | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
