@@ -109,8 +109,10 @@ export interface TimelineQuery {
   /** Entries whose days overlap the window. */
   readonly window: TimeWindow;
   /**
-   * Only entries about this entity: events it takes part in or that take place in it, relations
-   * with it at an end, statements it made or is about, claims it made or about such facts.
+   * Only entries about this entity: the event it is, events it takes part in (PARTICIPATED_IN) or
+   * that take place in it (TOOK_PLACE_IN, that place itself, not places inside it), relations with
+   * it at an end, statements it made or is about, and claims it made (claimantId; not viaId) or
+   * of such an event or relation, dated or not. Relations are followed whatever their status.
    */
   readonly entityId: string | null;
   readonly kinds: readonly TimelineEntryKind[] | null;
