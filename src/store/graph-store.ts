@@ -298,7 +298,9 @@ export interface GraphStore {
    * Schema: `Query.near`: the places with a location within `km` of the place's location, nearest
    * first, then by id, the place itself left out; null when the place has no location.
    * Distances are haversine great-circle km on a sphere of radius 6,378.14 km (Neo4j's
-   * `point.distance` for WGS84), rounded to 0.001 km.
+   * `point.distance` for WGS84), rounded to 0.001 km; "within" tests the distance before rounding,
+   * "nearest first" orders by the rounded one (so equal rounded distances go by id). An unknown
+   * place answers null too.
    */
   near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null>;
 
