@@ -93,7 +93,7 @@ export const factsFixture: Dataset = parseDataset({
       kind: 'EVENT',
       name: 'Russia-Ukraine war',
       aliases: [],
-      event: { type: 'WAR', time: { start: '2022-02-24', end: '2025-01', text: 'nearly three years' }, attributions: ownVoice(GENERAL) },
+      event: { type: 'WAR', time: { start: '2022-02-24', end: '2025-01' }, attributions: ownVoice(GENERAL) },
     },
     {
       id: 'event:kursk-offensive',
@@ -119,7 +119,7 @@ export const factsFixture: Dataset = parseDataset({
         time: { start: '2025-01' },
         attributions: [
           { claimantId: 'org:russian-defense-ministry', statementId: 'stmt:mod-kurakhove', stance: 'ASSERTS', saidOn: '2025-01-06', sourceId: WIRE },
-          { claimantId: 'org:deepstate', statementId: 'stmt:deepstate-most-of', stance: 'DISPUTES', saidOn: '2025-01-06', sourceId: WIRE },
+          { claimantId: 'org:deepstate', statementId: 'stmt:deepstate-most-of', stance: 'DISPUTES', saidOn: '2025-01-06', sourceId: MONITOR },
         ],
       },
     },

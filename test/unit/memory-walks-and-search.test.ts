@@ -10,7 +10,6 @@ import {
   compareText,
   isSymmetric,
   normalizeForSearch,
-  parseDataset,
   rankSearchResults,
   type Dataset,
   type EntityKind,
@@ -21,10 +20,7 @@ import {
 import type { PathQuery } from '../../src/store/graph-store.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { EntitySearchIndex } from '../../src/store/memory/search-index.js';
-import { generateDataset as generateFile } from '../../tools/bench/generate.js';
-
-/** The generator's dataset through the validator, which gives it the records of the current model. */
-const generateDataset = (options: Parameters<typeof generateFile>[0]): Dataset => parseDataset(generateFile(options));
+import { generateDataset } from '../../tools/bench/generate.js';
 
 const entity = (id: string, name = id, aliases: string[] = [], kind: EntityKind = 'SETTLEMENT'): EntityRecord => ({
   id,
