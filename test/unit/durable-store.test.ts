@@ -189,6 +189,7 @@ describe('a data file of schema version 1 (before facts had attributions, times 
   it('is migrated on open: every record kept, in the new model, and the file marked version 2', async () => {
     writeVersionOneFile(dir, oldRelation);
     const store = openDurableMemoryStore(dir);
+    expect(store.dataFileMigratedFrom).toBe(1);
     expect(await store.counts()).toEqual({ entities: 3, relations: 1, statements: 1, sources: 1 });
     const [view] = (await store.relationsOf(['settlement:kurakhove'], { filter: { types: null }, direction: 'IN' }))[0]!;
     expect(view!.relation).toEqual({
@@ -206,6 +207,7 @@ describe('a data file of schema version 1 (before facts had attributions, times 
     db.close();
     // Reopened, it is a version-2 file that reads the same.
     const reopened = openDurableMemoryStore(dir);
+    expect(reopened.dataFileMigratedFrom).toBeNull();
     expect(await reopened.exportDataset()).toEqual(exported);
     await reopened.close();
   });

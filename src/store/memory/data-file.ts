@@ -143,6 +143,8 @@ export class GraphDataFile implements GraphWriter {
     /** The file's absolute path, for messages. */
     readonly path: string,
     private readonly db: Database.Database,
+    /** The schema version the file had before this open migrated it; null when it needed none. */
+    readonly migratedFrom: number | null = null,
   ) {
     this.put = {
       sources: db.prepare(
@@ -184,6 +186,7 @@ export class GraphDataFile implements GraphWriter {
       throw new DataFileError(`The data directory ${dir} (DATA_DIR) is not writable: ${reason(error)}.`);
     }
     let db: Database.Database;
+    let version: number;
     try {
       db = new Database(file, { timeout: 0 });
     } catch (error) {
@@ -193,7 +196,7 @@ export class GraphDataFile implements GraphWriter {
       db.pragma('locking_mode = EXCLUSIVE');
       // Reads only, so that a file that is not ours is left byte for byte as it was: the first
       // read parses the header (garbage bytes fail here, "file is not a database").
-      const version = checkSchema(db, file);
+      version = checkSchema(db, file);
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new Error(`SQLite would not switch it to WAL mode (got ${String(mode)})`);
       db.pragma('synchronous = FULL');
@@ -205,7 +208,7 @@ export class GraphDataFile implements GraphWriter {
       if (error instanceof DataFileError) throw error;
       throw new DataFileError(describeOpenError(file, error));
     }
-    return new GraphDataFile(file, db);
+    return new GraphDataFile(file, db, version !== 0 && version < SCHEMA_VERSION ? version : null);
   }
 
   /** Every record, each table in the order its rows were first written. */

@@ -100,6 +100,11 @@ export class MemoryStore implements GraphStore {
     return this.dataFile?.path ?? null;
   }
 
+  /** The schema version the data file was migrated from when it was opened, if it was. */
+  get dataFileMigratedFrom(): number | null {
+    return this.dataFile?.migratedFrom ?? null;
+  }
+
   async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {
     refuseIfCancelled(options);
     const { graph } = this.state;
