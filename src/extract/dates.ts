@@ -17,6 +17,8 @@ export interface DateMention {
   readonly time: TimeSpan;
   readonly precision: TimePrecision;
   readonly confidence: number;
+  /** A duration read as running up to publication ("for several weeks"): its words are a number too. */
+  readonly runsUntilNow?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -68,10 +70,59 @@ function pastPeriods(text: string, published: Date, inside: readonly Span[]): Da
   return out;
 }
 
+const N_WORDS = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a)';
+/**
+ * Times that run up to publication: "for several weeks" (the most "several" allows: nine), "the
+ * nearly three-year conflict", "for a second consecutive day".
+ */
+const UNTIL_NOW: [RegExp, (m: RegExpExecArray) => { n: number; unit: string }][] = [
+  [new RegExp(`\\bfor\\s+${N_WORDS}\\s+(day|week|month|year)s?\\b`, 'gi'), (m) => ({ n: count(m[1]!, true), unit: m[2]!.toLowerCase() })],
+  [new RegExp(`\\b(?:nearly|almost|about|more than|over)?\\s*${N_WORDS}[- ](year|month|week)[- ]old\\b|\\b(?:nearly|almost|about|more than|over)?\\s*${N_WORDS}[- ](year|month|week)\\s+(?:war|conflict|campaign|siege|occupation|battle|offensive|fight|struggle)\\b`, 'gi'),
+    (m) => ({ n: count((m[1] ?? m[3])!, false), unit: (m[2] ?? m[4])!.toLowerCase() })],
+  [/\bfor\s+(?:a|the)\s+(second|third|fourth|fifth|sixth|seventh)\s+(?:consecutive|straight|successive)\s+(day|week|month|year)\b/gi,
+    (m) => ({ n: ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh'].indexOf(m[1]!.toLowerCase()) + 1, unit: m[2]!.toLowerCase() })],
+];
+
+function count(words: string, upper: boolean): number {
+  const w = words.toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  if (w === 'several') return upper ? 9 : 3;
+  if (w === 'a few') return upper ? 5 : 3;
+  return UNIT_WORDS[w] ?? 1;
+}
+
+function untilNow(text: string, published: Date, inside: readonly Span[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const [pattern, read] of UNTIL_NOW) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      const end = m.index + m[0].length;
+      if (!inside.some((s) => s.start <= start && end <= s.end)) continue;
+      const { n, unit } = read(m);
+      const from = new Date(published);
+      let first: string;
+      if (unit === 'day') {
+        from.setUTCDate(from.getUTCDate() - n);
+        first = day(from);
+      } else if (unit === 'week') {
+        from.setUTCDate(from.getUTCDate() - 7 * n);
+        first = month(from);
+      } else if (unit === 'month') {
+        from.setUTCMonth(from.getUTCMonth() - n);
+        first = month(from);
+      } else first = String(published.getUTCFullYear() - n);
+      const words = text.slice(start, end);
+      out.push({ start, end, text: words, time: { start: first, end: day(published), text: words }, precision: 'RANGE', confidence: 0.5, runsUntilNow: true });
+    }
+  }
+  return out;
+}
+
 /** Every date in the text, resolved against `published` (YYYY-MM-DD). */
 export function findDates(text: string, published: string, inside: readonly Span[]): DateMention[] {
   const reference = new Date(`${published}T12:00:00Z`);
-  const found = pastPeriods(text, reference, inside);
+  const found = [...pastPeriods(text, reference, inside), ...untilNow(text, reference, inside)];
   const results = chrono.parse(text, { instant: reference, timezone: 0 }, { forwardDate: false });
   for (const r of results) {
     let start = r.index;
@@ -96,7 +147,9 @@ export function findDates(text: string, published: string, inside: readonly Span
       time = `${y}-${pad(mo)}-${pad(d)}`;
       precision = 'DAY';
     } else if (c.isCertain('month')) {
-      time = `${y}-${pad(mo)}`;
+      // A month without a year is the last one so named, on or before publication.
+      const year = c.isCertain('year') ? y : mo > reference.getUTCMonth() + 1 ? reference.getUTCFullYear() - 1 : reference.getUTCFullYear();
+      time = `${year}-${pad(mo)}`;
       precision = 'MONTH';
     } else if (c.isCertain('year')) {
       time = String(y);

@@ -128,7 +128,7 @@ export function findEvents(doc: ArticleDocument, frames: readonly Frame[], speec
         places.push({ actor: place, wording: near ? text.slice(place.start - near[0].length, place.end) : null });
       }
       // The time: a date in the sentence that is not when the claim was made.
-      const date = doc.dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && (frame === null || d.start >= frame.contentStart || frame.saidOn !== d.time.start));
+      const date = doc.dates.find((d) => d.start >= sentence.start && (!d.runsUntilNow || d.start > at) && d.end <= sentence.end && (frame === null || d.start >= frame.contentStart || frame.saidOn !== d.time.start));
       const quantities = doc.numbers
         .filter((n) => n.start >= sentence.start && n.end <= sentence.end && (n.measure === trigger.measure || (n.measure === 'DURATION' && n.start > at)) && n.measure !== null)
         .map((n) => ({
@@ -212,7 +212,11 @@ export function findEvents(doc: ArticleDocument, frames: readonly Frame[], speec
   function cannotVerify(frame: Frame): void {
     const words = frame.sentence.text.slice(frame.contentStart - frame.sentence.start).toLowerCase();
     const recent = [...events].reverse();
-    const named = recent.find((e) => words.includes(e.type.toLowerCase().slice(0, 6))) ?? recent.find((e) => e.quantities.length > 0);
+    const previous = doc.sentences[frame.sentence.index - 1];
+    const named =
+      recent.find((e) => words.includes(e.type.toLowerCase().slice(0, 6))) ??
+      recent.find((e) => previous !== undefined && e.evidence.some((x) => x.start === previous.start)) ??
+      recent.find((e) => e.quantities.length > 0);
     if (!named) return;
     named.attributions.push({
       claimantId: frame.claimant?.id ?? null,

@@ -45,7 +45,7 @@ export function readArticle(text: string, graph: Dataset, info: ArticleInfo = {}
   const gazetteer = new Gazetteer(graph.entities);
   const mentions = gazetteer.findMentions(text, sentences);
   const dates = findDates(text, published, sentences);
-  const numbers = findNumbers(text, sentences, dates);
+  const numbers = findNumbers(text, sentences, dates.filter((d) => !d.runsUntilNow));
   const taken = new Set([...graph.entities, ...graph.relations, ...graph.statements, ...graph.sources].map((r) => r.id));
   const newEntities = new NewEntities(taken);
   const span = (start: number, end: number): EvidenceSpan => {
@@ -105,6 +105,13 @@ export function readArticle(text: string, graph: Dataset, info: ArticleInfo = {}
     else already('entities', m.entityId, { confidence: m.confidence, reason, spans: [span(m.start, m.end)] });
   }
 
+  // Known speakers found by their role ("a spokesperson for the U.S. State Department").
+  for (const s of speeches) {
+    if (s.speaker && gazetteer.entity(s.speaker.id) && !/^(he|she)$/i.test(s.speaker.text)) {
+      if (!existing.some((e) => e.id === s.speaker!.id)) already('entities', s.speaker.id, { confidence: 0.7, reason: 'linked by role', spans: [span(s.speaker.start, s.speaker.end)] });
+    }
+  }
+
   // Statements: quotes, and reported statements with a speaker.
   const statementIds = new Map<Speech, string>();
   for (const s of speeches) {
@@ -148,7 +155,14 @@ export function readArticle(text: string, graph: Dataset, info: ArticleInfo = {}
     const participants = event.participants.filter((p) => (ACTOR_KINDS as readonly string[]).includes(p.actor.kind));
     const places = event.places.filter((p) => (PLACE_KINDS as readonly string[]).includes(p.actor.kind));
     const spans = [span(event.trigger.start, event.trigger.end), ...event.evidence.slice(1).map((e) => span(e.start, e.end))];
-    const match = graphEvents.find((g) => g.event!.type === event.type && sharesEnds(graph, g, participants.map((p) => p.actor.id), places.map((p) => p.actor.id)));
+    const wordings = event.quantities.map((q) => q.wording);
+    const match = graphEvents.find(
+      (g) =>
+        g.event!.type === event.type &&
+        (sharesEnds(graph, g, participants.map((p) => p.actor.id), places.map((p) => p.actor.id)) ||
+          g.event!.quantities.some((q) => q.wording !== null && wordings.includes(q.wording)) ||
+          g.description === describe(event)),
+    );
     if (match) {
       eventIds.set(event, match.id);
       already('entities', match.id, { confidence: 0.7, reason: `the same ${event.type} with the same place or actors`, spans });
@@ -167,7 +181,7 @@ export function readArticle(text: string, graph: Dataset, info: ArticleInfo = {}
         kind: 'EVENT',
         name,
         aliases: [],
-        description: `${typeWord} read from: "${event.evidence[0]!.text}"`,
+        description: describe(event),
         event: {
           type: event.type,
           time: event.time,
@@ -186,7 +200,7 @@ export function readArticle(text: string, graph: Dataset, info: ArticleInfo = {}
       { confidence: 0.7, reason: `"${event.trigger.text}" names a ${event.type}`, spans },
     );
     for (const p of participants) {
-      relation('PARTICIPATED_IN', p.actor.id, id, { participantRole: p.role }, span(p.actor.start, p.actor.end), 0.6, `${p.role.toLowerCase()} of the ${event.type}`, false);
+      relation('PARTICIPATED_IN', p.actor.id, id, { participantRole: p.role }, p.actor.end > p.actor.start ? span(p.actor.start, p.actor.end) : spans[0]!, 0.6, `${p.role.toLowerCase()} of the ${event.type}`, false);
     }
     for (const p of places) {
       relation('TOOK_PLACE_IN', id, p.actor.id, p.wording ? { wording: p.wording } : {}, span(p.actor.start, p.actor.end), 0.65, `where the ${event.type} happened`, false);
@@ -248,6 +262,10 @@ export function readArticle(text: string, graph: Dataset, info: ArticleInfo = {}
   }
 }
 
+function describe(event: FoundEvent): string {
+  return `${event.type.charAt(0)}${event.type.slice(1).toLowerCase()} read from: "${event.evidence[0]!.text}"`;
+}
+
 /** Two wordings of one statement: equal, or one holds the other, ignoring quotes and case. */
 export function sameWords(a: string, b: string): boolean {
   const n = (s: string) => normalizeText(s).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').replace(/\s+/g, ' ').trim();
@@ -256,11 +274,9 @@ export function sameWords(a: string, b: string): boolean {
   return x.length > 0 && y.length > 0 && (x === y || (Math.min(x.length, y.length) >= 15 && (x.includes(y) || y.includes(x))));
 }
 
-/** Whether a graph event shares a participant or a place with the found one. */
+/** Whether a graph event is at the found one's place (when both have one), or has one of its actors (when not). */
 function sharesEnds(graph: Dataset, event: EntityRecord, actorIds: readonly string[], placeIds: readonly string[]): boolean {
-  return graph.relations.some(
-    (r) =>
-      (r.type === 'PARTICIPATED_IN' && r.to === event.id && actorIds.includes(r.from)) ||
-      (r.type === 'TOOK_PLACE_IN' && r.from === event.id && placeIds.includes(r.to)),
-  );
+  const places = graph.relations.filter((r) => r.type === 'TOOK_PLACE_IN' && r.from === event.id).map((r) => r.to);
+  if (places.length > 0 && placeIds.length > 0) return places.some((p) => placeIds.includes(p));
+  return graph.relations.some((r) => r.type === 'PARTICIPATED_IN' && r.to === event.id && actorIds.includes(r.from));
 }

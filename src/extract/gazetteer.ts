@@ -1,7 +1,7 @@
 /**
  * The graph's own names as a gazetteer: every name, alias and transliteration of the entities it
  * holds, found in the text and linked to the entity. "The ministry" links to the one ministry the
- * text has named before (or the only one the graph knows); a spelling in the other alphabet links
+ * text has named before; a spelling in the other alphabet links
  * through the loose name key.
  */
 import type { EntityRecord } from '../domain/model.js';
@@ -142,7 +142,7 @@ export class Gazetteer {
 
   /**
    * "the ministry", "the group": the head word of a known name, linked when exactly one entity
-   * with that head has been named earlier in the text, or the graph holds only one.
+   * with that head has been named earlier in the text.
    */
   private shortForms(text: string, named: readonly Mention[], within: (s: number, e: number) => boolean): Mention[] {
     const heads = new Map<string, string[]>();
@@ -163,9 +163,10 @@ export class Gazetteer {
       if (!within(start, end) || named.some((n) => n.start < end && start < n.end)) continue;
       const before = new Set(named.filter((n) => n.end <= start).map((n) => n.entityId));
       const earlier = candidates.filter((id) => before.has(id));
-      const id = earlier.length === 1 ? earlier[0]! : earlier.length === 0 && candidates.length === 1 ? candidates[0]! : null;
-      if (id === null) continue;
-      out.push({ start, end, text: m[0], entityId: id, kind: this.byId.get(id)!.kind, how: 'SHORT_FORM', confidence: earlier.length === 1 ? 0.8 : 0.6 });
+      // Only a name the reader has just met: "the official" in another story is someone else.
+      if (earlier.length !== 1) continue;
+      const id = earlier[0]!;
+      out.push({ start, end, text: m[0], entityId: id, kind: this.byId.get(id)!.kind, how: 'SHORT_FORM', confidence: 0.8 });
     }
     return out;
   }
