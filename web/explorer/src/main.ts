@@ -91,6 +91,8 @@ let pathEnds: { from: NodeData | null; to: NodeData | null } = { from: null, to:
 let pathOn: { nodes: string[]; edges: string[] } | null = null;
 /** The period the canvas follows, chosen on the timeline; null: all time. */
 let period: { from: string; to: string } | null = null;
+/** The canvas's node and edge ids that fall in the period; null when no period is chosen. */
+let periodInside: ReadonlySet<string> | null = null;
 
 onOpenEntity((entity) => {
   showView('graph');
@@ -374,11 +376,15 @@ function refreshNodeList(): void {
         kindLabel(node.kind).toLowerCase(),
         node.id === selectedId ? 'open' : null,
         onPath.has(node.id) ? 'on the path' : null,
+        periodInside && !periodInside.has(node.id) ? 'outside the period' : null,
         hidden > 0 ? `${hidden} more neighbours` : null,
       ].filter(Boolean);
       return h(
         'li',
-        { 'data-on-path': onPath.has(node.id) ? 'true' : null },
+        {
+          'data-on-path': onPath.has(node.id) ? 'true' : null,
+          'data-in-period': periodInside ? String(periodInside.has(node.id)) : null,
+        },
         h(
           'button',
           {
@@ -413,6 +419,7 @@ clearButton.addEventListener('click', () => {
   selectedId = null;
   pathOn = null;
   period = null;
+  periodInside = null;
   renderPeriodBar(null);
   pathResult.hidden = true;
   closeDetails(false);
@@ -799,6 +806,8 @@ async function followPeriod(): Promise<void> {
       }
     });
     canvas.setPeriod(inside);
+    periodInside = inside;
+    refreshNodeList();
     const nodes = canvas.nodes().filter((n) => inside.has(n.id)).length;
     const edges = canvas.cy.edges().filter((e) => inside.has(e.id())).length;
     const summary = `${nodes} of ${canvas.nodes().length} entities and ${edges} of ${canvas.cy.edges().length} relations on the canvas fall in it; ${events.totalCount} events in all`;
@@ -813,6 +822,8 @@ async function followPeriod(): Promise<void> {
 
 function clearPeriod(): void {
   period = null;
+  periodInside = null;
+  refreshNodeList();
   canvas.setPeriod(null);
   delete canvasElement.dataset.period;
   renderPeriodBar(null);
