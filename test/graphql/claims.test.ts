@@ -1,27 +1,20 @@
 /**
- * The claims-model questions in process, over the embedded store with the seed graph: every bad
- * argument gets an error with a code that names the argument, and `claims` puts the competing
- * answers to one question side by side.
+ * The claims-model questions in process, over each store with the seed graph: every bad argument
+ * gets an error with a code that names the argument, `claims` puts the competing answers to one
+ * question side by side, and relation filters asked together answer as asked alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import { LIMITS } from '../../src/domain/index.js';
-import { createMemoryStore } from '../../src/store/memory/memory-store.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
 import { startHarness, type Harness, type HarnessResult } from '../support/harness.js';
+import { storesUnderTest } from '../support/stores.js';
 
 const ALAUDINOV = 'person:apti-alaudinov';
 const KURAKHOVE = 'settlement:kurakhove';
 const NOBODY = 'person:nobody-at-all';
 
-let harness: Harness;
-beforeAll(async () => {
-  const store = createMemoryStore();
-  await store.load(await readDatasetFile(SEED_FILE));
-  harness = await startHarness({ store });
-});
-afterAll(async () => {
-  await harness?.stop();
-});
+const seed = await readDatasetFile(SEED_FILE);
 
 function onlyError(result: HarnessResult) {
   expect(result.errors, JSON.stringify(result)).toHaveLength(1);
@@ -72,19 +65,165 @@ const badArguments: [string, string, 'BAD_USER_INPUT' | 'NOT_FOUND', string][] =
   ['statements about nobody', `{ statementsConnection(aboutId: "${NOBODY}") { totalCount } }`, 'NOT_FOUND', 'aboutId'],
 ];
 
-describe('bad arguments', () => {
-  it.each(badArguments)('%s: an error with its code that names the argument, and no data', async (_what, query, code, argument) => {
-    harness.resetCalls();
-    const result = await harness.run(query);
-    const error = onlyError(result);
-    expect(error.extensions).toMatchObject({ code, argument });
-    expect(error.message).toContain(`"${argument}"`);
+describe.each(storesUnderTest())('on the $name store', ({ enabled, open }) => {
+  let store: GraphStore;
+  let harness: Harness;
+  beforeAll(async () => {
+    if (!enabled) return;
+    store = await open();
+    await store.load(seed);
+    harness = await startHarness({ store });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+    await store?.close();
+  });
+  const test = it.skipIf(!enabled);
+
+  describe('bad arguments', () => {
+    test.each(badArguments)('%s: an error with its code that names the argument, and no data', async (_what, query, code, argument) => {
+      harness.resetCalls();
+      const result = await harness.run(query);
+      const error = onlyError(result);
+      expect(error.extensions).toMatchObject({ code, argument });
+      expect(error.message).toContain(`"${argument}"`);
+    });
+
+    test('asks the store nothing before every argument that needs no store has been checked', async () => {
+      harness.resetCalls();
+      const result = await harness.run(`{ paths(fromId: "${NOBODY}", toId: "${KURAKHOVE}", maxHops: 99) { length } }`);
+      expect(onlyError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
+      expect(harness.calls.size).toBe(0);
+    });
   });
 
-  it('asks the store nothing before every argument that needs no store has been checked', async () => {
-    harness.resetCalls();
-    const result = await harness.run(`{ paths(fromId: "${NOBODY}", toId: "${KURAKHOVE}", maxHops: 99) { length } }`);
-    expect(onlyError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
-    expect(harness.calls.size).toBe(0);
+  interface ClaimsAnswer {
+    claims: {
+      topic: string;
+      facts: { id: string; status: string; attributions: { claimant: { id: string } | null; stance: string }[] }[];
+      claims: { fact: { id: string }; attribution: { claimant: { id: string } | null; stance: string; saidOn: string | null } }[];
+    }[];
+  }
+
+  async function claimsAbout(aboutId: string, args = ''): Promise<ClaimsAnswer['claims']> {
+    const result = await harness.run(`{
+      claims(aboutId: "${aboutId}"${args}) {
+        topic
+        facts { id status attributions { claimant { id } stance } }
+        claims { fact { id } attribution { claimant { id } stance saidOn } }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    return (result.data as unknown as ClaimsAnswer).claims;
+  }
+
+  describe('claims', () => {
+    test('answers "who holds Kurakhove?" with the capture, the monitor\'s "most of" and the reports of fighting, side by side', async () => {
+      const [control, ...others] = await claimsAbout(KURAKHOVE, ', topics: [CONTROL]');
+      expect(others).toEqual([]);
+      expect(control!.topic).toBe('CONTROL');
+      const byFact = (id: string) => control!.claims.filter((c) => c.fact.id === id).map((c) => [c.attribution.claimant?.id, c.attribution.stance]);
+      expect(byFact('event:kurakhove-capture')).toEqual(
+        expect.arrayContaining([
+          ['org:russian-defense-ministry', 'ASSERTS'],
+          ['org:deepstate', 'DISPUTES'],
+        ]),
+      );
+      expect(byFact('rel:russian-forces-control-most-of-kurakhove')).toEqual([['org:deepstate', 'ASSERTS']]);
+      expect(byFact('event:kurakhove-assaults')).toContainEqual(['unit:khortytsia-group', 'ASSERTS']);
+      expect(byFact('event:kurakhove-defence')).toContainEqual(['unit:khortytsia-group', 'ASSERTS']);
+      expect(control!.facts.find((f) => f.id === 'event:kurakhove-capture')?.status).toBe('DISPUTED');
+    });
+
+    test('lists each fact once, in the group of its topic, with one claim per attribution, groups in ClaimTopic order', async () => {
+      const groups = await claimsAbout(KURAKHOVE);
+      const order = ['CONTROL', 'COMBAT', 'DEPLOYMENT', 'CASUALTIES', 'SUPPORT', 'COMMAND', 'GEOGRAPHY', 'POLITICS'];
+      const topics = groups.map((g) => g.topic);
+      expect(topics).toEqual(order.filter((t) => topics.includes(t)));
+      expect(topics).toContain('GEOGRAPHY');
+      const factIds = groups.flatMap((g) => g.facts.map((f) => f.id));
+      expect(new Set(factIds).size).toBe(factIds.length);
+      for (const group of groups) {
+        expect(group.facts.length).toBeGreaterThan(0);
+        expect(group.claims).toHaveLength(group.facts.reduce((n, f) => n + f.attributions.length, 0));
+        // Claims by the day said, unknown last.
+        const days = group.claims.map((c) => c.attribution.saidOn ?? '\uffff');
+        expect(days).toEqual([...days].sort());
+      }
+    });
+
+    test('lets the events stand for the ties to them: Kurakhove\'s TOOK_PLACE_IN relations are not listed, the events are', async () => {
+      const factIds = (await claimsAbout(KURAKHOVE)).flatMap((g) => g.facts.map((f) => f.id));
+      expect(factIds).toContain('event:kurakhove-capture');
+      expect(factIds.filter((id) => id.includes('took-place-in'))).toEqual([]);
+    });
+
+    test('counts an event among the facts about itself', async () => {
+      const factIds = (await claimsAbout('event:kurakhove-capture')).flatMap((g) => g.facts.map((f) => f.id));
+      expect(factIds).toContain('event:kurakhove-capture');
+    });
+
+    test('keeps only the claims of the parties asked for, and the facts they speak to', async () => {
+      const groups = await claimsAbout(KURAKHOVE, ', claimantIds: ["org:deepstate"]');
+      const claims = groups.flatMap((g) => g.claims);
+      expect(claims.length).toBeGreaterThan(0);
+      expect(claims.every((c) => c.attribution.claimant?.id === 'org:deepstate')).toBe(true);
+      for (const group of groups) {
+        expect(group.facts.map((f) => f.id).sort()).toEqual([...new Set(group.claims.map((c) => c.fact.id))].sort());
+      }
+    });
+  });
+
+  describe('relation filters in one request', () => {
+    const filters = [
+      'types: ["CONTROLS"]',
+      'statuses: [CONFIRMED]',
+      'statuses: [CLAIMED, DISPUTED]',
+      'claimantIds: ["org:deepstate"]',
+      'from: "2025-01-06", to: "2025-01-06"',
+      'from: "2024-01-01", to: "2024-12-31"',
+      'kinds: [REGION, SETTLEMENT]',
+    ];
+
+    test('answer, asked together, each as it answers alone (batching and caching keep every clause apart)', async () => {
+      const field = (filter: string) => `relations(filter: { ${filter} }) { id }`;
+      const together = await harness.run(`{ entity(id: "${KURAKHOVE}") { ${filters.map((f, i) => `f${i}: ${field(f)}`).join(' ')} } }`);
+      expect(together.errors).toBeUndefined();
+      const answers = new Set<string>();
+      for (const [i, filter] of filters.entries()) {
+        const alone = await harness.run(`{ entity(id: "${KURAKHOVE}") { ${field(filter)} } }`);
+        const ids = (alone.data!['entity'] as { relations: unknown[] }).relations;
+        expect((together.data!['entity'] as Record<string, unknown>)[`f${i}`], filter).toEqual(ids);
+        answers.add(JSON.stringify(ids));
+      }
+      // The filters do ask different questions of the seed.
+      expect(answers.size).toBeGreaterThanOrEqual(5);
+    });
+
+    test('apply the field\'s own types and filter.types both', async () => {
+      const result = await harness.run(`{ entity(id: "${KURAKHOVE}") {
+        both: relations(types: ["CONTROLS", "NEAR"], filter: { types: ["NEAR", "LOCATED_IN"] }) { type }
+        none: relations(types: ["CONTROLS"], filter: { types: ["NEAR"] }) { type }
+      } }`);
+      expect(result.errors).toBeUndefined();
+      const entity = result.data!['entity'] as { both: { type: string }[]; none: unknown[] };
+      expect(entity.both.map((r) => r.type)).toEqual(['NEAR']);
+      expect(entity.none).toEqual([]);
+    });
+  });
+
+  describe('bad arguments the store recognises', () => {
+    test('a cursor the server did not make is BAD_USER_INPUT naming "after"', async () => {
+      for (const field of ['entitiesConnection', 'events', 'timeline', 'statementsConnection']) {
+        const error = onlyError(await harness.run(`{ ${field}(after: "not-a-cursor") { totalCount } }`));
+        expect(error.extensions?.['code'], field).toBe('BAD_USER_INPUT');
+        expect(error.message, field).toContain('"after"');
+      }
+    });
+
+    test('near a place without coordinates (or a person) is BAD_USER_INPUT naming "placeId"', async () => {
+      const error = onlyError(await harness.run(`{ near(placeId: "${ALAUDINOV}", km: 10) { distanceKm } }`));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'placeId' });
+    });
   });
 });
