@@ -648,7 +648,7 @@ function showView(view: View, focus = false): void {
   }
   if (view === 'graph') canvas.cy.resize();
   if (view === 'timeline' && timelineList.childElementCount === 0) void loadTimeline(false);
-  if (view === 'map' && !places) void openMap(null);
+  if (view === 'map') void loadPlaces();
   if (focus) tabs.get(view)!.focus();
 }
 
@@ -696,16 +696,20 @@ async function openClaims(about: EntityRef): Promise<void> {
 
 let timelineCursor: string | null = null;
 let timelineEntity: EntityRef | null = null;
+/** Only the latest question's answer is shown (an earlier one may arrive later). */
+let timelineAsked = 0;
 
 async function loadTimeline(append: boolean): Promise<void> {
+  const asked = ++timelineAsked;
   const from = timelineFrom.value || null;
   const to = timelineTo.value || null;
   const entityId = timelineAbout.checked && timelineEntity ? timelineEntity.id : null;
   timelineSummary.textContent = 'Loading…';
   try {
     const { timeline } = await request(TimelineQuery, { from, to, entityId, first: TIMELINE_PAGE, after: append ? timelineCursor : null });
+    if (asked !== timelineAsked) return;
     hideError();
-    renderEntries(timelineList, timeline.nodes, { choosePeriod: (a, b) => void choosePeriod(a, b) }, append);
+    renderEntries(timelineList, timeline.nodes, { choosePeriod: (a, b) => void choosePeriod(a, b) }, append, from);
     timelineCursor = timeline.pageInfo.endCursor ?? null;
     timelineMore.hidden = !timeline.pageInfo.hasNextPage;
     const shown = timelineList.querySelectorAll('li.entry').length;
@@ -714,6 +718,7 @@ async function loadTimeline(append: boolean): Promise<void> {
     timelineSummary.textContent = `${shown} of ${timeline.totalCount} entries${about}${window}.`;
     announce(timelineSummary.textContent);
   } catch (error) {
+    if (asked !== timelineAsked) return;
     timelineSummary.textContent = 'The timeline could not be loaded.';
     showError(error, 'load the timeline');
   }
@@ -724,6 +729,7 @@ async function openTimeline(entity: EntityRef | null): Promise<void> {
   timelineAbout.checked = entity !== null;
   timelineAbout.disabled = entity === null;
   timelineAboutLabel.textContent = entity ? `Only about ${entity.name}` : 'Only about the open entity';
+  timelineList.replaceChildren(h('li', { class: 'hint' }, 'Loading…'));
   showView('timeline');
   await loadTimeline(false);
 }
@@ -836,39 +842,67 @@ function clearPeriod(): void {
 let places: Located[] | null = null;
 let drawn: DrawnMap | null = null;
 let chosenPlace: Located | null = null;
+let nearPlaces: { id: string; distanceKm: number }[] = [];
 
 const THEATRE: readonly string[] = ['REGION', 'SETTLEMENT'];
 
-function redrawMap(): void {
-  if (!places) return;
-  const all = mapExtent.value === 'all';
-  const shown = all ? places : places.filter((p) => THEATRE.includes(p.place.kind));
-  const title = all ? 'Map of every place with coordinates' : 'Map of the regions and settlements with coordinates';
-  drawn = drawMap(places, shown.length > 0 ? shown : places, { choose: (p) => void choosePlace(p) }, title);
-  mapStage.replaceChildren(drawn.element, placeList(places, { choose: (p) => void choosePlace(p) }));
-  if (chosenPlace) void choosePlace(chosenPlace);
+/** The places the map is fitted to, by the extent chosen. */
+function mapExtentPlaces(all: readonly Located[]): { shown: readonly Located[]; title: string } {
+  if (mapExtent.value === 'around' && chosenPlace) {
+    const ids = new Set([chosenPlace.place.id, ...nearPlaces.map((n) => n.id)]);
+    return { shown: all.filter((p) => ids.has(p.place.id)), title: `Map around ${chosenPlace.place.name}` };
+  }
+  if (mapExtent.value === 'all') return { shown: all, title: 'Map of every place with coordinates' };
+  return { shown: all.filter((p) => THEATRE.includes(p.place.kind)), title: 'Map of the regions and settlements with coordinates' };
 }
 
-async function openMap(placeId: string | null): Promise<void> {
-  showView('map');
-  if (!places) {
+function redrawMap(): void {
+  if (!places) return;
+  const { shown, title } = mapExtentPlaces(places);
+  drawn = drawMap(places, shown.length > 0 ? shown : places, { choose: (p) => void choosePlace(p) }, title);
+  const focused = (document.activeElement as Element | null)?.closest('#map-stage g.place')?.getAttribute('data-id');
+  mapStage.replaceChildren(drawn.element, placeList(places, { choose: (p) => void choosePlace(p) }));
+  if (chosenPlace) {
+    drawn.mark(chosenPlace.place.id);
+    drawn.showNear(chosenPlace, nearPlaces);
+  }
+  if (focused) mapStage.querySelector<SVGElement>(`g.place[data-id="${CSS.escape(focused)}"]`)?.focus();
+}
+
+let placesLoading: Promise<Located[] | null> | null = null;
+
+/** Loads the places once (again after a failure) and draws the map. */
+function loadPlaces(): Promise<Located[] | null> {
+  if (places) return Promise.resolve(places);
+  placesLoading ??= (async () => {
     mapStage.replaceChildren(h('p', { class: 'hint' }, 'Loading the places…'));
     try {
       places = located((await request(PlacesQuery, {})).entities);
       hideError();
+      redrawMap();
+      return places;
     } catch (error) {
       mapStage.replaceChildren(h('p', { class: 'hint' }, 'The places could not be loaded.'));
       showError(error, 'load the places for the map');
-      return;
+      return null;
+    } finally {
+      placesLoading = null;
     }
-    redrawMap();
-  }
-  const place = placeId ? places.find((p) => p.place.id === placeId) : null;
+  })();
+  return placesLoading;
+}
+
+async function openMap(placeId: string | null): Promise<void> {
+  showView('map');
+  const all = await loadPlaces();
+  const place = placeId ? all?.find((p) => p.place.id === placeId) : null;
   if (place) await choosePlace(place);
 }
 
+/** Chooses a place: the map zooms to it and the places within the distance asked, drawn with their distances. */
 async function choosePlace(place: Located): Promise<void> {
   chosenPlace = place;
+  nearPlaces = [];
   drawn?.mark(place.place.id);
   const kmInput = h('input', { id: 'near-km', type: 'number', min: '1', max: '20000', step: '1', value: mapInfo.querySelector<HTMLInputElement>('#near-km')?.value ?? '50' });
   const nearList = h('ul', { class: 'near-list', 'aria-label': `Places near ${place.place.name}` });
@@ -884,14 +918,17 @@ async function choosePlace(place: Located): Promise<void> {
     const km = Number((kmInput as HTMLInputElement).value);
     try {
       const { near } = await request(NearQuery, { placeId: place.place.id, km });
+      if (chosenPlace !== place) return;
       hideError();
-      drawn?.showNear(place, near.map((n) => ({ id: n.place.id, distanceKm: n.distanceKm })));
+      nearPlaces = near.map((n) => ({ id: n.place.id, distanceKm: n.distanceKm }));
+      mapExtent.value = 'around';
+      redrawMap();
       nearList.replaceChildren(
         ...(near.length === 0
           ? [h('li', { class: 'hint' }, `Nothing within ${km} km.`)]
           : near.map((n) => h('li', {}, entityLink(n.place), ` ${n.distanceKm.toFixed(1)} km`))),
       );
-      announce(`${near.length} places within ${km} km of ${place.place.name}.`);
+      announce(`${near.length} places within ${km} km of ${place.place.name}; the map shows them around it.`);
     } catch (error) {
       showError(error, `find places near ${place.place.name}`);
     }

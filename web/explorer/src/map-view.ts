@@ -104,12 +104,18 @@ export interface DrawnMap {
 export function drawMap(all: readonly Located[], shown: readonly Located[], callbacks: MapCallbacks, title: string): DrawnMap {
   const projection = project(shown);
   const byId = new Map(all.map((p) => [p.place.id, p]));
+  // Links are drawn between places in the box; one running off it would point nowhere.
+  const inView = (p: Located) => {
+    const x = projection.x(p);
+    const y = projection.y(p);
+    return x >= 0 && x <= WIDTH && y >= 0 && y <= HEIGHT;
+  };
   const links: SVGElement[] = [];
   const seen = new Set<string>();
   for (const from of all) {
     for (const relation of from.place.relations) {
       const to = byId.get(relation.node.id);
-      if (!to || seen.has(relation.id)) continue;
+      if (!to || seen.has(relation.id) || !inView(from) || !inView(to)) continue;
       seen.add(relation.id);
       const line = svg('line', {
         x1: projection.x(from),
@@ -127,7 +133,7 @@ export function drawMap(all: readonly Located[], shown: readonly Located[], call
   }
   const nearLayer = svg('g', { class: 'near-layer' });
   const marks = new Map<string, SVGElement>();
-  const places = all.map((p) => {
+  const places = all.filter(inView).map((p) => {
     const x = projection.x(p);
     const y = projection.y(p);
     const label = svg('text', { x: x + 10, y: y + 4, class: `place-label label-${p.place.kind}` });

@@ -46,7 +46,8 @@ export interface TimelineCallbacks {
   choosePeriod(from: string, to: string): void;
 }
 
-export function renderEntries(list: HTMLElement, entries: readonly Entry[], callbacks: TimelineCallbacks, append: boolean): void {
+/** `from`: the period's first day, if any; days before it hold what began earlier and still went on. */
+export function renderEntries(list: HTMLElement, entries: readonly Entry[], callbacks: TimelineCallbacks, append: boolean, from: string | null): void {
   let lastDay = append ? (list.lastElementChild as HTMLElement | null)?.dataset.day : undefined;
   let dayList = append ? (list.lastElementChild?.querySelector('ol') as HTMLElement | null) : null;
   if (!append) list.replaceChildren();
@@ -62,7 +63,7 @@ export function renderEntries(list: HTMLElement, entries: readonly Entry[], call
           h(
             'div',
             { class: 'day-head' },
-            h('h3', {}, h('time', { datetime: day }, day)),
+            h('h3', {}, h('time', { datetime: day }, day), from && day < from ? h('small', {}, ' · began before the period, went on into it') : null),
             h('button', { type: 'button', class: 'quiet', 'aria-label': `Follow ${day} on the canvas`, onclick: () => callbacks.choosePeriod(day, day) }, 'This day on the canvas'),
           ),
           dayList,
