@@ -294,7 +294,16 @@ describe.runIf(hasChromium)('the explorer at / in Chromium, offline', () => {
     // "All time" shows everything again.
     await page.locator('#period-bar').getByRole('button', { name: 'All time' }).click();
     await expect(nodeList().locator('li[data-in-period]').count()).resolves.toBe(0);
+
+    // One day from the timeline: 5 January, the day of the new offensive.
     await page.getByRole('tab', { name: 'Timeline' }).click();
+    await timeline.getByRole('button', { name: 'Follow 2025-01-05 on the canvas' }).click();
+    await page.locator('#period-bar').getByText(/fall in it/).waitFor();
+    await expect(page.locator('#canvas').getAttribute('data-period')).resolves.toBe('2025-01-05..2025-01-05');
+    await expect(nodeList().locator('li[data-in-period="true"] .node-name').allInnerTexts()).resolves.toContain(
+      "Ukraine's new offensive in the Kursk region (January 2025)",
+    );
+    await page.keyboard.press('Escape');
   });
 
   it('draws Kurakhove and Pokrovsk on the map, true to its scale, and finds what is near Kurakhove', async () => {

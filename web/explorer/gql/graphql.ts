@@ -889,6 +889,7 @@ export type ExplorerTimelineQueryVariables = Exact<{
   from?: string | null | undefined;
   to?: string | null | undefined;
   entityId?: string | number | null | undefined;
+  kinds?: Array<TimelineEntryKind> | TimelineEntryKind | null | undefined;
   first: number;
   after?: string | null | undefined;
 }>;
@@ -1444,11 +1445,12 @@ fragment ExplorerFact on Fact {
   }
 }`) as unknown as TypedDocumentString<ExplorerClaimsQuery, ExplorerClaimsQueryVariables>;
 export const ExplorerTimelineDocument = new TypedDocumentString(`
-    query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $first: Int!, $after: String) {
+    query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String) {
   timeline(
     from: $from
     to: $to
     entityId: $entityId
+    kinds: $kinds
     first: $first
     after: $after
   ) {

@@ -7,7 +7,7 @@
  * and a map of the places with coordinates.
  */
 import '../explorer.css';
-import type { EntityKind, ExplorerEntityQuery, ExplorerPathsQuery, ExplorerStatementFragment } from '../gql/graphql.js';
+import type { EntityKind, ExplorerEntityQuery, ExplorerPathsQuery, ExplorerStatementFragment, TimelineEntryKind } from '../gql/graphql.js';
 import { ApiError, request } from './api.js';
 import { byId, h } from './dom.js';
 import { renderClaims } from './claims-view.js';
@@ -704,9 +704,10 @@ async function loadTimeline(append: boolean): Promise<void> {
   const from = timelineFrom.value || null;
   const to = timelineTo.value || null;
   const entityId = timelineAbout.checked && timelineEntity ? timelineEntity.id : null;
+  const kinds = [...document.querySelectorAll<HTMLInputElement>('input[name="timeline-kind"]:checked')].map((box) => box.value as TimelineEntryKind);
   timelineSummary.textContent = 'Loading…';
   try {
-    const { timeline } = await request(TimelineQuery, { from, to, entityId, first: TIMELINE_PAGE, after: append ? timelineCursor : null });
+    const { timeline } = await request(TimelineQuery, { from, to, entityId, kinds, first: TIMELINE_PAGE, after: append ? timelineCursor : null });
     if (asked !== timelineAsked) return;
     hideError();
     renderEntries(timelineList, timeline.nodes, { choosePeriod: (a, b) => void choosePeriod(a, b) }, append, from);
@@ -744,6 +745,7 @@ byId('timeline-form').addEventListener('submit', (event) => {
   void loadTimeline(false);
 });
 timelineMore.addEventListener('click', () => void loadTimeline(true));
+document.querySelectorAll('input[name="timeline-kind"]').forEach((box) => box.addEventListener('change', () => void loadTimeline(false)));
 byId('timeline-follow').addEventListener('click', () => {
   if (!timelineFrom.value && !timelineTo.value) {
     timelineSummary.textContent = 'Choose a “from” or a “to” day for the canvas to follow.';

@@ -256,8 +256,8 @@ export const ClaimsQuery = graphql(`
 
 /** Events, dated relations, statements and claims in time order, a page at a time. */
 export const TimelineQuery = graphql(`
-  query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $first: Int!, $after: String) {
-    timeline(from: $from, to: $to, entityId: $entityId, first: $first, after: $after) {
+  query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String) {
+    timeline(from: $from, to: $to, entityId: $entityId, kinds: $kinds, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

@@ -64,7 +64,9 @@ export function renderEntries(list: HTMLElement, entries: readonly Entry[], call
             'div',
             { class: 'day-head' },
             h('h3', {}, h('time', { datetime: day }, day), from && day < from ? h('small', {}, ' · began before the period, went on into it') : null),
-            h('button', { type: 'button', class: 'quiet', 'aria-label': `Follow ${day} on the canvas`, onclick: () => callbacks.choosePeriod(day, day) }, 'This day on the canvas'),
+            from && day < from
+              ? null
+              : h('button', { type: 'button', class: 'quiet', 'aria-label': `Follow ${day} on the canvas`, onclick: () => callbacks.choosePeriod(day, day) }, 'This day on the canvas'),
           ),
           dayList,
         ),
