@@ -1008,14 +1008,16 @@ function choosePath(index: number): void {
   const path = foundPaths[index];
   if (!path) return;
   let previous: string | undefined;
+  let added = 0;
   for (const node of path.nodes) {
-    canvas.addNode(node, previous);
+    if (canvas.addNode(node, previous)) added++;
     previous = node.id;
   }
   for (const edge of path.edges) canvas.addEdge({ ...edge, symmetric: symmetricTypes.has(edge.type) });
   pathOn = { nodes: path.nodes.map((n) => n.id), edges: path.edges.map((e) => e.id) };
   canvas.highlight(pathOn.nodes, pathOn.edges);
-  canvas.layout();
+  // Laid out again only when the path brought new nodes: choosing among paths keeps the picture still.
+  if (added > 0) canvas.layout();
   canvasElement.dataset.path = `${pathOn.nodes.length} nodes, ${pathOn.edges.length} edges`;
   pathResult.querySelectorAll<HTMLElement>('[role="radio"]').forEach((radio, i) => {
     radio.setAttribute('aria-checked', i === index ? 'true' : 'false');
