@@ -27,7 +27,7 @@ function starDataset(people: number): Dataset {
     relations.push(relation(`rel:p${p}-member`, 'MEMBER_OF', `person:p${p}`, 'unit:hub'));
   }
   return {
-    sources: [{ id: 'source:test', title: 'Test', publisher: null, published: null, url: null }],
+    sources: [{ id: 'source:test', title: 'Test', publisher: null, published: null, url: null, kind: 'DOCUMENT' }],
     entities,
     relations,
     statements: [],
@@ -40,6 +40,8 @@ function relation(id: string, type: string, from: string, to: string): RelationR
     type,
     from,
     to,
+    time: null,
+    attributions: [{ claimantId: null, viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:test', note: null }],
     status: 'CONFIRMED',
     claimedBy: null,
     date: null,

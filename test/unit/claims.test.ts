@@ -17,10 +17,10 @@ const said = (claimantId: string | null, saidOn: string | null = null, stance: A
 });
 const time = (start: string, end: string | null = null): TimeSpan => ({ start, end, text: null });
 
-function relation(id: string, type: RelationType, from: string, to: string, attributions: Attribution[], when: TimeSpan | null = null): RelationRecord {
+function relation(id: string, type: RelationType, from: string, to: string, attributions: readonly Attribution[], when: TimeSpan | null = null): RelationRecord {
   return { id, type, from, to, time: when, attributions, status: 'CLAIMED', claimedBy: null, date: null, sourceId: 'source:s', statementIds: [], qualifiers: {} };
 }
-function event(id: string, type: EventRecord['event']['type'], attributions: Attribution[], when: TimeSpan | null = null): EventRecord {
+function event(id: string, type: EventRecord['event']['type'], attributions: readonly Attribution[], when: TimeSpan | null = null): EventRecord {
   return {
     id,
     kind: 'EVENT',

@@ -4,7 +4,10 @@
  */
 import { isEventRecord } from '../../domain/claims.js';
 import {
+  DomainError,
+  ErrorCode,
   EVENT_TYPE_NAMES,
+  badInput,
   checkEnumList,
   checkId,
   checkKinds,
@@ -21,6 +24,24 @@ const TIMELINE_ENTRY_KINDS: readonly TimelineEntryKind[] = ['EVENT', 'RELATION',
 
 function pageOf(first: number | null | undefined, after: string | null | undefined, defaultSize: number): PageQuery {
   return { first: checkPageSize(first ?? defaultSize), after: after ?? null };
+}
+
+/**
+ * A page from the store. A cursor the store did not make is its only BAD_USER_INPUT (the port's
+ * PageQuery): said here once, naming the argument, so both stores answer it alike.
+ */
+async function pageFromStore<T>(page: PageQuery, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT && page.after !== null) {
+      throw badInput(
+        `Argument "after" has the value ${JSON.stringify(page.after)}, which is not a cursor of this list; pass the endCursor of the page before.`,
+        { argument: 'after' },
+      );
+    }
+    throw error;
+  }
 }
 
 /** An optional id argument: checked at once, looked up later (after every other check). */
@@ -48,7 +69,7 @@ export const connectionResolvers: Resolvers = {
       const entity = optionalId('entityId', entityId);
       const page = pageOf(first, after, 50);
       const query = { window, entityId: await requireOptional(ctx, entity), kinds: checkEnumList(kinds, TIMELINE_ENTRY_KINDS) };
-      return ctx.store.timeline(query, page, ctx.read);
+      return pageFromStore(page, () => ctx.store.timeline(query, page, ctx.read));
     },
 
     events: async (_root, { types, participantId, placeId, from, to, first, after }, ctx) => {
@@ -63,11 +84,13 @@ export const connectionResolvers: Resolvers = {
         placeId: placeChecked,
         window: window.from === null && window.to === null ? null : window,
       };
-      return ctx.store.findEvents(query, page, ctx.read);
+      return pageFromStore(page, () => ctx.store.findEvents(query, page, ctx.read));
     },
 
-    entitiesConnection: (_root, { kinds, first, after }, ctx) =>
-      ctx.store.entitiesPage(checkKinds(kinds), pageOf(first, after, 20), ctx.read),
+    entitiesConnection: (_root, { kinds, first, after }, ctx) => {
+      const page = pageOf(first, after, 20);
+      return pageFromStore(page, () => ctx.store.entitiesPage(checkKinds(kinds), page, ctx.read));
+    },
 
     statementsConnection: async (_root, { speakerId, aboutId, from, to, first, after }, ctx) => {
       const speaker = optionalId('speakerId', speakerId);
@@ -80,7 +103,7 @@ export const connectionResolvers: Resolvers = {
         aboutId: aboutChecked,
         window: window.from === null && window.to === null ? null : window,
       };
-      return ctx.store.statementsPage(filter, page, ctx.read);
+      return pageFromStore(page, () => ctx.store.statementsPage(filter, page, ctx.read));
     },
   },
   EntityConnection: {

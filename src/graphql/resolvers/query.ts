@@ -1,6 +1,6 @@
 /**
- * Schema: `type Query`, the landed questions (the newer ones are in claims.ts, connections.ts and
- * paths.ts). Each resolver checks its arguments, then asks the store one question.
+ * Schema: `type Query`, the landed questions (the newer ones are in claims.ts, connections.ts,
+ * paths.ts and places.ts). Each resolver checks its arguments, then asks the store one question.
  */
 import {
   RELATION_TYPE_INFOS,
