@@ -19,7 +19,7 @@ function fakeResponse(): Response & EventEmitter {
 
 /** `people` persons, all members of one unit: from any of them, two hops reach everyone. */
 function starDataset(people: number): Dataset {
-  const base = { aliases: [], description: null };
+  const base = { aliases: [], description: null, location: null, event: null };
   const entities: EntityRecord[] = [{ ...base, id: 'unit:hub', kind: 'UNIT', name: 'Hub' } as EntityRecord];
   const relations: RelationRecord[] = [];
   for (let p = 0; p < people; p++) {
@@ -27,7 +27,7 @@ function starDataset(people: number): Dataset {
     relations.push(relation(`rel:p${p}-member`, 'MEMBER_OF', `person:p${p}`, 'unit:hub'));
   }
   return {
-    sources: [{ id: 'source:test', title: 'Test', publisher: null, published: null, url: null }],
+    sources: [{ id: 'source:test', title: 'Test', publisher: null, published: null, url: null, kind: 'DOCUMENT' }],
     entities,
     relations,
     statements: [],
@@ -40,6 +40,8 @@ function relation(id: string, type: string, from: string, to: string): RelationR
     type,
     from,
     to,
+    time: null,
+    attributions: [{ claimantId: null, viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:test', note: null }],
     status: 'CONFIRMED',
     claimedBy: null,
     date: null,

@@ -32,6 +32,25 @@ export type ClaimStatus =
   /** The source says it cannot verify it. */
   | 'UNVERIFIED';
 
+/** The question a fact answers. */
+export type ClaimTopic =
+  /** Losses. */
+  | 'CASUALTIES'
+  /** Who is fighting whom, where. */
+  | 'COMBAT'
+  /** Who commands or belongs to what. */
+  | 'COMMAND'
+  /** Who holds or is taking a place. */
+  | 'CONTROL'
+  /** Whose forces are where. */
+  | 'DEPLOYMENT'
+  /** Where places lie. */
+  | 'GEOGRAPHY'
+  /** Offices, wars and their ends. */
+  | 'POLITICS'
+  /** Who backs whom: alliances, pledges, aid. */
+  | 'SUPPORT';
+
 /** Which way a relation runs, seen from the entity asked; as the `direction` argument of `relations`, which relations to keep. */
 export type Direction =
   /** Either end; symmetric relations (NEAR, ALLIED_WITH) always answer BOTH. As a filter: every relation. */
@@ -58,12 +77,122 @@ export type EntityKind =
   /** A military formation: armed forces, a unit, a group, troops of a country; ids start with `unit:`. */
   | 'UNIT';
 
+/** What happened. */
+export type EventType =
+  /** A force moving forward through a region. */
+  | 'ADVANCE'
+  /** Attacks on a place or a force, ongoing or at one time. */
+  | 'ASSAULT'
+  /** A force taking a place. */
+  | 'CAPTURE'
+  /** People killed or injured, counted over some period. */
+  | 'CASUALTIES'
+  /** Fighting in a place, by whomever. */
+  | 'COMBAT'
+  /** A force holding ground or countering attacks. */
+  | 'DEFENCE'
+  /** A force sent to a place. */
+  | 'DEPLOYMENT'
+  /** Someone taking office. */
+  | 'INAUGURATION'
+  /** A planned push by a force into ground the other side holds. */
+  | 'OFFENSIVE'
+  /** A promise of support or action. */
+  | 'PLEDGE'
+  /** A force beating back an attack. */
+  | 'REPULSE'
+  /** A war between states. */
+  | 'WAR';
+
+/** How precise a place's coordinates are. */
+export type LocationPrecision =
+  /** Public knowledge, good to a few kilometres (a town's centre). */
+  | 'APPROXIMATE'
+  /** Surveyed coordinates. */
+  | 'EXACT';
+
+/** The part an actor plays in an event. */
+export type ParticipantRole =
+  /** Attacks, advances or launches the offensive. */
+  | 'ATTACKER'
+  /** Is a party to a war or to fighting, on no side the source singles out. */
+  | 'BELLIGERENT'
+  /** Is helped or bolstered by it (e.g. the side troops are deployed for). */
+  | 'BENEFICIARY'
+  /** Suffers the casualties counted. */
+  | 'CASUALTY'
+  /** Commands a force taking part. */
+  | 'COMMANDER'
+  /** Is attacked, or holds and defends. */
+  | 'DEFENDER'
+  /** Is the force deployed. */
+  | 'DEPLOYED_FORCE'
+  /** Makes the pledge. */
+  | 'PLEDGER'
+  /** Receives what is pledged or given. */
+  | 'RECIPIENT'
+  /** Is the one it happens to (e.g. the person inaugurated). */
+  | 'SUBJECT';
+
+/** What an event's quantity counts. */
+export type QuantityMeasure =
+  /** People killed or injured. */
+  | 'CASUALTIES'
+  /** A distance, in `unit`. */
+  | 'DISTANCE'
+  /** How long it lasted, in `unit`. */
+  | 'DURATION'
+  /** The size of the formations involved, in words. */
+  | 'FORCE_SIZE'
+  /** People under arms taking part. */
+  | 'TROOPS';
+
+/** What a source is. */
+export type SourceKind =
+  /** A document: an article, a report, a statement. */
+  | 'DOCUMENT'
+  /** The graph's editors' general knowledge: background a document does not state. */
+  | 'GENERAL_KNOWLEDGE';
+
+/** What a party says about a fact. */
+export type Stance =
+  /** Says it is so. */
+  | 'ASSERTS'
+  /** Says it cannot check it, e.g. a news agency without access to the war zone. */
+  | 'CANNOT_VERIFY'
+  /** The party concerned says it is not so. */
+  | 'DENIES'
+  /** Says otherwise, or contradicts it in part. */
+  | 'DISPUTES';
+
 /** Whether a statement quotes the speaker's words or reports what they said. */
 export type StatementKind =
   /** The speaker's words, exactly as the source prints them (which may be a translation). */
   | 'QUOTE'
   /** What the speaker said, in a faithful paraphrase of the source's indirect speech. */
   | 'REPORTED';
+
+/** How precisely a time is known. */
+export type TimePrecision =
+  /** A day, e.g. 2025-01-05 ('on Sunday'). */
+  | 'DAY'
+  /** A month, e.g. 2025-01 ('in January'). */
+  | 'MONTH'
+  /** A range between two partial dates, e.g. 2024-08 to 2025-01-06 ('over the past five months'). */
+  | 'RANGE'
+  /** A year, e.g. 2022. */
+  | 'YEAR';
+
+/** What a timeline entry is. */
+export type TimelineEntryKind =
+  /** One party's word on a fact, on the day it was said. */
+  | 'CLAIM'
+  /** An event with a time. */
+  | 'EVENT'
+  /** A relation with a time. */
+  | 'RELATION'
+  /** A statement, on the day it was said. */
+  | 'STATEMENT';
 
 export type ExplorerSearchQueryVariables = Exact<{
   text: string;
@@ -81,6 +210,26 @@ export type ExplorerSearchQuery = { search: Array<
     | { id: string, kind: EntityKind, name: string, aliases: Array<string> }
   > };
 
+export type ExplorerTimeFragment = { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null };
+
+export type ExplorerAttributionFragment = { stance: Stance, saidOn: string | null, note: string | null, claimant:
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+   | null, via:
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+   | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } };
+
 export type ExplorerStatementFragment = { id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
     | { id: string, kind: EntityKind, name: string }
     | { id: string, kind: EntityKind, name: string }
@@ -90,13 +239,13 @@ export type ExplorerStatementFragment = { id: string, kind: StatementKind, text:
     | { id: string, kind: EntityKind, name: string }
     | { id: string, kind: EntityKind, name: string }
    | null, about: Array<
-    | { id: string, name: string }
-    | { id: string, name: string }
-    | { id: string, name: string }
-    | { id: string, name: string }
-    | { id: string, name: string }
-    | { id: string, name: string }
-    | { id: string, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
   >, reportedVia:
     | { id: string, name: string }
     | { id: string, name: string }
@@ -113,7 +262,15 @@ export type ExplorerEntityQueryVariables = Exact<{
 
 
 export type ExplorerEntityQuery = { entity:
-    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, date: string | null, node:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, location: { latitude: number, longitude: number, precision: LocationPrecision } | null, within: Array<
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+      >, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null, node:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -121,15 +278,23 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
-        , claimedBy:
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-         | null, source: { id: string, title: string, publisher: string | null, published: string | null }, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+        , attributions: Array<{ stance: Stance, saidOn: string | null, note: string | null, claimant:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, via:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } }>, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null, participantRole: ParticipantRole | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -138,13 +303,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -162,13 +327,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -178,7 +343,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
          | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }> }
-    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, date: string | null, node:
+    | { eventType: EventType, status: ClaimStatus, topic: ClaimTopic, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null, quantities: Array<{ measure: QuantityMeasure, value: number | null, min: number | null, max: number | null, approximation: Approximation | null, unit: string | null, wording: string | null }>, attributions: Array<{ stance: Stance, saidOn: string | null, note: string | null, claimant:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -186,15 +351,39 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
-        , claimedBy:
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-         | null, source: { id: string, title: string, publisher: string | null, published: string | null }, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+         | null, via:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+         | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } }>, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null, node:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , attributions: Array<{ stance: Stance, saidOn: string | null, note: string | null, claimant:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, via:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } }>, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null, participantRole: ParticipantRole | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -203,13 +392,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -227,13 +416,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -243,7 +432,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
          | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }> }
-    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, date: string | null, node:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null, node:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -251,15 +440,23 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
-        , claimedBy:
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-         | null, source: { id: string, title: string, publisher: string | null, published: string | null }, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+        , attributions: Array<{ stance: Stance, saidOn: string | null, note: string | null, claimant:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, via:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } }>, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null, participantRole: ParticipantRole | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -268,13 +465,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -292,13 +489,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -308,7 +505,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
          | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }> }
-    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, date: string | null, node:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null, node:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -316,15 +513,23 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
-        , claimedBy:
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-         | null, source: { id: string, title: string, publisher: string | null, published: string | null }, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+        , attributions: Array<{ stance: Stance, saidOn: string | null, note: string | null, claimant:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, via:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } }>, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null, participantRole: ParticipantRole | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -333,13 +538,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -357,13 +562,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -373,7 +578,15 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
          | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }> }
-    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, date: string | null, node:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, location: { latitude: number, longitude: number, precision: LocationPrecision } | null, within: Array<
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+      >, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null, node:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -381,15 +594,23 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
-        , claimedBy:
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-         | null, source: { id: string, title: string, publisher: string | null, published: string | null }, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+        , attributions: Array<{ stance: Stance, saidOn: string | null, note: string | null, claimant:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, via:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } }>, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null, participantRole: ParticipantRole | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -398,13 +619,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -422,13 +643,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -438,7 +659,15 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
          | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }> }
-    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, date: string | null, node:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, location: { latitude: number, longitude: number, precision: LocationPrecision } | null, within: Array<
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+      >, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null, node:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -446,15 +675,23 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
-        , claimedBy:
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-         | null, source: { id: string, title: string, publisher: string | null, published: string | null }, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+        , attributions: Array<{ stance: Stance, saidOn: string | null, note: string | null, claimant:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, via:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } }>, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null, participantRole: ParticipantRole | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -463,13 +700,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -487,13 +724,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -503,7 +740,7 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, name: string }
           | { id: string, name: string }
          | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }> }
-    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, date: string | null, node:
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, relations: Array<{ id: string, type: string, direction: Direction, status: ClaimStatus, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null, node:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -511,15 +748,23 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
-        , claimedBy:
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-         | null, source: { id: string, title: string, publisher: string | null, published: string | null }, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
+        , attributions: Array<{ stance: Stance, saidOn: string | null, note: string | null, claimant:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, via:
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+            | { id: string, kind: EntityKind, name: string }
+           | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } }>, qualifiers: { distanceKm: number | null, distanceMiles: number | null, troopCount: number | null, casualtyCount: number | null, approximation: Approximation | null, extent: string | null, role: string | null, wording: string | null, note: string | null, participantRole: ParticipantRole | null } }>, statements: Array<{ id: string, kind: StatementKind, text: string, date: string | null, status: ClaimStatus, speaker:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -528,13 +773,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -552,13 +797,13 @@ export type ExplorerEntityQuery = { entity:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
          | null, about: Array<
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
-          | { id: string, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
         >, reportedVia:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -570,13 +815,128 @@ export type ExplorerEntityQuery = { entity:
          | null, source: { id: string, title: string, publisher: string | null, published: string | null } | null }> }
    | null };
 
-export type ExplorerPathQueryVariables = Exact<{
-  fromId: string | number;
-  toId: string | number;
+type ExplorerFact_Edge_Fragment = { __typename: 'Edge', type: string, id: string, status: ClaimStatus, topic: ClaimTopic, start:
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+  , end:
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+    | { id: string, kind: EntityKind, name: string }
+  , qualifiers: { extent: string | null, wording: string | null }, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null };
+
+type ExplorerFact_Event_Fragment = { __typename: 'Event', name: string, eventType: EventType, id: string, status: ClaimStatus, topic: ClaimTopic, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null };
+
+export type ExplorerFactFragment =
+  | ExplorerFact_Edge_Fragment
+  | ExplorerFact_Event_Fragment
+;
+
+export type ExplorerClaimsQueryVariables = Exact<{
+  aboutId: string | number;
 }>;
 
 
-export type ExplorerPathQuery = { shortestPath: { length: number, nodes: Array<
+export type ExplorerClaimsQuery = { claims: Array<{ topic: ClaimTopic, facts: Array<
+      | { __typename: 'Edge', type: string, id: string, status: ClaimStatus, topic: ClaimTopic, start:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , end:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , qualifiers: { extent: string | null, wording: string | null }, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null }
+      | { __typename: 'Event', name: string, eventType: EventType, id: string, status: ClaimStatus, topic: ClaimTopic, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null } | null }
+    >, claims: Array<{ fact:
+        | { id: string }
+        | { id: string }
+      , attribution: { stance: Stance, saidOn: string | null, note: string | null, claimant:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+         | null, via:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+         | null, statement: { id: string, kind: StatementKind, text: string, date: string | null } | null, source: { id: string, title: string, publisher: string | null, published: string | null, kind: SourceKind } } }> }> };
+
+export type ExplorerTimelineQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  entityId?: string | number | null | undefined;
+  kinds?: Array<TimelineEntryKind> | TimelineEntryKind | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerTimelineQuery = { timeline: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ kind: TimelineEntryKind, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null }, event: { id: string, kind: EntityKind, name: string, eventType: EventType, status: ClaimStatus } | null, relation: { id: string, type: string, status: ClaimStatus, start:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , end:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+         } | null, statement: { id: string, kind: StatementKind, text: string, date: string | null, speaker:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+         | null, source: { id: string, title: string } | null } | null, attribution: { stance: Stance, saidOn: string | null, claimant:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+         | null, source: { id: string, title: string } } | null }> } };
+
+export type ExplorerPeriodNeighbourhoodQueryVariables = Exact<{
+  id: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type ExplorerPeriodNeighbourhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
@@ -584,7 +944,117 @@ export type ExplorerPathQuery = { shortestPath: { length: number, nodes: Array<
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
-    >, edges: Array<{ id: string, type: string, from: string, to: string, status: ClaimStatus }> } | null };
+    >, edges: Array<{ id: string, type: string, from: string, to: string, status: ClaimStatus }> } };
+
+export type ExplorerPeriodEventsQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type ExplorerPeriodEventsQuery = { events: { totalCount: number, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
+
+export type ExplorerPathsQueryVariables = Exact<{
+  fromId: string | number;
+  toId: string | number;
+  first: number;
+}>;
+
+
+export type ExplorerPathsQuery = { paths: Array<{ length: number, nodes: Array<
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+    >, edges: Array<{ id: string, type: string, from: string, to: string, status: ClaimStatus }> }> };
+
+export type ExplorerPlacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerPlacesQuery = { entities: Array<
+    | { id: string, kind: EntityKind, name: string, location: { latitude: number, longitude: number, precision: LocationPrecision } | null, relations: Array<{ id: string, type: string, status: ClaimStatus, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , qualifiers: { distanceKm: number | null, wording: string | null } }> }
+    | { id: string, kind: EntityKind, name: string, relations: Array<{ id: string, type: string, status: ClaimStatus, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , qualifiers: { distanceKm: number | null, wording: string | null } }> }
+    | { id: string, kind: EntityKind, name: string, relations: Array<{ id: string, type: string, status: ClaimStatus, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , qualifiers: { distanceKm: number | null, wording: string | null } }> }
+    | { id: string, kind: EntityKind, name: string, relations: Array<{ id: string, type: string, status: ClaimStatus, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , qualifiers: { distanceKm: number | null, wording: string | null } }> }
+    | { id: string, kind: EntityKind, name: string, location: { latitude: number, longitude: number, precision: LocationPrecision } | null, relations: Array<{ id: string, type: string, status: ClaimStatus, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , qualifiers: { distanceKm: number | null, wording: string | null } }> }
+    | { id: string, kind: EntityKind, name: string, location: { latitude: number, longitude: number, precision: LocationPrecision } | null, relations: Array<{ id: string, type: string, status: ClaimStatus, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , qualifiers: { distanceKm: number | null, wording: string | null } }> }
+    | { id: string, kind: EntityKind, name: string, relations: Array<{ id: string, type: string, status: ClaimStatus, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , qualifiers: { distanceKm: number | null, wording: string | null } }> }
+  > };
+
+export type ExplorerNearQueryVariables = Exact<{
+  placeId: string | number;
+  km: number;
+}>;
+
+
+export type ExplorerNearQuery = { near: Array<{ distanceKm: number, place:
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+     }> };
 
 export type ExplorerRelationTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -609,6 +1079,36 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ExplorerAttributionFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerAttribution on Attribution {
+  claimant {
+    id
+    kind
+    name
+  }
+  via {
+    id
+    kind
+    name
+  }
+  statement {
+    id
+    kind
+    text
+    date
+  }
+  stance
+  saidOn
+  source {
+    id
+    title
+    publisher
+    published
+    kind
+  }
+  note
+}
+    `, {"fragmentName":"ExplorerAttribution"}) as unknown as TypedDocumentString<ExplorerAttributionFragment, unknown>;
 export const ExplorerStatementFragmentDoc = new TypedDocumentString(`
     fragment ExplorerStatement on Statement {
   id
@@ -623,6 +1123,7 @@ export const ExplorerStatementFragmentDoc = new TypedDocumentString(`
   }
   about {
     id
+    kind
     name
   }
   reportedVia {
@@ -637,6 +1138,55 @@ export const ExplorerStatementFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerStatement"}) as unknown as TypedDocumentString<ExplorerStatementFragment, unknown>;
+export const ExplorerTimeFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerTime on TimeSpan {
+  start
+  end
+  precision
+  earliest
+  latest
+  text
+}
+    `, {"fragmentName":"ExplorerTime"}) as unknown as TypedDocumentString<ExplorerTimeFragment, unknown>;
+export const ExplorerFactFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerFact on Fact {
+  __typename
+  id
+  status
+  topic
+  time {
+    ...ExplorerTime
+  }
+  ... on Edge {
+    type
+    start {
+      id
+      kind
+      name
+    }
+    end {
+      id
+      kind
+      name
+    }
+    qualifiers {
+      extent
+      wording
+    }
+  }
+  ... on Event {
+    name
+    eventType
+  }
+}
+    fragment ExplorerTime on TimeSpan {
+  start
+  end
+  precision
+  earliest
+  latest
+  text
+}`, {"fragmentName":"ExplorerFact"}) as unknown as TypedDocumentString<ExplorerFactFragment, unknown>;
 export const ExplorerSearchDocument = new TypedDocumentString(`
     query ExplorerSearch($text: String!, $first: Int!) {
   search(text: $text, first: $first) {
@@ -660,21 +1210,16 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
       type
       direction
       status
-      date
+      time {
+        ...ExplorerTime
+      }
       node {
         id
         kind
         name
       }
-      claimedBy {
-        id
-        name
-      }
-      source {
-        id
-        title
-        publisher
-        published
+      attributions {
+        ...ExplorerAttribution
       }
       qualifiers {
         distanceKm
@@ -686,6 +1231,7 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
         role
         wording
         note
+        participantRole
       }
     }
     statements {
@@ -694,9 +1240,101 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
     mentionedIn {
       ...ExplorerStatement
     }
+    ... on Event {
+      eventType
+      status
+      topic
+      time {
+        ...ExplorerTime
+      }
+      quantities {
+        measure
+        value
+        min
+        max
+        approximation
+        unit
+        wording
+      }
+      attributions {
+        ...ExplorerAttribution
+      }
+    }
+    ... on Country {
+      location {
+        latitude
+        longitude
+        precision
+      }
+      within {
+        id
+        kind
+        name
+      }
+    }
+    ... on Region {
+      location {
+        latitude
+        longitude
+        precision
+      }
+      within {
+        id
+        kind
+        name
+      }
+    }
+    ... on Settlement {
+      location {
+        latitude
+        longitude
+        precision
+      }
+      within {
+        id
+        kind
+        name
+      }
+    }
   }
 }
-    fragment ExplorerStatement on Statement {
+    fragment ExplorerTime on TimeSpan {
+  start
+  end
+  precision
+  earliest
+  latest
+  text
+}
+fragment ExplorerAttribution on Attribution {
+  claimant {
+    id
+    kind
+    name
+  }
+  via {
+    id
+    kind
+    name
+  }
+  statement {
+    id
+    kind
+    text
+    date
+  }
+  stance
+  saidOn
+  source {
+    id
+    title
+    publisher
+    published
+    kind
+  }
+  note
+}
+fragment ExplorerStatement on Statement {
   id
   kind
   text
@@ -709,6 +1347,7 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
   }
   about {
     id
+    kind
     name
   }
   reportedVia {
@@ -722,9 +1361,204 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
     published
   }
 }`) as unknown as TypedDocumentString<ExplorerEntityQuery, ExplorerEntityQueryVariables>;
-export const ExplorerPathDocument = new TypedDocumentString(`
-    query ExplorerPath($fromId: ID!, $toId: ID!) {
-  shortestPath(fromId: $fromId, toId: $toId) {
+export const ExplorerClaimsDocument = new TypedDocumentString(`
+    query ExplorerClaims($aboutId: ID!) {
+  claims(aboutId: $aboutId) {
+    topic
+    facts {
+      ...ExplorerFact
+    }
+    claims {
+      fact {
+        id
+      }
+      attribution {
+        ...ExplorerAttribution
+      }
+    }
+  }
+}
+    fragment ExplorerTime on TimeSpan {
+  start
+  end
+  precision
+  earliest
+  latest
+  text
+}
+fragment ExplorerAttribution on Attribution {
+  claimant {
+    id
+    kind
+    name
+  }
+  via {
+    id
+    kind
+    name
+  }
+  statement {
+    id
+    kind
+    text
+    date
+  }
+  stance
+  saidOn
+  source {
+    id
+    title
+    publisher
+    published
+    kind
+  }
+  note
+}
+fragment ExplorerFact on Fact {
+  __typename
+  id
+  status
+  topic
+  time {
+    ...ExplorerTime
+  }
+  ... on Edge {
+    type
+    start {
+      id
+      kind
+      name
+    }
+    end {
+      id
+      kind
+      name
+    }
+    qualifiers {
+      extent
+      wording
+    }
+  }
+  ... on Event {
+    name
+    eventType
+  }
+}`) as unknown as TypedDocumentString<ExplorerClaimsQuery, ExplorerClaimsQueryVariables>;
+export const ExplorerTimelineDocument = new TypedDocumentString(`
+    query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String) {
+  timeline(
+    from: $from
+    to: $to
+    entityId: $entityId
+    kinds: $kinds
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      kind
+      time {
+        ...ExplorerTime
+      }
+      event {
+        id
+        kind
+        name
+        eventType
+        status
+      }
+      relation {
+        id
+        type
+        status
+        start {
+          id
+          kind
+          name
+        }
+        end {
+          id
+          kind
+          name
+        }
+      }
+      statement {
+        id
+        kind
+        text
+        date
+        speaker {
+          id
+          kind
+          name
+        }
+        source {
+          id
+          title
+        }
+      }
+      attribution {
+        claimant {
+          id
+          kind
+          name
+        }
+        stance
+        saidOn
+        source {
+          id
+          title
+        }
+      }
+    }
+  }
+}
+    fragment ExplorerTime on TimeSpan {
+  start
+  end
+  precision
+  earliest
+  latest
+  text
+}`) as unknown as TypedDocumentString<ExplorerTimelineQuery, ExplorerTimelineQueryVariables>;
+export const ExplorerPeriodNeighbourhoodDocument = new TypedDocumentString(`
+    query ExplorerPeriodNeighbourhood($id: ID!, $from: Date, $to: Date) {
+  neighborhood(id: $id, depth: 1, filter: {from: $from, to: $to}, limit: 100) {
+    nodes {
+      id
+      kind
+      name
+    }
+    edges {
+      id
+      type
+      from
+      to
+      status
+    }
+    truncated
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerPeriodNeighbourhoodQuery, ExplorerPeriodNeighbourhoodQueryVariables>;
+export const ExplorerPeriodEventsDocument = new TypedDocumentString(`
+    query ExplorerPeriodEvents($from: Date, $to: Date) {
+  events(from: $from, to: $to, first: 100) {
+    totalCount
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerPeriodEventsQuery, ExplorerPeriodEventsQueryVariables>;
+export const ExplorerPathsDocument = new TypedDocumentString(`
+    query ExplorerPaths($fromId: ID!, $toId: ID!, $first: Int!) {
+  paths(fromId: $fromId, toId: $toId, first: $first) {
     length
     nodes {
       id
@@ -740,7 +1574,61 @@ export const ExplorerPathDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ExplorerPathQuery, ExplorerPathQueryVariables>;
+    `) as unknown as TypedDocumentString<ExplorerPathsQuery, ExplorerPathsQueryVariables>;
+export const ExplorerPlacesDocument = new TypedDocumentString(`
+    query ExplorerPlaces {
+  entities(kinds: [COUNTRY, REGION, SETTLEMENT]) {
+    id
+    kind
+    name
+    relations(types: ["LOCATED_IN", "NEAR"]) {
+      id
+      type
+      status
+      node {
+        id
+      }
+      qualifiers {
+        distanceKm
+        wording
+      }
+    }
+    ... on Country {
+      location {
+        latitude
+        longitude
+        precision
+      }
+    }
+    ... on Region {
+      location {
+        latitude
+        longitude
+        precision
+      }
+    }
+    ... on Settlement {
+      location {
+        latitude
+        longitude
+        precision
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerPlacesQuery, ExplorerPlacesQueryVariables>;
+export const ExplorerNearDocument = new TypedDocumentString(`
+    query ExplorerNear($placeId: ID!, $km: Float!) {
+  near(placeId: $placeId, km: $km) {
+    distanceKm
+    place {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerNearQuery, ExplorerNearQueryVariables>;
 export const ExplorerRelationTypesDocument = new TypedDocumentString(`
     query ExplorerRelationTypes {
   relationTypes {

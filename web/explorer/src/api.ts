@@ -2,7 +2,8 @@
  * The explorer's only way to the server: POST /graphql on this origin, typed by the generated
  * documents. Every failure becomes an ApiError with a code and a message the page can show:
  * the server's own `extensions.code` for GraphQL errors, NETWORK_ERROR when it cannot be reached,
- * HTTP_<status> for an answer that is not GraphQL.
+ * HTTP_<status> for an answer that is not GraphQL, UNAUTHENTICATED for a 401 (a server whose reads
+ * are closed, READ_ACCESS=closed, refuses a page that sends no credentials).
  */
 import type { TypedDocumentString } from '../gql/graphql.js';
 
@@ -49,9 +50,13 @@ export async function request<TResult, TVariables>(
   try {
     body = (await response.json()) as GraphQLBody<TResult>;
   } catch {
+    if (response.status === 401) throw new ApiError('UNAUTHENTICATED', 'The server wants credentials.');
     throw new ApiError(`HTTP_${response.status}`, `The server answered ${response.status} ${response.statusText} without a GraphQL response.`);
   }
   const first = body.errors?.[0];
+  if (response.status === 401) {
+    throw new ApiError('UNAUTHENTICATED', first?.message ?? 'The server wants credentials.');
+  }
   if (first) {
     throw new ApiError(first.extensions?.code ?? `HTTP_${response.status}`, first.message ?? 'The query failed.');
   }

@@ -1,12 +1,12 @@
 /** A small element builder: the page never writes HTML strings (no innerHTML), only nodes. */
 
-type Child = Node | string | number | null | undefined | false;
+type Child = Node | string | number | null | undefined | false | readonly Child[];
 type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: Props = {},
-  ...children: (Child | readonly Child[])[]
+  ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
@@ -19,9 +19,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-function append(parent: Node, children: readonly (Child | readonly Child[])[]): void {
+function append(parent: Node, children: readonly Child[]): void {
   for (const child of children) {
-    if (Array.isArray(child)) append(parent, child);
+    if (Array.isArray(child)) append(parent, child as readonly Child[]);
     else if (child instanceof Node) parent.appendChild(child);
     else if (child !== null && child !== undefined && child !== false) parent.appendChild(document.createTextNode(String(child)));
   }

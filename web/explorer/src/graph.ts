@@ -1,17 +1,21 @@
 /**
- * The canvas: a cytoscape.js graph whose nodes are coloured and shaped by kind and whose edges
- * are labelled by relation type and drawn by claim status (solid for CONFIRMED, dashed or dotted
- * and coloured otherwise), with the path's elements highlighted and the rest faded.
+ * The canvas: a cytoscape.js graph whose nodes are coloured and shaped by kind (events are pink
+ * stars, their border drawn by their claim status) and whose edges are labelled by relation type
+ * and drawn by claim status (solid for CONFIRMED, dashed or dotted and coloured otherwise), with
+ * a chosen path's elements highlighted and the rest faded, and what falls outside a chosen period
+ * faded too.
  */
 import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
 import type { ClaimStatus, EntityKind } from '../gql/graphql.js';
-import { KINDS, KIND_ORDER, STATUSES, STATUS_ORDER } from './look.js';
+import { KINDS, KIND_ORDER, STATUSES, type DrawnStatus } from './look.js';
 
 export interface NodeData {
   readonly id: string;
   readonly kind: EntityKind;
   readonly name: string;
 }
+
+const DRAWN_STATUSES = Object.keys(STATUSES) as DrawnStatus[];
 
 export interface EdgeData {
   readonly id: string;
@@ -50,6 +54,19 @@ function styles(): StylesheetJson {
       selector: `node[kind = "${kind}"]`,
       style: { 'background-color': KINDS[kind].color, shape: KINDS[kind].shape },
     })),
+    // An event is a fact too: its border says how much it is to be believed.
+    ...DRAWN_STATUSES.map((status) => {
+      const look = STATUSES[status];
+      return {
+        selector: `node[kind = "EVENT"][status = "${status}"]`,
+        style: {
+          'border-color': look.color,
+          'border-width': 3,
+          'border-style': look.line === 'solid' ? 'solid' : look.line === 'dotted' ? 'dotted' : 'dashed',
+        },
+      };
+    }),
+    { selector: 'node[kind = "EVENT"]', style: { width: 34, height: 34 } },
     {
       selector: 'node.selected',
       style: { 'border-color': '#0f172a', 'border-width': 4, width: 36, height: 36, 'font-weight': 'bold' },
@@ -72,7 +89,7 @@ function styles(): StylesheetJson {
         'text-background-padding': '1px',
       },
     },
-    ...STATUS_ORDER.map((status) => {
+    ...DRAWN_STATUSES.map((status) => {
       const look = STATUSES[status];
       return {
         selector: `edge[status = "${status}"]`,
@@ -87,6 +104,8 @@ function styles(): StylesheetJson {
     }),
     { selector: 'edge[?symmetric]', style: { 'target-arrow-shape': 'none' } },
     { selector: '.faded', style: { opacity: 0.22 } },
+    { selector: '.out-of-period', style: { opacity: 0.12 } },
+    { selector: 'edge.in-period', style: { width: 3.5 } },
     {
       selector: 'node.on-path',
       style: { 'underlay-color': '#facc15', 'underlay-opacity': 0.75, 'underlay-padding': 9, 'underlay-shape': 'ellipse' },
@@ -107,6 +126,10 @@ export interface Canvas {
   /** How many more neighbours an expanded node has than are shown, drawn as "+N" in its label. */
   setHidden(id: string, hidden: number): void;
   select(id: string | null): void;
+  /** Sets an event node's claim status (drawn on its border). */
+  setStatus(id: string, status: string): void;
+  /** Fades what is not in `inPeriod` (node and edge ids); null shows everything again. */
+  setPeriod(inPeriod: ReadonlySet<string> | null): void;
   highlight(nodeIds: readonly string[], edgeIds: readonly string[]): void;
   layout(): void;
   clear(): void;
@@ -125,6 +148,7 @@ export function createCanvas(container: HTMLElement, onTap: (id: string) => void
   const hidden = new Map<string, number>();
   let selected: string | null = null;
   let path: { nodes: Set<string>; edges: Set<string> } | null = null;
+  let period: ReadonlySet<string> | null = null;
 
   const label = (node: NodeData) => {
     const more = hidden.get(node.id) ?? 0;
@@ -133,7 +157,17 @@ export function createCanvas(container: HTMLElement, onTap: (id: string) => void
 
   cy.on('tap', 'node', (event) => onTap(event.target.id() as string));
 
+  const applyPeriod = () => {
+    cy.elements().removeClass('out-of-period in-period');
+    if (!period) return;
+    const inside = period;
+    cy.elements().forEach((element) => {
+      element.addClass(inside.has(element.id()) ? 'in-period' : 'out-of-period');
+    });
+  };
+
   const applyPath = () => {
+    applyPeriod();
     cy.elements().removeClass('on-path faded');
     if (!path) return;
     const { nodes, edges } = path;
@@ -187,6 +221,14 @@ export function createCanvas(container: HTMLElement, onTap: (id: string) => void
       selected = id;
       if (id) cy.getElementById(id).addClass('selected');
     },
+    setStatus(id, status) {
+      const node = cy.getElementById(id);
+      if (node.nonempty()) node.data('status', status);
+    },
+    setPeriod(inPeriod) {
+      period = inPeriod;
+      applyPeriod();
+    },
     highlight(nodeIds, edgeIds) {
       path = nodeIds.length === 0 ? null : { nodes: new Set(nodeIds), edges: new Set(edgeIds) };
       applyPath();
@@ -218,6 +260,7 @@ export function createCanvas(container: HTMLElement, onTap: (id: string) => void
       hidden.clear();
       selected = null;
       path = null;
+      period = null;
     },
     nodes: () => cy.nodes().map((node) => node.data() as NodeData),
   };

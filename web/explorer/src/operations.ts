@@ -17,6 +17,50 @@ export const SearchQuery = graphql(`
   }
 `);
 
+/** A time as precisely as the source gives it. */
+export const TimeFields = graphql(`
+  fragment ExplorerTime on TimeSpan {
+    start
+    end
+    precision
+    earliest
+    latest
+    text
+  }
+`);
+
+/** One party's word on a fact: who, through whom, on which statement, with what stance, when, where. */
+export const AttributionFields = graphql(`
+  fragment ExplorerAttribution on Attribution {
+    claimant {
+      id
+      kind
+      name
+    }
+    via {
+      id
+      kind
+      name
+    }
+    statement {
+      id
+      kind
+      text
+      date
+    }
+    stance
+    saidOn
+    source {
+      id
+      title
+      publisher
+      published
+      kind
+    }
+    note
+  }
+`);
+
 /** A statement as the side panel quotes it. */
 export const StatementFields = graphql(`
   fragment ExplorerStatement on Statement {
@@ -32,6 +76,7 @@ export const StatementFields = graphql(`
     }
     about {
       id
+      kind
       name
     }
     reportedVia {
@@ -49,7 +94,8 @@ export const StatementFields = graphql(`
 
 /**
  * One entity for the side panel and for expanding it on the canvas: its relations (with their
- * provenance and the other end's id, kind and name), what it said and what was said about it.
+ * attributions and the other end's id, kind and name), what it said and what was said about it;
+ * for an event, its type, time, participants, places and numbers; for a place, its position.
  */
 export const EntityQuery = graphql(`
   query ExplorerEntity($id: ID!) {
@@ -64,21 +110,16 @@ export const EntityQuery = graphql(`
         type
         direction
         status
-        date
+        time {
+          ...ExplorerTime
+        }
         node {
           id
           kind
           name
         }
-        claimedBy {
-          id
-          name
-        }
-        source {
-          id
-          title
-          publisher
-          published
+        attributions {
+          ...ExplorerAttribution
         }
         qualifiers {
           distanceKm
@@ -90,6 +131,7 @@ export const EntityQuery = graphql(`
           role
           wording
           note
+          participantRole
         }
       }
       statements {
@@ -98,14 +140,228 @@ export const EntityQuery = graphql(`
       mentionedIn {
         ...ExplorerStatement
       }
+      ... on Event {
+        eventType
+        status
+        topic
+        time {
+          ...ExplorerTime
+        }
+        quantities {
+          measure
+          value
+          min
+          max
+          approximation
+          unit
+          wording
+        }
+        attributions {
+          ...ExplorerAttribution
+        }
+      }
+      ... on Country {
+        location {
+          latitude
+          longitude
+          precision
+        }
+        within {
+          id
+          kind
+          name
+        }
+      }
+      ... on Region {
+        location {
+          latitude
+          longitude
+          precision
+        }
+        within {
+          id
+          kind
+          name
+        }
+      }
+      ... on Settlement {
+        location {
+          latitude
+          longitude
+          precision
+        }
+        within {
+          id
+          kind
+          name
+        }
+      }
     }
   }
 `);
 
-/** The shortest path between the two entities picked as "from" and "to". */
-export const PathQuery = graphql(`
-  query ExplorerPath($fromId: ID!, $toId: ID!) {
-    shortestPath(fromId: $fromId, toId: $toId) {
+/** A relation or an event as the claims view names it. */
+export const FactFields = graphql(`
+  fragment ExplorerFact on Fact {
+    __typename
+    id
+    status
+    topic
+    time {
+      ...ExplorerTime
+    }
+    ... on Edge {
+      type
+      start {
+        id
+        kind
+        name
+      }
+      end {
+        id
+        kind
+        name
+      }
+      qualifiers {
+        extent
+        wording
+      }
+    }
+    ... on Event {
+      name
+      eventType
+    }
+  }
+`);
+
+/** The competing claims about a place or an event, grouped by the question they answer. */
+export const ClaimsQuery = graphql(`
+  query ExplorerClaims($aboutId: ID!) {
+    claims(aboutId: $aboutId) {
+      topic
+      facts {
+        ...ExplorerFact
+      }
+      claims {
+        fact {
+          id
+        }
+        attribution {
+          ...ExplorerAttribution
+        }
+      }
+    }
+  }
+`);
+
+/** Events, dated relations, statements and claims in time order, a page at a time. */
+export const TimelineQuery = graphql(`
+  query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String) {
+    timeline(from: $from, to: $to, entityId: $entityId, kinds: $kinds, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        kind
+        time {
+          ...ExplorerTime
+        }
+        event {
+          id
+          kind
+          name
+          eventType
+          status
+        }
+        relation {
+          id
+          type
+          status
+          start {
+            id
+            kind
+            name
+          }
+          end {
+            id
+            kind
+            name
+          }
+        }
+        statement {
+          id
+          kind
+          text
+          date
+          speaker {
+            id
+            kind
+            name
+          }
+          source {
+            id
+            title
+          }
+        }
+        attribution {
+          claimant {
+            id
+            kind
+            name
+          }
+          stance
+          saidOn
+          source {
+            id
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** What of an entity's neighbourhood falls in a period: the canvas follows the timeline with it. */
+export const PeriodNeighbourhoodQuery = graphql(`
+  query ExplorerPeriodNeighbourhood($id: ID!, $from: Date, $to: Date) {
+    neighborhood(id: $id, depth: 1, filter: { from: $from, to: $to }, limit: 100) {
+      nodes {
+        id
+        kind
+        name
+      }
+      edges {
+        id
+        type
+        from
+        to
+        status
+      }
+      truncated
+    }
+  }
+`);
+
+/** The events whose time overlaps a period (participations hold while their event does). */
+export const PeriodEventsQuery = graphql(`
+  query ExplorerPeriodEvents($from: Date, $to: Date) {
+    events(from: $from, to: $to, first: 100) {
+      totalCount
+      nodes {
+        id
+        kind
+        name
+      }
+    }
+  }
+`);
+
+/** The k shortest paths between the two entities picked as "from" and "to". */
+export const PathsQuery = graphql(`
+  query ExplorerPaths($fromId: ID!, $toId: ID!, $first: Int!) {
+    paths(fromId: $fromId, toId: $toId, first: $first) {
       length
       nodes {
         id
@@ -118,6 +374,64 @@ export const PathQuery = graphql(`
         from
         to
         status
+      }
+    }
+  }
+`);
+
+/** Every place with its position and the LOCATED_IN and NEAR relations among places, for the map. */
+export const PlacesQuery = graphql(`
+  query ExplorerPlaces {
+    entities(kinds: [COUNTRY, REGION, SETTLEMENT]) {
+      id
+      kind
+      name
+      relations(types: ["LOCATED_IN", "NEAR"]) {
+        id
+        type
+        status
+        node {
+          id
+        }
+        qualifiers {
+          distanceKm
+          wording
+        }
+      }
+      ... on Country {
+        location {
+          latitude
+          longitude
+          precision
+        }
+      }
+      ... on Region {
+        location {
+          latitude
+          longitude
+          precision
+        }
+      }
+      ... on Settlement {
+        location {
+          latitude
+          longitude
+          precision
+        }
+      }
+    }
+  }
+`);
+
+/** Places within some kilometres of a place, nearest first. */
+export const NearQuery = graphql(`
+  query ExplorerNear($placeId: ID!, $km: Float!) {
+    near(placeId: $placeId, km: $km) {
+      distanceKm
+      place {
+        id
+        kind
+        name
       }
     }
   }
