@@ -13,6 +13,7 @@ import {
   type EntityRecord,
   type SearchMatch,
   type SourceRecord,
+  type StatementMatch,
   type StatementRecord,
 } from '../../domain/index.js';
 import type {
@@ -26,6 +27,7 @@ import type {
   RelationView,
   SearchQuery,
   StatementFilter,
+  StatementSearchQuery,
   SubgraphResult,
   TooManyNodes,
 } from '../graph-store.js';
@@ -36,6 +38,7 @@ import { Pacer } from './pacer.js';
 import { compareById } from './ordering.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
+import { statementSearchIndexOf } from './search-index.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
 function refuseIfCancelled(options: ReadOptions | undefined): void {
@@ -157,6 +160,12 @@ export class MemoryStore implements GraphStore {
     refuseIfCancelled(options);
     // Ranked as `rankSearchResults` ranks, over entries prepared when the index was built.
     return this.state.searchIndex.search(text, kinds, first);
+  }
+
+  async searchStatements({ text, first, speakerId, window }: StatementSearchQuery, options?: ReadOptions): Promise<StatementMatch[]> {
+    refuseIfCancelled(options);
+    // Ranked as `rankStatements` ranks; the index is built on the first search of a snapshot.
+    return statementSearchIndexOf(this.state.statements).search(text, { speakerId, window }, first);
   }
 
   neighborhood(

@@ -3,9 +3,9 @@
  * label of each entity kind, the relation types a walk may follow, and the checks on the few values
  * that must be spliced into Cypher text rather than passed as parameters.
  *
- * - (:Entity:<KindLabel> {id, kind, name, aliases, description?, searchText})
+ * - (:Entity:<KindLabel> {id, kind, name, aliases, description?, searchText, searchWords})
  * - (:Entity)-[:<RELATION_TYPE> {id, status, claimedBy?, date?, sourceId, statementIds, q_<qualifier>?}]->(:Entity)
- * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds})
+ * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds, searchWords})
  *   with (:Entity)-[:SAID]->(:Statement)-[:ABOUT]->(:Entity) and (:Statement)-[:FROM_SOURCE]->(:Source)
  * - (:Source {id, title, publisher?, published?, url?})
  * - (:LoadLock {name: 'graph', lastLoadAt}): one bookkeeping node, outside the domain (no walk or

@@ -15,6 +15,8 @@ import {
   STATEMENT_KINDS,
   isRelationType,
   searchText,
+  entitySearchWords,
+  statementSearchWords,
   type Direction,
   type EntityRecord,
   type Qualifiers,
@@ -246,6 +248,7 @@ export function entityProperties(e: EntityRecord): Record<string, unknown> {
     aliases: [...e.aliases],
     description: e.description,
     searchText: searchText(e),
+    searchWords: entitySearchWords(e),
   });
 }
 
@@ -273,6 +276,7 @@ export function statementProperties(s: StatementRecord): Record<string, unknown>
     reportedViaId: s.reportedViaId,
     sourceId: s.sourceId,
     aboutIds: [...s.aboutIds],
+    searchWords: statementSearchWords(s),
   });
 }
 
