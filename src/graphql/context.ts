@@ -10,7 +10,9 @@ import type {
   SourceRecord,
   StatementRecord,
 } from '../domain/index.js';
-import type { GraphStore, ReadOptions, RelationFilter, RelationsQuery, RelationView } from '../store/graph-store.js';
+import type { EventRecord } from '../domain/claims.js';
+import type { FactRef, GraphStore, ReadOptions, RelationFilter, RelationsQuery, RelationView } from '../store/graph-store.js';
+import { eventsInPlaces, placesContaining } from './place-walks.js';
 import { relationFilterKey } from './relation-filter.js';
 
 export interface RelationKey {
@@ -27,6 +29,12 @@ export interface Loaders {
   readonly statementsBySpeaker: DataLoader<string, StatementRecord[]>;
   readonly statementsAbout: DataLoader<string, StatementRecord[]>;
   readonly statementsFromSource: DataLoader<string, StatementRecord[]>;
+  /** The facts each statement supports (schema: `Statement.supports`). */
+  readonly factsSupportedBy: DataLoader<string, FactRef[]>;
+  /** The places each place lies in, at any depth, largest first (schema: `within`). */
+  readonly placesContaining: DataLoader<string, EntityRecord[]>;
+  /** The events that took place in each place or a place inside it (schema: `events` of places). */
+  readonly eventsInPlace: DataLoader<string, EventRecord[]>;
 }
 
 export interface GraphContext {
@@ -92,7 +100,7 @@ const schedule = { batchScheduleFn: (dispatch: () => void) => void setImmediate(
 
 /**
  * Each loader is made when a resolver first asks for it: most requests use one or two of the
- * seven, and `{ __typename }` none.
+ * ten, and `{ __typename }` none.
  */
 function createLoaders(store: GraphStore, readOptions: () => ReadOptions): Loaders {
   return new LazyLoaders(store, readOptions);
@@ -106,6 +114,9 @@ class LazyLoaders implements Loaders {
   #statementsBySpeaker?: Loaders['statementsBySpeaker'];
   #statementsAbout?: Loaders['statementsAbout'];
   #statementsFromSource?: Loaders['statementsFromSource'];
+  #factsSupportedBy?: Loaders['factsSupportedBy'];
+  #placesContaining?: Loaders['placesContaining'];
+  #eventsInPlace?: Loaders['eventsInPlace'];
 
   constructor(
     private readonly store: GraphStore,
@@ -139,6 +150,17 @@ class LazyLoaders implements Loaders {
   }
   get statementsFromSource() {
     return (this.#statementsFromSource ??= new DataLoader((ids) => this.store.statementsFromSources(ids, this.read), schedule));
+  }
+  get factsSupportedBy() {
+    return (this.#factsSupportedBy ??= new DataLoader((ids) => this.store.factsSupportedBy(ids, this.read), schedule));
+  }
+  // The two walks below go through the relations and entity loaders: each step of the walk is one
+  // store call for every place of the batch.
+  get placesContaining() {
+    return (this.#placesContaining ??= new DataLoader((ids) => placesContaining(this, ids), schedule));
+  }
+  get eventsInPlace() {
+    return (this.#eventsInPlace ??= new DataLoader((ids) => eventsInPlaces(this, ids), schedule));
   }
 }
 

@@ -1,14 +1,64 @@
 /**
  * The store's RelationFilter as the schema's arguments ask for it: built here, in one place, for
- * `Entity.relations`, `Query.neighborhood` and `Query.shortestPath` (and the typed convenience
- * fields), and keyed here for the relations DataLoader.
+ * `Entity.relations`, `Query.neighborhood`, `Query.shortestPath`, `Query.paths` and
+ * `Query.subgraph` (and the typed convenience fields), and keyed here for the relations DataLoader.
+ * Schema: `input RelationFilterInput`.
  */
-import { checkRelationTypes, type RelationType } from '../domain/index.js';
+import {
+  checkIdList,
+  checkKinds,
+  checkRelationTypes,
+  checkStatuses,
+  checkWindow,
+  notFound,
+  type RelationType,
+} from '../domain/index.js';
 import type { RelationFilter } from '../store/graph-store.js';
+import type { GraphContext } from './context.js';
+import type { RelationFilterInput } from './generated/resolvers-types.js';
 
-/** From a field's arguments; an unknown type is a BAD_USER_INPUT error (checkRelationTypes). */
-export function relationFilterFromArgs(args: { readonly types?: readonly string[] | null }): RelationFilter {
-  return { types: checkRelationTypes(args.types) };
+export interface RelationFilterArgs {
+  /** The field's own `types` argument. */
+  readonly types?: readonly string[] | null;
+  readonly filter?: RelationFilterInput | null;
+}
+
+/**
+ * From a field's arguments. Unknown types and a window that ends before it starts are
+ * BAD_USER_INPUT errors, a claimant nobody has is NOT_FOUND; `types` and `filter.types` both apply
+ * (their intersection, which may be empty: then no relation passes).
+ */
+export async function relationFilterFromArgs(ctx: GraphContext, args: RelationFilterArgs): Promise<RelationFilter> {
+  const filter = checkedFilter(args);
+  if (filter.claimantIds) await requireClaimants(ctx, filter.claimantIds);
+  return filter;
+}
+
+/** The checks that need no store, in argument order, so the first bad argument is the one named. */
+function checkedFilter({ types, filter }: RelationFilterArgs): RelationFilter {
+  const own = checkRelationTypes(types);
+  if (!filter) return { types: own };
+  const theirs = checkRelationTypes(filter.types, 'filter.types');
+  return {
+    types: own === null ? theirs : theirs === null ? own : own.filter((t) => theirs.includes(t)),
+    statuses: checkStatuses(filter.statuses),
+    claimantIds: checkIdList('filter.claimantIds', filter.claimantIds),
+    window: windowOrNull(checkWindow(filter.from, filter.to, { from: 'filter.from', to: 'filter.to' })),
+    kinds: checkKinds(filter.kinds),
+  };
+}
+
+function windowOrNull(window: { from: string | null; to: string | null }) {
+  return window.from === null && window.to === null ? null : window;
+}
+
+async function requireClaimants(ctx: GraphContext, ids: readonly string[]): Promise<void> {
+  const found = await ctx.loaders.entity.loadMany(ids);
+  const missing = ids.find((_id, i) => found[i] === null);
+  for (const result of found) if (result instanceof Error) throw result;
+  if (missing !== undefined) {
+    throw notFound(`No entity has the id "${missing}" (argument "filter.claimantIds").`, { argument: 'filter.claimantIds' });
+  }
 }
 
 /** The relations of one type (the typed convenience fields). */
@@ -16,7 +66,12 @@ export function relationFilterOfType(type: RelationType): RelationFilter {
   return { types: [type] };
 }
 
-/** Equal for filters that ask the same question as given (a DataLoader cache and batch key). */
+/**
+ * Equal for filters that ask the same question (a DataLoader cache and batch key): every clause
+ * counts, each as relationFilterFromArgs normalises it (lists sorted and deduplicated).
+ */
 export function relationFilterKey(filter: RelationFilter): string {
-  return filter.types?.join(',') ?? '*';
+  const list = (values: readonly string[] | null | undefined) => values?.join(',') ?? '*';
+  const window = filter.window ? `${filter.window.from ?? ''}..${filter.window.to ?? ''}` : '*';
+  return [list(filter.types), list(filter.statuses), list(filter.claimantIds), window, list(filter.kinds)].join(' ');
 }

@@ -19,7 +19,7 @@ function fakeResponse(): Response & EventEmitter {
 
 /** `people` persons, all members of one unit: from any of them, two hops reach everyone. */
 function starDataset(people: number): Dataset {
-  const base = { aliases: [], description: null };
+  const base = { aliases: [], description: null, location: null, event: null };
   const entities: EntityRecord[] = [{ ...base, id: 'unit:hub', kind: 'UNIT', name: 'Hub' } as EntityRecord];
   const relations: RelationRecord[] = [];
   for (let p = 0; p < people; p++) {

@@ -116,6 +116,31 @@ describe('query limits', () => {
     }
   });
 
+  it('costs the paths, subgraphs, limited neighbourhoods and connections by what bounds them', async () => {
+    // With a cost limit of 1 every query is refused, and the error tells its estimated cost.
+    const counting = await startHarness({ store: createMemoryStore(), limits: { maxCost: 1 } });
+    try {
+      const costOf = async (query: string) => onlyError(await counting.run(query)).extensions?.['value'];
+      const k = `fromId: "${ALAUDINOV}", toId: "country:north-korea"`;
+      // paths: first × maxHops runs of the selection (defaults 3 and 6), each path's lists 10 items.
+      expect(await costOf(`{ paths(${k}, first: 10, maxHops: 10) { nodes { name } } }`)).toBe(1 + 100 * (1 + 10));
+      expect(await costOf(`{ paths(${k}) { nodes { name } } }`)).toBe(1 + 18 * (1 + 10));
+      // subgraph: one path per pair of ids, each of up to maxHops.
+      const five = ['a', 'b', 'c', 'd', 'e'].map((x) => `"person:${x}"`).join(', ');
+      expect(await costOf(`{ subgraph(ids: [${five}], maxHops: 4) { nodes { name } } }`)).toBe(1 + 10 * 4 * (1 + 10));
+      // neighborhood(limit): about `limit` nodes in all, not limit × 10.
+      expect(await costOf(`{ neighborhood(id: "${ALAUDINOV}", limit: 1000) { nodes { id } } }`)).toBe(1 + 100 * (1 + 10));
+      // A connection's `first` bounds its nodes: they count once each.
+      expect(await costOf('{ events(first: 100) { totalCount nodes { name } } }')).toBe(1 + 100 * (1 + 1 + 1));
+      expect(await costOf('{ timeline { nodes { kind } } }')).toBe(1 + 50 * (1 + 1));
+    } finally {
+      await counting.stop();
+    }
+    // Within the default limit, the largest pages and path counts analysts ask for pass.
+    expect((await harness.run(`{ paths(fromId: "${ALAUDINOV}", toId: "country:north-korea", first: 10, maxHops: 10) { length } }`)).errors?.[0]?.extensions?.['code']).not.toBe('COST_LIMIT_EXCEEDED');
+    expect((await harness.run('{ events(first: 100) { nodes { name participants { role entity { name } } } } }')).errors?.[0]?.extensions?.['code']).not.toBe('COST_LIMIT_EXCEEDED');
+  });
+
   it('takes each limit from its setting', async () => {
     const strict = await startHarness({
       store: createMemoryStore(),
@@ -135,15 +160,17 @@ describe('query limits', () => {
 
   it('caps the length of any list a field returns (MAX_LIST_LENGTH)', async () => {
     const store = createMemoryStore();
-    await store.load(await readDatasetFile(SEED_FILE));
+    const seed = await readDatasetFile(SEED_FILE);
+    await store.load(seed);
     const capped = await startHarness({ store, limits: { maxListLength: 5 } });
     try {
       const result = await capped.run('{ entities { id } }');
+      const count = seed.entities.length;
       expect(result.data).toBeNull();
       expect(result.errors?.[0]).toMatchObject({
-        message: expect.stringContaining('Query.entities has 32 items; the limit is 5 (MAX_LIST_LENGTH)'),
+        message: expect.stringContaining(`Query.entities has ${count} items; the limit is 5 (MAX_LIST_LENGTH)`),
         path: ['entities'],
-        extensions: { code: 'RESULT_TOO_LARGE', limit: 5, value: 32, setting: 'MAX_LIST_LENGTH' },
+        extensions: { code: 'RESULT_TOO_LARGE', limit: 5, value: count, setting: 'MAX_LIST_LENGTH' },
       });
       // A short list is untouched.
       expect((await capped.run(`{ entity(id: "${ALAUDINOV}") { relations { id } } }`)).errors).toBeUndefined();

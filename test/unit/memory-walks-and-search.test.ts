@@ -10,6 +10,7 @@ import {
   compareText,
   isSymmetric,
   normalizeForSearch,
+  parseDataset,
   rankSearchResults,
   type Dataset,
   type EntityKind,
@@ -20,7 +21,10 @@ import {
 import type { PathQuery } from '../../src/store/graph-store.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { EntitySearchIndex } from '../../src/store/memory/search-index.js';
-import { generateDataset } from '../../tools/bench/generate.js';
+import { generateDataset as generateFile } from '../../tools/bench/generate.js';
+
+/** The generator's dataset through the validator, which gives it the records of the current model. */
+const generateDataset = (options: Parameters<typeof generateFile>[0]): Dataset => parseDataset(generateFile(options));
 
 const entity = (id: string, name = id, aliases: string[] = [], kind: EntityKind = 'SETTLEMENT'): EntityRecord => ({
   id,
@@ -28,6 +32,8 @@ const entity = (id: string, name = id, aliases: string[] = [], kind: EntityKind 
   name,
   aliases,
   description: null,
+  location: null,
+  event: null,
 });
 const relation = (id: string, type: RelationType, from: string, to: string): RelationRecord => ({
   id,
@@ -35,6 +41,8 @@ const relation = (id: string, type: RelationType, from: string, to: string): Rel
   from,
   to,
   status: 'CONFIRMED',
+  time: null,
+  attributions: [{ claimantId: null, viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:s', note: null }],
   claimedBy: null,
   date: null,
   sourceId: 'source:s',
@@ -44,7 +52,7 @@ const relation = (id: string, type: RelationType, from: string, to: string): Rel
 
 async function storeOf(entities: EntityRecord[], relations: RelationRecord[]): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await store.load({ sources: [{ id: 'source:s', title: 'S', publisher: null, published: null, url: null }], entities, relations, statements: [] } as Dataset);
+  await store.load({ sources: [{ id: 'source:s', title: 'S', publisher: null, published: null, url: null, kind: 'DOCUMENT' }], entities, relations, statements: [] } as Dataset);
   return store;
 }
 

@@ -1,8 +1,8 @@
-/** Schema: `interface Entity` and its six types, with their typed convenience fields. */
+/** Schema: `interface Entity` and its types of actors, with their typed convenience fields. */
 import { unreachable, type EntityKind, type EntityRecord } from '../../domain/index.js';
 import type { GraphContext } from '../context.js';
-import type { Direction, Resolvers } from '../generated/resolvers-types.js';
-import { relationFilterFromArgs, relationFilterOfType } from '../relation-filter.js';
+import type { Direction, RelationFilterInput, Resolvers } from '../generated/resolvers-types.js';
+import { relationFilterFromArgs } from '../relation-filter.js';
 import { firstRelated, related, relationsOf } from './lookups.js';
 
 type EntityTypeName = 'Person' | 'Unit' | 'Organization' | 'Country' | 'Region' | 'Settlement' | 'Event';
@@ -29,12 +29,12 @@ export function typeNameOfKind(kind: EntityKind): EntityTypeName {
 }
 
 /** The fields every entity type shares (schema: `interface Entity`). */
-const entityFields = {
-  relations: (
+export const entityFields = {
+  relations: async (
     entity: EntityRecord,
-    args: { types?: readonly string[] | null; direction?: Direction | null },
+    args: { types?: readonly string[] | null; direction?: Direction | null; filter?: RelationFilterInput | null },
     ctx: GraphContext,
-  ) => relationsOf(ctx, entity.id, relationFilterFromArgs(args), args.direction ?? 'BOTH'),
+  ) => relationsOf(ctx, entity.id, await relationFilterFromArgs(ctx, args), args.direction ?? 'BOTH'),
   statements: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>
     ctx.loaders.statementsBySpeaker.load(entity.id),
   mentionedIn: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>
@@ -61,26 +61,5 @@ export const entityResolvers: Resolvers = {
     ...entityFields,
     partOf: (org, _args, ctx) => related(ctx, org.id, 'PART_OF', 'OUT'),
     members: (org, _args, ctx) => related(ctx, org.id, 'MEMBER_OF', 'IN', 'PERSON'),
-  },
-  Country: {
-    ...entityFields,
-    regions: (country, _args, ctx) => related(ctx, country.id, 'LOCATED_IN', 'IN', 'REGION'),
-    allies: (country, _args, ctx) => related(ctx, country.id, 'ALLIED_WITH', 'BOTH'),
-  },
-  Region: {
-    ...entityFields,
-    country: (region, _args, ctx) => firstRelated(ctx, region.id, 'LOCATED_IN', 'OUT', 'COUNTRY'),
-    settlements: (region, _args, ctx) => related(ctx, region.id, 'LOCATED_IN', 'IN', 'SETTLEMENT'),
-  },
-  Settlement: {
-    ...entityFields,
-    region: (place, _args, ctx) => firstRelated(ctx, place.id, 'LOCATED_IN', 'OUT', 'REGION'),
-    country: async (place, _args, ctx) => {
-      const direct = await firstRelated(ctx, place.id, 'LOCATED_IN', 'OUT', 'COUNTRY');
-      if (direct) return direct;
-      const region = await firstRelated(ctx, place.id, 'LOCATED_IN', 'OUT', 'REGION');
-      return region ? firstRelated(ctx, region.id, 'LOCATED_IN', 'OUT', 'COUNTRY') : null;
-    },
-    nearby: (place, _args, ctx) => relationsOf(ctx, place.id, relationFilterOfType('NEAR'), 'BOTH'),
   },
 };

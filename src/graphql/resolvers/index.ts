@@ -1,12 +1,25 @@
 import { DateScalar } from '../date-scalar.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { claimResolvers } from './claims.js';
+import { connectionResolvers } from './connections.js';
 import { entityResolvers } from './entity.js';
+import { eventResolvers } from './events.js';
+import { factResolvers } from './facts.js';
+import { pathResolvers } from './paths.js';
+import { placeResolvers } from './places.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
 
-export const resolvers: Resolvers = {
-  Date: DateScalar,
-  ...queryResolvers,
-  ...entityResolvers,
-  ...relationResolvers,
-};
+/** One map per concern; makeExecutableSchema merges them (several add fields to `Query`). */
+export const resolvers: Resolvers[] = [
+  { Date: DateScalar },
+  queryResolvers,
+  pathResolvers,
+  claimResolvers,
+  connectionResolvers,
+  entityResolvers,
+  placeResolvers,
+  eventResolvers,
+  factResolvers,
+  relationResolvers,
+];

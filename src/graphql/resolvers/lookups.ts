@@ -6,6 +6,7 @@ import {
   type EntityKind,
   type EntityRecord,
   type RelationType,
+  type SourceRecord,
 } from '../../domain/index.js';
 import type { RelationFilter, RelationView } from '../../store/graph-store.js';
 import type { GraphContext } from '../context.js';
@@ -27,6 +28,16 @@ export async function loadReferenced<T>(
 
 export function loadExisting(ctx: GraphContext, ids: readonly string[]): Promise<EntityRecord[]> {
   return loadReferenced(ctx.loaders.entity, 'entity', ids);
+}
+
+/** The entity a nullable reference points to, or null. */
+export async function loadOptionalEntity(ctx: GraphContext, id: string | null): Promise<EntityRecord | null> {
+  return id === null ? null : ((await loadExisting(ctx, [id]))[0] ?? null);
+}
+
+/** The source a record names; every fact and statement has one. */
+export async function loadSource(ctx: GraphContext, id: string): Promise<SourceRecord> {
+  return (await loadReferenced(ctx.loaders.source, 'source', [id]))[0]!;
 }
 
 /** The entity with this id, or a NOT_FOUND error that names the argument. */

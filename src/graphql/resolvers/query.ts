@@ -1,4 +1,7 @@
-/** Schema: `type Query`. Each resolver checks its arguments, then asks the store one question. */
+/**
+ * Schema: `type Query`, the landed questions (the newer ones are in claims.ts, connections.ts,
+ * paths.ts and places.ts). Each resolver checks its arguments, then asks the store one question.
+ */
 import {
   RELATION_TYPE_INFOS,
   checkDepth,
@@ -6,6 +9,7 @@ import {
   checkId,
   checkKinds,
   checkMaxHops,
+  checkNeighborhoodLimit,
   checkSearchText,
   DomainError,
   ErrorCode,
@@ -30,35 +34,41 @@ export const queryResolvers: Resolvers = {
       return matches.map((m) => m.entity);
     },
 
-    neighborhood: async (_root, { id, depth, types }, ctx) => {
+    neighborhood: async (_root, { id, depth, types, filter, limit }, ctx) => {
+      const centreId = checkId('id', id);
+      const checkedDepth = checkDepth(depth ?? 1);
+      const checkedLimit = limit == null ? undefined : checkNeighborhoodLimit(limit);
+      const relations = await relationFilterFromArgs(ctx, { types, filter });
       const query = {
-        depth: checkDepth(depth ?? 1),
-        filter: relationFilterFromArgs({ types }),
-        // Past MAX_LIST_LENGTH + 1 nodes, both lists are refused whichever is asked for (every
-        // node but the centre brings a relation, so edges >= nodes - 1 > MAX_LIST_LENGTH):
-        // the store may stop counting there.
-        maxNodes: ctx.maxListLength + 1,
+        depth: checkedDepth,
+        filter: relations,
+        // With a limit the store lists the nearest nodes and says it left some out. Without one,
+        // past MAX_LIST_LENGTH + 1 nodes both lists are refused whichever is asked for (every node
+        // but the centre brings a relation, so edges >= nodes - 1 > MAX_LIST_LENGTH): the store
+        // may stop counting there.
+        ...(checkedLimit === undefined ? { maxNodes: ctx.maxListLength + 1 } : { limit: checkedLimit }),
       };
-      const centre = await requireEntity(ctx, 'id', checkId('id', id));
+      const centre = await requireEntity(ctx, 'id', centreId);
       const subgraph = await ctx.store.neighborhood(centre.id, query, ctx.read);
       // The centre existed a moment ago; a concurrent delete is the only way to get null here.
       if (!subgraph) throw new Error(`Entity "${centre.id}" vanished while its neighbourhood was read.`);
       // The same refusal whether the store stopped early or answered in full.
-      if ('tooManyNodes' in subgraph || subgraph.nodes.length > ctx.maxListLength) {
+      if ('tooManyNodes' in subgraph || (checkedLimit === undefined && subgraph.nodes.length > ctx.maxListLength)) {
         throw neighbourhoodTooLarge(centre.id, query.depth, ctx.maxListLength);
       }
       return subgraph;
     },
 
-    shortestPath: async (_root, { fromId, toId, maxHops, types, directed }, ctx) => {
-      const query = {
-        maxHops: checkMaxHops(maxHops ?? 6),
-        filter: relationFilterFromArgs({ types }),
-        directed: directed ?? false,
-      };
-      // Both ids are checked before either lookup starts: a lookup started before the other
+    shortestPath: async (_root, { fromId, toId, maxHops, types, directed, filter }, ctx) => {
+      // Every argument is checked before any lookup starts: a lookup started before another
       // check threw would reject with nobody listening, and an unhandled rejection ends the process.
       const ids = [checkId('fromId', fromId), checkId('toId', toId)] as const;
+      const checkedMaxHops = checkMaxHops(maxHops ?? 6);
+      const query = {
+        maxHops: checkedMaxHops,
+        filter: await relationFilterFromArgs(ctx, { types, filter }),
+        directed: directed ?? false,
+      };
       const [from, to] = await Promise.all([requireEntity(ctx, 'fromId', ids[0]), requireEntity(ctx, 'toId', ids[1])]);
       return ctx.store.shortestPath(from.id, to.id, query, ctx.read);
     },

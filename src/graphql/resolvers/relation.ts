@@ -1,15 +1,7 @@
-/** Schema: `Relation`, `Statement`, `Source`, `Path` — provenance and the things it points to. */
-import type { GraphContext } from '../context.js';
+/** Schema: `Relation`, `Statement`, `Source`, `Path`, `Subgraph` — provenance and the things it points to. */
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { loadExisting, loadReferenced } from './lookups.js';
-
-async function loadOptionalEntity(ctx: GraphContext, id: string | null) {
-  return id === null ? null : ((await loadExisting(ctx, [id]))[0] ?? null);
-}
-
-async function loadSource(ctx: GraphContext, id: string) {
-  return (await loadReferenced(ctx.loaders.source, 'source', [id]))[0]!;
-}
+import { factOfRef } from './facts.js';
+import { loadExisting, loadOptionalEntity, loadReferenced, loadSource } from './lookups.js';
 
 export const relationResolvers: Resolvers = {
   Relation: {
@@ -20,21 +12,29 @@ export const relationResolvers: Resolvers = {
     status: (view) => view.relation.status,
     claimedBy: (view, _args, ctx) => loadOptionalEntity(ctx, view.relation.claimedBy),
     date: (view) => view.relation.date,
+    time: (view) => view.relation.time,
+    attributions: (view) => [...view.relation.attributions],
     source: (view, _args, ctx) => loadSource(ctx, view.relation.sourceId),
     statements: (view, _args, ctx) =>
       loadReferenced(ctx.loaders.statement, 'statement', view.relation.statementIds),
     qualifiers: (view) => view.relation.qualifiers,
+    edge: (view) => view.relation,
   },
   Statement: {
     speaker: (statement, _args, ctx) => loadOptionalEntity(ctx, statement.speakerId),
     about: (statement, _args, ctx) => loadExisting(ctx, statement.aboutIds),
     source: (statement, _args, ctx) => loadSource(ctx, statement.sourceId),
     reportedVia: (statement, _args, ctx) => loadOptionalEntity(ctx, statement.reportedViaId),
+    supports: async (statement, _args, ctx) =>
+      (await ctx.loaders.factsSupportedBy.load(statement.id)).map(factOfRef),
   },
   Source: {
     statements: (source, _args, ctx) => ctx.loaders.statementsFromSource.load(source.id),
   },
   Path: {
     length: (path) => path.edges.length,
+  },
+  Subgraph: {
+    truncated: (subgraph) => subgraph.truncated ?? false,
   },
 };

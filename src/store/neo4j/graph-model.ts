@@ -4,12 +4,30 @@
  * that must be spliced into Cypher text rather than passed as parameters.
  *
  * - (:Entity:<KindLabel> {id, kind, name, aliases, description?, searchText, searchWords})
- * - (:Entity)-[:<RELATION_TYPE> {id, status, claimedBy?, date?, sourceId, statementIds, q_<qualifier>?}]->(:Entity)
+ *   - places also {location: point({latitude, longitude}) (WGS-84; point index entity_location, for
+ *     near's `point.distance`), locationPrecision};
+ *   - events (:Entity:Event) also {eventType, quantitiesJson, <time>, <attributions>}.
+ * - (:Entity)-[:<RELATION_TYPE> {id, status, claimedBy?, date?, sourceId, statementIds,
+ *   q_<qualifier>?, <time>, <attributions>}]->(:Entity)
  * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds, searchWords})
  *   with (:Entity)-[:SAID]->(:Statement)-[:ABOUT]->(:Entity) and (:Statement)-[:FROM_SOURCE]->(:Source)
- * - (:Source {id, title, publisher?, published?, url?})
+ * - (:Source {id, title, publisher?, published?, url?, kind})
  * - (:LoadLock {name: 'graph', lastLoadAt}): one bookkeeping node, outside the domain (no walk or
  *   count sees it); every load writes it first, so loads into one database run one after another.
+ *
+ * A fact (an event node or a relationship) keeps what it is read back from and, beside it, what
+ * Cypher filters and sorts on, derived by the loader (mapping.ts), so that every filter of the port
+ * runs in the database:
+ * - <time>: timeStart, timeEnd?, timeText? (the TimeSpan, flat: strings need no JSON), and
+ *   timeEarliest / timeLatest, the ISO days it may cover (facts.ts timeBounds): ISO days compare
+ *   correctly as strings, so a window is two string comparisons, and an undated fact has none;
+ * - <attributions>: attributionsJson, the attributions as a JSON string (a property cannot hold a
+ *   list of maps, and the record must come back exactly), and derived from them: status (the
+ *   derived status), claimantIds (every claimant, any stance: the claimant filter is `any(...)` over
+ *   it), attributionSaidOn and attributionClaimantIds (one per attribution, '' for none: a list
+ *   property holds no nulls; the timeline's CLAIM entries), supportStatementIds (the statements the
+ *   fact rests on: its attributions' and a relation's statementIds; Statement.supports).
+ * Quantities are read only with their event, so they stay JSON (quantitiesJson).
  * Optional fields are absent properties when null: Neo4j stores no nulls.
  * A relation id is unique across all relation types; each type has a range index on `id`.
  */

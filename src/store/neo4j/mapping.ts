@@ -5,24 +5,36 @@
  * and anything of the wrong shape is an error naming the element, not a half-filled record.
  * The other way, records become property maps for the loader.
  */
-import { Integer, isInt, isNode, isRelationship, type Node, type Relationship } from 'neo4j-driver';
+import { Integer, isInt, isNode, isPoint, isRelationship, Point, type Node, type Relationship } from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import {
   APPROXIMATIONS,
   CLAIM_STATUSES,
   ENTITY_KINDS,
+  EVENT_TYPE_NAMES,
+  LOCATION_PRECISIONS,
   QUALIFIER_KEYS,
+  QUANTITY_MEASURE_NAMES,
+  SOURCE_KINDS,
+  STANCE_NAMES,
   STATEMENT_KINDS,
+  claimantsOf,
   isRelationType,
   searchText,
   entitySearchWords,
   statementSearchWords,
+  timeBounds,
+  type Attribution,
   type Direction,
   type EntityRecord,
+  type EventDetails,
+  type GeoLocation,
   type Qualifiers,
+  type Quantity,
   type RelationRecord,
   type SourceRecord,
   type StatementRecord,
+  type TimeSpan,
 } from '../../domain/index.js';
 import type { RelationView } from '../graph-store.js';
 
@@ -136,8 +148,92 @@ export function entityFromNode(value: unknown): EntityRecord {
     name: str(node, 'name'),
     aliases: strList(node, 'aliases'),
     description: optStr(node, 'description'),
-    location: null, // TODO(neo4j): read the point
-    event: null, // TODO(neo4j): read the event details
+    location: locationFrom(node),
+    event: node.properties['eventType'] === undefined ? null : eventFrom(node),
+  };
+}
+
+/** WGS-84 in Neo4j's terms: `point({latitude, longitude})` is SRID 4326, x the longitude, y the latitude. */
+export const WGS84_SRID = 4326;
+
+function locationFrom(node: Node): GeoLocation | null {
+  const v = node.properties['location'];
+  if (v === undefined || v === null) return null;
+  if (!isPoint(v) || toNumber(v.srid, `${where(node)} location SRID`) !== WGS84_SRID) {
+    throw malformed(node, 'location', 'a WGS-84 point');
+  }
+  return { latitude: v.y, longitude: v.x, precision: oneOf(node, 'locationPrecision', LOCATION_PRECISIONS) };
+}
+
+function eventFrom(node: Node): EventDetails {
+  return {
+    type: oneOf(node, 'eventType', EVENT_TYPE_NAMES),
+    time: timeFrom(node),
+    quantities: jsonList(node, 'quantitiesJson', quantityFrom),
+    attributions: jsonList(node, 'attributionsJson', attributionFrom),
+    status: oneOf(node, 'status', CLAIM_STATUSES),
+  };
+}
+
+function timeFrom(element: Node | Relationship): TimeSpan | null {
+  if (element.properties['timeStart'] === undefined) return null;
+  return { start: str(element, 'timeStart'), end: optStr(element, 'timeEnd'), text: optStr(element, 'timeText') };
+}
+
+/**
+ * A list of objects kept as a JSON string (attributions, quantities): Neo4j properties cannot hold
+ * maps, and what Cypher filters on is kept beside it as flat properties. Each item is checked
+ * field by field, so a hand-edited property fails here naming the element, not later.
+ */
+function jsonList<T>(element: Node | Relationship, key: string, item: (value: Record<string, unknown>, what: string) => T): T[] {
+  const text = element.properties[key];
+  if (text === undefined || text === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = typeof text === 'string' ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x))) {
+    throw malformed(element, key, 'a JSON list of objects');
+  }
+  return parsed.map((x, i) => item(x as Record<string, unknown>, `Neo4j ${where(element)} ${key}[${i}]`));
+}
+
+function field<T>(value: Record<string, unknown>, what: string, key: string, ok: (v: unknown) => boolean, expected: string): T {
+  const v = value[key] ?? null;
+  if (!ok(v)) throw new Error(`${what} has ${key} = ${describe(v)}; expected ${expected}.`);
+  return v as T;
+}
+const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+const isNumberOrNull = (v: unknown) => v === null || typeof v === 'number';
+const isIn = (allowed: readonly string[], orNull = false) => (v: unknown) =>
+  (orNull && v === null) || (typeof v === 'string' && allowed.includes(v));
+
+function attributionFrom(value: Record<string, unknown>, what: string): Attribution {
+  const s = (key: string) => field<string | null>(value, what, key, isStringOrNull, 'a string or null');
+  return {
+    claimantId: s('claimantId'),
+    viaId: s('viaId'),
+    statementId: s('statementId'),
+    stance: field(value, what, 'stance', isIn(STANCE_NAMES), `one of ${STANCE_NAMES.join(', ')}`),
+    saidOn: s('saidOn'),
+    sourceId: field(value, what, 'sourceId', (v) => typeof v === 'string', 'a string'),
+    note: s('note'),
+  };
+}
+
+function quantityFrom(value: Record<string, unknown>, what: string): Quantity {
+  const n = (key: string) => field<number | null>(value, what, key, isNumberOrNull, 'a number or null');
+  const s = (key: string) => field<string | null>(value, what, key, isStringOrNull, 'a string or null');
+  return {
+    measure: field(value, what, 'measure', isIn(QUANTITY_MEASURE_NAMES), `one of ${QUANTITY_MEASURE_NAMES.join(', ')}`),
+    value: n('value'),
+    min: n('min'),
+    max: n('max'),
+    approximation: field(value, what, 'approximation', isIn(APPROXIMATIONS, true), `one of ${APPROXIMATIONS.join(', ')} or null`),
+    unit: s('unit'),
+    wording: s('wording'),
   };
 }
 
@@ -164,7 +260,7 @@ export function sourceFromNode(value: unknown): SourceRecord {
     publisher: optStr(node, 'publisher'),
     published: optStr(node, 'published'),
     url: optStr(node, 'url'),
-    kind: 'DOCUMENT', // TODO(neo4j): store the kind
+    kind: oneOf(node, 'kind', SOURCE_KINDS),
   };
 }
 
@@ -202,8 +298,8 @@ export function relationFromRelationship(value: unknown, fromId: unknown, toId: 
     type: rel.type,
     from: fromId,
     to: toId,
-    time: null, // TODO(neo4j): store the time
-    attributions: [], // TODO(neo4j): store the attributions
+    time: timeFrom(rel),
+    attributions: jsonList(rel, 'attributionsJson', attributionFrom),
     status: oneOf(rel, 'status', CLAIM_STATUSES),
     claimedBy: optStr(rel, 'claimedBy'),
     date: optStr(rel, 'date'),
@@ -249,6 +345,15 @@ export function entityProperties(e: EntityRecord): Record<string, unknown> {
     description: e.description,
     searchText: searchText(e),
     searchWords: entitySearchWords(e),
+    location: e.location && new Point(WGS84_SRID, e.location.longitude, e.location.latitude),
+    locationPrecision: e.location?.precision ?? null,
+    ...(e.event && {
+      eventType: e.event.type,
+      status: e.event.status,
+      quantitiesJson: JSON.stringify(e.event.quantities),
+      ...timeProperties(e.event.time),
+      ...attributionProperties(e.event.attributions, []),
+    }),
   });
 }
 
@@ -260,9 +365,36 @@ export function relationProperties(r: RelationRecord): Record<string, unknown> {
     date: r.date,
     sourceId: r.sourceId,
     statementIds: [...r.statementIds],
+    ...timeProperties(r.time),
+    ...attributionProperties(r.attributions, r.statementIds),
   };
   for (const key of QUALIFIER_KEYS) props[QUALIFIER_PREFIX + key] = r.qualifiers[key];
   return withoutNulls(props);
+}
+
+/** A fact's time, flat, with the day bounds that windows compare (ISO days compare as strings). */
+function timeProperties(time: TimeSpan | null): Record<string, unknown> {
+  if (time === null) return {};
+  const { earliest, latest } = timeBounds(time);
+  return { timeStart: time.start, timeEnd: time.end, timeText: time.text, timeEarliest: earliest, timeLatest: latest };
+}
+
+/**
+ * A fact's attributions: the record as JSON (read back as it was), and what Cypher filters on.
+ * Lists of a property cannot hold nulls, so the per-attribution lists (same order and length as
+ * the attributions) say '' for none: `attributionSaidOn` (the timeline's CLAIM entries) and
+ * `attributionClaimantIds` (the claims an entity made).
+ */
+function attributionProperties(attributions: readonly Attribution[], statementIds: readonly string[]): Record<string, unknown> {
+  return {
+    attributionsJson: JSON.stringify(attributions),
+    claimantIds: claimantsOf(attributions),
+    attributionSaidOn: attributions.map((a) => a.saidOn ?? ''),
+    attributionClaimantIds: attributions.map((a) => a.claimantId ?? ''),
+    supportStatementIds: [
+      ...new Set([...attributions.flatMap((a) => (a.statementId === null ? [] : [a.statementId])), ...statementIds]),
+    ],
+  };
 }
 
 export function statementProperties(s: StatementRecord): Record<string, unknown> {
@@ -281,5 +413,5 @@ export function statementProperties(s: StatementRecord): Record<string, unknown>
 }
 
 export function sourceProperties(s: SourceRecord): Record<string, unknown> {
-  return withoutNulls({ id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url });
+  return withoutNulls({ id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url, kind: s.kind });
 }

@@ -4,6 +4,7 @@
  */
 import neo4j from 'neo4j-driver';
 import {
+  compareText,
   rankSearchResults,
   rankStatements,
   type StatementMatch,
@@ -14,11 +15,17 @@ import {
   type SearchMatch,
   type SourceRecord,
   type StatementRecord,
+  type TimeWindow,
 } from '../../domain/index.js';
 import type {
+  EventQuery,
+  FactRef,
   GraphCounts,
   GraphStore,
+  NearbyPlace,
   NeighborhoodQuery,
+  Page,
+  PageQuery,
   PathQuery,
   PathResult,
   ReadOptions,
@@ -28,7 +35,13 @@ import type {
   StatementFilter,
   StatementSearchQuery,
   SubgraphResult,
+  TimelineEntry,
+  TimelineEntryKind,
+  TimelineQuery,
 } from '../graph-store.js';
+import { decodeCursor, encodeCursor, type CursorKey, type CursorList } from './cursor.js';
+import { FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE } from './cypher/facts.js';
+import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
 import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_STATEMENT_CANDIDATES } from './cypher/search.js';
@@ -47,6 +60,7 @@ import { loadDataset, type LoadProgress } from './load.js';
 import {
   entityFromNode,
   relationFromRelationship,
+  relationFromRow,
   relationViewFromRow,
   sourceFromNode,
   statementFromNode,
@@ -54,7 +68,7 @@ import {
   type Row,
 } from './mapping.js';
 import { runMigrations } from './migrations.js';
-import { neighborhoodIn, shortestPathIn } from './traversal.js';
+import { neighborhoodIn, pathsIn, shortestPathIn } from './traversal.js';
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -111,6 +125,33 @@ export async function createNeo4jStore(options: Neo4jStoreOptions): Promise<Grap
     await driver.close().catch(() => {});
     throw error;
   }
+}
+
+const TIMELINE_ENTRY_KINDS: readonly TimelineEntryKind[] = ['EVENT', 'RELATION', 'CLAIM', 'STATEMENT'];
+
+/** A window as the page queries take it: $windowed, and its ends ($from / $to, null: open). */
+function windowParams(window: TimeWindow | null): Record<string, unknown> {
+  return { windowed: window !== null, from: window?.from ?? null, to: window?.to ?? null };
+}
+
+/** Great-circle metres as the port gives them: km rounded to 0.001 (the nearest metre). */
+function roundedKm(meters: number): number {
+  return Math.round(meters) / 1000;
+}
+
+function timelineEntryFromRow(row: Row): TimelineEntry {
+  const kind = row['kind'];
+  if (!TIMELINE_ENTRY_KINDS.includes(kind as TimelineEntryKind)) throw new Error(`Neo4j returned timeline entry kind ${String(kind)}.`);
+  const ai = toNumber(row['ai'], 'an attribution index');
+  return {
+    kind: kind as TimelineEntryKind,
+    earliest: String(row['earliest']),
+    latest: String(row['latest']),
+    event: row['event'] === null ? null : entityFromNode(row['event']),
+    relation: row['r'] === null ? null : relationFromRow(row),
+    statement: row['statement'] === null ? null : statementFromNode(row['statement']),
+    attributionIndex: ai < 0 ? null : ai,
+  };
 }
 
 const DIRECTIONS_KEPT: Readonly<Record<Direction, readonly Direction[]>> = {
@@ -257,17 +298,89 @@ export class Neo4jStore implements GraphStore {
     await this.executor.readRows(PING, {}, options);
   }
 
-  // Not yet implemented on this store: the claims-and-events work replaces these.
-  paths(): Promise<never> { return Promise.reject(new Error('paths: not implemented yet')); }
-  entitiesPage(): Promise<never> { return Promise.reject(new Error('entitiesPage: not implemented yet')); }
-  statementsPage(): Promise<never> { return Promise.reject(new Error('statementsPage: not implemented yet')); }
-  findEvents(): Promise<never> { return Promise.reject(new Error('findEvents: not implemented yet')); }
-  timeline(): Promise<never> { return Promise.reject(new Error('timeline: not implemented yet')); }
-  factsSupportedBy(): Promise<never> { return Promise.reject(new Error('factsSupportedBy: not implemented yet')); }
-  near(): Promise<never> { return Promise.reject(new Error('near: not implemented yet')); }
+  async paths(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult[]> {
+    return this.executor.read((tx) => pathsIn(tx, fromId, toId, query), options);
+  }
+
+  async entitiesPage(kinds: readonly EntityKind[] | null, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
+    return this.page('entities', ENTITIES_PAGE, ['s', 's'], { kinds: kinds === null ? null : [...kinds] }, page,
+      (row) => entityFromNode(row['n']), options);
+  }
+
+  async statementsPage(
+    { speakerId, aboutId, window }: StatementFilter & { readonly window: TimeWindow | null },
+    page: PageQuery,
+    options?: ReadOptions,
+  ): Promise<Page<StatementRecord>> {
+    return this.page('statements', STATEMENTS_PAGE, ['n', 's', 's'], { speakerId, aboutId, ...windowParams(window) }, page,
+      (row) => statementFromNode(row['s']), options);
+  }
+
+  async findEvents({ types, participantId, placeId, window }: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
+    const params = { types: types === null ? null : [...types], participantId, placeId, ...windowParams(window) };
+    return this.page('events', EVENTS_PAGE, ['n', 's', 's'], params, page, (row) => entityFromNode(row['e']), options);
+  }
+
+  async timeline({ window, entityId, kinds }: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {
+    const params = {
+      ...TIMELINE_PAGE.params,
+      kinds: kinds === null ? TIMELINE_ENTRY_KINDS : [...kinds],
+      entityId,
+      from: window.from,
+      to: window.to,
+    };
+    return this.page('timeline', TIMELINE_PAGE, ['s', 's', 'n', 's', 'n'], params, page, timelineEntryFromRow, options);
+  }
+
+  async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
+    return this.perKey(FACTS_SUPPORTED_BY.text, statementIds, FACTS_SUPPORTED_BY.params, (row): FactRef =>
+      row['r'] === null
+        ? { relation: null, event: entityFromNode(row['event']) }
+        : { relation: relationFromRow(row), event: null }, options);
+  }
+
+  async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
+    // A metre of slack: the filter that counts is on the rounded distance, below.
+    const rows = await this.executor.readRows(NEAR, { placeId, meters: km * 1000 + 1 }, options);
+    if (rows.length === 0) return null; // unknown, or without a location
+    return rows
+      .filter((row) => row['p'] !== null)
+      .map((row) => ({ place: entityFromNode(row['p']), distanceKm: roundedKm(toNumber(row['meters'], 'a distance')) }))
+      .filter((near) => near.distanceKm <= km)
+      .sort((a, b) => a.distanceKm - b.distanceKm || compareText(a.place.id, b.place.id));
+  }
 
   async close(): Promise<void> {
     await this.closeDriver();
+  }
+
+  /**
+   * One page of a cursor connection (cypher/pages.ts): the items after the cursor's key, one more
+   * than asked to learn whether a next page exists, and the count of all, in one read transaction
+   * so that the page and its count are one snapshot. Every row carries its `sortKey`.
+   */
+  private async page<T>(
+    list: CursorList,
+    cypher: PageCypher,
+    shape: readonly ('s' | 'n')[],
+    params: Readonly<Record<string, unknown>>,
+    { first, after }: PageQuery,
+    map: (row: Row) => T,
+    options: ReadOptions | undefined,
+  ): Promise<Page<T>> {
+    const afterKey = decodeCursor(list, after, shape);
+    return this.executor.read(async (tx) => {
+      const rows = await tx.run(cypher.page, { ...params, after: afterKey, rowLimit: neo4j.int(first + 1) });
+      const [counted] = await tx.run(cypher.count, params);
+      const shown = rows.slice(0, first);
+      const last = shown.at(-1);
+      return {
+        items: shown.map(map),
+        totalCount: toNumber(counted?.['total'], 'a count'),
+        endCursor: last === undefined ? null : encodeCursor(list, last['sortKey'] as CursorKey),
+        hasNextPage: rows.length > first,
+      };
+    }, options);
   }
 
   /** One result per requested id, in order, null when unknown (rows carry the id as `<field>.id`). */

@@ -1,32 +1,35 @@
-/** neighborhood and shortestPath over the Neo4j store (orders as in the header of graph-store.ts). */
-import { compareText, type EntityRecord } from '../../domain/index.js';
+/** neighborhood, shortestPath and paths over the Neo4j store (orders as in the header of graph-store.ts). */
+import neo4j from 'neo4j-driver';
+import type { EntityRecord } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult } from '../graph-store.js';
-import { neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from './cypher/explore.js';
+import { kShortestPathsCypher, neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from './cypher/explore.js';
 import { ENTITIES_BY_IDS } from './cypher/lookups.js';
 import type { QueryRunner } from './executor.js';
-import { SYMMETRIC_TYPES } from './graph-model.js';
-import { entityFromNode, relationFromRow, toNumber, type Row } from './mapping.js';
+import { MAX_PATH_HOPS, SYMMETRIC_TYPES } from './graph-model.js';
+import { entityFromNode, relationFromRow, type Row } from './mapping.js';
 
 export async function neighborhoodIn(
   tx: QueryRunner,
   centreId: string,
-  { depth, filter }: NeighborhoodQuery,
+  { depth, filter, limit }: NeighborhoodQuery,
 ): Promise<SubgraphResult | null> {
+  const limited = limit !== undefined;
   if (depth === 0) {
     // A quantifier cannot be {0,0}; the centre alone has no relation among itself (no self-loops).
     const [row] = await tx.run(ENTITIES_BY_IDS, { ids: [centreId] });
-    return row ? { nodes: [entityFromNode(row['n'])], edges: [] } : null;
+    if (!row) return null;
+    return { nodes: [entityFromNode(row['n'])], edges: [], ...(limited && { truncated: false }) };
   }
-  const walk = neighborhoodNodesCypher(depth, filter);
-  const rows = await tx.run(walk.text, { ...walk.params, centreId });
+  const walk = neighborhoodNodesCypher(depth, filter, limited);
+  // With a limit, one row more than it says whether any node was left out.
+  const rows = await tx.run(walk.text, { ...walk.params, centreId, ...(limited && { rowLimit: neo4j.int(limit + 1) }) });
   if (rows.length === 0) return null; // the centre itself is always a row at 0 hops
-  const reached = rows.map((row) => ({ entity: entityFromNode(row['n']), hops: toNumber(row['hops'], 'a hop count') }));
-  // The centre is the only node at 0 hops, so this puts it first.
-  reached.sort((a, b) => a.hops - b.hops || compareText(a.entity.id, b.entity.id));
-  const nodes = reached.map((r) => r.entity);
+  const truncated = limited && rows.length > limit;
+  // Rows come by hops, then id: the centre (the only node at 0 hops) first.
+  const nodes = (truncated ? rows.slice(0, limit) : rows).map((row) => entityFromNode(row['n']));
   const among = relationsAmongCypher(filter);
-  const edgeRows = await tx.run(among.text, { ...among.params, ids: nodes.map((n) => n.id) });
-  return { nodes, edges: edgeRows.map(relationFromRow) };
+  const edgeRows = await tx.run(among.text, { ...among.params, centreId, ids: nodes.map((n) => n.id) });
+  return { nodes, edges: edgeRows.map(relationFromRow), ...(limited && { truncated }) };
 }
 
 export async function shortestPathIn(
@@ -35,10 +38,7 @@ export async function shortestPathIn(
   toId: string,
   { maxHops, filter, directed }: PathQuery,
 ): Promise<PathResult | null> {
-  if (fromId === toId) {
-    const [row] = await tx.run(ENTITIES_BY_IDS, { ids: [fromId] });
-    return row ? { nodes: [entityFromNode(row['n'])], edges: [] } : null;
-  }
+  if (fromId === toId) return pathOfOne(tx, fromId);
   const path = shortestPathCypher(maxHops, filter);
   const [row] = await tx.run(path.text, {
     ...path.params,
@@ -48,6 +48,43 @@ export async function shortestPathIn(
     directed,
   });
   if (!row) return null; // an unknown end, or no path within maxHops
+  return pathFromRow(row);
+}
+
+/**
+ * The first `query.first` loopless paths, shortest first, ties by node ids then relation ids: what
+ * Yen's algorithm gives with that tie-break. Asks Neo4j for the paths of the k shortest lengths
+ * (kShortestPathsCypher), k starting at `first` and doubling while fewer loopless paths than wanted
+ * are found, up to every length within maxHops. No path at all shows at once: the shortest trail
+ * between two nodes is always loopless, so an empty first answer means there is none.
+ */
+export async function pathsIn(tx: QueryRunner, fromId: string, toId: string, query: PathQuery): Promise<PathResult[]> {
+  const first = query.first ?? 1;
+  if (fromId === toId) {
+    const alone = await pathOfOne(tx, fromId);
+    return alone ? [alone] : [];
+  }
+  const maxHops = Math.min(query.maxHops, MAX_PATH_HOPS);
+  for (let groups = Math.min(first, maxHops); ; groups = Math.min(groups * 2, maxHops)) {
+    const cypher = kShortestPathsCypher(maxHops, groups, query.filter);
+    const rows = await tx.run(cypher.text, {
+      ...cypher.params,
+      fromId,
+      toId,
+      symmetricTypes: SYMMETRIC_TYPES,
+      directed: query.directed,
+      rowLimit: neo4j.int(first),
+    });
+    if (rows.length >= first || rows.length === 0 || groups >= maxHops) return rows.map(pathFromRow);
+  }
+}
+
+async function pathOfOne(tx: QueryRunner, id: string): Promise<PathResult | null> {
+  const [row] = await tx.run(ENTITIES_BY_IDS, { ids: [id] });
+  return row ? { nodes: [entityFromNode(row['n'])], edges: [] } : null;
+}
+
+function pathFromRow(row: Row): PathResult {
   const nodes: EntityRecord[] = asList(row['nodes']).map(entityFromNode);
   const edges = asList(row['rels']).map((r) => relationFromRow(r as Row));
   return { nodes, edges };

@@ -8,7 +8,7 @@ export interface KindLook {
   readonly label: string;
   readonly color: string;
   /** A cytoscape node shape. */
-  readonly shape: 'ellipse' | 'diamond' | 'round-rectangle' | 'hexagon' | 'round-pentagon' | 'round-triangle';
+  readonly shape: 'ellipse' | 'diamond' | 'round-rectangle' | 'hexagon' | 'round-pentagon' | 'round-triangle' | 'star';
   /** The same shape for the legend, as an SVG polygon in a 20×20 box (null: a circle). */
   readonly points: string | null;
 }
@@ -20,6 +20,7 @@ export const KINDS: Readonly<Record<EntityKind, KindLook>> = {
   COUNTRY: { label: 'Country', color: '#047857', shape: 'hexagon', points: '5,2 15,2 19,10 15,18 5,18 1,10' },
   REGION: { label: 'Region', color: '#b45309', shape: 'round-pentagon', points: '10,1 19,8 15.5,18 4.5,18 1,8' },
   SETTLEMENT: { label: 'Settlement', color: '#0e7490', shape: 'round-triangle', points: '10,2 19,18 1,18' },
+  EVENT: { label: 'Event', color: '#be185d', shape: 'star', points: '10,1 12.6,7 19,7.2 14,11.4 15.6,18 10,14.4 4.4,18 6,11.4 1,7.2 7.4,7' },
 };
 
 export interface StatusLook {

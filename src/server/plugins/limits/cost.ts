@@ -2,9 +2,14 @@
  * The estimated cost of an operation, before it runs: how many values it may make the server
  * produce. Every field costs 1, plus the cost of its selection times how many times that
  * selection may run:
- * - `first` or `limit` when the field takes one (search: `first`, default 10);
- * - `depth` for `neighborhood` and `maxHops` for `shortestPath` (a wider walk reaches more);
- * - LIST_FAN_OUT for any other list (relations, statements, nodes of a subgraph, ...);
+ * - `paths`: `first` × `maxHops` (each path is a walk of up to maxHops);
+ * - `subgraph`: the pairs of `ids` × `maxHops` (one shortest path per pair);
+ * - `neighborhood` with a `limit`: limit ÷ LIST_FAN_OUT (its node and edge lists, which count
+ *   LIST_FAN_OUT each, then hold about `limit` items); without one, its `depth`;
+ * - `first` or `limit` when the field takes one (search: `first`, default 10; a connection's
+ *   `first`, whose `nodes` then count once, since `first` already bounds them);
+ * - `maxHops` for `shortestPath` (a wider walk reaches more);
+ * - LIST_FAN_OUT for any other list (relations, statements, nodes of a subgraph, claims, ...);
  * - 1 otherwise.
  * So nesting multiplies and aliases add up: `entity { relations { node { relations { id } } } }`
  * costs about 10 × 10 as much as `entity { id }`. Introspection fields cost nothing (they read the
@@ -22,7 +27,6 @@ export const LIST_FAN_OUT = 10;
 const WALK_ARGUMENTS: Readonly<Record<string, string>> = {
   neighborhood: 'depth',
   shortestPath: 'maxHops',
-  paths: 'maxHops',
 };
 
 /** Past this many fields and fragments visited the document is refused without a full count. */
@@ -55,15 +59,32 @@ export function estimateCost({ schema, document, variables, operationName }: Cos
   }
 }
 
-const fieldCost: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const fieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith('__') || getNamedType(field.type).name.startsWith('__')) return 0;
-  return 1 + timesRun(field, args) * childComplexity;
+  return 1 + timesRun(type.name, field, args) * childComplexity;
 };
 
-function timesRun(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+const count = (value: unknown) => Math.max(1, Number(value ?? 1));
+
+function timesRun(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  if (parentType === 'Query') {
+    switch (field.name) {
+      case 'paths':
+        return count(args['first']) * count(args['maxHops']);
+      case 'subgraph': {
+        const ids = Array.isArray(args['ids']) ? args['ids'].length : 2;
+        return Math.max(1, (ids * (ids - 1)) / 2) * count(args['maxHops']);
+      }
+      case 'neighborhood':
+        if (typeof args['limit'] === 'number') return Math.max(1, Math.ceil(args['limit'] / LIST_FAN_OUT));
+        break;
+    }
+  }
+  // A connection's items are bounded by its `first`, counted on the connection field.
+  if (field.name === 'nodes' && parentType.endsWith('Connection')) return 1;
   const bound = args['first'] ?? args['limit'];
   if (typeof bound === 'number') return Math.max(1, bound);
   const walk = WALK_ARGUMENTS[field.name];
-  if (walk !== undefined) return Math.max(1, Number(args[walk] ?? 1));
+  if (walk !== undefined) return count(args[walk]);
   return isListType(getNullableType(field.type)) ? LIST_FAN_OUT : 1;
 }

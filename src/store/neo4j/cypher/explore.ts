@@ -9,21 +9,22 @@ import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
  * ANY SHORTEST to each reachable node is a breadth-first search. The quantifier bound cannot be a
  * parameter: only the validated integer `depth` (1..LIMITS.maxNeighborhoodDepth) is spliced in.
  */
-export function neighborhoodNodesCypher(depth: number, filter: RelationFilter): CypherQuery {
+export function neighborhoodNodesCypher(depth: number, filter: RelationFilter, limited = false): CypherQuery {
   const bound = checkedHopBound(depth, 1, MAX_NEIGHBORHOOD_DEPTH);
-  const relation = relationFilterCypher(filter, 'r');
+  const relation = relationFilterCypher(filter, 'r', '[$centreId]');
   return {
     params: relation.params,
     text: `
 MATCH (c:Entity {id: $centreId})
 MATCH p = ANY SHORTEST (c) ((x:Entity)-[r]-(y:Entity) WHERE ${relation.where}){0,${bound}} (n:Entity)
-RETURN n, length(p) AS hops`,
+RETURN n, length(p) AS hops
+ORDER BY hops, n.id${limited ? '\nLIMIT $rowLimit' : ''}`,
   };
 }
 
-/** neighborhood: the relations that pass `filter` between entities of $ids, by id. */
+/** neighborhood: the relations that pass `filter` between entities of $ids (around $centreId), by id. */
 export function relationsAmongCypher(filter: RelationFilter): CypherQuery {
-  const relation = relationFilterCypher(filter, 'r');
+  const relation = relationFilterCypher(filter, 'r', '[$centreId]');
   return {
     params: relation.params,
     text: `
@@ -46,7 +47,7 @@ ORDER BY r.id`,
  */
 export function shortestPathCypher(maxHops: number, filter: RelationFilter): CypherQuery {
   const bound = checkedHopBound(maxHops, 1, MAX_PATH_HOPS);
-  const relation = relationFilterCypher(filter, 'r');
+  const relation = relationFilterCypher(filter, 'r', '[$fromId, $toId]');
   return {
     params: relation.params,
     text: `
@@ -58,6 +59,36 @@ MATCH p = ALL SHORTEST (a) ((x:Entity)-[r]-(y:Entity)
 WITH p
 ORDER BY [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.id]
 LIMIT 1
+RETURN nodes(p) AS nodes,
+  [rel IN relationships(p) | {r: rel, fromId: startNode(rel).id, toId: endNode(rel).id}] AS rels`,
+  };
+}
+
+/**
+ * paths (schema `Query.paths`): the loopless paths from $fromId to $toId among the `groups`
+ * shortest lengths, over relations that pass `filter` (and $directed as in shortestPathCypher),
+ * shortest first, then by node ids, then relation ids; at most $rowLimit.
+ * `SHORTEST k GROUPS` gives every path (a trail: no relation twice) whose length is one of the k
+ * shortest, so the loopless ones of those lengths are all there; the caller asks for more groups
+ * while fewer than it wants are found (pathsIn). Neo4j's own order within a group is unspecified,
+ * hence the ORDER BY. Neither bound can be a parameter: only validated integers are spliced in.
+ */
+export function kShortestPathsCypher(maxHops: number, groups: number, filter: RelationFilter): CypherQuery {
+  const bound = checkedHopBound(maxHops, 1, MAX_PATH_HOPS);
+  const k = checkedHopBound(groups, 1, MAX_PATH_HOPS);
+  const relation = relationFilterCypher(filter, 'r', '[$fromId, $toId]');
+  return {
+    params: relation.params,
+    text: `
+MATCH (a:Entity {id: $fromId})
+MATCH (b:Entity {id: $toId})
+MATCH p = SHORTEST ${k} GROUPS (a) ((x:Entity)-[r]-(y:Entity)
+    WHERE ${relation.where} AND (NOT $directed OR type(r) IN $symmetricTypes OR startNode(r) = x)
+  ){1,${bound}} (b)
+WITH p, nodes(p) AS ns
+WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])
+WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.id]
+LIMIT $rowLimit
 RETURN nodes(p) AS nodes,
   [rel IN relationships(p) | {r: rel, fromId: startNode(rel).id, toId: endNode(rel).id}] AS rels`,
   };

@@ -8,7 +8,7 @@ import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
  * type, the other end's id, the relation's id.
  */
 export function relationsOfCypher(filter: RelationFilter): CypherQuery {
-  const relation = relationFilterCypher(filter, 'r');
+  const relation = relationFilterCypher(filter, 'r', '[key]');
   return {
     params: relation.params,
     text: `

@@ -47,5 +47,13 @@ export const CREATE_ENTITY_SEARCH_WORDS_INDEX =
 export const CREATE_STATEMENT_SEARCH_WORDS_INDEX =
   "CREATE FULLTEXT INDEX statement_search_words IF NOT EXISTS FOR (n:Statement) ON EACH [n.searchWords] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }";
 
+/** near(): serves `point.distance(p.location, c.location) <= $meters` over places' WGS-84 points. */
+export const CREATE_ENTITY_LOCATION_POINT_INDEX =
+  'CREATE POINT INDEX entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location)';
+
+/** findEvents, timeline: events by their earliest day (the order of both lists, and window bounds). */
+export const CREATE_EVENT_TIME_INDEX =
+  'CREATE INDEX event_time IF NOT EXISTS FOR (n:Event) ON (n.timeEarliest)';
+
 /** Waits until every index is ONLINE; $timeoutSeconds must be an Integer (neo4j.int). */
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

@@ -1,0 +1,90 @@
+/**
+ * Walks along LOCATED_IN for many places at once (schema: `within` and `events` of Country,
+ * Region and Settlement). Each step is one load per place through the request's loaders, so a
+ * batch of places costs one store call per step, not one per place.
+ */
+import { byTimeThenId, isEventRecord, type EventRecord } from '../domain/claims.js';
+import { ENTITY_KINDS, type Direction, type EntityRecord, type RelationType } from '../domain/index.js';
+import type { Loaders } from './context.js';
+import { relationFilterOfType } from './relation-filter.js';
+
+type WalkLoaders = Pick<Loaders, 'relations' | 'entity'>;
+
+/** Every id reached from each start along relations of one type and direction, the start left out. */
+async function reachable(
+  loaders: WalkLoaders,
+  startIds: readonly string[],
+  type: RelationType,
+  direction: Direction,
+): Promise<string[][]> {
+  const filter = relationFilterOfType(type);
+  return Promise.all(
+    startIds.map(async (start) => {
+      const seen = new Set([start]);
+      let frontier = [start];
+      while (frontier.length > 0) {
+        const views = await loaders.relations.loadMany(frontier.map((entityId) => ({ entityId, filter, direction })));
+        frontier = [];
+        for (const list of views) {
+          if (list instanceof Error) throw list;
+          for (const { otherId } of list) {
+            if (!seen.has(otherId)) {
+              seen.add(otherId);
+              frontier.push(otherId);
+            }
+          }
+        }
+      }
+      seen.delete(start);
+      return [...seen];
+    }),
+  );
+}
+
+async function loadAll(loaders: WalkLoaders, ids: readonly string[]): Promise<EntityRecord[]> {
+  const records = await loaders.entity.loadMany(ids);
+  return records.flatMap((r) => {
+    if (r instanceof Error) throw r;
+    return r === null ? [] : [r];
+  });
+}
+
+/** Larger places first: a country before a region before a settlement. */
+const kindRank = (e: EntityRecord) => ENTITY_KINDS.indexOf(e.kind);
+const placeOrder = (a: EntityRecord, b: EntityRecord) =>
+  kindRank(a) - kindRank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Schema: `within`: the places each place lies in (LOCATED_IN, any status, any depth), largest first, then id. */
+export async function placesContaining(loaders: WalkLoaders, placeIds: readonly string[]): Promise<EntityRecord[][]> {
+  const containing = await reachable(loaders, placeIds, 'LOCATED_IN', 'OUT');
+  return Promise.all(containing.map(async (ids) => (await loadAll(loaders, ids)).sort(placeOrder)));
+}
+
+/** Schema: `events` of a place: events that took place in it or in a place inside it, by time (undated last), then id. */
+export async function eventsInPlaces(loaders: WalkLoaders, placeIds: readonly string[]): Promise<EventRecord[][]> {
+  const inside = await reachable(loaders, placeIds, 'LOCATED_IN', 'IN');
+  const places = placeIds.map((id, i) => [id, ...inside[i]!]);
+  const eventIds = await reachableInOneStep(loaders, places, 'TOOK_PLACE_IN', 'IN');
+  return Promise.all(eventIds.map(async (ids) => (await loadAll(loaders, ids)).filter(isEventRecord).sort(byTimeThenId)));
+}
+
+/** For each group of ids, the other ends of their relations of one type and direction, once each. */
+async function reachableInOneStep(
+  loaders: WalkLoaders,
+  groups: readonly (readonly string[])[],
+  type: RelationType,
+  direction: Direction,
+): Promise<string[][]> {
+  const filter = relationFilterOfType(type);
+  return Promise.all(
+    groups.map(async (ids) => {
+      const views = await loaders.relations.loadMany(ids.map((entityId) => ({ entityId, filter, direction })));
+      const other = new Set<string>();
+      for (const list of views) {
+        if (list instanceof Error) throw list;
+        for (const view of list) other.add(view.otherId);
+      }
+      return [...other];
+    }),
+  );
+}

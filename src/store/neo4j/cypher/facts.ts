@@ -1,0 +1,108 @@
+/** Questions about facts in time and space: timeline, factsSupportedBy, near. */
+import { ANY_RELATION } from '../../graph-store.js';
+import type { PageCypher } from './pages.js';
+import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
+
+const everyRelation = relationFilterCypher(ANY_RELATION, 'r');
+
+/** An event is about $entityId when the entity takes part in it or it took place in the entity. */
+const EVENT_ABOUT_ENTITY = (e: string) =>
+  `(EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(${e}) } OR EXISTS { (${e})-[:TOOK_PLACE_IN]->(:Entity {id: $entityId}) })`;
+
+/**
+ * Every timeline entry that $kinds (a list of TimelineEntryKind) and $entityId (null: any) allow,
+ * each as one row: kind, rank (the kind's place in the order: EVENT, RELATION, CLAIM, STATEMENT),
+ * earliest, latest, id, ai (the attribution index of a CLAIM, -1 otherwise) and its record. CLAIM
+ * rows come from the per-attribution lists the loader derives (`attributionSaidOn`,
+ * `attributionClaimantIds`; '' for none). The window ($from / $to, null: open) applies to all.
+ */
+const TIMELINE_ENTRIES = `
+CALL () {
+  MATCH (e:Entity:Event)
+  WHERE 'EVENT' IN $kinds AND e.timeEarliest IS NOT NULL
+    AND ($entityId IS NULL OR ${EVENT_ABOUT_ENTITY('e')})
+  RETURN 'EVENT' AS kind, 0 AS rank, e.timeEarliest AS earliest, e.timeLatest AS latest, e.id AS id, -1 AS ai,
+    e AS event, null AS r, null AS fromId, null AS toId, null AS statement
+  UNION ALL
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE 'RELATION' IN $kinds AND ${everyRelation.where} AND r.timeEarliest IS NOT NULL
+    AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+  RETURN 'RELATION' AS kind, 1 AS rank, r.timeEarliest AS earliest, r.timeLatest AS latest, r.id AS id, -1 AS ai,
+    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
+  UNION ALL
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE 'CLAIM' IN $kinds AND ${everyRelation.where}
+  UNWIND range(0, size(r.attributionSaidOn) - 1) AS ai
+  WITH a, r, b, ai
+  WHERE r.attributionSaidOn[ai] <> ''
+    AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId OR r.attributionClaimantIds[ai] = $entityId)
+  RETURN 'CLAIM' AS kind, 2 AS rank, r.attributionSaidOn[ai] AS earliest, r.attributionSaidOn[ai] AS latest, r.id AS id, ai,
+    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
+  UNION ALL
+  MATCH (e:Entity:Event)
+  WHERE 'CLAIM' IN $kinds
+  UNWIND range(0, size(e.attributionSaidOn) - 1) AS ai
+  WITH e, ai
+  WHERE e.attributionSaidOn[ai] <> ''
+    AND ($entityId IS NULL OR e.attributionClaimantIds[ai] = $entityId OR ${EVENT_ABOUT_ENTITY('e')})
+  RETURN 'CLAIM' AS kind, 2 AS rank, e.attributionSaidOn[ai] AS earliest, e.attributionSaidOn[ai] AS latest, e.id AS id, ai,
+    e AS event, null AS r, null AS fromId, null AS toId, null AS statement
+  UNION ALL
+  MATCH (s:Statement)
+  WHERE 'STATEMENT' IN $kinds AND s.date IS NOT NULL
+    AND ($entityId IS NULL OR s.speakerId = $entityId OR $entityId IN s.aboutIds)
+  RETURN 'STATEMENT' AS kind, 3 AS rank, s.date AS earliest, s.date AS latest, s.id AS id, -1 AS ai,
+    null AS event, null AS r, null AS fromId, null AS toId, s AS statement
+}
+WITH * WHERE ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)`;
+
+/**
+ * timeline (schema `Query.timeline`): entries by earliest day, latest day, kind, id, attribution
+ * index, after $after (the key of the page before's last entry), $rowLimit of them; and their count.
+ */
+export const TIMELINE_PAGE: PageCypher & { readonly params: CypherQuery['params'] } = {
+  params: everyRelation.params,
+  page: `${TIMELINE_ENTRIES}
+WITH *, [earliest, latest, rank, id, ai] AS sortKey
+WHERE $after IS NULL OR sortKey > $after
+RETURN kind, earliest, latest, ai, event, r, fromId, toId, statement, sortKey
+ORDER BY sortKey
+LIMIT $rowLimit`,
+  count: `${TIMELINE_ENTRIES}
+RETURN count(*) AS total`,
+};
+
+/**
+ * factsSupportedBy (schema `Statement.supports`): for each statement id in $ids, the relations and
+ * events whose `supportStatementIds` (derived by the loader: the attributions' statements and a
+ * relation's statementIds) hold it; relations first, each by id.
+ */
+export const FACTS_SUPPORTED_BY: CypherQuery = {
+  params: everyRelation.params,
+  text: `
+UNWIND $ids AS key
+CALL (key) {
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE ${everyRelation.where} AND key IN r.supportStatementIds
+  RETURN 0 AS rank, r.id AS factId, r, a.id AS fromId, b.id AS toId, null AS event
+  UNION ALL
+  MATCH (e:Entity:Event)
+  WHERE key IN e.supportStatementIds
+  RETURN 1 AS rank, e.id AS factId, null AS r, null AS fromId, null AS toId, e AS event
+}
+RETURN key, r, fromId, toId, event
+ORDER BY key, rank, factId`,
+};
+
+/**
+ * near (schema `Query.near`): the place $placeId's location (no row when it has none, or is
+ * unknown), and every other entity with a location within $meters of it (served by the point
+ * index entity_location), with its distance in metres (Neo4j's haversine for WGS-84). The caller
+ * rounds, filters on the rounded distance and orders.
+ */
+export const NEAR = `
+MATCH (c:Entity {id: $placeId})
+WHERE c.location IS NOT NULL
+OPTIONAL MATCH (p:Entity)
+WHERE point.distance(p.location, c.location) <= $meters AND p.id <> c.id
+RETURN p, point.distance(p.location, c.location) AS meters`;
