@@ -15,7 +15,8 @@
  *   WORDS        every query word is a word of it, or starts one (3+ chars) 0.600  0.570  0.300
  *   FUZZY        as WORDS, with typos (see `typoBudget`); per typo −0.1    0.500  0.475  0.250
  *
- * So the tier decides first, and a name beats an alias within a tier. Ties: by folded name, then
+ * WORDS and FUZZY gain 0.05 (before the field's weight) when the query's words cover the whole
+ * field. So the tier decides first, and a name beats an alias within a tier. Ties: by folded name, then
  * id (entities); by date, undated last, then id (statements, which match by WORDS and FUZZY, or
  * as a PHRASE: the query's words in a row).
  */
@@ -45,6 +46,14 @@ const UKRAINIAN_LETTERS: Readonly<Record<string, readonly [string, string]>> = {
 const UKRAINIAN_ONLY = /[іїєґ]/u;
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
+/**
+ * Accents off Latin letters first ("kür" → "kur"), since the transliteration table would spell
+ * some the German way ("kuer"); marks on other scripts stay for it (й, ё, ї are letters of their own).
+ */
+function withoutLatinAccents(text: string): string {
+  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+}
+
 function toLatin(lowerCase: string): string {
   const ukrainianSpelt = lowerCase.replace(/\p{L}+/gu, (word) =>
     UKRAINIAN_ONLY.test(word)
@@ -59,8 +68,8 @@ function toLatin(lowerCase: string): string {
  * "Курахове" → "kurakhove", "Алаудинов" → "alaudinov". Words are separated by one space.
  */
 export function normalizeForSearch(text: string): string {
-  const lower = text.normalize('NFC').toLowerCase();
-  const latin = NON_ASCII.test(lower) ? toLatin(lower) : lower;
+  const lower = text.toLowerCase();
+  const latin = NON_ASCII.test(lower) ? toLatin(withoutLatinAccents(lower)) : lower;
   return latin
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -216,9 +225,16 @@ const TIER_SCORE: Readonly<Record<MatchTier, number>> = {
 const FIELD_WEIGHT: Readonly<Record<SearchField, number>> = { NAME: 1, ALIAS: 0.95, DESCRIPTION: 0.5 };
 const TYPO_PENALTY = 0.1;
 
-/** A hit's score: its tier's, less 0.1 per typo beyond the first, times its field's weight; 3 decimals. */
-export function searchScore(tier: MatchTier, field: SearchField, typos = 0): number {
-  const base = tier === MatchTier.FUZZY ? Math.max(0.1, TIER_SCORE[tier] - TYPO_PENALTY * (typos - 1)) : TIER_SCORE[tier];
+/** WORDS and FUZZY: the bonus when the query's words cover the whole field ("Kurakove" → Kurakhove before Capture of Kurakhove). */
+const WHOLE_FIELD_BONUS = 0.05;
+
+/**
+ * A hit's score: its tier's, less 0.1 per typo beyond the first, plus 0.05 when a word match
+ * covers the whole field, times its field's weight; 3 decimals.
+ */
+export function searchScore(tier: MatchTier, field: SearchField, typos = 0, wholeField = false): number {
+  let base = tier === MatchTier.FUZZY ? Math.max(0.1, TIER_SCORE[tier] - TYPO_PENALTY * (typos - 1)) : TIER_SCORE[tier];
+  if (wholeField && (tier === MatchTier.WORDS || tier === MatchTier.FUZZY)) base += WHOLE_FIELD_BONUS;
   return Math.round(base * FIELD_WEIGHT[field] * 1000) / 1000;
 }
 
@@ -309,10 +325,11 @@ function rankBySubstring(entry: SearchEntry, query: string): RankedEntry | null 
 function rankByWords(entry: SearchEntry, query: PreparedQuery): RankedEntry | null {
   let best: RankedEntry | null = null;
   const consider = (key: string, field: SearchField, matched: string) => {
-    const typos = wordsDistance(query.words, wordsOf(key));
+    const words = wordsOf(key);
+    const typos = wordsDistance(query.words, words);
     if (typos === null) return;
     const tier = typos === 0 ? MatchTier.WORDS : MatchTier.FUZZY;
-    const score = searchScore(tier, field, typos);
+    const score = searchScore(tier, field, typos, words.length <= query.words.length);
     if (best === null || score > best.score) best = { entry, tier, field, matched, score };
   };
   entry.labels.forEach(({ label, key }, i) => consider(key, labelField(i), label));
