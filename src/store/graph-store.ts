@@ -21,6 +21,7 @@ import type {
   RelationType,
   SearchMatch,
   SourceRecord,
+  StatementMatch,
   StatementRecord,
   TimeWindow,
 } from '../domain/index.js';
@@ -204,6 +205,16 @@ export interface SearchQuery {
   readonly first: number;
 }
 
+/** `searchStatements(...)`: statements whose text matches, of the speaker and in the window asked. */
+export interface StatementSearchQuery {
+  /** Already normalized with `normalizeForSearch`. */
+  readonly text: string;
+  readonly first: number;
+  readonly speakerId: string | null;
+  /** The statement's date falls in the window; undated statements do not pass a window. */
+  readonly window: TimeWindow | null;
+}
+
 export interface StatementFilter {
   readonly speakerId: string | null;
   readonly aboutId: string | null;
@@ -259,8 +270,10 @@ export interface GraphStore {
   listSources(options?: ReadOptions): Promise<SourceRecord[]>;
   /** Schema: `Query.statements`; both filters null means every statement. */
   findStatements(filter: StatementFilter, options?: ReadOptions): Promise<StatementRecord[]>;
-  /** Schema: `Query.search`; ranked with `rankSearchResults`. */
+  /** Schema: `Query.search` and `Query.searchEntities`; ranked with `rankSearchResults`, each hit with its score and field. */
   search(query: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]>;
+  /** Schema: `Query.searchStatements`; ranked with `rankStatements`. */
+  searchStatements(query: StatementSearchQuery, options?: ReadOptions): Promise<StatementMatch[]>;
   /**
    * Schema: `Query.neighborhood`; null when the centre does not exist. Only with `maxNodes` may
    * the answer be `TooManyNodes`.

@@ -212,6 +212,57 @@ describe.each(storesUnderTest())('on the $name store', ({ enabled, open }) => {
     });
   });
 
+  describe('statements and facts', () => {
+    test('a statement supports exactly the facts that give it as evidence', async () => {
+      // Two questions, each within the cost limit; the seed has fewer than 40 statements.
+      const statements = await harness.run('{ statementsConnection(first: 40) { totalCount nodes { id supports { id evidence { id } } } } }');
+      const events = await harness.run('{ events(first: 100) { nodes { id evidence { id } } } }');
+      expect(statements.errors).toBeUndefined();
+      expect(events.errors).toBeUndefined();
+      const data = { ...statements.data, ...events.data } as {
+        statementsConnection: { totalCount: number; nodes: { id: string; supports: { id: string; evidence: { id: string }[] }[] }[] };
+        events: { nodes: { id: string; evidence: { id: string }[] }[] };
+      };
+      expect(data.statementsConnection.nodes).toHaveLength(data.statementsConnection.totalCount);
+      let supported = 0;
+      for (const statement of data.statementsConnection.nodes) {
+        for (const fact of statement.supports) {
+          expect(fact.evidence.map((e) => e.id), `${fact.id} rests on ${statement.id}`).toContain(statement.id);
+          supported++;
+        }
+      }
+      expect(supported).toBeGreaterThan(0);
+      // And the other way: every statement an event rests on lists the event among what it supports.
+      const supportsOf = new Map(data.statementsConnection.nodes.map((s) => [s.id, s.supports.map((f) => f.id)]));
+      for (const event of data.events.nodes) {
+        for (const { id } of event.evidence) expect(supportsOf.get(id), `${id} supports ${event.id}`).toContain(event.id);
+      }
+    });
+  });
+
+  describe('places', () => {
+    test('list as their events what events(placeId) lists, in the same order', async () => {
+      for (const place of ['country:ukraine', 'region:kursk', 'region:donetsk', KURAKHOVE, 'settlement:berdin']) {
+        const result = await harness.run(`{
+          entity(id: "${place}") { ... on Country { events { id } } ... on Region { events { id } } ... on Settlement { events { id } } }
+          events(placeId: "${place}", first: 100) { nodes { id } }
+        }`);
+        expect(result.errors, place).toBeUndefined();
+        const data = result.data as { entity: { events: unknown[] }; events: { nodes: unknown[] } };
+        expect(data.entity.events, place).toEqual(data.events.nodes);
+      }
+    });
+
+    test('lie within the places of their LOCATED_IN chain, largest first', async () => {
+      const result = await harness.run(`{ entity(id: "settlement:berdin") { ... on Settlement { within { id kind } } } }`);
+      expect(result.errors).toBeUndefined();
+      expect((result.data as { entity: { within: unknown[] } }).entity.within).toEqual([
+        { id: 'country:russia', kind: 'COUNTRY' },
+        { id: 'region:kursk', kind: 'REGION' },
+      ]);
+    });
+  });
+
   describe('bad arguments the store recognises', () => {
     test('a cursor of another list is not a cursor of this one', async () => {
       const first = await harness.run('{ entitiesConnection(first: 1) { pageInfo { endCursor } } }');

@@ -115,7 +115,8 @@ describe('search semantics', () => {
     expect(normalizeForSearch('Kurákhove')).toBe('kurakhove');
     expect(normalizeForSearch('U.S.')).toBe('u s');
     expect(normalizeForSearch('  Franz-Stefan   GADY ')).toBe('franz stefan gady');
-    expect(normalizeForSearch('Курахове')).toBe('курахове');
+    expect(normalizeForSearch('Курахове')).toBe('kurakhove');
+    expect(normalizeForSearch('Київ')).toBe('kyiv');
   });
 
   it('ranks exact, then prefix, then word prefix, then substring, ties by name', () => {

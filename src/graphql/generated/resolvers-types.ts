@@ -7,6 +7,7 @@ import type { EntityPage as EntityPageModel, StatementPage as StatementPageModel
 import type { GraphContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -226,6 +227,25 @@ export type EntityConnection = {
   pageInfo: PageInfo;
   /** How many entities the question matches in all, not only on this page. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** An entity found by `searchEntities`, with how well and where it matched. */
+export type EntityHit = {
+  __typename?: 'EntityHit';
+  /** The entity found. */
+  entity: Entity;
+  /** Where it matched: the name when the name and an alias match equally well. */
+  field: SearchField;
+  /** How it matched. */
+  match: SearchMatchKind;
+  /** The name, alias or description that matched, as written (e.g. 'Курахове' for the query 'kurakhove'). */
+  matchedText: Scalars['String']['output'];
+  /**
+   * 0 to 1, higher is better: EXACT 1, PREFIX 0.9, WORD_PREFIX 0.8, SUBSTRING 0.7, WORDS 0.6, FUZZY
+   * 0.5 less 0.1 per typo beyond the first (WORDS and FUZZY gain 0.05 when the query's words are the
+   * whole field); times 0.95 for an alias and 0.5 for the description.
+   */
+  score: Scalars['Float']['output'];
 };
 
 /** What an entity is. Every entity id starts with its kind's prefix (`person:`, `unit:`, `org:`, `country:`, `region:`, `settlement:`, `event:`). */
@@ -603,11 +623,24 @@ export type Query = {
   /** The relation vocabulary: every type, what it means, and the kinds it may join, by name. */
   relationTypes: Array<RelationTypeInfo>;
   /**
-   * Entities whose name or an alias contains `text`, ignoring case, accents and punctuation;
-   * exact matches first, then prefixes, then word prefixes, then other substrings; ties by name,
-   * then id. `kinds` null or empty means every kind. `first` is 1 to 100.
+   * The entities of `searchEntities` with the same text, kinds and first, in the same order, without
+   * the scores: names and aliases containing `text` first (exact, prefix, word prefix, substring),
+   * then names, aliases and descriptions holding its words, then those with typos; case, accents,
+   * punctuation and Cyrillic or Latin spelling ignored. `kinds` null or empty means every kind.
+   * `first` is 1 to 100.
    */
   search: Array<Entity>;
+  /**
+   * Entities (events included) whose name, an alias or the description matches `text`, best first,
+   * each with its score, the field and the text that matched. Typos, prefixes, accents, case and
+   * Cyrillic or Latin spelling are all tolerated (see `SearchMatchKind`). Ties by name, then id.
+   */
+  searchEntities: Array<EntityHit>;
+  /**
+   * Statements whose text matches `text` (its words in a row first, then all its words anywhere,
+   * then with typos), best first, each with its score; ties by date (undated last), then id.
+   */
+  searchStatements: Array<StatementHit>;
   /**
    * A shortest chain of relations between two entities within `maxHops` (1 to 10), or null when
    * there is none. Undirected unless `directed` is true; only `types` when given. Of several
@@ -750,6 +783,32 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   text: Scalars['String']['input'];
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QuerySearchEntitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  text: Scalars['String']['input'];
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QuerySearchStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  text: Scalars['String']['input'];
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -937,6 +996,36 @@ export type RelationTypeInfo = {
   toKinds: Array<EntityKind>;
 };
 
+/** Which part of an entity a search hit matched. */
+export type SearchField =
+  /** One of the entity's aliases (other spellings, other scripts, abbreviations). */
+  | 'ALIAS'
+  /** The entity's description. */
+  | 'DESCRIPTION'
+  /** The entity's name. */
+  | 'NAME';
+
+/**
+ * How a search hit matched, best first. Text is compared folded: Cyrillic (Russian and Ukrainian)
+ * transliterated to Latin, accents, case and punctuation ignored, so "Алаудинов" and "Alaudinov" are
+ * the same text.
+ */
+export type SearchMatchKind =
+  /** The whole name or alias is the query. */
+  | 'EXACT'
+  /** As WORDS, with typos: 1 per query word of 4 to 7 letters, 2 from 8 letters; none in words with digits. */
+  | 'FUZZY'
+  /** Statements only: the query's words in a row in the text, the last one possibly the start of a word. */
+  | 'PHRASE'
+  /** The name or alias starts with the query. */
+  | 'PREFIX'
+  /** The query is inside the name or alias (e.g. 'urakh' in Kurakhove). */
+  | 'SUBSTRING'
+  /** Every word of the query is a word of the field, or starts one (query words of 3 characters or more), in any order. */
+  | 'WORDS'
+  /** A word of the name or alias starts with the query. */
+  | 'WORD_PREFIX';
+
 /** A city, town or village. */
 export type Settlement = Entity & {
   __typename?: 'Settlement';
@@ -1049,6 +1138,17 @@ export type StatementConnection = {
   pageInfo: PageInfo;
   /** How many statements the question matches in all, not only on this page. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A statement found by `searchStatements`, with how well it matched. */
+export type StatementHit = {
+  __typename?: 'StatementHit';
+  /** How it matched: PHRASE, WORDS or FUZZY. */
+  match: SearchMatchKind;
+  /** 0 to 1, higher is better: PHRASE 1, WORDS 0.6, FUZZY 0.5 less 0.1 per typo beyond the first. */
+  score: Scalars['Float']['output'];
+  /** The statement found. */
+  statement: Statement;
 };
 
 /** Whether a statement quotes the speaker's words or reports what they said. */
@@ -1260,6 +1360,7 @@ export type ResolversTypes = ResolversObject<{
   Edge: ResolverTypeWrapper<RelationRecordModel>;
   Entity: ResolverTypeWrapper<EntityRecordModel>;
   EntityConnection: ResolverTypeWrapper<EntityPageModel>;
+  EntityHit: ResolverTypeWrapper<Omit<EntityHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   EntityKind: EntityKind;
   Event: ResolverTypeWrapper<EventRecordModel>;
   EventConnection: ResolverTypeWrapper<EntityPageModel>;
@@ -1285,12 +1386,15 @@ export type ResolversTypes = ResolversObject<{
   Relation: ResolverTypeWrapper<RelationViewModel>;
   RelationFilterInput: RelationFilterInput;
   RelationTypeInfo: ResolverTypeWrapper<RelationTypeInfoModel>;
+  SearchField: SearchField;
+  SearchMatchKind: SearchMatchKind;
   Settlement: ResolverTypeWrapper<EntityRecordModel>;
   Source: ResolverTypeWrapper<SourceRecordModel>;
   SourceKind: SourceKind;
   Stance: Stance;
   Statement: ResolverTypeWrapper<StatementRecordModel>;
   StatementConnection: ResolverTypeWrapper<StatementPageModel>;
+  StatementHit: ResolverTypeWrapper<Omit<StatementHit, 'statement'> & { statement: ResolversTypes['Statement'] }>;
   StatementKind: StatementKind;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphResultModel>;
@@ -1313,6 +1417,7 @@ export type ResolversParentTypes = ResolversObject<{
   Edge: RelationRecordModel;
   Entity: EntityRecordModel;
   EntityConnection: EntityPageModel;
+  EntityHit: Omit<EntityHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Event: EventRecordModel;
   EventConnection: EntityPageModel;
   Fact: FactRecordModel;
@@ -1337,6 +1442,7 @@ export type ResolversParentTypes = ResolversObject<{
   Source: SourceRecordModel;
   Statement: StatementRecordModel;
   StatementConnection: StatementPageModel;
+  StatementHit: Omit<StatementHit, 'statement'> & { statement: ResolversParentTypes['Statement'] };
   String: Scalars['String']['output'];
   Subgraph: SubgraphResultModel;
   TimeSpan: TimeSpanModel;
@@ -1413,6 +1519,14 @@ export type EntityConnectionResolvers<ContextType = GraphContext, ParentType ext
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EntityHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['EntityHit'] = ResolversParentTypes['EntityHit']> = ResolversObject<{
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['SearchMatchKind'], ParentType, ContextType>;
+  matchedText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type EventResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
@@ -1539,6 +1653,8 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'directed' | 'first' | 'fromId' | 'maxHops' | 'toId'>>;
   relationTypes?: Resolver<Array<ResolversTypes['RelationTypeInfo']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  searchEntities?: Resolver<Array<ResolversTypes['EntityHit']>, ParentType, ContextType, RequireFields<QuerySearchEntitiesArgs, 'first' | 'text'>>;
+  searchStatements?: Resolver<Array<ResolversTypes['StatementHit']>, ParentType, ContextType, RequireFields<QuerySearchStatementsArgs, 'first' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'directed' | 'fromId' | 'maxHops' | 'toId'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1636,6 +1752,12 @@ export type StatementConnectionResolvers<ContextType = GraphContext, ParentType 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type StatementHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatementHit'] = ResolversParentTypes['StatementHit']> = ResolversObject<{
+  match?: Resolver<ResolversTypes['SearchMatchKind'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+}>;
+
 export type SubgraphResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -1691,6 +1813,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
+  EntityHit?: EntityHitResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
@@ -1711,6 +1834,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Source?: SourceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
+  StatementHit?: StatementHitResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   TimeSpan?: TimeSpanResolvers<ContextType>;
   TimelineConnection?: TimelineConnectionResolvers<ContextType>;

@@ -9,6 +9,7 @@ import { pathResolvers } from './paths.js';
 import { placeResolvers } from './places.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
+import { searchResolvers } from './search.js';
 
 /** One map per concern; makeExecutableSchema merges them (several add fields to `Query`). */
 export const resolvers: Resolvers[] = [
@@ -22,4 +23,5 @@ export const resolvers: Resolvers[] = [
   eventResolvers,
   factResolvers,
   relationResolvers,
+  searchResolvers,
 ];

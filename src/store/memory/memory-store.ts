@@ -14,6 +14,7 @@ import {
   type EntityRecord,
   type SearchMatch,
   type SourceRecord,
+  type StatementMatch,
   type StatementRecord,
   type TimeWindow,
 } from '../../domain/index.js';
@@ -33,6 +34,7 @@ import type {
   RelationView,
   SearchQuery,
   StatementFilter,
+  StatementSearchQuery,
   SubgraphResult,
   TimelineEntry,
   TimelineQuery,
@@ -45,6 +47,7 @@ import { Pacer } from './pacer.js';
 import { compareById } from './ordering.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
+import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
 import { factsSupportedBy, findEvents, near, timeline } from './facts.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
@@ -174,6 +177,12 @@ export class MemoryStore implements GraphStore {
     refuseIfCancelled(options);
     // Ranked as `rankSearchResults` ranks, over entries prepared when the index was built.
     return this.state.searchIndex.search(text, kinds, first);
+  }
+
+  async searchStatements({ text, first, speakerId, window }: StatementSearchQuery, options?: ReadOptions): Promise<StatementMatch[]> {
+    refuseIfCancelled(options);
+    // Ranked as `rankStatements` ranks; the index is built on the first search of a snapshot.
+    return statementSearchIndexOf(this.state.statements).search(text, { speakerId, window }, first);
   }
 
   neighborhood(

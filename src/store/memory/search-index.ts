@@ -1,35 +1,52 @@
 /**
- * Full-text lookups for `Query.search`. Search is by SUBSTRING of an entity's normalized name or
- * alias ("urakh" finds Kurákhove, "u s" finds U.S.), which word-based tokenizers cannot answer.
+ * Full-text lookups for `Query.search`, `Query.searchEntities` and `Query.searchStatements`, ranked
+ * by the domain (src/domain/search.ts). Two kinds of lookup, because the domain has two kinds of match:
  *
- * Everything ranking needs is prepared once, when the index is built: every entity's
- * `SearchEntry` (its keys normalized, its tie-breaking name), and the entries' position in the
- * domain's tie order (`compareSearchEntries`), which every posting list below is sorted by. So:
- * - a query of three characters or more looks up the posting lists of its character trigrams
- *   (any key containing the query contains all of them; the converse does not hold, "abcab" has
- *   the trigrams of "cabc", so the intersection is candidates only), intersects them, and hands
- *   the candidates, in tie order, to the domain's `rankSearchEntriesInOrder`, which makes the
- *   final match and keeps the first `first` of each tier without sorting;
- * - a query of one or two characters (no trigram to look up, and often a match for a large share
- *   of all entities) is answered from lists kept per one- and two-character text and per match
- *   tier, each in tie order: the answer is the first `first` entries of the right kinds, tier by
- *   tier, with no scan of the other entities.
+ * 1. Substring tiers (EXACT to SUBSTRING) of an entity's folded name or alias ("urakh" finds
+ *    Kurákhove, "u s" finds U.S.), which word-based tokenizers cannot answer. Everything is prepared
+ *    when the index is built: every entity's `SearchEntry`, and the entries' position in the domain's
+ *    tie order (`compareSearchEntries`), which every posting list is sorted by. So:
+ *    - a query of three characters or more looks up the posting lists of its character trigrams
+ *      (any key containing the query contains all of them; the converse does not hold, "abcab" has
+ *      the trigrams of "cabc", so the intersection is candidates only), intersects them, and hands
+ *      the candidates, in tie order, to the domain's `rankSubstringEntriesInOrder`, which makes the
+ *      final match and keeps the first `first` of each level without sorting;
+ *    - a query of one or two characters (no trigram to look up, and often a match for a large share
+ *      of all entities) is answered from lists kept per one- and two-character text and per level
+ *      (tier and field), each in tie order: the first `first` entries of the right kinds, level by
+ *      level, with no scan of the other entities.
+ * 2. Word tiers (WORDS, FUZZY) of names, aliases and descriptions, which score below every
+ *    substring hit and so are looked up only when the substring tiers give fewer than `first` hits
+ *    (the usual case for a typo): a `WordIndex` finds, for each query word, the distinct words it
+ *    matches (equal, started by it, or within its typo budget) and their entries; the entries that
+ *    every query word reaches are the candidates, ranked by the domain.
  * The unit tests compare both paths with `rankSearchResults` over every entity.
  */
 import {
-  MatchTier,
   compareSearchEntries,
-  matchEntry,
-  rankSearchEntriesInOrder,
+  compareSearchMatches,
+  matchEntryBySubstring,
+  prepareQuery,
+  rankSearchEntries,
+  rankStatementEntries,
+  rankSubstringEntriesInOrder,
   searchEntryOf,
+  statementEntryOf,
+  wordDistance,
   type EntityKind,
   type EntityRecord,
+  type QueryWord,
   type SearchEntry,
   type SearchMatch,
+  type StatementEntry,
+  type StatementMatch,
+  type StatementRecord,
+  type TimeWindow,
 } from '../../domain/index.js';
 
 const GRAM = 3;
-const TIERS = [MatchTier.EXACT, MatchTier.PREFIX, MatchTier.WORD_PREFIX, MatchTier.SUBSTRING] as const;
+/** Substring levels: tier EXACT..SUBSTRING times field NAME, ALIAS (see the domain's `substringLevel`). */
+const LEVELS = 8;
 
 /** The distinct trigrams of each key, never spanning two keys. Code points, so no surrogate is split. */
 export function trigramsOf(keys: Iterable<string>): string[] {
@@ -65,13 +82,16 @@ export class EntitySearchIndex {
   private readonly entries: SearchEntry[];
   /** Trigram → positions of the entries with a key containing it, ascending. */
   private readonly trigramPostings = new Map<string, Int32Array>();
-  /** One- or two-character text → per match tier, positions of the entries it matches so, ascending. */
+  /** One- or two-character text → per substring level, positions of the entries it matches so, ascending. */
   private readonly shortPostings = new Map<string, Int32Array[]>();
+  /** Words of names, aliases and descriptions → positions, for the word tiers. */
+  private readonly words: WordIndex;
 
   constructor(entities: Iterable<EntityRecord>) {
     this.entries = Array.from(entities, searchEntryOf).sort(compareSearchEntries);
     const trigrams = new Map<string, number[]>();
     const short = new Map<string, number[][]>();
+    const words = new WordIndexBuilder();
     this.entries.forEach((entry, position) => {
       const keys = entry.labels.map((l) => l.key).filter((k) => k !== '');
       for (const gram of trigramsOf(keys)) {
@@ -80,21 +100,40 @@ export class EntitySearchIndex {
         else trigrams.set(gram, [position]);
       }
       for (const text of shortTextsOf(keys)) {
-        // The tier decided by the domain, as for any query; a text taken from a key always matches.
-        const tier = matchEntry(entry, text)!.tier;
+        // The level decided by the domain, as for any query; a text taken from a key always matches.
+        const match = matchEntryBySubstring(entry, text)!;
         let lists = short.get(text);
-        if (!lists) short.set(text, (lists = TIERS.map(() => [])));
-        lists[tier]!.push(position);
+        if (!lists) short.set(text, (lists = Array.from({ length: LEVELS }, () => [])));
+        lists[levelOf(match)]!.push(position);
       }
+      for (const key of keys) words.add(key, position);
+      if (entry.descriptionKey !== '') words.add(entry.descriptionKey, position);
     });
     for (const [gram, list] of trigrams) this.trigramPostings.set(gram, Int32Array.from(list));
     for (const [text, lists] of short) this.shortPostings.set(text, lists.map((l) => Int32Array.from(l)));
+    this.words = words.build(this.entries.length);
   }
 
-  /** The ranked matches of a normalized query, as `rankSearchResults` ranks them. */
+  /** The ranked matches of a folded query, as `rankSearchResults` ranks them. */
   search(normalizedQuery: string, kinds: readonly EntityKind[] | null, first: number): SearchMatch[] {
-    if (!canUseTrigrams(normalizedQuery)) return this.searchShort(normalizedQuery, kinds, first);
-    return rankSearchEntriesInOrder(this.candidates(normalizedQuery, kinds), normalizedQuery, first);
+    const bySubstring = canUseTrigrams(normalizedQuery)
+      ? rankSubstringEntriesInOrder(this.candidates(normalizedQuery, kinds), normalizedQuery, first)
+      : this.searchShort(normalizedQuery, kinds, first);
+    // Every substring hit outscores every word hit: with `first` of them, the word tiers cannot enter.
+    if (bySubstring.length >= first) return bySubstring;
+    const query = prepareQuery(normalizedQuery);
+    const positions = this.words.entriesMatchingAll(query.words);
+    const wanted = (position: number) => kinds === null || kinds.includes(this.entries[position]!.entity.kind);
+    const byWords = rankSearchEntries(
+      (function* (entries) {
+        for (const position of positions) if (wanted(position)) yield entries[position]!;
+      })(this.entries),
+      query,
+      first,
+    );
+    // Both lists come from the same ranking; an entity in both has the same match in each.
+    const seen = new Set(bySubstring.map((m) => m.entity.id));
+    return [...bySubstring, ...byWords.filter((m) => !seen.has(m.entity.id))].sort(compareSearchMatches).slice(0, first);
   }
 
   private searchShort(text: string, kinds: readonly EntityKind[] | null, first: number): SearchMatch[] {
@@ -104,7 +143,7 @@ export class EntitySearchIndex {
     for (const list of lists) {
       for (let i = 0; i < list.length && found.length < first; i++) {
         const entry = this.entries[list[i]!]!;
-        if (kinds === null || kinds.includes(entry.entity.kind)) found.push(matchEntry(entry, text)!);
+        if (kinds === null || kinds.includes(entry.entity.kind)) found.push(matchEntryBySubstring(entry, text)!);
       }
     }
     return found;
@@ -134,6 +173,182 @@ export class EntitySearchIndex {
       if (kinds === null || kinds.includes(entry.entity.kind)) yield entry;
     }
   }
+}
+
+/** A substring match's level: its tier, then name before alias (the domain's score order). */
+function levelOf(match: SearchMatch): number {
+  return match.tier * 2 + (match.field === 'NAME' ? 0 : 1);
+}
+
+/**
+ * `Query.searchStatements` over statement texts: the word tiers only (PHRASE, WORDS and FUZZY all
+ * need every query word to match a word of the text), ranked by the domain.
+ */
+export class StatementSearchIndex {
+  private readonly entries: StatementEntry[];
+  private readonly words: WordIndex;
+
+  constructor(statements: Iterable<StatementRecord>) {
+    this.entries = Array.from(statements, statementEntryOf);
+    const words = new WordIndexBuilder();
+    this.entries.forEach((entry, position) => words.add(entry.key, position));
+    this.words = words.build(this.entries.length);
+  }
+
+  search(normalizedQuery: string, filter: StatementSearchFilter, first: number): StatementMatch[] {
+    const positions = this.words.entriesMatchingAll(prepareQuery(normalizedQuery).words);
+    const wanted = (s: StatementRecord) =>
+      (filter.speakerId === null || s.speakerId === filter.speakerId) && inWindow(s.date, filter.window);
+    const candidates: StatementEntry[] = [];
+    for (const position of positions) {
+      const entry = this.entries[position]!;
+      if (wanted(entry.statement)) candidates.push(entry);
+    }
+    return rankStatementEntries(candidates, normalizedQuery, first);
+  }
+}
+
+export interface StatementSearchFilter {
+  readonly speakerId: string | null;
+  /** The statement's date falls in it; undated statements do not pass a window. */
+  readonly window: TimeWindow | null;
+}
+
+function inWindow(date: string | null, window: TimeWindow | null): boolean {
+  if (window === null) return true;
+  if (date === null) return false;
+  return (window.from === null || date >= window.from) && (window.to === null || date <= window.to);
+}
+
+/** One statement index per statements collection (a memory store's snapshot), built on first use. */
+const statementIndexes = new WeakMap<object, StatementSearchIndex>();
+export function statementSearchIndexOf(statements: ReadonlyMap<string, StatementRecord>): StatementSearchIndex {
+  let index = statementIndexes.get(statements);
+  if (!index) statementIndexes.set(statements, (index = new StatementSearchIndex(statements.values())));
+  return index;
+}
+
+/**
+ * Distinct folded words, sorted (so the words a query word starts are one range), each with the
+ * positions of the entries it occurs in, ascending; and the words without digits by length, for
+ * the typo search (a word within k typos differs in length by k at most).
+ */
+class WordIndex {
+  /** Stamps for the intersection below: position → the last query word that reached it. */
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+
+  constructor(
+    private readonly words: readonly string[],
+    private readonly postings: readonly Int32Array[],
+    private readonly typoCandidatesByLength: ReadonlyMap<number, readonly number[]>,
+    entryCount: number,
+  ) {
+    this.stamps = new Uint32Array(entryCount);
+  }
+
+  /** Positions of the entries where every query word matches some word, ascending. */
+  entriesMatchingAll(query: readonly QueryWord[]): number[] {
+    const perWord = query.map((q) => this.wordsMatching(q));
+    if (perWord.length === 0 || perWord.some((w) => w.length === 0)) return [];
+    const size = (ids: readonly number[]) => ids.reduce((n, id) => n + this.postings[id]!.length, 0);
+    perWord.sort((a, b) => size(a) - size(b));
+    // The union for the rarest query word, then kept only where every other word reaches too.
+    let current = this.union(perWord[0]!);
+    for (const ids of perWord.slice(1)) {
+      const mark = this.nextStamp();
+      for (const id of ids) for (const position of this.postings[id]!) this.stamps[position] = mark;
+      current = current.filter((position) => this.stamps[position] === mark);
+      if (current.length === 0) break;
+    }
+    return current;
+  }
+
+  private union(ids: readonly number[]): number[] {
+    if (ids.length === 1) return Array.from(this.postings[ids[0]!]!);
+    const mark = this.nextStamp();
+    const out: number[] = [];
+    for (const id of ids) {
+      for (const position of this.postings[id]!) {
+        if (this.stamps[position] === mark) continue;
+        this.stamps[position] = mark;
+        out.push(position);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+
+  /** Ids of the distinct words a query word matches, by the domain's `wordDistance`. */
+  private wordsMatching(q: QueryWord): number[] {
+    const found = new Set<number>();
+    let i = lowerBound(this.words, q.text);
+    if (q.prefix) {
+      for (; i < this.words.length && this.words[i]!.startsWith(q.text); i++) found.add(i);
+    } else if (this.words[i] === q.text) {
+      found.add(i);
+    }
+    if (q.typos > 0) {
+      const length = Array.from(q.text).length;
+      for (let l = length - q.typos; l <= length + q.typos; l++) {
+        for (const id of this.typoCandidatesByLength.get(l) ?? []) {
+          if (!found.has(id) && wordDistance(q, this.words[id]!) !== null) found.add(id);
+        }
+      }
+    }
+    return [...found];
+  }
+}
+
+class WordIndexBuilder {
+  private readonly positions = new Map<string, number[]>();
+
+  /** Files every word of a folded text under the entry's position (positions must come in ascending order). */
+  add(key: string, position: number): void {
+    for (const word of key.split(' ')) {
+      if (word === '') continue;
+      const list = this.positions.get(word);
+      if (!list) this.positions.set(word, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    }
+  }
+
+  build(entryCount: number): WordIndex {
+    const words = [...this.positions.keys()].sort(compareCodeUnits);
+    const postings = words.map((w) => Int32Array.from(this.positions.get(w)!));
+    const byLength = new Map<number, number[]>();
+    words.forEach((word, id) => {
+      if (/\p{N}/u.test(word)) return; // words with digits are never reached by a typo (wordDistance)
+      const length = Array.from(word).length;
+      const list = byLength.get(length);
+      if (list) list.push(id);
+      else byLength.set(length, [id]);
+    });
+    return new WordIndex(words, postings, byLength, entryCount);
+  }
+}
+
+/** The sort the range lookups below rely on: startsWith ranges are contiguous in UTF-16 order. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The first index at or after `from` whose value is not below `value` (the list ascends). */

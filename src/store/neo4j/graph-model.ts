@@ -3,13 +3,13 @@
  * label of each entity kind, the relation types a walk may follow, and the checks on the few values
  * that must be spliced into Cypher text rather than passed as parameters.
  *
- * - (:Entity:<KindLabel> {id, kind, name, aliases, description?, searchText})
+ * - (:Entity:<KindLabel> {id, kind, name, aliases, description?, searchText, searchWords})
  *   - places also {location: point({latitude, longitude}) (WGS-84; point index entity_location, for
  *     near's `point.distance`), locationPrecision};
  *   - events (:Entity:Event) also {eventType, quantitiesJson, <time>, <attributions>}.
  * - (:Entity)-[:<RELATION_TYPE> {id, status, claimedBy?, date?, sourceId, statementIds,
  *   q_<qualifier>?, <time>, <attributions>}]->(:Entity)
- * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds})
+ * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds, searchWords})
  *   with (:Entity)-[:SAID]->(:Statement)-[:ABOUT]->(:Entity) and (:Statement)-[:FROM_SOURCE]->(:Source)
  * - (:Source {id, title, publisher?, published?, url?, kind})
  * - (:LoadLock {name: 'graph', lastLoadAt}): one bookkeeping node, outside the domain (no walk or

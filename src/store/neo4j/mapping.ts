@@ -21,6 +21,8 @@ import {
   claimantsOf,
   isRelationType,
   searchText,
+  entitySearchWords,
+  statementSearchWords,
   timeBounds,
   type Attribution,
   type Direction,
@@ -342,6 +344,7 @@ export function entityProperties(e: EntityRecord): Record<string, unknown> {
     aliases: [...e.aliases],
     description: e.description,
     searchText: searchText(e),
+    searchWords: entitySearchWords(e),
     location: e.location && new Point(WGS84_SRID, e.location.longitude, e.location.latitude),
     locationPrecision: e.location?.precision ?? null,
     ...(e.event && {
@@ -405,6 +408,7 @@ export function statementProperties(s: StatementRecord): Record<string, unknown>
     reportedViaId: s.reportedViaId,
     sourceId: s.sourceId,
     aboutIds: [...s.aboutIds],
+    searchWords: statementSearchWords(s),
   });
 }
 

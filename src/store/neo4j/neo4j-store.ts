@@ -6,6 +6,8 @@ import neo4j from 'neo4j-driver';
 import {
   compareText,
   rankSearchResults,
+  rankStatements,
+  type StatementMatch,
   type Dataset,
   type Direction,
   type EntityKind,
@@ -31,6 +33,7 @@ import type {
   RelationView,
   SearchQuery,
   StatementFilter,
+  StatementSearchQuery,
   SubgraphResult,
   TimelineEntry,
   TimelineEntryKind,
@@ -41,7 +44,7 @@ import { FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE } from './cypher/facts.js';
 import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
-import { SEARCH_CANDIDATES } from './cypher/explore.js';
+import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_STATEMENT_CANDIDATES } from './cypher/search.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
 import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
 import { relationsOfCypher } from './cypher/relations.js';
@@ -226,12 +229,26 @@ export class Neo4jStore implements GraphStore {
 
   async search({ text, kinds, first }: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]> {
     const rows = await this.executor.readRows(
-      SEARCH_CANDIDATES,
-      { text, kinds: kinds === null ? null : [...kinds] },
+      SEARCH_ENTITY_CANDIDATES,
+      { text, words: luceneQuery(text), kinds: kinds === null ? null : [...kinds] },
       options,
     );
+    // The candidates are a superset; the domain scores and orders them as the embedded store does.
     return rankSearchResults(
       rows.map((row) => entityFromNode(row['n'])),
+      text,
+      first,
+    );
+  }
+
+  async searchStatements({ text, first, speakerId, window }: StatementSearchQuery, options?: ReadOptions): Promise<StatementMatch[]> {
+    const rows = await this.executor.readRows(
+      SEARCH_STATEMENT_CANDIDATES,
+      { words: luceneQuery(text), speakerId, from: window?.from ?? null, to: window?.to ?? null },
+      options,
+    );
+    return rankStatements(
+      rows.map((row) => statementFromNode(row['s'])),
       text,
       first,
     );

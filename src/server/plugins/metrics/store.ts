@@ -30,6 +30,7 @@ const METHODS = {
   findEvents: true,
   timeline: true,
   factsSupportedBy: true,
+  searchStatements: true,
   near: true,
   load: true,
   exportDataset: true,

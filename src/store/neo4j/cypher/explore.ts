@@ -3,15 +3,6 @@ import type { RelationFilter } from '../../graph-store.js';
 import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 
 /**
- * search (schema `Query.search`): candidate entities whose searchText contains the normalized
- * $text (served by the TEXT index), of $kinds (null: every kind). Unordered: the domain ranks them.
- */
-export const SEARCH_CANDIDATES = `
-MATCH (n:Entity)
-WHERE n.searchText CONTAINS $text AND ($kinds IS NULL OR n.kind IN $kinds)
-RETURN n`;
-
-/**
  * neighborhood (schema `Query.neighborhood`): every entity within `depth` hops of $centreId (the
  * centre included, at 0), walking relations that pass `filter` (relationFilterCypher) in
  * either direction, with its hop distance.

@@ -37,6 +37,16 @@ export const CREATE_ENTITY_SEARCH_TEXT_INDEX =
 export const CREATE_ENTITY_NAMES_FULLTEXT_INDEX =
   'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]';
 
+/**
+ * search() and searchStatements(): the word tiers (src/domain/search.ts), over `searchWords`, every
+ * folded word of the record once. Folded words are already lower-case letters and digits split by
+ * spaces, so the whitespace analyzer keeps them exactly as the domain compares them.
+ */
+export const CREATE_ENTITY_SEARCH_WORDS_INDEX =
+  "CREATE FULLTEXT INDEX entity_search_words IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchWords] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }";
+export const CREATE_STATEMENT_SEARCH_WORDS_INDEX =
+  "CREATE FULLTEXT INDEX statement_search_words IF NOT EXISTS FOR (n:Statement) ON EACH [n.searchWords] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }";
+
 /** near(): serves `point.distance(p.location, c.location) <= $meters` over places' WGS-84 points. */
 export const CREATE_ENTITY_LOCATION_POINT_INDEX =
   'CREATE POINT INDEX entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location)';

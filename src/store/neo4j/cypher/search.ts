@@ -1,0 +1,64 @@
+/**
+ * Search (schema `Query.search`, `Query.searchEntities`, `Query.searchStatements`): these queries
+ * only gather candidates, a superset of the matches; the domain (src/domain/search.ts) scores and
+ * orders them, exactly as the embedded store does, so both stores give the same hits.
+ *
+ * Entities come from two indexes: the TEXT index on `searchText` (folded names and aliases) for the
+ * substring tiers, and the FULLTEXT index on `searchWords` (every folded word of the name, aliases
+ * and description) for the word tiers, queried with `luceneQuery` below.
+ */
+import { queryWords, type QueryWord } from '../../../domain/index.js';
+
+/** The full-text index behind the word tiers of entity search. */
+export const ENTITY_WORDS_INDEX = 'entity_search_words';
+/** The full-text index behind statement search. */
+export const STATEMENT_WORDS_INDEX = 'statement_search_words';
+
+/**
+ * Entities of $kinds (null: every kind) whose folded names contain $text (substring tiers), or
+ * whose words match the Lucene query $words (word tiers). Unordered: the domain ranks them.
+ */
+export const SEARCH_ENTITY_CANDIDATES = `
+CALL () {
+  MATCH (n:Entity) WHERE n.searchText CONTAINS $text RETURN n
+  UNION
+  CALL db.index.fulltext.queryNodes('${ENTITY_WORDS_INDEX}', $words) YIELD node RETURN node AS n
+}
+WITH n WHERE $kinds IS NULL OR n.kind IN $kinds
+RETURN n`;
+
+/**
+ * Statements whose words match the Lucene query $words, said by $speakerId (null: anyone) on a day
+ * from $from to $to (null: open; either given leaves undated statements out). Unordered.
+ */
+export const SEARCH_STATEMENT_CANDIDATES = `
+CALL db.index.fulltext.queryNodes('${STATEMENT_WORDS_INDEX}', $words) YIELD node AS s
+WITH s
+WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
+  AND ($from IS NULL OR s.date >= $from)
+  AND ($to IS NULL OR s.date <= $to)
+RETURN s`;
+
+/**
+ * The Lucene query that finds every node where each query word matches some indexed word as the
+ * domain's `wordDistance` allows: the word itself, a word it starts (`word*`, 3+ characters), or one
+ * within its typo budget (`word~1`, `word~2`; Lucene's fuzzy query counts Damerau edits as the
+ * domain does). Every word is required (`+`). Folded words hold letters and digits only, but are
+ * escaped all the same. Caveat: Lucene expands a fuzzy term to its 50 closest indexed words at most.
+ */
+export function luceneQuery(normalizedQuery: string): string {
+  return queryWords(normalizedQuery).map((word) => `+(${wordClauses(word).join(' OR ')})`).join(' ');
+}
+
+function wordClauses(word: QueryWord): string[] {
+  const term = escapeLucene(word.text);
+  const clauses = [term];
+  if (word.prefix) clauses.push(`${term}*`);
+  if (word.typos > 0) clauses.push(`${term}~${word.typos}`);
+  return clauses;
+}
+
+/** Backslash before every character Lucene's query parser treats as syntax. */
+export function escapeLucene(text: string): string {
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
+}

@@ -1,0 +1,171 @@
+/**
+ * The search contract: a fixed set of searches over the seed (typos, prefixes, Cyrillic, accents,
+ * kinds, descriptions, statements with their filters) gives every store the same hits with the
+ * same scores, fields and matched text: the embedded store's answers are the reference, and each
+ * store is also held to what an analyst would expect of the top hits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MatchTier, normalizeForSearch, type Dataset, type EntityKind } from '../../src/domain/index.js';
+import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+import { createMemoryStore } from '../../src/store/memory/memory-store.js';
+import { storesUnderTest } from '../support/stores.js';
+
+const seed: Dataset = await readDatasetFile(SEED_FILE);
+
+interface EntitySearch {
+  readonly text: string;
+  readonly kinds?: EntityKind[];
+  readonly first?: number;
+}
+
+interface StatementSearch {
+  readonly text: string;
+  readonly speakerId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly first?: number;
+}
+
+const ENTITY_SEARCHES: readonly EntitySearch[] = [
+  { text: 'Alaudinof' },
+  { text: 'Kurakove' },
+  { text: 'kura' },
+  { text: 'Алаудинов' },
+  { text: 'Курахове' },
+  { text: 'Курахово' },
+  { text: 'Покровськ' },
+  { text: 'KURÁKHOVE' },
+  { text: 'kurakhove', kinds: ['EVENT'] },
+  { text: 'north korean', kinds: ['EVENT', 'UNIT'] },
+  { text: 'monitoring group' },
+  { text: 'captured kurakhove' },
+  { text: 'senior Russian commander' },
+  { text: 'high-ranking Ukrainian official' },
+  { text: 'defense ministry', first: 3 },
+  { text: 'Kursk incursion' },
+  { text: 'inaguration' },
+  { text: 'u s' },
+  { text: 'a', first: 5 },
+];
+
+const STATEMENT_SEARCHES: readonly StatementSearch[] = [
+  { text: 'captured Kurakhove' },
+  { text: 'Kurakove' },
+  { text: 'north korean troops' },
+  { text: 'defense ministry said', first: 2 },
+  { text: 'Kurakhove', speakerId: 'org:deepstate' },
+  { text: 'north korean', from: '2025-01-06', to: '2025-01-06' },
+  { text: 'Блинкен' },
+];
+
+const entityHits = async (store: GraphStore, { text, kinds, first }: EntitySearch) =>
+  (await store.search({ text: normalizeForSearch(text), kinds: kinds ?? null, first: first ?? 10 })).map((m) => ({
+    id: m.entity.id,
+    score: m.score,
+    field: m.field,
+    tier: MatchTier[m.tier],
+    matched: m.matched,
+  }));
+
+const statementHits = async (store: GraphStore, { text, speakerId, from, to, first }: StatementSearch) =>
+  (
+    await store.searchStatements({
+      text: normalizeForSearch(text),
+      first: first ?? 10,
+      speakerId: speakerId ?? null,
+      window: from || to ? { from: from ?? null, to: to ?? null } : null,
+    })
+  ).map((m) => ({ id: m.statement.id, score: m.score, tier: MatchTier[m.tier] }));
+
+type EntityAnswer = Awaited<ReturnType<typeof entityHits>>;
+type StatementAnswer = Awaited<ReturnType<typeof statementHits>>;
+
+/** The reference: the embedded store over the seed. */
+const reference = { entities: new Map<string, EntityAnswer>(), statements: new Map<string, StatementAnswer>() };
+beforeAll(async () => {
+  const store = createMemoryStore();
+  await store.load(seed);
+  for (const search of ENTITY_SEARCHES) reference.entities.set(JSON.stringify(search), await entityHits(store, search));
+  for (const search of STATEMENT_SEARCHES) reference.statements.set(JSON.stringify(search), await statementHits(store, search));
+  await store.close();
+});
+
+describe.each(storesUnderTest())('search on the $name store', ({ enabled, open }) => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    if (!enabled) return;
+    store = await open();
+    await store.load(seed);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  const test = it.skipIf(!enabled);
+  const top = async (search: EntitySearch) => (await entityHits(store, search))[0];
+
+  test('gives every fixed entity search the same hits, scores, fields and matched text as the reference', async () => {
+    for (const search of ENTITY_SEARCHES) {
+      expect({ search, hits: await entityHits(store, search) }).toEqual({ search, hits: reference.entities.get(JSON.stringify(search)) });
+    }
+  });
+
+  test('gives every fixed statement search the same hits and scores as the reference', async () => {
+    for (const search of STATEMENT_SEARCHES) {
+      expect({ search, hits: await statementHits(store, search) }).toEqual({ search, hits: reference.statements.get(JSON.stringify(search)) });
+    }
+  });
+
+  test('finds names through typos: "Alaudinof" is Apti Alaudinov, "Kurakove" is Kurakhove before the events named after it', async () => {
+    expect(await top({ text: 'Alaudinof' })).toMatchObject({ id: 'person:apti-alaudinov', tier: 'FUZZY' });
+    const kurakove = await entityHits(store, { text: 'Kurakove' });
+    expect(kurakove[0]).toMatchObject({ id: 'settlement:kurakhove', field: 'NAME', tier: 'FUZZY', matched: 'Kurakhove' });
+    expect(kurakove.slice(1, 4).map((h) => h.id).sort()).toEqual([
+      'event:kurakhove-assaults',
+      'event:kurakhove-capture',
+      'event:kurakhove-defence',
+    ]);
+    expect(await top({ text: 'inaguration' })).toMatchObject({ id: 'event:trump-inauguration', tier: 'FUZZY' });
+  });
+
+  test('finds prefixes, ignoring case and accents, and ranks an exact name above names that only contain it', async () => {
+    expect(await top({ text: 'kura' })).toMatchObject({ id: 'settlement:kurakhove', tier: 'PREFIX', score: 0.9 });
+    const accented = await entityHits(store, { text: 'KURÁKHOVE' });
+    expect(accented[0]).toMatchObject({ id: 'settlement:kurakhove', tier: 'EXACT', score: 1 });
+    expect(accented[1]).toMatchObject({ field: 'NAME', tier: 'WORD_PREFIX' });
+  });
+
+  test('finds Cyrillic and Latin spellings of the same name, Russian and Ukrainian', async () => {
+    expect(await top({ text: 'Алаудинов' })).toMatchObject({ id: 'person:apti-alaudinov', tier: 'EXACT' });
+    expect(await top({ text: 'Курахове' })).toMatchObject({ id: 'settlement:kurakhove', field: 'NAME', matched: 'Kurakhove' });
+    expect(await top({ text: 'Покровськ' })).toMatchObject({ id: 'settlement:pokrovsk', field: 'NAME', tier: 'EXACT' });
+  });
+
+  test('keeps to the kinds asked, and finds events as entities', async () => {
+    const events = await entityHits(store, { text: 'kurakhove', kinds: ['EVENT'] });
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    expect(events.every((h) => h.id.startsWith('event:'))).toBe(true);
+    expect(await top({ text: 'Kursk incursion' })).toMatchObject({ id: 'event:kursk-incursion' });
+  });
+
+  test("finds the article's unnamed people and descriptions' words", async () => {
+    expect(await top({ text: 'senior Russian commander' })).toMatchObject({ id: 'person:apti-alaudinov', field: 'ALIAS' });
+    expect(await top({ text: 'high-ranking Ukrainian official' })).toMatchObject({ tier: 'EXACT' });
+    expect(await top({ text: 'monitoring group' })).toMatchObject({ id: 'org:deepstate', field: 'DESCRIPTION', tier: 'WORDS' });
+  });
+
+  test('searches what people said: phrases first, typos too, by speaker and by day', async () => {
+    const captured = await statementHits(store, { text: 'captured Kurakhove' });
+    expect(captured[0]).toMatchObject({ id: 'stmt:defense-ministry-captured-kurakhove', tier: 'PHRASE', score: 1 });
+    expect((await statementHits(store, { text: 'Kurakove' })).every((h) => h.tier === 'FUZZY')).toBe(true);
+    const byDeepState = await statementHits(store, { text: 'Kurakhove', speakerId: 'org:deepstate' });
+    expect(byDeepState.length).toBeGreaterThan(0);
+    const speakers = await store.statementsByIds(byDeepState.map((h) => h.id));
+    expect(speakers.every((s) => s?.speakerId === 'org:deepstate')).toBe(true);
+    const onTheSixth = await statementHits(store, { text: 'north korean', from: '2025-01-06', to: '2025-01-06' });
+    const dated = await store.statementsByIds(onTheSixth.map((h) => h.id));
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.every((s) => s?.date === '2025-01-06')).toBe(true);
+    expect((await statementHits(store, { text: 'Блинкен' }))[0]).toMatchObject({ id: 'stmt:blinken-north-korean-casualties' });
+  });
+});
