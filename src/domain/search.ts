@@ -181,13 +181,22 @@ export function boundedEditDistance(a: string, b: string, max: number): number |
   return distance <= max ? distance : null;
 }
 
-/** The typos for every query word to match some word of `words`, summed, or null when one matches none. */
-function wordsDistance(query: readonly QueryWord[], words: readonly string[]): number | null {
+/**
+ * The typos for every query word to match some word of `words`, summed, or null when one matches
+ * none. `memo` (one map per query word) keeps each word's distance, since records share words.
+ */
+function wordsDistance(query: readonly QueryWord[], words: readonly string[], memo?: readonly Map<string, number | null>[]): number | null {
   let total = 0;
-  for (const q of query) {
+  for (let k = 0; k < query.length; k++) {
+    const q = query[k]!;
+    const known = memo?.[k];
     let best: number | null = null;
     for (const word of words) {
-      const d = wordDistance(q, word);
+      let d: number | null | undefined = known?.get(word);
+      if (d === undefined) {
+        d = wordDistance(q, word);
+        known?.set(word, d);
+      }
       if (d !== null && (best === null || d < best)) best = d;
       if (best === 0) break;
     }
@@ -285,10 +294,13 @@ export function compareSearchEntries(a: SearchEntry, b: SearchEntry): number {
 export interface PreparedQuery {
   readonly text: string;
   readonly words: readonly QueryWord[];
+  /** Per query word, the distance to each record word met so far (for one ranking only). */
+  readonly memo: readonly Map<string, number | null>[];
 }
 
 export function prepareQuery(normalizedQuery: string): PreparedQuery {
-  return { text: normalizedQuery, words: queryWords(normalizedQuery) };
+  const words = queryWords(normalizedQuery);
+  return { text: normalizedQuery, words, memo: words.map(() => new Map()) };
 }
 
 interface RankedEntry {
@@ -308,17 +320,44 @@ function labelField(index: number): SearchField {
   return index === 0 ? 'NAME' : 'ALIAS';
 }
 
+/** Substring-tier scores by tier, for a name and for an alias (the hot path of every search). */
+const SUBSTRING_SCORES: readonly (readonly [number, number])[] = [
+  MatchTier.EXACT,
+  MatchTier.PREFIX,
+  MatchTier.WORD_PREFIX,
+  MatchTier.SUBSTRING,
+].map((tier) => [searchScore(tier, 'NAME'), searchScore(tier, 'ALIAS')] as const);
+
+/**
+ * The best substring tier among an entry's name and aliases, packed as `tier * LABEL_LIMIT + label
+ * index` (no allocation on the hot path), or -1. Of equally good labels the first counts (the
+ * name before aliases), which is also the better scored.
+ */
+const LABEL_LIMIT = 1 << 16;
+function bestSubstringLabel(entry: SearchEntry, query: string): number {
+  const labels = entry.labels;
+  let best = -1;
+  for (let i = 0; i < labels.length && i < LABEL_LIMIT; i++) {
+    const tier = substringTier(labels[i]!.key, query);
+    if (tier !== null && (best === -1 || tier * LABEL_LIMIT < best - (best % LABEL_LIMIT))) {
+      best = tier * LABEL_LIMIT + i;
+      if (tier === MatchTier.EXACT) break;
+    }
+  }
+  return best;
+}
+
+function rankedBySubstring(entry: SearchEntry, packed: number): RankedEntry {
+  const tier = Math.floor(packed / LABEL_LIMIT) as MatchTier;
+  const index = packed % LABEL_LIMIT;
+  const score = SUBSTRING_SCORES[tier]![index === 0 ? 0 : 1]!;
+  return { entry, tier, field: labelField(index), matched: entry.labels[index]!.label, score };
+}
+
 /** The best substring-tier match of an entry's name or aliases, or null. */
 function rankBySubstring(entry: SearchEntry, query: string): RankedEntry | null {
-  let best: RankedEntry | null = null;
-  entry.labels.forEach(({ label, key }, i) => {
-    const tier = substringTier(key, query);
-    if (tier === null) return;
-    const score = searchScore(tier, labelField(i));
-    // Strictly better only: of equally good labels, the first (the name before aliases) is reported.
-    if (best === null || score > best.score) best = { entry, tier, field: labelField(i), matched: label, score };
-  });
-  return best;
+  const packed = bestSubstringLabel(entry, query);
+  return packed === -1 ? null : rankedBySubstring(entry, packed);
 }
 
 /** The best word match (WORDS or FUZZY) of an entry's name, aliases or description, or null. */
@@ -326,7 +365,7 @@ function rankByWords(entry: SearchEntry, query: PreparedQuery): RankedEntry | nu
   let best: RankedEntry | null = null;
   const consider = (key: string, field: SearchField, matched: string) => {
     const words = wordsOf(key);
-    const typos = wordsDistance(query.words, words);
+    const typos = wordsDistance(query.words, words, query.memo);
     if (typos === null) return;
     const tier = typos === 0 ? MatchTier.WORDS : MatchTier.FUZZY;
     const score = searchScore(tier, field, typos, words.length <= query.words.length);
@@ -408,9 +447,6 @@ export function rankSearchEntries(
 
 /** Substring-tier levels in score order: (tier, field) for tiers EXACT..SUBSTRING, name before alias. */
 const SUBSTRING_LEVELS = 8;
-function substringLevel(ranked: RankedEntry): number {
-  return ranked.tier * 2 + (ranked.field === 'NAME' ? 0 : 1);
-}
 
 /**
  * The substring-tier hits only (EXACT to SUBSTRING, on names and aliases), ranked as
@@ -427,11 +463,14 @@ export function rankSubstringEntriesInOrder(
   if (first <= 0) return [];
   const levels: RankedEntry[][] = Array.from({ length: SUBSTRING_LEVELS }, () => []);
   for (const entry of candidatesInOrder) {
-    const ranked = rankBySubstring(entry, normalizedQuery);
-    if (ranked === null) continue;
-    const level = levels[substringLevel(ranked)]!;
-    if (level.length < first) level.push(ranked);
-    if (ranked.tier === MatchTier.EXACT && ranked.field === 'NAME' && level.length >= first) break;
+    const packed = bestSubstringLabel(entry, normalizedQuery);
+    if (packed === -1) continue;
+    const tier = Math.floor(packed / LABEL_LIMIT);
+    const levelIndex = tier * 2 + (packed % LABEL_LIMIT === 0 ? 0 : 1);
+    const level = levels[levelIndex]!;
+    if (level.length >= first) continue; // full: later entries of this level tie worse
+    level.push(rankedBySubstring(entry, packed));
+    if (levelIndex === 0 && level.length >= first) break; // `first` exact names: nothing can beat them
   }
   return levels.flat().slice(0, first).map(toMatch);
 }
@@ -486,7 +525,7 @@ export function matchStatementEntry(entry: StatementEntry, query: PreparedQuery)
   if (spaced.includes(` ${query.text} `) || (last?.prefix && spaced.includes(` ${query.text}`))) {
     return { statement: entry.statement, tier: MatchTier.PHRASE, score: searchScore(MatchTier.PHRASE, 'NAME') };
   }
-  const typos = wordsDistance(query.words, entry.words);
+  const typos = wordsDistance(query.words, entry.words, query.memo);
   if (typos === null) return null;
   const tier = typos === 0 ? MatchTier.WORDS : MatchTier.FUZZY;
   return { statement: entry.statement, tier, score: searchScore(tier, 'NAME', typos) };

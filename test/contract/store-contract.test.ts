@@ -4,7 +4,7 @@
  * whole test run shares it, and every load of the seed is idempotent).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELATION_TYPE_NAMES, parseDataset, type Dataset } from '../../src/domain/index.js';
+import { RELATION_TYPE_NAMES, normalizeForSearch, parseDataset, type Dataset } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
@@ -136,15 +136,16 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
   });
 
   test('finds names and aliases ignoring case, accents and punctuation, best match first', async () => {
+    // The port takes folded text; descriptions and typos may add hits after the best ones.
     const search = async (text: string, kinds: null | ['PERSON'] = null, first = 10) =>
-      ids((await store.search({ text, kinds, first })).map((m) => m.entity));
+      ids((await store.search({ text: normalizeForSearch(text), kinds, first })).map((m) => m.entity));
     expect((await search('kurakhove'))[0]).toBe('settlement:kurakhove');
-    expect(await search('урахов')).toEqual(['settlement:kurakhove']);
+    expect(await search('урахов')).toContain('settlement:kurakhove');
     expect((await search('u s'))[0]).toBe('country:united-states');
-    expect(await search('alaudinov')).toEqual(['person:apti-alaudinov']);
-    expect(await search('kursk')).toEqual(['settlement:kursk', 'region:kursk']);
+    expect((await search('alaudinov'))[0]).toBe('person:apti-alaudinov');
+    expect((await search('kursk')).slice(0, 2)).toEqual(['settlement:kursk', 'region:kursk']);
     // "State Department spokesperson" starts with it; "Secretary of State Antony Blinken" has a word that does.
-    expect(await search('state', ['PERSON'])).toEqual([
+    expect((await search('state', ['PERSON'])).slice(0, 2)).toEqual([
       'person:us-state-department-spokesperson',
       'person:antony-blinken',
     ]);
