@@ -5,7 +5,7 @@
  */
 import { isIsoDate } from './dates.js';
 import type { Attribution, PartialDate, TimeSpan } from './model.js';
-import type { ClaimStatus, SourceKind, TimePrecision } from './vocabulary.js';
+import type { ClaimStatus, QuantityMeasure, SourceKind, TimePrecision } from './vocabulary.js';
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -108,3 +108,15 @@ export function claimantsOf(attributions: readonly Attribution[]): string[] {
 export function legacyDate(time: TimeSpan | null): string | null {
   return time !== null && time.end === null && time.start.length === 10 ? time.start : null;
 }
+
+/**
+ * The units a quantity of each measure may be in: a duration or a distance needs one; counts of
+ * people (troops, casualties, the size of a force) take none.
+ */
+export const UNITS_OF_MEASURE: Readonly<Record<QuantityMeasure, readonly string[]>> = {
+  TROOPS: [],
+  CASUALTIES: [],
+  FORCE_SIZE: [],
+  DURATION: ['days', 'weeks', 'months', 'years'],
+  DISTANCE: ['m', 'km', 'miles'],
+};

@@ -1,8 +1,9 @@
 /**
  * `npm run export -- FILE`: writes the whole graph of the configured store (Neo4j when NEO4J_URI is
  * set, else the embedded store in DATA_DIR) to FILE in the dataset format (data/README.md,
- * data/dataset.schema.json), each section by id. `npm run import -- FILE` into an empty store gives
- * the same graph back.
+ * data/dataset.schema.json), each section by id: derived fields (statuses, claimants, dates) and
+ * defaults left out, as the domain's `toDatasetFile` writes them. `npm run import -- FILE` into an
+ * empty store gives the same graph back.
  *
  * The file is streamed record by record (a big graph is more than one JavaScript string can hold)
  * to FILE.tmp-<pid>, then renamed over FILE: a failed export leaves no half-written FILE.
@@ -12,13 +13,26 @@ import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dataset } from '../domain/model.js';
+import { entityToFile, relationToFile, sourceToFile, statementToFile } from '../domain/dataset-validator.js';
+import type { Dataset, EventDetails } from '../domain/model.js';
 import { CliError, callerPath, openStoreForCli, shownPath } from './cli-support.js';
 import { summarize } from './validate-cli.js';
 
 const USAGE = 'Usage: npm run export -- FILE';
 
-/** Writes `dataset` as pretty-enough JSON (one record per line) to `file`, atomically. */
+/** Each record as the file gives it (one record at a time: a big graph is not copied whole). */
+function fileRecordsOf(dataset: Dataset) {
+  const events = new Map<string, EventDetails>();
+  for (const e of dataset.entities) if (e.event !== null) events.set(e.id, e.event);
+  return {
+    sources: (i: number) => sourceToFile(dataset.sources[i]!),
+    entities: (i: number) => entityToFile(dataset.entities[i]!),
+    relations: (i: number) => relationToFile(dataset.relations[i]!, (id) => events.get(id)),
+    statements: (i: number) => statementToFile(dataset.statements[i]!),
+  };
+}
+
+/** Writes `dataset` in the file format as pretty-enough JSON (one record per line) to `file`, atomically. */
 export async function writeDatasetFile(file: string, dataset: Dataset): Promise<void> {
   const temporary = `${file}.tmp-${process.pid}`;
   const stream = createWriteStream(temporary, { encoding: 'utf8' });
@@ -28,12 +42,13 @@ export async function writeDatasetFile(file: string, dataset: Dataset): Promise<
   };
   try {
     const sections = ['sources', 'entities', 'relations', 'statements'] as const;
+    const toFile = fileRecordsOf(dataset);
     await write('{\n');
     for (const [s, section] of sections.entries()) {
       const records: readonly unknown[] = dataset[section];
       await write(`  "${section}": [${records.length === 0 ? '' : '\n'}`);
       for (let i = 0; i < records.length; i++) {
-        await write(`    ${JSON.stringify(records[i])}${i < records.length - 1 ? ',' : ''}\n`);
+        await write(`    ${JSON.stringify(toFile[section](i))}${i < records.length - 1 ? ',' : ''}\n`);
       }
       await write(`${records.length === 0 ? '' : '  '}]${s < sections.length - 1 ? ',' : ''}\n`);
     }

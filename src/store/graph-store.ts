@@ -109,8 +109,10 @@ export interface TimelineQuery {
   /** Entries whose days overlap the window. */
   readonly window: TimeWindow;
   /**
-   * Only entries about this entity: events it takes part in or that take place in it, relations
-   * with it at an end, statements it made or is about, claims it made or about such facts.
+   * Only entries about this entity: the event it is, events it takes part in (PARTICIPATED_IN) or
+   * that take place in it (TOOK_PLACE_IN, that place itself, not places inside it), relations with
+   * it at an end, statements it made or is about, and claims it made (claimantId; not viaId) or
+   * of such an event or relation, dated or not. Relations are followed whatever their status.
    */
   readonly entityId: string | null;
   readonly kinds: readonly TimelineEntryKind[] | null;
@@ -296,7 +298,9 @@ export interface GraphStore {
    * Schema: `Query.near`: the places with a location within `km` of the place's location, nearest
    * first, then by id, the place itself left out; null when the place has no location.
    * Distances are haversine great-circle km on a sphere of radius 6,378.14 km (Neo4j's
-   * `point.distance` for WGS84), rounded to 0.001 km.
+   * `point.distance` for WGS84), rounded to 0.001 km; "within" tests the distance before rounding,
+   * "nearest first" orders by the rounded one (so equal rounded distances go by id). An unknown
+   * place answers null too.
    */
   near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null>;
 

@@ -37,6 +37,12 @@ export async function openConfiguredStore(
   const started = Date.now();
   const store = openDurableMemoryStore(config.dataDir);
   const location = store.dataFilePath!;
-  log('opened the data file', { file: location, ms: Date.now() - started, ...(await store.counts()) });
+  const migratedFrom = store.dataFileMigratedFrom;
+  log(migratedFrom === null ? 'opened the data file' : 'opened the data file and migrated it to the current schema', {
+    file: location,
+    ms: Date.now() - started,
+    ...(migratedFrom === null ? {} : { migratedFromSchemaVersion: migratedFrom }),
+    ...(await store.counts()),
+  });
   return { store, location };
 }

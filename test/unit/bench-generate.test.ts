@@ -4,7 +4,19 @@
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS, RELATION_TYPE_NAMES, parseDataset, validateDataset, type Dataset } from '../../src/domain/index.js';
+import {
+  ENTITY_KINDS,
+  EVENT_TYPE_NAMES,
+  PLACE_KINDS,
+  RELATION_TYPE_NAMES,
+  STANCE_NAMES,
+  TIME_PRECISIONS,
+  parseDataset,
+  precisionOf,
+  toDatasetFile,
+  validateDataset,
+  type Dataset,
+} from '../../src/domain/index.js';
 import { generateDataset, MIN_ENTITIES, parseGenerateArgs, writeDataset } from '../../tools/bench/generate.js';
 
 async function streamed(options: { entities: number; relations: number; seed: number }): Promise<string> {
@@ -56,6 +68,27 @@ describe('tools/bench/generate', () => {
     expect(dataset.relations.some((r) => r.claimedBy !== null)).toBe(true);
   });
 
+  it('has the claims model: events with participants in roles, attributions of every stance, times of every precision, places with coordinates', () => {
+    const events = dataset.entities.filter((e) => e.event !== null);
+    expect(events.length).toBeGreaterThan(0);
+    expect(dataset.entities.every((e) => (e.kind === 'EVENT') === (e.event !== null))).toBe(true);
+    expect(new Set(events.map((e) => e.event!.type))).toEqual(new Set(EVENT_TYPE_NAMES));
+    expect(events.some((e) => e.event!.quantities.length > 0)).toBe(true);
+    const participants = dataset.relations.filter((r) => r.type === 'PARTICIPATED_IN');
+    expect(participants.every((r) => r.qualifiers.participantRole !== undefined)).toBe(true);
+    const attributions = [...dataset.relations.flatMap((r) => r.attributions), ...events.flatMap((e) => e.event!.attributions)];
+    expect(new Set(attributions.map((a) => a.stance))).toEqual(new Set(STANCE_NAMES));
+    expect(attributions.some((a) => a.viaId !== null) && attributions.some((a) => a.saidOn !== null)).toBe(true);
+    const times = [...dataset.relations.map((r) => r.time), ...events.map((e) => e.event!.time)].filter((t) => t !== null);
+    expect(new Set(times.map(precisionOf))).toEqual(new Set(TIME_PRECISIONS));
+    const places = dataset.entities.filter((e) => PLACE_KINDS.includes(e.kind));
+    expect(places.every((p) => p.location !== null)).toBe(true);
+    expect(dataset.entities.filter((e) => !PLACE_KINDS.includes(e.kind)).every((e) => e.location === null)).toBe(true);
+    // Most participants take their event's attributions, so the file leaves them out.
+    const written = toDatasetFile(dataset).relations.filter((r) => r.type === 'PARTICIPATED_IN');
+    expect(written.filter((r) => r.attributions === undefined).length).toBeGreaterThan(written.length / 2);
+  });
+
   it('has skewed degrees: hubs far above the typical entity', () => {
     const sorted = degrees(dataset);
     const mean = (2 * dataset.relations.length) / sorted.length;
@@ -69,7 +102,7 @@ describe('tools/bench/generate', () => {
 
   it('works down to the smallest size and rejects smaller ones', () => {
     const small = generateDataset({ entities: MIN_ENTITIES, relations: 50, seed: 1 });
-    expect(validateDataset(JSON.parse(JSON.stringify(small)))).toEqual([]);
+    expect(validateDataset(JSON.parse(JSON.stringify(toDatasetFile(small))))).toEqual([]);
     expect(() => generateDataset({ entities: MIN_ENTITIES - 1, relations: 10 })).toThrow(/at least/);
   });
 

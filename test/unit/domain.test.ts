@@ -23,7 +23,14 @@ import {
   matchEntity,
   MatchTier,
   normalizeForSearch,
+  parseDataset,
+  precisionOf,
   rankSearchResults,
+  timeBounds,
+  upgradeLegacyDataset,
+  validateDataset,
+  deriveStatus,
+  type Attribution,
   type EntityRecord,
 } from '../../src/domain/index.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
@@ -100,6 +107,8 @@ describe('search semantics', () => {
     name,
     aliases,
     description: null,
+    location: null,
+    event: null,
   });
 
   it('ignores case, accents and punctuation', () => {
@@ -151,6 +160,112 @@ describe('dates', () => {
     expect(isIsoDate('2025-01-06')).toBe(true);
     expect(isIsoDate('2025-02-30')).toBe(false);
     expect(isIsoDate('06/01/2025')).toBe(false);
+  });
+});
+
+describe('the status rule (deriveStatus)', () => {
+  const said = (stance: Attribution['stance'], claimantId: string | null): Attribution => ({
+    claimantId,
+    viaId: null,
+    statementId: null,
+    stance,
+    saidOn: null,
+    sourceId: 'source:a',
+    note: null,
+  });
+
+  it('reads one party asserting as CLAIMED, two as REPORTED, the source\'s own voice as CONFIRMED', () => {
+    expect(deriveStatus([said('ASSERTS', 'org:a')])).toBe('CLAIMED');
+    expect(deriveStatus([said('ASSERTS', 'org:a'), said('ASSERTS', 'org:a')])).toBe('CLAIMED');
+    expect(deriveStatus([said('ASSERTS', 'org:a'), said('ASSERTS', 'country:b')])).toBe('REPORTED');
+    expect(deriveStatus([said('ASSERTS', 'org:a'), said('ASSERTS', null)])).toBe('CONFIRMED');
+  });
+
+  it('puts a denial or a dispute before anything asserted, and an inability to verify before a lone claim', () => {
+    expect(deriveStatus([said('ASSERTS', null), said('DISPUTES', 'org:b')])).toBe('DISPUTED');
+    expect(deriveStatus([said('ASSERTS', 'org:a'), said('DENIES', 'org:b')])).toBe('DISPUTED');
+    expect(deriveStatus([said('DENIES', 'org:b')])).toBe('DENIED');
+    expect(deriveStatus([said('ASSERTS', 'person:a'), said('CANNOT_VERIFY', 'org:r')])).toBe('UNVERIFIED');
+  });
+});
+
+describe('time spans', () => {
+  it('have the precision of their partial date, or RANGE, and bounds to the day', () => {
+    expect(precisionOf({ start: '2025', end: null, text: null })).toBe('YEAR');
+    expect(precisionOf({ start: '2025-01', end: null, text: null })).toBe('MONTH');
+    expect(precisionOf({ start: '2025-01-05', end: null, text: null })).toBe('DAY');
+    expect(precisionOf({ start: '2024-08', end: '2025-01-06', text: null })).toBe('RANGE');
+    expect(timeBounds({ start: '2024-02', end: null, text: null })).toEqual({ earliest: '2024-02-01', latest: '2024-02-29' });
+    expect(timeBounds({ start: '2024', end: '2025-01-06', text: null })).toEqual({ earliest: '2024-01-01', latest: '2025-01-06' });
+  });
+});
+
+describe('legacy datasets (a status, claimedBy and date per relation)', () => {
+  const SOURCE = 'source:report';
+  const legacy = (relations: Record<string, unknown>[]) => ({
+    sources: [{ id: SOURCE, title: 'A report', published: '2025-01-06' }],
+    entities: [
+      { id: 'unit:a', kind: 'UNIT', name: 'A', aliases: [] },
+      { id: 'settlement:t', kind: 'SETTLEMENT', name: 'T', aliases: [] },
+      { id: 'org:m', kind: 'ORGANIZATION', name: 'M', aliases: [] },
+    ],
+    relations,
+    statements: [],
+  });
+  const relation = (id: string, status: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    type: 'ATTACKED',
+    from: 'unit:a',
+    to: 'settlement:t',
+    status,
+    sourceId: SOURCE,
+    ...extra,
+  });
+
+  it('still import, each relation keeping its status, claimant and day', () => {
+    const file = legacy([
+      relation('rel:confirmed', 'CONFIRMED', { date: '2025-01-05' }),
+      relation('rel:claimed', 'CLAIMED', { claimedBy: 'org:m', date: '2025-01-06' }),
+      relation('rel:unverified', 'UNVERIFIED', { claimedBy: 'org:m' }),
+      relation('rel:disputed', 'DISPUTED', { claimedBy: 'org:m' }),
+      relation('rel:denied', 'DENIED', { claimedBy: 'org:m' }),
+    ]);
+    expect(validateDataset(file)).toEqual([]);
+    const read = parseDataset(file).relations.map((r) => [r.id, r.status, r.claimedBy, r.date, r.sourceId]);
+    expect(read).toEqual([
+      ['rel:confirmed', 'CONFIRMED', null, '2025-01-05', SOURCE],
+      ['rel:claimed', 'CLAIMED', 'org:m', '2025-01-06', SOURCE],
+      ['rel:unverified', 'UNVERIFIED', 'org:m', null, SOURCE],
+      ['rel:disputed', 'DISPUTED', 'org:m', null, SOURCE],
+      ['rel:denied', 'DENIED', null, null, SOURCE],
+    ]);
+    expect(parseDataset(file).relations[1]!.time).toEqual({ start: '2025-01-06', end: null, text: null });
+  });
+
+  it('are upgraded to attributions, leaving new-format relations alone', () => {
+    const current = { id: 'rel:new', type: 'ATTACKED', from: 'unit:a', to: 'settlement:t', attributions: [{ stance: 'ASSERTS', sourceId: SOURCE }] };
+    const upgraded = upgradeLegacyDataset(legacy([relation('rel:claimed', 'CLAIMED', { claimedBy: 'org:m', date: '2025-01-06' }), current])) as {
+      relations: Record<string, unknown>[];
+    };
+    expect(upgraded.relations[0]).toEqual({
+      id: 'rel:claimed',
+      type: 'ATTACKED',
+      from: 'unit:a',
+      to: 'settlement:t',
+      time: { start: '2025-01-06' },
+      attributions: [{ claimantId: 'org:m', stance: 'ASSERTS', sourceId: SOURCE }],
+    });
+    expect(upgraded.relations[1]).toBe(current);
+  });
+
+  it('report a bad legacy day or status against the relation', () => {
+    const problems = validateDataset(legacy([relation('rel:bad-day', 'CONFIRMED', { date: '2025-02-30' }), relation('rel:bad-status', 'MAYBE')]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Relation "rel:bad-day" \(relations\[0\]\) time has "start" "2025-02-30"/),
+        expect.stringMatching(/^Relation "rel:bad-status" \(relations\[1\]\) has status "MAYBE", which is not a legacy status/),
+      ]),
+    );
   });
 });
 

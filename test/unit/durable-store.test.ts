@@ -18,9 +18,9 @@ import { emptyState } from '../../src/store/memory/state.js';
 const seed: Dataset = await readDatasetFile(SEED_FILE);
 
 const extra: Dataset = {
-  sources: [{ id: 'source:extra', title: 'Extra', publisher: null, published: '2025-02-01', url: null }],
+  sources: [{ id: 'source:extra', title: 'Extra', publisher: null, published: '2025-02-01', url: null, kind: 'DOCUMENT' }],
   entities: [
-    { id: 'settlement:toretsk', kind: 'SETTLEMENT', name: 'Toretsk', aliases: ['Торецьк'], description: null },
+    { id: 'settlement:toretsk', kind: 'SETTLEMENT', name: 'Toretsk', aliases: ['Торецьк'], description: null, location: { latitude: 48.4, longitude: 37.85, precision: 'APPROXIMATE' }, event: null },
   ],
   relations: [
     {
@@ -28,6 +28,8 @@ const extra: Dataset = {
       type: 'LOCATED_IN',
       from: 'settlement:toretsk',
       to: 'region:donetsk',
+      time: null,
+      attributions: [{ claimantId: null, viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:extra', note: null }],
       status: 'CONFIRMED',
       claimedBy: null,
       date: null,
@@ -61,7 +63,12 @@ describe('the durable embedded store', () => {
 
     const reopened = openDurableMemoryStore(dir);
     expect(await reopened.exportDataset()).toEqual(before);
-    expect(await reopened.counts()).toEqual({ entities: 33, relations: 45, statements: 26, sources: 2 });
+    expect(await reopened.counts()).toEqual({
+      entities: seed.entities.length + 1,
+      relations: seed.relations.length + 1,
+      statements: seed.statements.length,
+      sources: seed.sources.length + 1,
+    });
     expect(await reopened.search({ text: 'toretsk', kinds: null, first: 5 })).toEqual(search);
     expect(await reopened.entitiesByIds(['settlement:toretsk'])).toEqual(extra.entities);
     await reopened.close();
@@ -93,7 +100,12 @@ describe('the durable embedded store', () => {
     expect(await store.entitiesByIds(['settlement:toretsk'])).toEqual([null]);
     await store.close();
     const reopened = openDurableMemoryStore(dir);
-    expect(await reopened.counts()).toEqual({ entities: 32, relations: 44, statements: 26, sources: 1 });
+    expect(await reopened.counts()).toEqual({
+      entities: seed.entities.length,
+      relations: seed.relations.length,
+      statements: seed.statements.length,
+      sources: seed.sources.length,
+    });
     await reopened.close();
   });
 
@@ -141,6 +153,81 @@ describe('the durable embedded store', () => {
     // The connection's own setting (not stored in the file).
     expect((store as unknown as { dataFile: { db: Database.Database } }).dataFile.db.pragma('synchronous', { simple: true })).toBe(2);
     await store.close();
+  });
+});
+
+describe('a data file of schema version 1 (before facts had attributions, times and events)', () => {
+  /** A version-1 file: the layout, with records of the old model written as that version wrote them. */
+  function writeVersionOneFile(dataDir: string, relation: Record<string, unknown>) {
+    GraphDataFile.open(dataDir).close();
+    const db = new Database(fileIn(dataDir));
+    const put = (table: string, record: Record<string, unknown>, columns: Record<string, unknown> = {}) => {
+      const names = ['id', ...Object.keys(columns), 'record'];
+      db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+        record.id,
+        ...Object.values(columns),
+        JSON.stringify(record),
+      );
+    };
+    put('sources', { id: 'source:old', title: 'Old', publisher: null, published: '2025-01-06', url: null });
+    put('entities', { id: 'settlement:kurakhove', kind: 'SETTLEMENT', name: 'Kurakhove', aliases: ['Курахове'], description: null }, { kind: 'SETTLEMENT' });
+    put('entities', { id: 'org:mod', kind: 'ORGANIZATION', name: 'Defence ministry', aliases: [], description: null }, { kind: 'ORGANIZATION' });
+    put('entities', { id: 'unit:army', kind: 'UNIT', name: 'Army', aliases: [], description: null }, { kind: 'UNIT' });
+    put('statements', {
+      id: 'stmt:old', kind: 'QUOTE', text: 'Taken.', date: '2025-01-06', speakerId: 'org:mod', aboutIds: ['settlement:kurakhove'],
+      sourceId: 'source:old', status: 'CLAIMED', reportedViaId: null,
+    }, { source_id: 'source:old', speaker_id: 'org:mod' });
+    put('relations', relation, { type: relation.type, from_id: relation.from, to_id: relation.to, source_id: relation.sourceId });
+    db.prepare('UPDATE schema_version SET version = 1').run();
+    db.close();
+  }
+  const oldRelation = {
+    id: 'rel:army-captured-kurakhove', type: 'CLAIMED_CAPTURE_OF', from: 'unit:army', to: 'settlement:kurakhove', status: 'CLAIMED',
+    claimedBy: 'org:mod', date: '2025-01-06', sourceId: 'source:old', statementIds: ['stmt:old'], qualifiers: {},
+  };
+
+  it('is migrated on open: every record kept, in the new model, and the file marked version 2', async () => {
+    writeVersionOneFile(dir, oldRelation);
+    const store = openDurableMemoryStore(dir);
+    expect(store.dataFileMigratedFrom).toBe(1);
+    expect(await store.counts()).toEqual({ entities: 3, relations: 1, statements: 1, sources: 1 });
+    const [view] = (await store.relationsOf(['settlement:kurakhove'], { filter: { types: null }, direction: 'IN' }))[0]!;
+    expect(view!.relation).toEqual({
+      id: 'rel:army-captured-kurakhove', type: 'CLAIMED_CAPTURE_OF', from: 'unit:army', to: 'settlement:kurakhove',
+      time: { start: '2025-01-06', end: null, text: null },
+      attributions: [{ claimantId: 'org:mod', viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:old', note: null }],
+      status: 'CLAIMED', claimedBy: 'org:mod', date: '2025-01-06', sourceId: 'source:old', statementIds: ['stmt:old'], qualifiers: {},
+    });
+    expect((await store.sourcesByIds(['source:old']))[0]!.kind).toBe('DOCUMENT');
+    expect((await store.entitiesByIds(['settlement:kurakhove']))[0]).toMatchObject({ location: null, event: null, aliases: ['Курахове'] });
+    const exported = await store.exportDataset();
+    await store.close();
+    const db = new Database(fileIn(dir), { readonly: true });
+    expect(db.prepare('SELECT version FROM schema_version').pluck().all()).toEqual([2]);
+    db.close();
+    // Reopened, it is a version-2 file that reads the same.
+    const reopened = openDurableMemoryStore(dir);
+    expect(reopened.dataFileMigratedFrom).toBeNull();
+    expect(await reopened.exportDataset()).toEqual(exported);
+    await reopened.close();
+  });
+
+  it('is refused, and left as it is, when its records cannot be upgraded', async () => {
+    writeVersionOneFile(dir, { ...oldRelation, type: 'NO_SUCH_TYPE' });
+    let error: unknown;
+    const before = await readFile(fileIn(dir));
+    try {
+      openDurableMemoryStore(dir).close();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataFileError);
+    expect((error as Error).message).toMatch(/schema version 1, and its records cannot be upgraded to version 2 \(.*NO_SUCH_TYPE.*\); it was left as it is/);
+    expect((error as Error).message).not.toContain('\n');
+    expect(await readFile(fileIn(dir))).toEqual(before);
+    const db = new Database(fileIn(dir), { readonly: true });
+    expect(db.prepare('SELECT version FROM schema_version').pluck().all()).toEqual([1]);
+    db.close();
   });
 });
 

@@ -85,13 +85,15 @@ function stmt(id: string, speakerId: string | null, aboutIds: string[], date: st
 }
 
 function entityRecord(id: string, kind: EntityKind, name: string, aliases: string[] = []): EntityRecord {
-  return { id, kind, name, aliases, description: null };
+  return { id, kind, name, aliases, description: null, location: null, event: null };
 }
 
 /** A complete record, for datasets that skip the validator on purpose. */
 function relationRecord(id: string, type: RelationType, from: string, to: string): RelationRecord {
   return {
     ...rel(id, type, from, to),
+    time: null,
+    attributions: [{ claimantId: 'country:usa', viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:one', note: null }],
     status: 'REPORTED',
     claimedBy: null,
     date: null,

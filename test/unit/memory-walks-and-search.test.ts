@@ -28,6 +28,8 @@ const entity = (id: string, name = id, aliases: string[] = [], kind: EntityKind 
   name,
   aliases,
   description: null,
+  location: null,
+  event: null,
 });
 const relation = (id: string, type: RelationType, from: string, to: string): RelationRecord => ({
   id,
@@ -35,6 +37,8 @@ const relation = (id: string, type: RelationType, from: string, to: string): Rel
   from,
   to,
   status: 'CONFIRMED',
+  time: null,
+  attributions: [{ claimantId: null, viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:s', note: null }],
   claimedBy: null,
   date: null,
   sourceId: 'source:s',
@@ -44,7 +48,7 @@ const relation = (id: string, type: RelationType, from: string, to: string): Rel
 
 async function storeOf(entities: EntityRecord[], relations: RelationRecord[]): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await store.load({ sources: [{ id: 'source:s', title: 'S', publisher: null, published: null, url: null }], entities, relations, statements: [] } as Dataset);
+  await store.load({ sources: [{ id: 'source:s', title: 'S', publisher: null, published: null, url: null, kind: 'DOCUMENT' }], entities, relations, statements: [] } as Dataset);
   return store;
 }
 
@@ -210,6 +214,65 @@ describe('shortest paths (bidirectional search, canonical path)', () => {
       }
     }
     expect(found).toBeGreaterThan(100);
+  });
+});
+
+/** Brute force: every loopless walk within maxHops, by hops, then node ids, then relation ids. */
+function referencePaths(dataset: Dataset, fromId: string, toId: string, { maxHops, first = 1, directed }: PathQuery) {
+  const steps = new Map<string, { to: string; relation: RelationRecord }[]>();
+  for (const r of dataset.relations) {
+    for (const [a, b, forward] of [[r.from, r.to, true], [r.to, r.from, false]] as const) {
+      if (directed && !forward && !isSymmetric(r.type)) continue;
+      if (!steps.has(a)) steps.set(a, []);
+      steps.get(a)!.push({ to: b, relation: r });
+    }
+  }
+  const all: { nodes: string[]; edges: string[] }[] = [];
+  const walk = (node: string, nodes: string[], edges: string[]) => {
+    if (node === toId) {
+      all.push({ nodes, edges });
+      return;
+    }
+    if (edges.length === maxHops) return;
+    for (const { to, relation } of steps.get(node) ?? []) {
+      if (!nodes.includes(to)) walk(to, [...nodes, to], [...edges, relation.id]);
+    }
+  };
+  walk(fromId, [fromId], []);
+  const compareLists = (a: string[], b: string[]) => {
+    for (let i = 0; i < a.length; i++) {
+      const c = compareText(a[i]!, b[i]!);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+  all.sort((a, b) => a.edges.length - b.edges.length || compareLists(a.nodes, b.nodes) || compareLists(a.edges, b.edges));
+  return all.slice(0, first);
+}
+
+describe('k shortest paths (Yen over the canonical shortest path)', () => {
+  it('agrees with brute force over every loopless path, for every pair of generated graphs', async () => {
+    let several = 0;
+    for (const seed of [1, 2, 3]) {
+      const dataset = generateDataset({ entities: 16 + seed * 2, relations: 24 + seed * 6, seed });
+      const store = new MemoryStore();
+      await store.load(dataset);
+      const queries: PathQuery[] = [
+        { maxHops: 4, first: 5, filter: { types: null }, directed: false },
+        { maxHops: 5, first: 3, filter: { types: null }, directed: true },
+        { maxHops: 3, first: 10, filter: { types: null }, directed: false },
+      ];
+      for (const a of dataset.entities) {
+        for (const b of dataset.entities) {
+          for (const query of queries) {
+            const got = (await store.paths(a.id, b.id, query)).map((p) => ({ nodes: ids(p.nodes), edges: ids(p.edges) }));
+            expect(got, `${a.id} → ${b.id} ${JSON.stringify(query)}`).toEqual(referencePaths(dataset, a.id, b.id, query));
+            if (got.length > 1) several++;
+          }
+        }
+      }
+    }
+    expect(several).toBeGreaterThan(100);
   });
 });
 

@@ -12,31 +12,48 @@
  *   a type allows, so a few entities of each kind are hubs with thousands of relations, and the
  *   long tail has one or two;
  * - statements with speakers (most of them), 1-3 entities they are about and a source; some
- *   relations rest on statements, some are claimed by an actor, some carry qualifiers.
+ *   relations rest on statements, some carry qualifiers;
+ * - the claims model: events (of every type, with a time of any precision, quantities with bounds
+ *   and attributions) joined to actors in roles (PARTICIPATED_IN), to places (TOOK_PLACE_IN) and to
+ *   larger events (PHASE_OF); every fact has one or two attributions (claimant or the source's own
+ *   voice, sometimes a via, every stance, a day said on) and sometimes a time; places have
+ *   approximate coordinates. An event's participants and places mostly take its attributions and
+ *   time, as hand-written files do.
  *
  * Deterministic: the same arguments give the same bytes. Records are produced by generators and
- * streamed out one at a time, so 100k entities / 1M relations need no giant string (the memory
- * that remains is the Zipf tables and one key per relation for the validator's duplicate rule).
+ * streamed out one at a time in the file format (the domain's `toDatasetFile` per record), so 100k
+ * entities / 1M relations need no giant string (the memory that remains is the Zipf tables, the
+ * events' details and one key per relation for the validator's duplicate rule).
  */
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Writable } from 'node:stream';
+import { entityToFile, relationToFile, sourceToFile, statementToFile } from '../../src/domain/dataset-validator.js';
+import { deriveStatus, firstClaimant, legacyDate } from '../../src/domain/facts.js';
 import type {
+  Attribution,
   Dataset,
   EntityRecord,
+  EventDetails,
   Qualifiers,
+  Quantity,
   RelationRecord,
   SourceRecord,
   StatementRecord,
+  TimeSpan,
 } from '../../src/domain/model.js';
 import {
   APPROXIMATIONS,
   CLAIM_STATUSES,
   ENTITY_KINDS,
+  EVENT_TYPE_NAMES,
   ID_PREFIX_BY_KIND,
+  PARTICIPANT_ROLE_NAMES,
+  PLACE_KINDS,
   RELATION_TYPES,
   RELATION_TYPE_NAMES,
+  STANCE_NAMES,
   STATEMENT_KINDS,
   type EntityKind,
   type RelationType,
@@ -58,7 +75,8 @@ const KIND_SHARE: Readonly<Record<EntityKind, number>> = {
   ORGANIZATION: 0.1,
   COUNTRY: 0.02,
   REGION: 0.08,
-  SETTLEMENT: 0.3,
+  SETTLEMENT: 0.25,
+  EVENT: 0.05,
 };
 
 /** How often each type occurs among the relations (a fact graph of a war: places and forces). */
@@ -77,17 +95,23 @@ const TYPE_WEIGHT: Readonly<Record<RelationType, number>> = {
   REPELLED: 3,
   SUFFERED_LOSSES_IN: 3,
   SUPPORTS: 4,
+  PARTICIPATED_IN: 12,
+  TOOK_PLACE_IN: 5,
+  PHASE_OF: 2,
 };
 
-/** Statuses that name a claimant (the seed's rule: a claimed relation says who claims it). */
-const CLAIMANT_STATUSES = new Set(['CLAIMED', 'DISPUTED', 'DENIED']);
 const CLAIMANT_KINDS: readonly EntityKind[] = ['COUNTRY', 'ORGANIZATION', 'PERSON'];
+/** Relations that belong to an event and may take its attributions and time. */
+const OF_EVENT: ReadonlySet<RelationType> = new Set(['PARTICIPATED_IN', 'TOOK_PLACE_IN']);
 const SPEAKER_KINDS: readonly EntityKind[] = ['PERSON', 'ORGANIZATION', 'COUNTRY'];
 const EXTENTS = ['most of', 'part of', 'the outskirts of', 'the centre of'];
 const ROLES = ['commander', 'deputy commander', 'spokesperson', 'minister', 'chief of staff'];
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(2022, 0, 1);
 const DAYS = 1_461; // 2022-01-01 .. 2025-12-31
+/** Sources are published in the last SOURCE_DAYS days; everything said is said before them. */
+const SOURCE_DAYS = 90;
+const SAID_DAYS = DAYS - SOURCE_DAYS;
 
 /** sfc32: a small, fast, well-mixed PRNG; the state comes from the seed through splitmix32. */
 export function rng(seed: number): () => number {
@@ -237,6 +261,32 @@ class Plan {
   source(random: () => number): string {
     return this.sourceId(this.sourceZipf.draw(random));
   }
+
+  private readonly events = new Map<number, EventDetails>();
+
+  /** The details of event `index`: drawn from the seed and the index alone, so any section can ask. */
+  event(index: number): EventDetails {
+    let details = this.events.get(index);
+    if (details === undefined) {
+      const random = rng((this.options.seed ^ 0xe7e) + index * 0x9e3779b1);
+      const attributions = attributionsFor(this, random);
+      details = {
+        type: EVENT_TYPE_NAMES[index % EVENT_TYPE_NAMES.length]!,
+        time: random() < 0.8 ? timeFor(random) : null,
+        quantities: quantitiesFor(random),
+        attributions,
+        status: deriveStatus(attributions),
+      };
+      this.events.set(index, details);
+    }
+    return details;
+  }
+
+  /** The details of an event by id, for the relations that take its attributions and time. */
+  eventById(id: string): EventDetails | undefined {
+    const prefix = `${ID_PREFIX_BY_KIND.EVENT}:gen-`;
+    return id.startsWith(prefix) ? this.event(Number(id.slice(prefix.length))) : undefined;
+  }
 }
 
 function* sources(plan: Plan): Generator<SourceRecord> {
@@ -246,26 +296,81 @@ function* sources(plan: Plan): Generator<SourceRecord> {
       id: plan.sourceId(i),
       title: `Synthetic report ${i}`,
       publisher: random() < 0.7 ? `Publisher ${i % 17}` : null,
-      published: random() < 0.8 ? isoDay(Math.floor(random() * DAYS)) : null,
+      published: random() < 0.8 ? isoDay(SAID_DAYS + Math.floor(random() * SOURCE_DAYS)) : null,
       url: random() < 0.5 ? `https://example.org/reports/${i}` : null,
+      kind: 'DOCUMENT',
     };
   }
+}
+
+/** One or two attributions: a claimant or the source's own voice, every stance, sometimes a via and a day. */
+function attributionsFor(plan: Plan, random: () => number): Attribution[] {
+  const count = random() < 0.75 ? 1 : 2;
+  const attributions: Attribution[] = [];
+  for (let i = 0; i < count; i++) {
+    const claimant = random() < 0.2 ? null : plan.entityOf(CLAIMANT_KINDS, random);
+    const claimantId = claimant ? plan.entityId(claimant.kind, claimant.index) : null;
+    const via = random() < 0.1 ? plan.entityId('ORGANIZATION', plan.entityOf(['ORGANIZATION'], random).index) : null;
+    attributions.push({
+      claimantId,
+      viaId: via === claimantId ? null : via,
+      statementId: null,
+      stance: i === 0 || random() < 0.5 ? 'ASSERTS' : pick(STANCE_NAMES, random),
+      saidOn: random() < 0.6 ? isoDay(Math.floor(random() * SAID_DAYS)) : null,
+      sourceId: plan.source(random),
+      note: random() < 0.03 ? 'Synthetic note.' : null,
+    });
+  }
+  return attributions;
+}
+
+/** A time of any precision: a day, a month, a year, or a range of days. */
+function timeFor(random: () => number): TimeSpan {
+  const day = Math.floor(random() * (DAYS - 60));
+  const u = random();
+  if (u < 0.5) return { start: isoDay(day), end: null, text: null };
+  if (u < 0.7) return { start: isoDay(day).slice(0, 7), end: null, text: random() < 0.5 ? 'in that month' : null };
+  if (u < 0.75) return { start: isoDay(day).slice(0, 4), end: null, text: null };
+  return { start: isoDay(day), end: isoDay(day + 1 + Math.floor(random() * 59)), text: random() < 0.3 ? 'over several weeks' : null };
+}
+
+function quantitiesFor(random: () => number): Quantity[] {
+  const none = { value: null, min: null, max: null, approximation: null, unit: null, wording: null };
+  const u = random();
+  if (u < 0.6) return [];
+  if (u < 0.8) {
+    const value = 10 + Math.floor(random() * 20_000);
+    return [{ ...none, measure: 'TROOPS', value, approximation: pick(APPROXIMATIONS, random), wording: `about ${value} troops` }];
+  }
+  if (u < 0.9) {
+    const min = Math.floor(random() * 500);
+    return [{ ...none, measure: 'CASUALTIES', min, max: min * 2 + 1, wording: 'several hundred casualties' }];
+  }
+  return [{ ...none, measure: 'DURATION', min: 2, max: 9, unit: 'weeks', wording: 'for several weeks' }];
 }
 
 function* entities(plan: Plan): Generator<EntityRecord> {
   const random = rng(plan.options.seed ^ 0xe17);
   for (const kind of ENTITY_KINDS) {
     const word = kind.charAt(0) + kind.slice(1).toLowerCase();
+    const place = PLACE_KINDS.includes(kind);
     for (let i = 0; i < plan.counts[kind]; i++) {
       const aliases: string[] = [];
       if (random() < 0.4) aliases.push(`${word} #${i}`);
       if (random() < 0.15) aliases.push(`${word.toUpperCase()}-${i}`);
+      const description = random() < 0.5 ? `A synthetic ${kind.toLowerCase()} (generated, number ${i}).` : null;
+      // Places spread over a box the size of Ukraine, to two decimals like the seed's.
+      const location = place
+        ? { latitude: Math.round((44 + random() * 9) * 100) / 100, longitude: Math.round((22 + random() * 18) * 100) / 100, precision: 'APPROXIMATE' as const }
+        : null;
       yield {
         id: plan.entityId(kind, i),
         kind,
         name: `${word} ${i}`,
         aliases,
-        description: random() < 0.5 ? `A synthetic ${kind.toLowerCase()} (generated, number ${i}).` : null,
+        description,
+        location,
+        event: kind === 'EVENT' ? plan.event(i) : null,
       };
     }
   }
@@ -296,6 +401,9 @@ function qualifiersFor(type: RelationType, random: () => number): Qualifiers {
     case 'MEMBER_OF':
       if (random() < 0.5) q.role = pick(ROLES, random);
       break;
+    case 'PARTICIPATED_IN':
+      q.participantRole = pick(PARTICIPANT_ROLE_NAMES, random);
+      break;
     default:
       break;
   }
@@ -306,7 +414,8 @@ function qualifiersFor(type: RelationType, random: () => number): Qualifiers {
 function* relations(plan: Plan): Generator<RelationRecord> {
   const random = rng(plan.options.seed ^ 0x2e1);
   // The validator's rule: no two relations of one type, ends (either order when symmetric),
-  // claimant and date. Keys are small strings of indexes; a clash is drawn again.
+  // attributions and time. Keys are small strings of indexes (the first claimant, stance and day
+  // tell attributions apart; an event's relation that takes the event's is "e"); a clash is drawn again.
   const seen = new Set<string>();
   const kindIndex = new Map<EntityKind, number>(ENTITY_KINDS.map((k, i) => [k, i]));
   const typeIndex = new Map<RelationType, number>(RELATION_TYPE_NAMES.map((t, i) => [t, i]));
@@ -317,14 +426,19 @@ function* relations(plan: Plan): Generator<RelationRecord> {
       const from = plan.entityOf(spec.from, random);
       const to = plan.entityOf(spec.to, random);
       if (from.kind === to.kind && from.index === to.index) continue;
-      const status = pick(CLAIM_STATUSES, random);
-      const claimant = CLAIMANT_STATUSES.has(status) ? plan.entityOf(CLAIMANT_KINDS, random) : null;
-      // Later attempts always get a date, so a pair drawn many times still finds a free key.
-      const day = random() < (attempt > 0 ? 1 : 0.6) ? Math.floor(random() * DAYS) : -1;
+      const fromId = plan.entityId(from.kind, from.index);
+      const toId = plan.entityId(to.kind, to.index);
+      const event = OF_EVENT.has(type) && attempt === 0 && random() < 0.7 ? plan.eventById(type === 'PARTICIPATED_IN' ? toId : fromId) : undefined;
+      const attributions = event?.attributions ?? attributionsFor(plan, random);
+      // Later attempts always get a day, so a pair drawn many times still finds a free key.
+      const day = event !== undefined ? -1 : random() < (attempt > 0 ? 1 : 0.4) ? Math.floor(random() * DAYS) : -1;
+      const time: TimeSpan | null = event !== undefined ? event.time : day >= 0 ? { start: isoDay(day), end: null, text: null } : null;
       const a = `${kindIndex.get(from.kind)}.${from.index}`;
       const b = `${kindIndex.get(to.kind)}.${to.index}`;
       const ends = spec.symmetric && b < a ? `${b}|${a}` : `${a}|${b}`;
-      const key = `${typeIndex.get(type)}|${ends}|${claimant ? `${kindIndex.get(claimant.kind)}.${claimant.index}` : ''}|${day}`;
+      const first = attributions[0]!;
+      const said = event !== undefined ? 'e' : `${first.claimantId ?? ''}.${first.stance}.${first.saidOn ?? ''}.${attributions.length}`;
+      const key = `${typeIndex.get(type)}|${ends}|${said}|${day}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const statementIds: string[] = [];
@@ -332,12 +446,14 @@ function* relations(plan: Plan): Generator<RelationRecord> {
       yield {
         id: `rel:gen-${i}`,
         type,
-        from: plan.entityId(from.kind, from.index),
-        to: plan.entityId(to.kind, to.index),
-        status,
-        claimedBy: claimant ? plan.entityId(claimant.kind, claimant.index) : null,
-        date: day >= 0 ? isoDay(day) : null,
-        sourceId: plan.source(random),
+        from: fromId,
+        to: toId,
+        time,
+        attributions,
+        status: deriveStatus(attributions),
+        claimedBy: firstClaimant(attributions),
+        date: legacyDate(time),
+        sourceId: first.sourceId,
         statementIds,
         qualifiers: qualifiersFor(type, random),
       };
@@ -363,7 +479,7 @@ function* statements(plan: Plan): Generator<StatementRecord> {
       id: plan.statementId(i),
       kind,
       text: kind === 'QUOTE' ? `Synthetic quote number ${i}.` : `Synthetic report number ${i} of what was said.`,
-      date: random() < 0.7 ? isoDay(Math.floor(random() * DAYS)) : null,
+      date: random() < 0.7 ? isoDay(Math.floor(random() * SAID_DAYS)) : null,
       speakerId: speaker ? plan.entityId(speaker.kind, speaker.index) : null,
       aboutIds: [...about],
       sourceId: plan.source(random),
@@ -388,15 +504,6 @@ export function generateDataset(options: GenerateOptions): Dataset {
   };
 }
 
-/** Null fields are left out of the file, as in data/seed.json; empty lists and qualifiers too. */
-function compact(record: object): string {
-  return JSON.stringify(record, (key, value: unknown) => {
-    if (value === null) return undefined;
-    if ((key === 'statementIds') && Array.isArray(value) && value.length === 0) return undefined;
-    if (key === 'qualifiers' && value !== null && typeof value === 'object' && Object.keys(value).length === 0) return undefined;
-    return value;
-  });
-}
 
 /** Streams the dataset as JSON to `out`, honouring backpressure; resolves with the counts. */
 export async function writeDataset(
@@ -412,11 +519,11 @@ export async function writeDataset(
     buffer = '';
     if (!out.write(chunk)) await new Promise<void>((done) => out.once('drain', done));
   };
-  const section = async (name: keyof typeof counts, records: Iterable<object>, last: boolean) => {
+  const section = async <T>(name: keyof typeof counts, records: Iterable<T>, toFile: (record: T) => object, last: boolean) => {
     buffer += `  "${name}": [`;
     let first = true;
     for (const record of records) {
-      buffer += `${first ? '' : ','}\n    ${compact(record)}`;
+      buffer += `${first ? '' : ','}\n    ${JSON.stringify(toFile(record))}`;
       first = false;
       counts[name]++;
       await flush();
@@ -425,10 +532,10 @@ export async function writeDataset(
   };
   const { entities: e, relations: r, seed } = plan.options;
   buffer += `{\n  "$comment": ${JSON.stringify(`Synthetic dataset from tools/bench/generate.ts --entities ${e} --relations ${r} --seed ${seed}`)},\n`;
-  await section('sources', sources(plan), false);
-  await section('entities', entities(plan), false);
-  await section('relations', relations(plan), false);
-  await section('statements', statements(plan), true);
+  await section('sources', sources(plan), sourceToFile, false);
+  await section('entities', entities(plan), entityToFile, false);
+  await section('relations', relations(plan), (r) => relationToFile(r, (id) => plan.eventById(id)), false);
+  await section('statements', statements(plan), statementToFile, true);
   buffer += '}\n';
   await flush(true);
   return counts;

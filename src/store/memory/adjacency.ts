@@ -5,11 +5,24 @@
  * breadth-first search over it reads integers only: no string keys, no iterator objects, no walk
  * graph built per filter (relation-filter.ts tests a relation's type bit against the filter's mask).
  *
+ * Beside the rows, a column per relation (and per node) for each clause of the relation filter
+ * (relation-filter.ts): type, status, time bounds, claimants, and the ends' kinds.
+ *
  * Each relation appears twice, once in the row of each end, flagged with which ways it may be
  * walked when a walk is directed: relations are followed from their start only, symmetric ones
  * (stored once, one way round) either way; an undirected walk takes every entry.
  */
-import { compareText, isSymmetric, type EntityRecord, type RelationRecord } from '../../domain/index.js';
+import {
+  CLAIM_STATUSES,
+  ENTITY_KINDS,
+  compareText,
+  isSymmetric,
+  timeBounds,
+  type ClaimStatus,
+  type EntityKind,
+  type EntityRecord,
+  type RelationRecord,
+} from '../../domain/index.js';
 import { typeBitOf } from './relation-filter.js';
 
 /** A directed walk may step from this row's node to the other end. */
@@ -37,6 +50,44 @@ export interface Adjacency {
   readonly flags: Uint8Array;
   /** Relation number → its type's bit (`typeBitOf`), which relation-filter.ts tests. */
   readonly typeBit: Int32Array;
+  /** Relation number → its start's and its end's node numbers. */
+  readonly relFrom: Int32Array;
+  readonly relTo: Int32Array;
+  /** Relation number → its derived status's bit (`statusBitOf`). */
+  readonly statusBit: Int32Array;
+  /** Relation number → the first and last day its time may cover, as YYYYMMDD numbers; 0 when undated. */
+  readonly earliest: Int32Array;
+  readonly latest: Int32Array;
+  /**
+   * Relation r's claimants (any stance), as codes of `claimantCodes`, are
+   * claimants[claimantOffsets[r]] .. claimants[claimantOffsets[r + 1] - 1].
+   */
+  readonly claimantOffsets: Int32Array;
+  readonly claimants: Int32Array;
+  /** Claimant id → code; by string, so a claimant need not be an entity of the graph. */
+  readonly claimantCodes: ReadonlyMap<string, number>;
+  /** Node number → its kind's bit (`kindBitOf`). */
+  readonly kindBit: Int32Array;
+}
+
+/** An ISO day as a number that orders as the text does: 2025-01-06 → 20250106. */
+export function dayNumber(day: string): number {
+  return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+}
+
+const STATUS_BITS = new Map<ClaimStatus, number>(CLAIM_STATUSES.map((status, i) => [status, 1 << i]));
+const KIND_BITS = new Map<EntityKind, number>(ENTITY_KINDS.map((kind, i) => [kind, 1 << i]));
+
+export function statusBitOf(status: ClaimStatus): number {
+  const bit = STATUS_BITS.get(status);
+  if (bit === undefined) throw new Error(`Not a claim status of the domain: ${JSON.stringify(status)}`);
+  return bit;
+}
+
+export function kindBitOf(kind: EntityKind): number {
+  const bit = KIND_BITS.get(kind);
+  if (bit === undefined) throw new Error(`Not an entity kind of the domain: ${JSON.stringify(kind)}`);
+  return bit;
 }
 
 export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iterable<RelationRecord>): Adjacency {
@@ -50,6 +101,12 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
   const ends = new Int32Array(rels.length);
   const offsets = new Int32Array(n + 1);
   const typeBit = new Int32Array(rels.length);
+  const statusBit = new Int32Array(rels.length);
+  const earliest = new Int32Array(rels.length);
+  const latest = new Int32Array(rels.length);
+  const claimantOffsets = new Int32Array(rels.length + 1);
+  const claimantList: number[] = [];
+  const claimantCodes = new Map<string, number>();
   rels.forEach((relation, r) => {
     const a = numberOf.get(relation.from);
     const b = numberOf.get(relation.to);
@@ -59,7 +116,23 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
     offsets[a + 1]!++;
     offsets[b + 1]!++;
     typeBit[r] = typeBitOf(relation.type);
+    statusBit[r] = statusBitOf(relation.status);
+    if (relation.time !== null) {
+      const bounds = timeBounds(relation.time);
+      earliest[r] = dayNumber(bounds.earliest);
+      latest[r] = dayNumber(bounds.latest);
+    }
+    const seen = new Set<number>();
+    for (const { claimantId } of relation.attributions) {
+      if (claimantId === null) continue;
+      let code = claimantCodes.get(claimantId);
+      if (code === undefined) claimantCodes.set(claimantId, (code = claimantCodes.size));
+      if (!seen.has(code)) claimantList.push(code);
+      seen.add(code);
+    }
+    claimantOffsets[r + 1] = claimantList.length;
   });
+  const kindBit = Int32Array.from(nodes, (entity) => kindBitOf(entity.kind));
   for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
   const next = offsets.slice(0, n);
   const other = new Int32Array(2 * rels.length);
@@ -78,7 +151,25 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
     relation[k] = r;
     flags[k] = STEP_IN | (symmetric ? STEP_OUT : 0);
   });
-  return { entities: nodes, numberOf, relations: rels, offsets, other, relation, flags, typeBit };
+  return {
+    entities: nodes,
+    numberOf,
+    relations: rels,
+    offsets,
+    other,
+    relation,
+    flags,
+    typeBit,
+    relFrom: starts,
+    relTo: ends,
+    statusBit,
+    earliest,
+    latest,
+    claimantOffsets,
+    claimants: Int32Array.from(claimantList),
+    claimantCodes,
+    kindBit,
+  };
 }
 
 /** In code-point order of ids (`compareText`); the engine's sort when no id needs it. */

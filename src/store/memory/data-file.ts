@@ -3,7 +3,8 @@
  * they outlive the process. The file is the durable copy; the in-memory state (state.ts) is built
  * from it at start and is what answers queries.
  *
- * Layout (schema version 1):
+ * Layout (schema version 2; version 1 held the records of the model before facts had
+ * attributions, times, events and locations, and is migrated on open, see MIGRATIONS):
  * - one table per record kind, a row per record: the columns that records are looked up or
  *   referenced by (id, kind or type, the ends and source of a relation, the speaker and source of a
  *   statement) and the whole record as JSON in `record`. The record is what the stores exchange
@@ -24,20 +25,22 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type {
-  Dataset,
-  EntityRecord,
-  RelationRecord,
-  SourceRecord,
-  StatementRecord,
+import {
+  parseDataset,
+  type Dataset,
+  type EntityRecord,
+  type RelationRecord,
+  type SourceRecord,
+  type StatementRecord,
 } from '../../domain/index.js';
 
 /** The file's name inside DATA_DIR. */
 export const DATA_FILE_NAME = 'graph.db';
 
 /** The layout this code writes and reads. A migration from version N to N + 1 goes in MIGRATIONS. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
+/** The tables, as version 1 made them; version 2 keeps them and changes what the records hold. */
 const SCHEMA_V1 = `
 CREATE TABLE schema_version (
   version INTEGER NOT NULL
@@ -71,10 +74,50 @@ CREATE INDEX statements_speaker ON statements(speaker_id);
 `;
 
 /**
- * Migrations by the version they start from: MIGRATIONS[1] would take a version-1 file to 2, in
- * the same transaction that records the new version. None yet.
+ * Migrations by the version they start from: MIGRATIONS[1] takes a version-1 file to 2, in the
+ * same transaction that records the new version (so a migration that fails leaves the file as it
+ * was). `file` is for messages.
  */
-const MIGRATIONS: Readonly<Record<number, string>> = {};
+const MIGRATIONS: Readonly<Record<number, (db: Database.Database, file: string) => void>> = {
+  1: upgradeRecordsToFacts,
+};
+
+/**
+ * Version 1 → 2: the records become those of the claims model. The whole graph is read as a
+ * dataset file of the old format and goes through the dataset's own upgrade (parseDataset: a
+ * relation's status, claimant and date become attributions and a time; sources become documents;
+ * entities get no location or event), then every record is written back. Records that the
+ * validator refuses stop the migration with a message, the file untouched.
+ */
+function upgradeRecordsToFacts(db: Database.Database, file: string): void {
+  const read = (table: string) =>
+    (db.prepare(`SELECT record FROM ${table} ORDER BY rowid`).pluck().all() as string[]).map((json) => JSON.parse(json) as unknown);
+  let upgraded: Dataset;
+  try {
+    upgraded = parseDataset({
+      sources: read('sources'),
+      entities: read('entities'),
+      relations: read('relations'),
+      statements: read('statements'),
+    });
+  } catch (error) {
+    throw new DataFileError(
+      `The data file ${file} has schema version 1, and its records cannot be upgraded to version ${SCHEMA_VERSION} ` +
+        `(${reason(error).replace(/\s*\n\s*/g, ' ')}); it was left as it is: export it with the server version that wrote it, ` +
+        'fix the export and import it into an empty DATA_DIR.',
+    );
+  }
+  const update = {
+    sources: db.prepare('UPDATE sources SET record = ? WHERE id = ?'),
+    entities: db.prepare('UPDATE entities SET record = ? WHERE id = ?'),
+    statements: db.prepare('UPDATE statements SET record = ? WHERE id = ?'),
+    relations: db.prepare('UPDATE relations SET record = ?, source_id = ? WHERE id = ?'),
+  };
+  for (const r of upgraded.sources) update.sources.run(JSON.stringify(r), r.id);
+  for (const r of upgraded.entities) update.entities.run(JSON.stringify(r), r.id);
+  for (const r of upgraded.statements) update.statements.run(JSON.stringify(r), r.id);
+  for (const r of upgraded.relations) update.relations.run(JSON.stringify(r), r.sourceId, r.id);
+}
 
 const TABLES = ['schema_version', 'sources', 'entities', 'statements', 'relations'] as const;
 
@@ -100,6 +143,8 @@ export class GraphDataFile implements GraphWriter {
     /** The file's absolute path, for messages. */
     readonly path: string,
     private readonly db: Database.Database,
+    /** The schema version the file had before this open migrated it; null when it needed none. */
+    readonly migratedFrom: number | null = null,
   ) {
     this.put = {
       sources: db.prepare(
@@ -141,6 +186,7 @@ export class GraphDataFile implements GraphWriter {
       throw new DataFileError(`The data directory ${dir} (DATA_DIR) is not writable: ${reason(error)}.`);
     }
     let db: Database.Database;
+    let version: number;
     try {
       db = new Database(file, { timeout: 0 });
     } catch (error) {
@@ -150,7 +196,7 @@ export class GraphDataFile implements GraphWriter {
       db.pragma('locking_mode = EXCLUSIVE');
       // Reads only, so that a file that is not ours is left byte for byte as it was: the first
       // read parses the header (garbage bytes fail here, "file is not a database").
-      const version = checkSchema(db, file);
+      version = checkSchema(db, file);
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new Error(`SQLite would not switch it to WAL mode (got ${String(mode)})`);
       db.pragma('synchronous = FULL');
@@ -162,7 +208,7 @@ export class GraphDataFile implements GraphWriter {
       if (error instanceof DataFileError) throw error;
       throw new DataFileError(describeOpenError(file, error));
     }
-    return new GraphDataFile(file, db);
+    return new GraphDataFile(file, db, version !== 0 && version < SCHEMA_VERSION ? version : null);
   }
 
   /** Every record, each table in the order its rows were first written. */
@@ -276,7 +322,7 @@ function upgradeSchema(db: Database.Database, file: string, version: number): vo
   for (let v = version; v < SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (step === undefined) throw new DataFileError(`The data file ${file} has schema version ${v}, and no migration from it exists.`);
-    db.exec(step);
+    step(db, file);
     db.prepare('UPDATE schema_version SET version = ?').run(v + 1);
   }
 }

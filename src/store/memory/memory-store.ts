@@ -8,17 +8,24 @@
  * state from the file at start. Without one it lives in memory only (DATA_DIR=:memory:, tests).
  */
 import {
+  compareText,
   type Dataset,
   type EntityKind,
   type EntityRecord,
   type SearchMatch,
   type SourceRecord,
   type StatementRecord,
+  type TimeWindow,
 } from '../../domain/index.js';
 import type {
+  EventQuery,
+  FactRef,
   GraphCounts,
   GraphStore,
+  NearbyPlace,
   NeighborhoodQuery,
+  Page,
+  PageQuery,
   PathQuery,
   PathResult,
   ReadOptions,
@@ -27,6 +34,8 @@ import type {
   SearchQuery,
   StatementFilter,
   SubgraphResult,
+  TimelineEntry,
+  TimelineQuery,
   TooManyNodes,
 } from '../graph-store.js';
 import { DataFileError, GraphDataFile } from './data-file.js';
@@ -36,6 +45,9 @@ import { Pacer } from './pacer.js';
 import { compareById } from './ordering.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
+import { kShortestPaths } from './paths.js';
+import { factsSupportedBy, findEvents, near, timeline } from './facts.js';
+import { firstAfter, pageOf, type SortKey } from './pages.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
 function refuseIfCancelled(options: ReadOptions | undefined): void {
@@ -88,6 +100,11 @@ export class MemoryStore implements GraphStore {
     return this.dataFile?.path ?? null;
   }
 
+  /** The schema version the data file was migrated from when it was opened, if it was. */
+  get dataFileMigratedFrom(): number | null {
+    return this.dataFile?.migratedFrom ?? null;
+  }
+
   async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {
     refuseIfCancelled(options);
     const { graph } = this.state;
@@ -108,9 +125,9 @@ export class MemoryStore implements GraphStore {
 
   async relationsOf(entityIds: readonly string[], { filter, direction }: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]> {
     refuseIfCancelled(options);
-    const { graph } = this.state;
-    const compiled = compileRelationFilter(filter);
-    return entityIds.map((id) => relationViewsOf(graph, id, compiled, direction));
+    const { adjacency } = this.state;
+    const test = compileRelationFilter(filter).over(adjacency);
+    return entityIds.map((id) => relationViewsOf(adjacency, id, test, direction));
   }
 
   async statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {
@@ -218,14 +235,56 @@ export class MemoryStore implements GraphStore {
     };
   }
 
-  // Not yet implemented on this store: the claims-and-events work replaces these.
-  paths(): Promise<never> { return Promise.reject(new Error('paths: not implemented yet')); }
-  entitiesPage(): Promise<never> { return Promise.reject(new Error('entitiesPage: not implemented yet')); }
-  statementsPage(): Promise<never> { return Promise.reject(new Error('statementsPage: not implemented yet')); }
-  findEvents(): Promise<never> { return Promise.reject(new Error('findEvents: not implemented yet')); }
-  timeline(): Promise<never> { return Promise.reject(new Error('timeline: not implemented yet')); }
-  factsSupportedBy(): Promise<never> { return Promise.reject(new Error('factsSupportedBy: not implemented yet')); }
-  near(): Promise<never> { return Promise.reject(new Error('near: not implemented yet')); }
+  async paths(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult[]> {
+    return kShortestPaths(this.state, fromId, toId, query, new Pacer(options?.signal));
+  }
+
+  async entitiesPage(kinds: readonly EntityKind[] | null, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
+    refuseIfCancelled(options);
+    const { entitiesByName, entitiesByKind } = this.state;
+    const distinct = kinds === null ? null : [...new Set(kinds)];
+    // One kind (or none) is a list kept in order; several are filtered from the whole one.
+    const list =
+      distinct === null
+        ? entitiesByName
+        : distinct.length === 1
+          ? (entitiesByKind.get(distinct[0]!) ?? [])
+          : entitiesByName.filter((e) => distinct.includes(e.kind));
+    return pageOf('entities', list, entityKey, compareEntityKeys, ['string', 'string'], page);
+  }
+
+  async statementsPage(
+    { speakerId, aboutId, window }: StatementFilter & { readonly window: TimeWindow | null },
+    page: PageQuery,
+    options?: ReadOptions,
+  ): Promise<Page<StatementRecord>> {
+    refuseIfCancelled(options);
+    const ordered = await this.findStatements({ speakerId, aboutId }, options);
+    // In date order, so the window's statements are one run of the list.
+    const list = window === null ? ordered : windowRun(ordered, window);
+    return pageOf('statements', list, statementKey, compareStatementKeys, ['string|null', 'string'], page);
+  }
+
+  async findEvents(query: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
+    const { facts, adjacency } = this.state;
+    return findEvents(facts, adjacency, query, page, new Pacer(options?.signal));
+  }
+
+  async timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {
+    const { facts, adjacency } = this.state;
+    return timeline(facts, adjacency, query, page, new Pacer(options?.signal));
+  }
+
+  async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
+    refuseIfCancelled(options);
+    return factsSupportedBy(this.state.facts, statementIds);
+  }
+
+  async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
+    const { graph, facts } = this.state;
+    const centre = graph.hasNode(placeId) ? graph.getNodeAttributes(placeId) : undefined;
+    return near(facts, centre, km, new Pacer(options?.signal));
+  }
 
   async close(): Promise<void> {
     // Lets the graph and its indexes be collected; the store stays usable, and empty (a durable
@@ -233,4 +292,22 @@ export class MemoryStore implements GraphStore {
     this.state = emptyState();
     this.dataFile?.close();
   }
+}
+
+const entityKey = (e: EntityRecord): SortKey => [e.name, e.id];
+const compareEntityKeys = (a: SortKey, b: SortKey) => compareText(a[0] as string, b[0] as string) || compareText(a[1] as string, b[1] as string);
+
+const statementKey = (s: StatementRecord): SortKey => [s.date, s.id];
+function compareStatementKeys(a: SortKey, b: SortKey): number {
+  const [da, db] = [a[0] as string | null, b[0] as string | null];
+  const byDate = da === db ? 0 : da === null ? 1 : db === null ? -1 : compareText(da, db);
+  return byDate || compareText(a[1] as string, b[1] as string);
+}
+
+/** The statements of a date-ordered list (undated last) whose date is in the window. */
+function windowRun(ordered: readonly StatementRecord[], { from, to }: TimeWindow): readonly StatementRecord[] {
+  // Bounds as keys: before the first day's first id (""), after the last day's last id.
+  const start = from === null ? 0 : firstAfter(ordered, [from, ''], statementKey, compareStatementKeys);
+  const end = firstAfter(ordered, [to ?? '9999-99-99', '\uffff'], statementKey, compareStatementKeys);
+  return ordered.slice(start, Math.max(start, end));
 }

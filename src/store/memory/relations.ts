@@ -2,27 +2,30 @@
 import { isSymmetric, type Direction, type RelationRecord } from '../../domain/index.js';
 import type { RelationView } from '../graph-store.js';
 import { compareRelationViews } from './ordering.js';
-import type { CompiledRelationFilter } from './relation-filter.js';
-import type { KnowledgeGraph } from './state.js';
+import type { Adjacency } from './adjacency.js';
+import type { RelationTest } from './relation-filter.js';
 
 /**
- * The views of an entity's relations that pass the filter, seen from `direction`, in the port's
- * order; [] when unknown.
+ * The views of an entity's relations that pass the filter (the entity an anchor of its kinds
+ * clause), seen from `direction`, in the port's order; [] when unknown.
  */
 export function relationViewsOf(
-  graph: KnowledgeGraph,
+  adjacency: Adjacency,
   entityId: string,
-  filter: CompiledRelationFilter,
+  filter: RelationTest,
   direction: Direction,
 ): RelationView[] {
-  if (!graph.hasNode(entityId)) return [];
+  const node = adjacency.numberOf.get(entityId);
+  if (node === undefined) return [];
+  const { offsets, relation, relations } = adjacency;
   const views: RelationView[] = [];
-  // In a directed multigraph this visits both the relations leaving and those entering the node.
-  graph.forEachEdge(entityId, (_relationId, relation) => {
-    if (!filter.accepts(relation)) return;
-    const view = viewFrom(entityId, relation);
+  // The node's row holds each of its relations once, whichever end it is.
+  for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+    const r = relation[k]!;
+    if (!filter(r, node)) continue;
+    const view = viewFrom(entityId, relations[r]!);
     if (directionPasses(view.direction, direction)) views.push(view);
-  });
+  }
   return views.sort(compareRelationViews);
 }
 

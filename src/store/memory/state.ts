@@ -10,6 +10,7 @@ import {
   danglingReferences,
   referencesOf,
   type Dataset,
+  type EntityKind,
   type EntityRecord,
   type RelationRecord,
   type SourceRecord,
@@ -18,6 +19,7 @@ import {
 import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
 import { buildAdjacency, type Adjacency } from './adjacency.js';
 import { EntitySearchIndex } from './search-index.js';
+import { buildFactIndexes, type FactIndexes } from './facts.js';
 
 /** Node key = entity id, attributes = the EntityRecord; edge key = relation id, attributes = the RelationRecord. */
 export type KnowledgeGraph = MultiDirectedGraph<EntityRecord, RelationRecord>;
@@ -34,10 +36,14 @@ export interface MemoryState {
   readonly statementsBySource: StatementIndex;
   readonly statementsInOrder: readonly StatementRecord[];
   readonly entitiesByName: readonly EntityRecord[];
+  /** Each kind's entities, by name then id. */
+  readonly entitiesByKind: ReadonlyMap<EntityKind, readonly EntityRecord[]>;
   readonly sourcesById: readonly SourceRecord[];
   readonly searchIndex: EntitySearchIndex;
   /** The graph compressed for neighbourhoods and paths (see adjacency.ts). */
   readonly adjacency: Adjacency;
+  /** Events, the timeline, statements' facts and located places (see facts.ts). */
+  readonly facts: FactIndexes;
 }
 
 export function emptyState(): MemoryState {
@@ -67,6 +73,13 @@ function buildState(
   statements: ReadonlyMap<string, StatementRecord>,
   sources: ReadonlyMap<string, SourceRecord>,
 ): MemoryState {
+  const entitiesByName = [...entities.values()].sort(compareEntitiesByName);
+  const entitiesByKind = new Map<EntityKind, EntityRecord[]>();
+  for (const entity of entitiesByName) {
+    const list = entitiesByKind.get(entity.kind);
+    if (list) list.push(entity);
+    else entitiesByKind.set(entity.kind, [entity]);
+  }
   return {
     graph: buildGraph(entities.values(), relations.values()),
     statements,
@@ -75,10 +88,12 @@ function buildState(
     statementsAbout: indexStatements(statements.values(), (s) => s.aboutIds),
     statementsBySource: indexStatements(statements.values(), (s) => [s.sourceId]),
     statementsInOrder: [...statements.values()].sort(compareStatements),
-    entitiesByName: [...entities.values()].sort(compareEntitiesByName),
+    entitiesByName,
+    entitiesByKind,
     sourcesById: [...sources.values()].sort(compareById),
     searchIndex: new EntitySearchIndex(entities.values()),
     adjacency: buildAdjacency(entities.values(), relations.values()),
+    facts: buildFactIndexes(entities.values(), relations.values(), statements.values()),
   };
 }
 

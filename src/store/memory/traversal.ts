@@ -4,7 +4,6 @@
  * smallest number and every sort is of integers. Every loop goes through a Pacer, so a walk over a
  * large graph lets other requests run and stops at the request's deadline.
  */
-import type { EntityRecord, RelationRecord } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
 import { IS_START, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency } from './adjacency.js';
 import { compileRelationFilter } from './relation-filter.js';
@@ -14,15 +13,18 @@ import type { MemoryState } from './state.js';
 export async function neighborhoodOf(
   state: MemoryState,
   centreId: string,
-  { depth, filter, maxNodes }: NeighborhoodQuery,
+  { depth, filter, maxNodes, limit }: NeighborhoodQuery,
   pacer: Pacer,
 ): Promise<SubgraphResult | TooManyNodes | null> {
   const adjacency = state.adjacency;
   const centre = adjacency.numberOf.get(centreId);
   if (centre === undefined) return null;
   const { offsets, other, relation, flags } = adjacency;
-  const accepts = compileRelationFilter(filter).over(adjacency);
-  const limit = maxNodes ?? Infinity;
+  const test = compileRelationFilter(filter).over(adjacency);
+  // The centre is the kinds clause's anchor.
+  const accepts = (r: number) => test(r, centre);
+  // With a `limit`, never TooManyNodes: the walk stops once a whole level takes it past the limit.
+  const tooMany = limit === undefined ? (maxNodes ?? Infinity) : Infinity;
 
   // With `maxNodes`, it stops once a level in progress takes the count past it.
   // Nodes by hops, then id: each level is sorted as it is completed (numbers are in id order).
@@ -41,12 +43,18 @@ export async function neighborhoodOf(
         reached[next] = 1;
         level.push(next);
         // Checked as nodes are found, so a hub's thousands of neighbours are not all visited first.
-        if (order.length + level.length > limit) return { tooManyNodes: true, atLeast: order.length + level.length };
+        if (order.length + level.length > tooMany) return { tooManyNodes: true, atLeast: order.length + level.length };
       }
     }
     level.sort((a, b) => a - b);
     for (const node of level) order.push(node);
     frontier = level;
+    if (limit !== undefined && order.length > limit) break;
+  }
+  const truncated = limit !== undefined && order.length > limit;
+  if (truncated) {
+    // Only the first `limit` nodes are listed, and so only the relations among them.
+    for (const node of order.splice(limit)) reached[node] = 0;
   }
 
   // The induced relations that pass the filter, each met once (from its start), by id.
@@ -63,6 +71,7 @@ export async function neighborhoodOf(
   return {
     nodes: order.map((n) => adjacency.entities[n]!),
     edges: edges.map((r) => adjacency.relations[r]!),
+    ...(limit === undefined ? {} : { truncated }),
   };
 }
 
@@ -98,8 +107,32 @@ export async function canonicalShortestPath(
   const start = adjacency.numberOf.get(fromId);
   const target = adjacency.numberOf.get(toId);
   if (start === undefined || target === undefined) return null;
-  if (start === target) return { nodes: [adjacency.entities[start]!], edges: [] };
-  const accepts = compileRelationFilter(filter).over(adjacency);
+  const test = compileRelationFilter(filter).over(adjacency);
+  const found = await shortestPathNumbers(adjacency, start, target, maxHops, (r) => test(r, start, target), directed, pacer);
+  return found === null ? null : pathRecords(adjacency, found);
+}
+
+/** A path as node numbers and relation numbers (one fewer), from start to target. */
+export interface NumberedPath {
+  readonly nodes: readonly number[];
+  readonly rels: readonly number[];
+}
+
+export function pathRecords(adjacency: Adjacency, { nodes, rels }: NumberedPath): PathResult {
+  return { nodes: nodes.map((n) => adjacency.entities[n]!), edges: rels.map((r) => adjacency.relations[r]!) };
+}
+
+/** The canonical shortest path (see above) over the relations `accepts` lets through. */
+export async function shortestPathNumbers(
+  adjacency: Adjacency,
+  start: number,
+  target: number,
+  maxHops: number,
+  accepts: (r: number) => boolean,
+  directed: boolean,
+  pacer: Pacer,
+): Promise<NumberedPath | null> {
+  if (start === target) return { nodes: [start], rels: [] };
   const forward = directed ? STEP_OUT : STEP_ANY;
   const backward = directed ? STEP_IN : STEP_ANY;
   const n = adjacency.entities.length;
@@ -143,8 +176,8 @@ export async function canonicalShortestPath(
   for (let i = ks; i < length; i++) layer = await markLayer(adjacency, layer, toTarget, length - i - 1, position, i + 1, forward, accepts, pacer);
 
   // 3. The greedy walk.
-  const nodes: EntityRecord[] = [adjacency.entities[start]!];
-  const edges: RelationRecord[] = [];
+  const nodes: number[] = [start];
+  const rels: number[] = [];
   const { offsets, other, relation, flags } = adjacency;
   let current = start;
   for (let i = 0; i < length; i++) {
@@ -159,11 +192,11 @@ export async function canonicalShortestPath(
       }
     }
     if (bestNode === -1) throw new Error(`No step from "${adjacency.entities[current]!.id}" towards the target; the positions are inconsistent.`);
-    nodes.push(adjacency.entities[bestNode]!);
-    edges.push(adjacency.relations[bestRelation]!);
+    nodes.push(bestNode);
+    rels.push(bestRelation);
     current = bestNode;
   }
-  return { nodes, edges };
+  return { nodes, rels };
 }
 
 /** One level of a breadth-first search: the nodes first reached from `frontier`, marked at `hops`. */

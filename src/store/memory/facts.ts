@@ -1,0 +1,316 @@
+/**
+ * The embedded store's answers about events, time and places: `findEvents`, `timeline`,
+ * `factsSupportedBy` and `near`, over indexes built once per state (`buildFactIndexes`), each
+ * list already in the port's order so that a question filters and pages without sorting.
+ */
+import {
+  compareText,
+  overlapsWindow,
+  timeBounds,
+  type EntityRecord,
+  type RelationRecord,
+  type StatementRecord,
+  type TimeWindow,
+} from '../../domain/index.js';
+import type { EventQuery, FactRef, NearbyPlace, Page, PageQuery, TimelineEntry, TimelineEntryKind, TimelineQuery } from '../graph-store.js';
+import type { Adjacency } from './adjacency.js';
+import { pageOf, type SortKey } from './pages.js';
+import type { Pacer } from './pacer.js';
+
+/** An event with the days its time may cover; null bounds when undated. */
+interface DatedEvent {
+  readonly entity: EntityRecord;
+  readonly earliest: string | null;
+  readonly latest: string | null;
+}
+
+/** A timeline entry with what its sort key and its `entityId` test need. */
+interface TimelineRow {
+  readonly entry: TimelineEntry;
+  readonly rank: number;
+  readonly id: string;
+  /** CLAIM: who made it. */
+  readonly claimantId: string | null;
+}
+
+interface LocatedPlace {
+  readonly entity: EntityRecord;
+  readonly latitude: number;
+  readonly longitude: number;
+}
+
+export interface FactIndexes {
+  /** Events by earliest day (undated last), then id. */
+  readonly events: readonly DatedEvent[];
+  /** Every timeline entry, in the timeline's order. */
+  readonly timeline: readonly TimelineRow[];
+  /** Statement id → the facts resting on it, relations first, each by id. */
+  readonly factsByStatement: ReadonlyMap<string, readonly FactRef[]>;
+  /** Entities with a location, by id. */
+  readonly located: readonly LocatedPlace[];
+}
+
+const KIND_RANK: Readonly<Record<TimelineEntryKind, number>> = { EVENT: 0, RELATION: 1, CLAIM: 2, STATEMENT: 3 };
+
+const byId = (a: { readonly id: string }, b: { readonly id: string }) => compareText(a.id, b.id);
+
+/** Undated (null) after every day. */
+function compareDays(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareText(a, b);
+}
+
+export function buildFactIndexes(
+  entities: Iterable<EntityRecord>,
+  relations: Iterable<RelationRecord>,
+  statements: Iterable<StatementRecord>,
+): FactIndexes {
+  const entityList = [...entities].sort(byId);
+  const relationList = [...relations].sort(byId);
+  const eventList = entityList.filter((e) => e.event !== null);
+
+  const events: DatedEvent[] = eventList.map((entity) => {
+    const bounds = entity.event!.time === null ? null : timeBounds(entity.event!.time);
+    return { entity, earliest: bounds?.earliest ?? null, latest: bounds?.latest ?? null };
+  });
+  events.sort((a, b) => compareDays(a.earliest, b.earliest) || byId(a.entity, b.entity));
+
+  const timeline: TimelineRow[] = [];
+  const entry = (
+    kind: TimelineEntryKind,
+    earliest: string,
+    latest: string,
+    record: { event?: EntityRecord; relation?: RelationRecord; statement?: StatementRecord },
+    attributionIndex: number | null = null,
+    claimantId: string | null = null,
+  ) => {
+    const id = (record.event ?? record.relation ?? record.statement)!.id;
+    timeline.push({
+      entry: {
+        kind,
+        earliest,
+        latest,
+        event: record.event ?? null,
+        relation: record.relation ?? null,
+        statement: record.statement ?? null,
+        attributionIndex,
+      },
+      rank: KIND_RANK[kind],
+      id,
+      claimantId,
+    });
+  };
+  for (const event of eventList) {
+    const details = event.event!;
+    if (details.time !== null) {
+      const { earliest, latest } = timeBounds(details.time);
+      entry('EVENT', earliest, latest, { event });
+    }
+    details.attributions.forEach((a, i) => {
+      if (a.saidOn !== null) entry('CLAIM', a.saidOn, a.saidOn, { event }, i, a.claimantId);
+    });
+  }
+  for (const relation of relationList) {
+    if (relation.time !== null) {
+      const { earliest, latest } = timeBounds(relation.time);
+      entry('RELATION', earliest, latest, { relation });
+    }
+    relation.attributions.forEach((a, i) => {
+      if (a.saidOn !== null) entry('CLAIM', a.saidOn, a.saidOn, { relation }, i, a.claimantId);
+    });
+  }
+  for (const statement of statements) {
+    if (statement.date !== null) entry('STATEMENT', statement.date, statement.date, { statement });
+  }
+  timeline.sort((a, b) => compareTimelineKeys(timelineKey(a), timelineKey(b)));
+
+  const supported = new Map<string, FactRef[]>();
+  const support = (statementId: string, fact: FactRef) => {
+    const list = supported.get(statementId);
+    if (list === undefined) supported.set(statementId, [fact]);
+    else if (list[list.length - 1] !== fact) list.push(fact);
+  };
+  // Relations first, then events, each by id: the order they are visited in.
+  for (const relation of relationList) {
+    const fact: FactRef = { relation, event: null };
+    for (const a of relation.attributions) if (a.statementId !== null) support(a.statementId, fact);
+    for (const statementId of relation.statementIds) support(statementId, fact);
+  }
+  for (const event of eventList) {
+    const fact: FactRef = { relation: null, event };
+    for (const a of event.event!.attributions) if (a.statementId !== null) support(a.statementId, fact);
+  }
+
+  const located = entityList
+    .filter((e) => e.location !== null)
+    .map((entity) => ({ entity, latitude: entity.location!.latitude, longitude: entity.location!.longitude }));
+
+  return { events, timeline, factsByStatement: supported, located };
+}
+
+// --- events -----------------------------------------------------------------------------------
+
+const EVENT_KEY_SHAPE = ['string|null', 'string'];
+const eventKey = (e: DatedEvent): SortKey => [e.earliest, e.entity.id];
+const compareEventKeys = (a: SortKey, b: SortKey) =>
+  compareDays(a[0] as string | null, b[0] as string | null) || compareText(a[1] as string, b[1] as string);
+
+export async function findEvents(
+  indexes: FactIndexes,
+  adjacency: Adjacency,
+  { types, participantId, placeId, window }: EventQuery,
+  page: PageQuery,
+  pacer: Pacer,
+): Promise<Page<EntityRecord>> {
+  const withParticipant = participantId === null ? null : eventsOfParticipant(adjacency, participantId);
+  const inPlace = placeId === null ? null : eventsInPlace(adjacency, placeId);
+  const matching: DatedEvent[] = [];
+  for (const e of indexes.events) {
+    if (pacer.due()) await pacer.pause();
+    if (types !== null && !types.includes(e.entity.event!.type)) continue;
+    if (withParticipant !== null && !withParticipant.has(e.entity.id)) continue;
+    if (inPlace !== null && !inPlace.has(e.entity.id)) continue;
+    if (window !== null && (e.earliest === null || !overlapsWindow({ earliest: e.earliest, latest: e.latest! }, window))) continue;
+    matching.push(e);
+  }
+  const result = pageOf('events', matching, eventKey, compareEventKeys, EVENT_KEY_SHAPE, page);
+  return { ...result, items: result.items.map((e) => e.entity) };
+}
+
+/** The relations in an entity's row, as [relation, whether the entity is its start]. */
+function* relationsAt(adjacency: Adjacency, id: string): Generator<[RelationRecord, boolean]> {
+  const node = adjacency.numberOf.get(id);
+  if (node === undefined) return;
+  const { offsets, relation, relations, relFrom } = adjacency;
+  for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+    const r = relation[k]!;
+    yield [relations[r]!, relFrom[r] === node];
+  }
+}
+
+function eventsOfParticipant(adjacency: Adjacency, actorId: string): Set<string> {
+  const events = new Set<string>();
+  for (const [r, isStart] of relationsAt(adjacency, actorId)) if (isStart && r.type === 'PARTICIPATED_IN') events.add(r.to);
+  return events;
+}
+
+/** Events that took place in the place or in a place inside it (LOCATED_IN, any depth). */
+function eventsInPlace(adjacency: Adjacency, placeId: string): Set<string> {
+  const places = new Set<string>([placeId]);
+  const queue = [placeId];
+  while (queue.length > 0) {
+    const place = queue.pop()!;
+    for (const [r, isStart] of relationsAt(adjacency, place)) {
+      if (!isStart && r.type === 'LOCATED_IN' && !places.has(r.from)) {
+        places.add(r.from);
+        queue.push(r.from);
+      }
+    }
+  }
+  const events = new Set<string>();
+  for (const place of places) {
+    for (const [r, isStart] of relationsAt(adjacency, place)) if (!isStart && r.type === 'TOOK_PLACE_IN') events.add(r.from);
+  }
+  return events;
+}
+
+// --- timeline ---------------------------------------------------------------------------------
+
+const TIMELINE_KEY_SHAPE = ['string', 'string', 'number', 'string', 'number'];
+const timelineKey = (row: TimelineRow): SortKey => [row.entry.earliest, row.entry.latest, row.rank, row.id, row.entry.attributionIndex ?? -1];
+function compareTimelineKeys(a: SortKey, b: SortKey): number {
+  return (
+    compareText(a[0] as string, b[0] as string) ||
+    compareText(a[1] as string, b[1] as string) ||
+    (a[2] as number) - (b[2] as number) ||
+    compareText(a[3] as string, b[3] as string) ||
+    (a[4] as number) - (b[4] as number)
+  );
+}
+
+export async function timeline(
+  indexes: FactIndexes,
+  adjacency: Adjacency,
+  { window, entityId, kinds }: TimelineQuery,
+  page: PageQuery,
+  pacer: Pacer,
+): Promise<Page<TimelineEntry>> {
+  const about = entityId === null ? null : aboutEntity(adjacency, entityId);
+  const matching: TimelineRow[] = [];
+  for (const row of indexes.timeline) {
+    if (pacer.due()) await pacer.pause();
+    const { entry } = row;
+    if (kinds !== null && !kinds.includes(entry.kind)) continue;
+    if (!overlapsWindow(entry, window)) continue;
+    if (about !== null && !about(row)) continue;
+    matching.push(row);
+  }
+  const result = pageOf('timeline', matching, timelineKey, compareTimelineKeys, TIMELINE_KEY_SHAPE, page);
+  return { ...result, items: result.items.map((row) => row.entry) };
+}
+
+/** The port's "about this entity" (TimelineQuery.entityId) as a test of a timeline row. */
+function aboutEntity(adjacency: Adjacency, entityId: string): (row: TimelineRow) => boolean {
+  const events = new Set<string>([entityId]);
+  const relations = new Set<string>();
+  for (const [r, isStart] of relationsAt(adjacency, entityId)) {
+    relations.add(r.id);
+    if (isStart && r.type === 'PARTICIPATED_IN') events.add(r.to);
+    if (!isStart && r.type === 'TOOK_PLACE_IN') events.add(r.from);
+  }
+  const factAbout = (entry: TimelineEntry) =>
+    entry.event !== null ? events.has(entry.event.id) : entry.relation !== null && relations.has(entry.relation.id);
+  return ({ entry, claimantId }) => {
+    switch (entry.kind) {
+      case 'STATEMENT':
+        return entry.statement!.speakerId === entityId || entry.statement!.aboutIds.includes(entityId);
+      case 'CLAIM':
+        return claimantId === entityId || factAbout(entry);
+      default:
+        return factAbout(entry);
+    }
+  };
+}
+
+// --- statements' facts, places near --------------------------------------------------------------
+
+export function factsSupportedBy(indexes: FactIndexes, statementIds: readonly string[]): FactRef[][] {
+  return statementIds.map((id) => [...(indexes.factsByStatement.get(id) ?? [])]);
+}
+
+/** Neo4j's `point.distance` for WGS84: haversine on a sphere of 6,378,140 m. */
+const EARTH_RADIUS_M = 6_378_140;
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  const c = 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+  return (EARTH_RADIUS_M * c) / 1000;
+}
+
+export async function near(
+  indexes: FactIndexes,
+  centre: EntityRecord | undefined,
+  km: number,
+  pacer: Pacer,
+): Promise<NearbyPlace[] | null> {
+  if (centre === undefined || centre.location === null) return null;
+  const { latitude, longitude } = centre.location;
+  const found: NearbyPlace[] = [];
+  for (const place of indexes.located) {
+    if (pacer.due()) await pacer.pause();
+    if (place.entity.id === centre.id) continue;
+    const distance = haversineKm(latitude, longitude, place.latitude, place.longitude);
+    if (distance <= km) found.push({ place: place.entity, distanceKm: Math.round(distance * 1000) / 1000 });
+  }
+  return found.sort((a, b) => a.distanceKm - b.distanceKm || compareText(a.place.id, b.place.id));
+}
+
+/** For statementsPage: whether a statement's date falls in the window (undated ones never do). */
+export function dateInWindow(date: string | null, window: TimeWindow): boolean {
+  return date !== null && (window.from === null || date >= window.from) && (window.to === null || date <= window.to);
+}

@@ -1,0 +1,840 @@
+/**
+ * The store contract for the claims model: events, attributions, times, places and the questions
+ * over them, on the shared facts fixture (test/support/facts-fixture.ts), for every store. The
+ * expected answers are worked out by hand from the fixture and written out.
+ *
+ * The run's shared Neo4j must hold the seed graph only, so the Neo4j side starts a Neo4j of its
+ * own for this file (as test/integration/neo4j-store.test.ts does), whenever the run has Neo4j.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import getPort from 'get-port';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError, ErrorCode, type EntityRecord, type GeoLocation } from '../../src/domain/index.js';
+import type {
+  FactRef,
+  GraphStore,
+  Page,
+  PathResult,
+  RelationFilter,
+  RelationView,
+  SubgraphResult,
+  TimelineEntry,
+  TooManyNodes,
+} from '../../src/store/graph-store.js';
+import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
+import { factsFixture as fixture } from '../support/facts-fixture.js';
+import { storesUnderTest, type StoreUnderTest } from '../support/stores.js';
+
+const canStartNeo4j = (await checkPrerequisites()).ok;
+
+/** The run's stores, the Neo4j one over a database of its own. */
+function adapters(): (StoreUnderTest & { stop?: () => Promise<void> })[] {
+  return storesUnderTest().map((s) => {
+    if (s.name !== 'Neo4j') return s;
+    let neo4j: LocalNeo4j | undefined;
+    let dataDir: string | undefined;
+    return {
+      name: s.name,
+      enabled: s.enabled && canStartNeo4j,
+      open: async () => {
+        dataDir = await mkdtemp(path.join(tmpdir(), 'kg-facts-contract-'));
+        neo4j = await startLocalNeo4j({ port: await getPort({ host: '127.0.0.1' }), dataDir, startTimeoutMs: 200_000 });
+        return createNeo4jStore({ uri: neo4j.uri, connectTimeoutMs: 30_000 });
+      },
+      stop: async () => {
+        await neo4j?.stop();
+        if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  });
+}
+
+const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
+const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const views = (list: readonly RelationView[] | undefined) => (list ?? []).map((v) => `${v.relation.type} ${v.direction} ${v.otherId}`);
+const entity = (id: string): EntityRecord => fixture.entities.find((e) => e.id === id)!;
+const pathIds = (p: PathResult | null) => (p === null ? null : { nodes: ids(p.nodes), edges: ids(p.edges) });
+const subgraph = (s: SubgraphResult | TooManyNodes | null) => {
+  if (s === null || 'tooManyNodes' in s) return s;
+  return { nodes: ids(s.nodes), edges: ids(s.edges), ...(s.truncated === undefined ? {} : { truncated: s.truncated }) };
+};
+const entry = (e: TimelineEntry) => {
+  const id = e.event?.id ?? e.relation?.id ?? e.statement?.id;
+  return e.kind === 'CLAIM' ? `${e.kind} ${id} ${e.attributionIndex}` : `${e.kind} ${id}`;
+};
+const fact = (f: FactRef) => (f.relation ? f.relation.id : f.event!.id);
+
+/** Great-circle km on Neo4j's sphere, computed here independently of the stores. */
+function haversineKm(a: GeoLocation, b: GeoLocation): number {
+  const rad = (deg: number) => (deg * Math.PI) / 180;
+  const h =
+    Math.sin((rad(b.latitude) - rad(a.latitude)) / 2) ** 2 +
+    Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin((rad(b.longitude) - rad(a.longitude)) / 2) ** 2;
+  return 2 * 6378.14 * Math.asin(Math.sqrt(h));
+}
+const round3 = (km: number) => Math.round(km * 1000) / 1000;
+
+/** Every page of a paged question, `first` at a time. */
+async function allPages<T>(ask: (after: string | null) => Promise<Page<T>>): Promise<{ pages: Page<T>[]; items: T[] }> {
+  const pages: Page<T>[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 50; i++) {
+    const page = await ask(after);
+    pages.push(page);
+    if (!page.hasNextPage) break;
+    after = page.endCursor;
+  }
+  return { pages, items: pages.flatMap((p) => [...p.items]) };
+}
+
+async function expectBadCursor(promise: Promise<unknown>): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(ErrorCode.BAD_USER_INPUT);
+}
+
+const ANY: RelationFilter = { types: null };
+
+describe.each(adapters())('the $name store on the facts fixture', ({ enabled, open, stop }) => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    if (!enabled) return;
+    store = await open();
+    await store.load(fixture);
+  }, 240_000);
+  afterAll(async () => {
+    await store?.close();
+    await stop?.();
+  }, 60_000);
+  const test = it.skipIf(!enabled);
+
+  describe('records', () => {
+    test('returns events, places, relations, statements and sources with every new field as loaded', async () => {
+      expect(await store.entitiesByIds([...ids(fixture.entities), 'event:nothing'])).toEqual([...fixture.entities, null]);
+      expect(await store.sourcesByIds(ids(fixture.sources))).toEqual(fixture.sources);
+      expect((await store.sourcesByIds(['source:general-knowledge']))[0]!.kind).toBe('GENERAL_KNOWLEDGE');
+      expect(await store.statementsByIds(ids(fixture.statements))).toEqual(fixture.statements);
+      const all = await store.relationsOf(ids(fixture.entities), { filter: ANY, direction: 'BOTH' });
+      const relations = new Map(all.flat().map((v) => [v.relation.id, v.relation]));
+      expect(byId([...relations.values()])).toEqual(byId(fixture.relations));
+      // A few fields spelled out, so that a fixture change that drops them shows here.
+      const [casualties] = await store.entitiesByIds(['event:north-korean-casualties']);
+      expect(casualties!.event).toMatchObject({
+        type: 'CASUALTIES',
+        status: 'UNVERIFIED',
+        time: { start: '2024-10', end: '2025-01-06', text: 'since October' },
+        quantities: [{ measure: 'CASUALTIES', value: 1000, approximation: 'MORE_THAN', wording: 'over 1,000' }],
+      });
+      expect(casualties!.event!.attributions[0]).toEqual({
+        claimantId: 'person:antony-blinken',
+        viaId: 'org:reuters',
+        statementId: 'stmt:blinken-losses',
+        stance: 'ASSERTS',
+        saidOn: '2025-01-06',
+        sourceId: 'source:fixture-wire',
+        note: null,
+      });
+      const [kurakhove] = await store.entitiesByIds(['settlement:kurakhove']);
+      expect(kurakhove!.location).toEqual({ latitude: 47.98, longitude: 37.28, precision: 'APPROXIMATE' });
+      expect(kurakhove!.event).toBeNull();
+    });
+
+    test('exports every record with its new fields, each section by id', async () => {
+      expect(await store.exportDataset()).toEqual({
+        sources: byId(fixture.sources),
+        entities: byId(fixture.entities),
+        relations: byId(fixture.relations),
+        statements: byId(fixture.statements),
+      });
+    });
+  });
+
+  describe('the relation filter', () => {
+    const of = async (id: string, filter: RelationFilter, direction: 'OUT' | 'IN' | 'BOTH' = 'BOTH') =>
+      views((await store.relationsOf([id], { filter, direction }))[0]);
+
+    test('keeps relations by derived status', async () => {
+      expect(await of('settlement:kurakhove', ANY)).toEqual([
+        'CLAIMED_CAPTURE_OF IN unit:russian-armed-forces',
+        'CONTROLS IN unit:russian-armed-forces',
+        'LOCATED_IN OUT region:donetsk',
+        'NEAR BOTH settlement:pokrovsk',
+        'TOOK_PLACE_IN IN event:kurakhove-capture',
+      ]);
+      expect(await of('settlement:kurakhove', { types: null, statuses: ['DISPUTED'] })).toEqual(['TOOK_PLACE_IN IN event:kurakhove-capture']);
+      expect(await of('settlement:kurakhove', { types: null, statuses: ['CLAIMED', 'REPORTED'] })).toEqual([
+        'CLAIMED_CAPTURE_OF IN unit:russian-armed-forces',
+        'CONTROLS IN unit:russian-armed-forces',
+      ]);
+      expect(await of('unit:north-korean-troops', { types: null, statuses: ['DENIED'] })).toEqual(['DEPLOYED_TO OUT settlement:sudzha']);
+      expect(await of('unit:north-korean-troops', { types: null, statuses: ['UNVERIFIED'] })).toEqual([
+        'PARTICIPATED_IN OUT event:north-korean-casualties',
+        'SUFFERED_LOSSES_IN OUT region:kursk',
+      ]);
+      expect(await of('settlement:kurakhove', { types: ['NEAR'], statuses: ['CLAIMED'] })).toEqual([]);
+      expect(await of('settlement:kurakhove', { types: null, statuses: [] })).toEqual([]);
+    });
+
+    test('keeps relations with an attribution by one of the claimants, whatever its stance', async () => {
+      expect(await of('settlement:kurakhove', { types: null, claimantIds: ['org:deepstate'] })).toEqual([
+        'CONTROLS IN unit:russian-armed-forces',
+        'TOOK_PLACE_IN IN event:kurakhove-capture',
+      ]);
+      expect(await of('settlement:kurakhove', { types: null, claimantIds: ['unit:khortytsia-group'] })).toEqual([
+        'CONTROLS IN unit:russian-armed-forces',
+      ]);
+      // Reuters only cannot verify, and relays Blinken (via is not a claimant).
+      expect(await of('region:kursk', { types: null, claimantIds: ['org:reuters'] })).toEqual([
+        'SUFFERED_LOSSES_IN IN unit:north-korean-troops',
+        'TOOK_PLACE_IN IN event:north-korean-casualties',
+      ]);
+      expect(await of('region:kursk', { types: null, claimantIds: ['person:apti-alaudinov', 'org:russian-defense-ministry'] })).toEqual([
+        'FIGHTING_IN IN unit:chechen-unit',
+        'TOOK_PLACE_IN IN event:kursk-offensive',
+      ]);
+    });
+
+    test('keeps dated relations whose time overlaps the window, never undated ones', async () => {
+      expect(await of('region:kursk', ANY)).toEqual([
+        'FIGHTING_IN IN unit:chechen-unit',
+        'LOCATED_IN OUT country:russia',
+        'LOCATED_IN IN settlement:berdin',
+        'LOCATED_IN IN settlement:sudzha',
+        'SUFFERED_LOSSES_IN IN unit:north-korean-troops',
+        'TOOK_PLACE_IN IN event:kursk-offensive',
+        'TOOK_PLACE_IN IN event:north-korean-casualties',
+        'TOOK_PLACE_IN IN event:north-korean-deployment',
+      ]);
+      // The deployment's YEAR 2024 ends on 2024-12-31, inside the window's first day.
+      expect(await of('region:kursk', { types: null, window: { from: '2024-12-31', to: null } })).toEqual([
+        'FIGHTING_IN IN unit:chechen-unit',
+        'SUFFERED_LOSSES_IN IN unit:north-korean-troops',
+        'TOOK_PLACE_IN IN event:kursk-offensive',
+        'TOOK_PLACE_IN IN event:north-korean-casualties',
+        'TOOK_PLACE_IN IN event:north-korean-deployment',
+      ]);
+      expect(await of('region:kursk', { types: null, window: { from: '2025-01-01', to: null } })).toEqual([
+        'FIGHTING_IN IN unit:chechen-unit',
+        'SUFFERED_LOSSES_IN IN unit:north-korean-troops',
+        'TOOK_PLACE_IN IN event:kursk-offensive',
+        'TOOK_PLACE_IN IN event:north-korean-casualties',
+      ]);
+      // The range 2024-10 .. 2025-01-06 starts on 2024-10-01, after the window.
+      expect(await of('region:kursk', { types: null, window: { from: null, to: '2024-09-30' } })).toEqual([
+        'TOOK_PLACE_IN IN event:north-korean-deployment',
+      ]);
+      expect(await of('region:kursk', { types: null, window: { from: '2025-01-06', to: '2025-01-06' } })).toEqual([
+        'SUFFERED_LOSSES_IN IN unit:north-korean-troops',
+        'TOOK_PLACE_IN IN event:north-korean-casualties',
+      ]);
+      expect(await of('region:kursk', { types: null, window: { from: null, to: null } })).toEqual([
+        'FIGHTING_IN IN unit:chechen-unit',
+        'SUFFERED_LOSSES_IN IN unit:north-korean-troops',
+        'TOOK_PLACE_IN IN event:kursk-offensive',
+        'TOOK_PLACE_IN IN event:north-korean-casualties',
+        'TOOK_PLACE_IN IN event:north-korean-deployment',
+      ]);
+    });
+
+    test('keeps relations whose other end is of the kinds; the entity asked is an anchor of any kind', async () => {
+      expect(await of('region:kursk', { types: null, kinds: ['SETTLEMENT', 'COUNTRY'] })).toEqual([
+        'LOCATED_IN OUT country:russia',
+        'LOCATED_IN IN settlement:berdin',
+        'LOCATED_IN IN settlement:sudzha',
+      ]);
+      expect(await of('region:kursk', { types: null, kinds: ['EVENT'] })).toEqual([
+        'TOOK_PLACE_IN IN event:kursk-offensive',
+        'TOOK_PLACE_IN IN event:north-korean-casualties',
+        'TOOK_PLACE_IN IN event:north-korean-deployment',
+      ]);
+      expect(await of('region:kursk', { types: null, kinds: ['REGION'] })).toEqual([]);
+      expect(await of('region:kursk', { types: ['LOCATED_IN'], kinds: ['COUNTRY'] }, 'OUT')).toEqual(['LOCATED_IN OUT country:russia']);
+    });
+
+    test('combines every clause, and answers each entity of a batch from its own side', async () => {
+      const filter: RelationFilter = {
+        types: ['TOOK_PLACE_IN', 'PARTICIPATED_IN', 'CONTROLS'],
+        statuses: ['DISPUTED', 'REPORTED'],
+        claimantIds: ['org:deepstate'],
+        window: { from: '2025-01-02', to: null },
+        kinds: ['UNIT', 'SETTLEMENT'],
+      };
+      const [kurakhove, capture] = await store.relationsOf(['settlement:kurakhove', 'event:kurakhove-capture'], { filter, direction: 'BOTH' });
+      // From Kurakhove the capture event is an end of another kind; from the event, it is the anchor.
+      expect(views(kurakhove)).toEqual(['CONTROLS IN unit:russian-armed-forces']);
+      expect(views(capture)).toEqual(['PARTICIPATED_IN IN unit:russian-armed-forces', 'TOOK_PLACE_IN OUT settlement:kurakhove']);
+    });
+
+    test('filters the relations a neighbourhood walks by status', async () => {
+      const confirmed = await store.neighborhood('settlement:kurakhove', { depth: 2, filter: { types: null, statuses: ['CONFIRMED'] } });
+      expect(subgraph(confirmed)).toEqual({
+        nodes: ['settlement:kurakhove', 'region:donetsk', 'settlement:pokrovsk', 'country:ukraine', 'settlement:dachenske'],
+        edges: [
+          'rel:dachenske-located-in-donetsk',
+          'rel:donetsk-located-in-ukraine',
+          'rel:kurakhove-located-in-donetsk',
+          'rel:pokrovsk-located-in-donetsk',
+          'rel:pokrovsk-near-kurakhove',
+        ],
+      });
+    });
+
+    test('filters the relations a neighbourhood walks by kind, the centre being an anchor', async () => {
+      const units = await store.neighborhood('event:kurakhove-capture', { depth: 2, filter: { types: null, kinds: ['UNIT', 'SETTLEMENT'] } });
+      expect(subgraph(units)).toEqual({
+        nodes: ['event:kurakhove-capture', 'settlement:kurakhove', 'unit:russian-armed-forces', 'settlement:pokrovsk', 'unit:chechen-unit'],
+        edges: [
+          'rel:chechen-unit-part-of-russian-armed-forces',
+          'rel:kurakhove-capture-took-place-in-kurakhove',
+          'rel:pokrovsk-near-kurakhove',
+          'rel:russian-armed-forces-attacked-pokrovsk',
+          'rel:russian-armed-forces-claimed-capture-of-kurakhove',
+          'rel:russian-armed-forces-controls-kurakhove',
+          'rel:russian-armed-forces-participated-in-kurakhove-capture',
+        ],
+      });
+    });
+
+    test('filters the relations a neighbourhood walks and lists by window and by claimant', async () => {
+      const recent = await store.neighborhood('region:kursk', { depth: 1, filter: { types: null, window: { from: '2025-01-01', to: null } } });
+      expect(subgraph(recent)).toEqual({
+        nodes: ['region:kursk', 'event:kursk-offensive', 'event:north-korean-casualties', 'unit:chechen-unit', 'unit:north-korean-troops'],
+        edges: [
+          'rel:casualties-took-place-in-kursk',
+          'rel:chechen-unit-fighting-in-kursk',
+          'rel:kursk-offensive-took-place-in-kursk',
+          'rel:north-korean-troops-participated-in-casualties',
+          'rel:north-korean-troops-suffered-losses-in-kursk',
+        ],
+      });
+      const ministry = await store.neighborhood('unit:russian-armed-forces', {
+        depth: 1,
+        filter: { types: null, claimantIds: ['org:russian-defense-ministry'] },
+      });
+      expect(subgraph(ministry)).toEqual({
+        nodes: ['unit:russian-armed-forces', 'event:kurakhove-capture', 'event:kursk-repulse', 'settlement:kurakhove', 'settlement:pokrovsk'],
+        edges: [
+          'rel:kurakhove-capture-took-place-in-kurakhove',
+          'rel:russian-armed-forces-attacked-pokrovsk',
+          'rel:russian-armed-forces-claimed-capture-of-kurakhove',
+          'rel:russian-armed-forces-participated-in-kurakhove-capture',
+          'rel:russian-armed-forces-participated-in-kursk-repulse',
+        ],
+      });
+    });
+
+    test('filters the relations a shortest path may use by every clause', async () => {
+      const ask = (from: string, to: string, filter: RelationFilter, directed = false, maxHops = 10) =>
+        store.shortestPath(from, to, { maxHops, filter, directed }).then(pathIds);
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', ANY)).toEqual({
+        nodes: ['settlement:kurakhove', 'unit:russian-armed-forces', 'unit:chechen-unit', 'region:kursk', 'settlement:sudzha'],
+        edges: [
+          'rel:russian-armed-forces-claimed-capture-of-kurakhove',
+          'rel:chechen-unit-part-of-russian-armed-forces',
+          'rel:chechen-unit-fighting-in-kursk',
+          'rel:sudzha-located-in-kursk',
+        ],
+      });
+      // REPORTED only: the CONTROLS relation instead of the claimed capture, then no way on.
+      expect(await ask('settlement:kurakhove', 'unit:russian-armed-forces', { types: null, statuses: ['REPORTED'] })).toEqual({
+        nodes: ['settlement:kurakhove', 'unit:russian-armed-forces'],
+        edges: ['rel:russian-armed-forces-controls-kurakhove'],
+      });
+      // Places and events only: through Donetsk, Ukraine and the Kursk offensive.
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', { types: null, kinds: ['SETTLEMENT', 'REGION', 'COUNTRY', 'EVENT'] })).toEqual({
+        nodes: ['settlement:kurakhove', 'region:donetsk', 'country:ukraine', 'event:kursk-offensive', 'region:kursk', 'settlement:sudzha'],
+        edges: [
+          'rel:kurakhove-located-in-donetsk',
+          'rel:donetsk-located-in-ukraine',
+          'rel:ukraine-participated-in-kursk-offensive',
+          'rel:kursk-offensive-took-place-in-kursk',
+          'rel:sudzha-located-in-kursk',
+        ],
+      });
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', { types: null, kinds: ['SETTLEMENT', 'REGION', 'COUNTRY'] })).toBeNull();
+      // The ends are anchors: a unit may start a path over places only.
+      expect(await ask('unit:chechen-unit', 'settlement:sudzha', { types: null, kinds: ['REGION', 'SETTLEMENT'] })).toEqual({
+        nodes: ['unit:chechen-unit', 'region:kursk', 'settlement:sudzha'],
+        edges: ['rel:chechen-unit-fighting-in-kursk', 'rel:sudzha-located-in-kursk'],
+      });
+      // Sudzha is reached by dated relations only through the denied deployment (December 2024).
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', { types: null, window: { from: '2025-01-01', to: null } })).toBeNull();
+      expect(await ask('region:kursk', 'settlement:sudzha', { types: null, window: { from: '2024-12-01', to: null } })).toEqual({
+        nodes: ['region:kursk', 'unit:north-korean-troops', 'settlement:sudzha'],
+        edges: ['rel:north-korean-troops-suffered-losses-in-kursk', 'rel:north-korean-troops-deployed-to-sudzha'],
+      });
+      // Russia denies the deployment to Sudzha; Ukraine asserts the deployment to the region.
+      expect(await ask('region:kursk', 'settlement:sudzha', { types: null, claimantIds: ['country:russia'] })).toBeNull();
+      expect(await ask('region:kursk', 'settlement:sudzha', { types: null, claimantIds: ['country:russia', 'country:ukraine'] })).toEqual({
+        nodes: ['region:kursk', 'event:north-korean-deployment', 'unit:north-korean-troops', 'settlement:sudzha'],
+        edges: [
+          'rel:deployment-took-place-in-kursk',
+          'rel:north-korean-troops-participated-in-deployment',
+          'rel:north-korean-troops-deployed-to-sudzha',
+        ],
+      });
+    });
+  });
+
+  describe('neighbourhood limit', () => {
+    test('lists the first nodes in order, the edges among them, and says whether more were reached', async () => {
+      const full = await store.neighborhood('region:kursk', { depth: 1, filter: ANY });
+      expect(ids((full as SubgraphResult).nodes)).toEqual([
+        'region:kursk',
+        'country:russia',
+        'event:kursk-offensive',
+        'event:north-korean-casualties',
+        'event:north-korean-deployment',
+        'settlement:berdin',
+        'settlement:sudzha',
+        'unit:chechen-unit',
+        'unit:north-korean-troops',
+      ]);
+      expect(full).not.toHaveProperty('truncated');
+      expect(subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY, limit: 4 }))).toEqual({
+        nodes: ['region:kursk', 'country:russia', 'event:kursk-offensive', 'event:north-korean-casualties'],
+        edges: ['rel:casualties-took-place-in-kursk', 'rel:kursk-located-in-russia', 'rel:kursk-offensive-took-place-in-kursk'],
+        truncated: true,
+      });
+      expect(await store.neighborhood('region:kursk', { depth: 1, filter: ANY, limit: 9 })).toEqual({ ...full, truncated: false });
+      expect(await store.neighborhood('region:kursk', { depth: 1, filter: ANY, limit: 1 })).toEqual({
+        nodes: [entity('region:kursk')],
+        edges: [],
+        truncated: true,
+      });
+      // With a limit, never TooManyNodes.
+      expect(subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY, limit: 2, maxNodes: 2 }))).toEqual({
+        nodes: ['region:kursk', 'country:russia'],
+        edges: ['rel:kursk-located-in-russia'],
+        truncated: true,
+      });
+      expect(subgraph(await store.neighborhood('settlement:berdin', { depth: 2, filter: ANY, limit: 3 }))).toEqual({
+        nodes: ['settlement:berdin', 'event:kursk-repulse', 'region:kursk'],
+        edges: ['rel:berdin-located-in-kursk', 'rel:kursk-repulse-took-place-in-berdin'],
+        truncated: true,
+      });
+    });
+  });
+
+  describe('paths', () => {
+    const ask = (from: string, to: string, first: number, maxHops = 6, directed = false, filter: RelationFilter = ANY) =>
+      store.paths(from, to, { maxHops, first, filter, directed }).then((list) => list.map(pathIds));
+    const shortest = {
+      nodes: ['settlement:kurakhove', 'unit:russian-armed-forces', 'unit:chechen-unit', 'region:kursk', 'settlement:sudzha'],
+      edges: [
+        'rel:russian-armed-forces-claimed-capture-of-kurakhove',
+        'rel:chechen-unit-part-of-russian-armed-forces',
+        'rel:chechen-unit-fighting-in-kursk',
+        'rel:sudzha-located-in-kursk',
+      ],
+    };
+    const throughControls = { nodes: shortest.nodes, edges: ['rel:russian-armed-forces-controls-kurakhove', ...shortest.edges.slice(1)] };
+    const throughCapture = {
+      nodes: ['settlement:kurakhove', 'event:kurakhove-capture', 'unit:russian-armed-forces', 'unit:chechen-unit', 'region:kursk', 'settlement:sudzha'],
+      edges: [
+        'rel:kurakhove-capture-took-place-in-kurakhove',
+        'rel:russian-armed-forces-participated-in-kurakhove-capture',
+        'rel:chechen-unit-part-of-russian-armed-forces',
+        'rel:chechen-unit-fighting-in-kursk',
+        'rel:sudzha-located-in-kursk',
+      ],
+    };
+
+    test('gives the k shortest loopless paths, shortest first, ties by node ids then edge ids', async () => {
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', 3)).toEqual([shortest, throughControls, throughCapture]);
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', 2)).toEqual([shortest, throughControls]);
+      expect(await ask('settlement:dachenske', 'settlement:kurakhove', 10, 4)).toEqual([
+        { nodes: ['settlement:dachenske', 'region:donetsk', 'settlement:kurakhove'], edges: ['rel:dachenske-located-in-donetsk', 'rel:kurakhove-located-in-donetsk'] },
+        {
+          nodes: ['settlement:dachenske', 'region:donetsk', 'settlement:pokrovsk', 'settlement:kurakhove'],
+          edges: ['rel:dachenske-located-in-donetsk', 'rel:pokrovsk-located-in-donetsk', 'rel:pokrovsk-near-kurakhove'],
+        },
+        {
+          nodes: ['settlement:dachenske', 'region:donetsk', 'settlement:pokrovsk', 'unit:russian-armed-forces', 'settlement:kurakhove'],
+          edges: [
+            'rel:dachenske-located-in-donetsk',
+            'rel:pokrovsk-located-in-donetsk',
+            'rel:russian-armed-forces-attacked-pokrovsk',
+            'rel:russian-armed-forces-claimed-capture-of-kurakhove',
+          ],
+        },
+        {
+          nodes: ['settlement:dachenske', 'region:donetsk', 'settlement:pokrovsk', 'unit:russian-armed-forces', 'settlement:kurakhove'],
+          edges: [
+            'rel:dachenske-located-in-donetsk',
+            'rel:pokrovsk-located-in-donetsk',
+            'rel:russian-armed-forces-attacked-pokrovsk',
+            'rel:russian-armed-forces-controls-kurakhove',
+          ],
+        },
+      ]);
+    });
+
+    test('first = 1 is the shortest path; maxHops bounds every path', async () => {
+      for (const [from, to] of [
+        ['settlement:kurakhove', 'settlement:sudzha'],
+        ['person:apti-alaudinov', 'event:russia-ukraine-war'],
+        ['settlement:pokrovsk', 'country:united-kingdom'],
+        ['org:reuters', 'region:kursk'],
+      ] as const) {
+        const one = await store.shortestPath(from, to, { maxHops: 6, filter: ANY, directed: false });
+        expect(await store.paths(from, to, { maxHops: 6, first: 1, filter: ANY, directed: false })).toEqual(one === null ? [] : [one]);
+      }
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', 3, 4)).toEqual([shortest, throughControls]);
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', 3, 3)).toEqual([]);
+      // Reuters is tied to the rest only through attributions and statements, which no walk uses.
+      expect(await ask('org:reuters', 'region:kursk', 3)).toEqual([]);
+      expect(await ask('settlement:kurakhove', 'settlement:kurakhove', 3)).toEqual([{ nodes: ['settlement:kurakhove'], edges: [] }]);
+    });
+
+    test('directed paths follow relations from start to end, symmetric ones either way', async () => {
+      expect(await ask('settlement:sudzha', 'country:russia', 3, 6, true)).toEqual([
+        { nodes: ['settlement:sudzha', 'region:kursk', 'country:russia'], edges: ['rel:sudzha-located-in-kursk', 'rel:kursk-located-in-russia'] },
+      ]);
+      expect(await ask('country:russia', 'settlement:sudzha', 3, 6, true)).toEqual([]);
+      expect(await ask('settlement:kurakhove', 'settlement:pokrovsk', 3, 1, true)).toEqual([
+        { nodes: ['settlement:kurakhove', 'settlement:pokrovsk'], edges: ['rel:pokrovsk-near-kurakhove'] },
+      ]);
+    });
+
+    test('paths use only the relations the filter lets through', async () => {
+      // Without the REPORTED CONTROLS and the DISPUTED capture: then through the repulse near Berdin.
+      expect(await ask('settlement:kurakhove', 'settlement:sudzha', 3, 6, false, { types: null, statuses: ['CONFIRMED', 'CLAIMED'] })).toEqual([
+        shortest,
+        {
+          nodes: ['settlement:kurakhove', 'unit:russian-armed-forces', 'event:kursk-repulse', 'settlement:berdin', 'region:kursk', 'settlement:sudzha'],
+          edges: [
+            'rel:russian-armed-forces-claimed-capture-of-kurakhove',
+            'rel:russian-armed-forces-participated-in-kursk-repulse',
+            'rel:kursk-repulse-took-place-in-berdin',
+            'rel:berdin-located-in-kursk',
+            'rel:sudzha-located-in-kursk',
+          ],
+        },
+        // Of the two of six hops (the other through the war and Russia), the repulse's id comes first.
+        {
+          nodes: ['settlement:kurakhove', 'region:donetsk', 'country:ukraine', 'event:kursk-repulse', 'settlement:berdin', 'region:kursk', 'settlement:sudzha'],
+          edges: [
+            'rel:kurakhove-located-in-donetsk',
+            'rel:donetsk-located-in-ukraine',
+            'rel:ukraine-participated-in-kursk-repulse',
+            'rel:kursk-repulse-took-place-in-berdin',
+            'rel:berdin-located-in-kursk',
+            'rel:sudzha-located-in-kursk',
+          ],
+        },
+      ]);
+    });
+  });
+
+  describe('events', () => {
+    const events = (query: Partial<Parameters<GraphStore['findEvents']>[0]>, first = 100, after: string | null = null) =>
+      store.findEvents({ types: null, participantId: null, placeId: null, window: null, ...query }, { first, after });
+
+    test('lists events by earliest day, undated last, then id', async () => {
+      const all = await events({});
+      expect(ids(all.items)).toEqual([
+        'event:russia-ukraine-war',
+        'event:north-korean-deployment',
+        'event:north-korean-casualties',
+        'event:kurakhove-capture',
+        'event:kursk-offensive',
+        'event:kursk-repulse',
+        'event:uk-pledge',
+      ]);
+      expect(all.items[0]).toEqual(entity('event:russia-ukraine-war'));
+      expect(all).toMatchObject({ totalCount: 7, hasNextPage: false });
+    });
+
+    test('filters by type, participant, place (with the places inside it) and window', async () => {
+      expect(ids((await events({ types: ['CAPTURE', 'REPULSE'] })).items)).toEqual(['event:kurakhove-capture', 'event:kursk-repulse']);
+      expect(ids((await events({ participantId: 'country:ukraine' })).items)).toEqual([
+        'event:russia-ukraine-war',
+        'event:kursk-offensive',
+        'event:kursk-repulse',
+        'event:uk-pledge',
+      ]);
+      expect(ids((await events({ participantId: 'country:russia' })).items)).toEqual(['event:russia-ukraine-war', 'event:north-korean-deployment']);
+      expect(ids((await events({ placeId: 'region:kursk' })).items)).toEqual([
+        'event:north-korean-deployment',
+        'event:north-korean-casualties',
+        'event:kursk-offensive',
+        'event:kursk-repulse',
+      ]);
+      expect(ids((await events({ placeId: 'country:russia' })).items)).toEqual([
+        'event:north-korean-deployment',
+        'event:north-korean-casualties',
+        'event:kursk-offensive',
+        'event:kursk-repulse',
+      ]);
+      expect(ids((await events({ placeId: 'country:ukraine' })).items)).toEqual(['event:russia-ukraine-war', 'event:kurakhove-capture']);
+      expect(ids((await events({ placeId: 'settlement:berdin' })).items)).toEqual(['event:kursk-repulse']);
+      expect(ids((await events({ window: { from: '2025-01-06', to: '2025-01-06' } })).items)).toEqual([
+        'event:russia-ukraine-war',
+        'event:north-korean-casualties',
+        'event:kurakhove-capture',
+        'event:kursk-repulse',
+      ]);
+      const combined = await events({ participantId: 'country:ukraine', window: { from: '2025-01-06', to: null } });
+      expect(ids(combined.items)).toEqual(['event:russia-ukraine-war', 'event:kursk-repulse']);
+      expect(combined.totalCount).toBe(2);
+      expect(await events({ placeId: 'settlement:nowhere' })).toEqual({ items: [], totalCount: 0, endCursor: null, hasNextPage: false });
+    });
+
+    test('pages with totalCount, endCursor and hasNextPage; a cursor it did not make is bad input', async () => {
+      const first = await events({}, 3);
+      expect(ids(first.items)).toEqual(['event:russia-ukraine-war', 'event:north-korean-deployment', 'event:north-korean-casualties']);
+      expect(first).toMatchObject({ totalCount: 7, hasNextPage: true });
+      expect(typeof first.endCursor).toBe('string');
+      const second = await events({}, 3, first.endCursor);
+      expect(ids(second.items)).toEqual(['event:kurakhove-capture', 'event:kursk-offensive', 'event:kursk-repulse']);
+      expect(second).toMatchObject({ totalCount: 7, hasNextPage: true });
+      const third = await events({}, 3, second.endCursor);
+      expect(ids(third.items)).toEqual(['event:uk-pledge']);
+      expect(third).toMatchObject({ totalCount: 7, hasNextPage: false });
+      expect(third.endCursor).not.toBeNull();
+      expect(await events({}, 3, third.endCursor)).toEqual({ items: [], totalCount: 7, endCursor: null, hasNextPage: false });
+      const place = await allPages((after) => events({ placeId: 'region:kursk' }, 1, after));
+      expect(ids(place.items)).toEqual(['event:north-korean-deployment', 'event:north-korean-casualties', 'event:kursk-offensive', 'event:kursk-repulse']);
+      expect(place.pages.map((p) => p.totalCount)).toEqual([4, 4, 4, 4]);
+      await expectBadCursor(events({}, 3, 'not a cursor'));
+      await expectBadCursor(events({}, 3, ''));
+    });
+  });
+
+  describe('timeline', () => {
+    const timeline = (
+      window: { from: string | null; to: string | null },
+      rest: { entityId?: string; kinds?: TimelineEntry['kind'][] } = {},
+      first = 100,
+      after: string | null = null,
+    ) => store.timeline({ window, entityId: rest.entityId ?? null, kinds: rest.kinds ?? null }, { first, after });
+    const december = [
+      'EVENT event:russia-ukraine-war',
+      'RELATION rel:russia-participated-in-war',
+      'RELATION rel:ukraine-participated-in-war',
+      'RELATION rel:war-took-place-in-ukraine',
+      'EVENT event:north-korean-deployment',
+      'RELATION rel:deployment-took-place-in-kursk',
+      'RELATION rel:north-korean-troops-participated-in-deployment',
+      'RELATION rel:russia-participated-in-deployment',
+      'RELATION rel:russian-armed-forces-attacked-pokrovsk',
+      'EVENT event:north-korean-casualties',
+      'RELATION rel:casualties-took-place-in-kursk',
+      'RELATION rel:north-korean-troops-participated-in-casualties',
+      'RELATION rel:north-korean-troops-suffered-losses-in-kursk',
+      'RELATION rel:north-korean-troops-deployed-to-sudzha',
+      'CLAIM rel:north-korean-troops-deployed-to-sudzha 0',
+      'STATEMENT stmt:russia-denies',
+      'CLAIM rel:russian-armed-forces-attacked-pokrovsk 1',
+    ];
+
+    test('puts events, dated relations, claims and statements overlapping the window in order', async () => {
+      const page = await timeline({ from: '2024-12-01', to: '2024-12-31' });
+      expect(page.items.map(entry)).toEqual(december);
+      expect(page).toMatchObject({ totalCount: 17, hasNextPage: false });
+      const claim = page.items.find((e) => e.kind === 'CLAIM' && e.relation?.id === 'rel:russian-armed-forces-attacked-pokrovsk')!;
+      expect(claim).toMatchObject({ earliest: '2024-12-20', latest: '2024-12-20', attributionIndex: 1, event: null, statement: null });
+      expect(claim.relation).toEqual(fixture.relations.find((r) => r.id === 'rel:russian-armed-forces-attacked-pokrovsk'));
+      const war = page.items[0]!;
+      expect(war).toMatchObject({ kind: 'EVENT', earliest: '2022-02-24', latest: '2025-01-31', relation: null, statement: null, attributionIndex: null });
+      expect(war.event).toEqual(entity('event:russia-ukraine-war'));
+      const statement = page.items.find((e) => e.kind === 'STATEMENT')!;
+      expect(statement).toMatchObject({ earliest: '2024-12-10', latest: '2024-12-10', event: null, relation: null, attributionIndex: null });
+      expect(statement.statement!.id).toBe('stmt:russia-denies');
+    });
+
+    test('keeps the entries about an entity, and the kinds asked', async () => {
+      const kursk = await timeline({ from: '2025-01-05', to: '2025-01-05' }, { entityId: 'region:kursk' });
+      expect(kursk.items.map(entry)).toEqual([
+        'EVENT event:north-korean-casualties',
+        'RELATION rel:casualties-took-place-in-kursk',
+        'RELATION rel:north-korean-troops-suffered-losses-in-kursk',
+        'EVENT event:kursk-offensive',
+        'RELATION rel:chechen-unit-fighting-in-kursk',
+        'RELATION rel:kursk-offensive-took-place-in-kursk',
+        'CLAIM event:kursk-offensive 0',
+        'CLAIM rel:chechen-unit-fighting-in-kursk 0',
+        'CLAIM rel:kursk-offensive-took-place-in-kursk 0',
+        'STATEMENT stmt:alaudinov-kursk',
+      ]);
+      expect(kursk.totalCount).toBe(10);
+      // What was said on 6 January 2025.
+      const said = await timeline({ from: '2025-01-06', to: '2025-01-06' }, { kinds: ['STATEMENT'] });
+      expect(said.items.map(entry)).toEqual(['STATEMENT stmt:blinken-losses', 'STATEMENT stmt:deepstate-most-of', 'STATEMENT stmt:mod-kurakhove']);
+      // The claims one party made, of whatever fact.
+      const deepstate = await timeline({ from: '2025-01-06', to: '2025-01-06' }, { entityId: 'org:deepstate', kinds: ['CLAIM'] });
+      expect(deepstate.items.map(entry)).toEqual([
+        'CLAIM event:kurakhove-capture 1',
+        'CLAIM rel:kurakhove-capture-took-place-in-kurakhove 1',
+        'CLAIM rel:russian-armed-forces-controls-kurakhove 0',
+        'CLAIM rel:russian-armed-forces-participated-in-kurakhove-capture 1',
+      ]);
+      const deepstateAll = await timeline({ from: '2025-01-06', to: '2025-01-06' }, { entityId: 'org:deepstate' });
+      expect(deepstateAll.items.map(entry)).toEqual([...deepstate.items.map(entry), 'STATEMENT stmt:deepstate-most-of']);
+      const events = await timeline({ from: null, to: null }, { kinds: ['EVENT'] });
+      expect(events.items.map(entry)).toEqual([
+        'EVENT event:russia-ukraine-war',
+        'EVENT event:north-korean-deployment',
+        'EVENT event:north-korean-casualties',
+        'EVENT event:kurakhove-capture',
+        'EVENT event:kursk-offensive',
+        'EVENT event:kursk-repulse',
+      ]);
+      expect((await timeline({ from: '2025-01-06', to: '2025-01-06' }, { entityId: 'person:nobody' })).totalCount).toBe(0);
+    });
+
+    test('pages through the timeline with stable cursors', async () => {
+      const { pages, items } = await allPages((after) => timeline({ from: '2024-12-01', to: '2024-12-31' }, {}, 5, after));
+      expect(items.map(entry)).toEqual(december);
+      expect(pages.map((p) => [p.items.length, p.totalCount, p.hasNextPage])).toEqual([
+        [5, 17, true],
+        [5, 17, true],
+        [5, 17, true],
+        [2, 17, false],
+      ]);
+      await expectBadCursor(timeline({ from: '2024-12-01', to: '2024-12-31' }, {}, 5, 'bogus'));
+    });
+  });
+
+  describe('statements and the facts they support', () => {
+    test('lists, for each statement, the relations then the events resting on it, each by id', async () => {
+      const supported = await store.factsSupportedBy([
+        'stmt:mod-kurakhove',
+        'stmt:alaudinov-kursk',
+        'stmt:khortytsia-assaults',
+        'stmt:blinken-losses',
+        'stmt:deepstate-most-of',
+        'stmt:russia-denies',
+        'stmt:nothing',
+      ]);
+      expect(supported.map((list) => list.map(fact))).toEqual([
+        [
+          'rel:kurakhove-capture-took-place-in-kurakhove',
+          'rel:russian-armed-forces-claimed-capture-of-kurakhove',
+          'rel:russian-armed-forces-participated-in-kurakhove-capture',
+          'event:kurakhove-capture',
+        ],
+        ['rel:alaudinov-commands-chechen-unit', 'rel:chechen-unit-fighting-in-kursk'],
+        ['rel:russian-armed-forces-controls-kurakhove'],
+        [
+          'rel:casualties-took-place-in-kursk',
+          'rel:north-korean-troops-participated-in-casualties',
+          'rel:north-korean-troops-suffered-losses-in-kursk',
+          'event:north-korean-casualties',
+        ],
+        [
+          'rel:kurakhove-capture-took-place-in-kurakhove',
+          'rel:russian-armed-forces-controls-kurakhove',
+          'rel:russian-armed-forces-participated-in-kurakhove-capture',
+          'event:kurakhove-capture',
+        ],
+        ['rel:north-korean-troops-deployed-to-sudzha'],
+        [],
+      ]);
+      const [[first]] = [supported[0]!];
+      expect(first).toEqual({ relation: fixture.relations.find((r) => r.id === 'rel:kurakhove-capture-took-place-in-kurakhove'), event: null });
+      expect(supported[0]![3]).toEqual({ relation: null, event: entity('event:kurakhove-capture') });
+    });
+
+    test('pages statements by date, undated last, filtered by speaker, subject and window', async () => {
+      const page = (filter: { speakerId?: string; aboutId?: string; window?: { from: string | null; to: string | null } }, first = 100, after: string | null = null) =>
+        store.statementsPage({ speakerId: filter.speakerId ?? null, aboutId: filter.aboutId ?? null, window: filter.window ?? null }, { first, after });
+      const all = [
+        'stmt:russia-denies',
+        'stmt:alaudinov-kursk',
+        'stmt:blinken-losses',
+        'stmt:deepstate-most-of',
+        'stmt:mod-kurakhove',
+        'stmt:khortytsia-assaults',
+      ];
+      expect(ids((await page({})).items)).toEqual(all);
+      expect(ids((await store.findStatements({ speakerId: null, aboutId: null })))).toEqual(all);
+      expect(ids((await page({ window: { from: '2025-01-06', to: null } })).items)).toEqual(['stmt:blinken-losses', 'stmt:deepstate-most-of', 'stmt:mod-kurakhove']);
+      expect(ids((await page({ aboutId: 'settlement:kurakhove' })).items)).toEqual(['stmt:deepstate-most-of', 'stmt:mod-kurakhove', 'stmt:khortytsia-assaults']);
+      expect(await page({ aboutId: 'settlement:kurakhove', window: { from: null, to: '2025-01-05' } })).toEqual({
+        items: [],
+        totalCount: 0,
+        endCursor: null,
+        hasNextPage: false,
+      });
+      expect(ids((await page({ speakerId: 'person:apti-alaudinov', aboutId: 'region:kursk' })).items)).toEqual(['stmt:alaudinov-kursk']);
+      const paged = await allPages((after) => page({}, 4, after));
+      expect(ids(paged.items)).toEqual(all);
+      expect(paged.pages.map((p) => [p.items.length, p.totalCount, p.hasNextPage])).toEqual([
+        [4, 6, true],
+        [2, 6, false],
+      ]);
+      expect(paged.pages[0]!.items[0]).toEqual(fixture.statements.find((s) => s.id === 'stmt:russia-denies'));
+      await expectBadCursor(page({}, 4, 'bm90IGEgY3Vyc29y'));
+    });
+  });
+
+  describe('entities', () => {
+    test('pages entities by name, then id, of the kinds asked', async () => {
+      const page = (kinds: EntityRecord['kind'][] | null, first: number, after: string | null = null) => store.entitiesPage(kinds, { first, after });
+      const settlements = await allPages((after) => page(['SETTLEMENT'], 2, after));
+      expect(ids(settlements.items)).toEqual(['settlement:berdin', 'settlement:dachenske', 'settlement:kurakhove', 'settlement:pokrovsk', 'settlement:sudzha']);
+      expect(settlements.pages.map((p) => [p.items.length, p.totalCount, p.hasNextPage])).toEqual([
+        [2, 5, true],
+        [2, 5, true],
+        [1, 5, false],
+      ]);
+      expect(ids((await page(['EVENT'], 100)).items)).toEqual([
+        'event:kurakhove-capture',
+        'event:kursk-offensive',
+        'event:north-korean-casualties',
+        'event:north-korean-deployment',
+        'event:kursk-repulse',
+        'event:russia-ukraine-war',
+        'event:uk-pledge',
+      ]);
+      const everything = await allPages((after) => page(null, 7, after));
+      expect(everything.items).toEqual(await store.listEntities(null));
+      expect(everything.items).toHaveLength(fixture.entities.length);
+      expect(everything.pages.every((p) => p.totalCount === fixture.entities.length)).toBe(true);
+      expect(await page(['PERSON'], 5, (await page(['PERSON'], 5)).endCursor)).toEqual({ items: [], totalCount: 2, endCursor: null, hasNextPage: false });
+      await expectBadCursor(page(null, 5, 'x'));
+    });
+  });
+
+  describe('near', () => {
+    const locationOf = (id: string) => entity(id).location!;
+    const expected = (centre: string, near: string[]) =>
+      near.map((id) => ({ place: entity(id), distanceKm: round3(haversineKm(locationOf(centre), locationOf(id))) }));
+
+    test('gives the places within km, nearest first, with haversine distances, leaving the place itself out', async () => {
+      expect(await store.near('settlement:kurakhove', 50)).toEqual(
+        expected('settlement:kurakhove', ['settlement:dachenske', 'settlement:pokrovsk', 'region:donetsk']),
+      );
+      // Pokrovsk is about 34 km away, as the article says 32.
+      const [, pokrovsk] = (await store.near('settlement:kurakhove', 50))!;
+      expect(pokrovsk!.distanceKm).toBeCloseTo(34.212, 3);
+      expect(await store.near('settlement:kurakhove', 34)).toEqual(expected('settlement:kurakhove', ['settlement:dachenske']));
+      expect(await store.near('settlement:kurakhove', 1)).toEqual([]);
+      // Places without a location are never near anything.
+      expect(await store.near('settlement:kurakhove', 20_000)).toEqual(
+        expected('settlement:kurakhove', [
+          'settlement:dachenske',
+          'settlement:pokrovsk',
+          'region:donetsk',
+          'settlement:sudzha',
+          'region:kursk',
+          'country:ukraine',
+        ]),
+      );
+      expect(await store.near('settlement:sudzha', 100)).toEqual(expected('settlement:sudzha', ['region:kursk']));
+    });
+
+    test('answers null for a place without a location, or none at all', async () => {
+      expect(await store.near('settlement:berdin', 100)).toBeNull();
+      expect(await store.near('settlement:nowhere', 100)).toBeNull();
+    });
+  });
+});
