@@ -61,7 +61,7 @@ const fixture: Dataset = parseDataset({
       id: 'event:assaults', kind: 'EVENT', name: 'Assaults on Kurakhove', aliases: [],
       event: {
         type: 'ASSAULT', time: { start: '2024-11', end: '2025-01-06', text: 'for weeks' },
-        quantities: [{ measure: 'FORCE_SIZE', wording: 'platoon-sized' }, { measure: 'TROOPS', min: 200, max: 999, approximation: 'APPROXIMATE', wording: 'several hundred' }],
+        quantities: [{ measure: 'FORCE_SIZE', wording: 'platoon-sized' }, { measure: 'TROOPS', min: 200, max: 999, wording: 'several hundred' }],
         attributions: [asserts('org:monitor')],
       },
     },
