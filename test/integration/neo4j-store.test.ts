@@ -472,8 +472,8 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
 
     it('loads all or nothing: a dangling reference fails the load and writes none of it', async () => {
       const broken: Dataset = {
-        sources: [{ id: 'source:gamma', title: 'Gamma', publisher: null, published: null, url: null }],
-        entities: [{ id: 'settlement:new-town', kind: 'SETTLEMENT', name: 'New Town', aliases: [], description: null }],
+        sources: [{ id: 'source:gamma', title: 'Gamma', publisher: null, published: null, url: null, kind: 'DOCUMENT' }],
+        entities: [{ id: 'settlement:new-town', kind: 'SETTLEMENT', name: 'New Town', aliases: [], description: null, location: null, event: null }],
         relations: [{ ...relation('rel:selydove-near-kurakhove'), id: 'rel:new-town-near-nowhere', from: 'settlement:new-town', to: 'settlement:nowhere' }],
         statements: [],
       };
@@ -490,7 +490,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
     it('accepts references to what an earlier load stored', async () => {
       const more: Dataset = {
         sources: [],
-        entities: [{ id: 'settlement:new-town', kind: 'SETTLEMENT', name: 'New Town', aliases: [], description: null }],
+        entities: [{ id: 'settlement:new-town', kind: 'SETTLEMENT', name: 'New Town', aliases: [], description: null, location: null, event: null }],
         relations: [{ ...relation('rel:selydove-near-kurakhove'), id: 'rel:new-town-near-selydove', from: 'settlement:new-town', to: 'settlement:selydove' }],
         statements: [],
       };

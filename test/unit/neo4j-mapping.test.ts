@@ -3,7 +3,7 @@
  * own classes (Node, Relationship, Integer, Record, Neo4jError): no database needed. Also the
  * executor's deadline arithmetic and the driver settings derived from the request timeout.
  */
-import neo4j, { Integer, Neo4jError, Node, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
+import neo4j, { Integer, Neo4jError, Node, Point, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 import { describe, expect, it, vi } from 'vitest';
 import {
   DomainError,
@@ -57,6 +57,29 @@ const kurakhove: EntityRecord = {
   name: 'Kurákhove',
   aliases: ['Kurakhovo', 'Курахове'],
   description: 'A town in Donetsk Oblast.',
+  location: { latitude: 47.98, longitude: 37.28, precision: 'APPROXIMATE' },
+  event: null,
+};
+
+const capture: EntityRecord = {
+  id: 'event:kurakhove-capture',
+  kind: 'EVENT',
+  name: 'Capture of Kurakhove',
+  aliases: [],
+  description: null,
+  location: null,
+  event: {
+    type: 'CAPTURE',
+    time: { start: '2024-12', end: '2025-01-06', text: 'by Monday' },
+    quantities: [
+      { measure: 'TROOPS', value: null, min: 200, max: 999, approximation: 'APPROXIMATE', unit: null, wording: 'several hundred' },
+    ],
+    attributions: [
+      { claimantId: 'org:ministry', viaId: 'org:agency', statementId: 'stmt:one', stance: 'ASSERTS', saidOn: '2025-01-06', sourceId: 'source:alpha', note: null },
+      { claimantId: 'org:monitor', viaId: null, statementId: null, stance: 'DISPUTES', saidOn: null, sourceId: 'source:alpha', note: 'most of it' },
+    ],
+    status: 'DISPUTED',
+  },
 };
 
 const near: RelationRecord = {
@@ -64,8 +87,13 @@ const near: RelationRecord = {
   type: 'NEAR',
   from: 'settlement:pokrovsk',
   to: 'settlement:kurakhove',
+  time: { start: '2024-11-02', end: null, text: null },
+  attributions: [
+    { claimantId: 'org:monitor', viaId: null, statementId: 'stmt:one', stance: 'ASSERTS', saidOn: '2024-11-03', sourceId: 'source:alpha', note: null },
+    { claimantId: 'org:agency', viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:beta', note: null },
+  ],
   status: 'REPORTED',
-  claimedBy: null,
+  claimedBy: 'org:monitor',
   date: '2024-11-02',
   sourceId: 'source:alpha',
   statementIds: ['stmt:one', 'stmt:two'],
@@ -77,6 +105,10 @@ const bare: RelationRecord = {
   type: 'PART_OF',
   from: 'unit:akhmat',
   to: 'country:russia',
+  time: null,
+  attributions: [
+    { claimantId: 'country:russia', viaId: null, statementId: null, stance: 'ASSERTS', saidOn: null, sourceId: 'source:beta', note: null },
+  ],
   status: 'CLAIMED',
   claimedBy: 'country:russia',
   date: null,
@@ -97,7 +129,7 @@ const statement: StatementRecord = {
   reportedViaId: null,
 };
 
-const source: SourceRecord = { id: 'source:beta', title: 'Beta', publisher: null, published: '2024-12-01', url: null };
+const source: SourceRecord = { id: 'source:beta', title: 'Beta', publisher: null, published: '2024-12-01', url: null, kind: 'DOCUMENT' };
 
 describe('Integer conversion', () => {
   it('turns safe Integers into numbers and passes numbers through', () => {
@@ -133,6 +165,49 @@ describe('entities', () => {
     expect(entityFromNode(node(['Entity', KIND_LABELS.SETTLEMENT], props))).toStrictEqual(kurakhove);
   });
 
+  it('stores a place\'s location as a WGS-84 point (x the longitude) with its precision', () => {
+    const props = entityProperties(kurakhove);
+    expect(props['location']).toBeInstanceOf(Point);
+    expect(props['location']).toMatchObject({ srid: 4326, x: 37.28, y: 47.98 });
+    expect(props['locationPrecision']).toBe('APPROXIMATE');
+    // The driver hands the SRID back as an Integer.
+    const read = node(['Entity'], { ...props, location: new Point(neo4j.int(4326), 37.28, 47.98) });
+    expect(entityFromNode(read)).toStrictEqual(kurakhove);
+    expect(() => entityFromNode(node(['Entity'], { ...props, location: new Point(7203, 1, 2) }))).toThrow(/location .*WGS-84 point/);
+  });
+
+  it('round-trips an event with what its filters read beside it: status, claimants, day bounds, said-on days, statements', () => {
+    const props = entityProperties(capture);
+    expect(props).toMatchObject({
+      eventType: 'CAPTURE',
+      status: 'DISPUTED',
+      claimantIds: ['org:ministry', 'org:monitor'],
+      timeStart: '2024-12',
+      timeEnd: '2025-01-06',
+      timeText: 'by Monday',
+      timeEarliest: '2024-12-01',
+      timeLatest: '2025-01-06',
+      attributionSaidOn: ['2025-01-06', ''],
+      attributionClaimantIds: ['org:ministry', 'org:monitor'],
+      supportStatementIds: ['stmt:one'],
+    });
+    expect('location' in props).toBe(false);
+    expect(entityFromNode(node(['Entity', KIND_LABELS.EVENT], props))).toStrictEqual(capture);
+    const undated = { ...capture, event: { ...capture.event!, time: null, quantities: [] } };
+    const undatedProps = entityProperties(undated);
+    expect('timeEarliest' in undatedProps || 'timeStart' in undatedProps).toBe(false);
+    expect(entityFromNode(node(['Entity'], undatedProps))).toStrictEqual(undated);
+  });
+
+  it('names the event and the attribution when its stored attributions are malformed', () => {
+    const props = entityProperties(capture);
+    const bad = JSON.stringify([{ ...capture.event!.attributions[0], stance: 'SHRUGS' }]);
+    expect(() => entityFromNode(node(['Entity'], { ...props, attributionsJson: bad }))).toThrow(
+      /node "event:kurakhove-capture" \(Entity\) attributionsJson\[0\] has stance = string "SHRUGS"/,
+    );
+    expect(() => entityFromNode(node(['Entity'], { ...props, quantitiesJson: '{not json' }))).toThrow(/quantitiesJson .*JSON list/);
+  });
+
   it('stores no nulls and reads an absent description as null, absent aliases as none', () => {
     const plain: EntityRecord = { ...kurakhove, aliases: [], description: null };
     const props = entityProperties(plain);
@@ -161,9 +236,9 @@ describe('statements and sources', () => {
     expect(statementFromNode(node(['Statement'], statementProperties(dated)))).toStrictEqual(dated);
   });
 
-  it('round-trips a source with absent optional fields', () => {
+  it('round-trips a source with absent optional fields, and its kind', () => {
     expect(sourceFromNode(node(['Source'], sourceProperties(source)))).toStrictEqual(source);
-    const full = { ...source, publisher: 'Reuters', url: 'https://example.org/a' };
+    const full: SourceRecord = { ...source, publisher: 'Reuters', url: 'https://example.org/a', kind: 'GENERAL_KNOWLEDGE' };
     expect(sourceFromNode(node(['Source'], sourceProperties(full)))).toStrictEqual(full);
   });
 });
@@ -173,9 +248,18 @@ describe('relations', () => {
     expect(relationProperties(near)).toEqual({
       id: near.id,
       status: 'REPORTED',
+      claimedBy: 'org:monitor',
       date: '2024-11-02',
       sourceId: 'source:alpha',
       statementIds: ['stmt:one', 'stmt:two'],
+      timeStart: '2024-11-02',
+      timeEarliest: '2024-11-02',
+      timeLatest: '2024-11-02',
+      attributionsJson: JSON.stringify(near.attributions),
+      claimantIds: ['org:monitor', 'org:agency'],
+      attributionSaidOn: ['2024-11-03', ''],
+      attributionClaimantIds: ['org:monitor', 'org:agency'],
+      supportStatementIds: ['stmt:one', 'stmt:two'],
       q_distanceKm: 32,
       q_approximation: 'APPROXIMATE',
       q_wording: 'about 32 km',

@@ -340,13 +340,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
-    // A metre of slack: the filter that counts is on the rounded distance, below.
-    const rows = await this.executor.readRows(NEAR, { placeId, meters: km * 1000 + 1 }, options);
+    const rows = await this.executor.readRows(NEAR, { placeId, meters: km * 1000 }, options);
     if (rows.length === 0) return null; // unknown, or without a location
     return rows
       .filter((row) => row['p'] !== null)
       .map((row) => ({ place: entityFromNode(row['p']), distanceKm: roundedKm(toNumber(row['meters'], 'a distance')) }))
-      .filter((near) => near.distanceKm <= km)
       .sort((a, b) => a.distanceKm - b.distanceKm || compareText(a.place.id, b.place.id));
   }
 

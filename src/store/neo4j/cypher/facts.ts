@@ -5,9 +5,12 @@ import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 
 const everyRelation = relationFilterCypher(ANY_RELATION, 'r');
 
-/** An event is about $entityId when the entity takes part in it or it took place in the entity. */
+/**
+ * An event is about $entityId when it is the entity, the entity takes part in it, or it took place
+ * in the entity (that place itself, not places inside it); relations count whatever their status.
+ */
 const EVENT_ABOUT_ENTITY = (e: string) =>
-  `(EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(${e}) } OR EXISTS { (${e})-[:TOOK_PLACE_IN]->(:Entity {id: $entityId}) })`;
+  `(${e}.id = $entityId OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(${e}) } OR EXISTS { (${e})-[:TOOK_PLACE_IN]->(:Entity {id: $entityId}) })`;
 
 /**
  * Every timeline entry that $kinds (a list of TimelineEntryKind) and $entityId (null: any) allow,
@@ -97,8 +100,8 @@ ORDER BY key, rank, factId`,
 /**
  * near (schema `Query.near`): the place $placeId's location (no row when it has none, or is
  * unknown), and every other entity with a location within $meters of it (served by the point
- * index entity_location), with its distance in metres (Neo4j's haversine for WGS-84). The caller
- * rounds, filters on the rounded distance and orders.
+ * index entity_location), with its distance in metres (Neo4j's haversine for WGS-84). "Within"
+ * is on the distance before rounding, as the port says; the caller rounds and orders.
  */
 export const NEAR = `
 MATCH (c:Entity {id: $placeId})
