@@ -4,7 +4,7 @@
  * the sentence, a confidence), and the records the graph already holds that the article states
  * again. An analyst reviews it; accepting it merges `proposed` into the graph.
  */
-import { DatasetValidationError, parseDataset } from './dataset-validator.js';
+import { DatasetValidationError, parseDataset, toDatasetFile } from './dataset-validator.js';
 import type { Dataset } from './model.js';
 
 /** Where in the article a proposal comes from. */
@@ -26,8 +26,8 @@ export interface ProposalEvidence {
   readonly spans: readonly EvidenceSpan[];
 }
 
-/** A dataset as a file gives it (derived fields left out), as `parseDataset` reads it. */
-export interface DatasetFile {
+/** Records as a dataset file gives them (derived fields left out), as `parseDataset` reads them. */
+export interface ProposedRecords {
   readonly sources: readonly Record<string, unknown>[];
   readonly entities: readonly Record<string, unknown>[];
   readonly relations: readonly Record<string, unknown>[];
@@ -41,30 +41,16 @@ export interface Changeset {
   readonly sourceId: string;
   /** How long the article was, in UTF-16 code units: the offsets' range. */
   readonly articleLength: number;
-  readonly proposed: DatasetFile;
+  readonly proposed: ProposedRecords;
   /** Evidence for every record in `proposed`, by id. */
   readonly evidence: Readonly<Record<string, ProposalEvidence>>;
   /** Records the graph holds already that the article states again: not proposed. */
   readonly existing: readonly { readonly id: string; readonly section: RecordSection; readonly evidence: ProposalEvidence }[];
 }
 
-/** The file form of a loaded dataset: the fields `parseDataset` derives are left out. */
-export function datasetToFile(d: Dataset): DatasetFile {
-  return {
-    sources: d.sources.map((s) => ({ ...s })),
-    entities: d.entities.map((e) => {
-      if (e.event === null) return { ...e };
-      const { status: _derived, ...event } = e.event;
-      return { ...e, event };
-    }),
-    relations: d.relations.map(({ status: _s, claimedBy: _c, date: _d, ...r }) => ({ ...r })),
-    statements: d.statements.map((s) => ({ ...s })),
-  };
-}
-
 /** The graph with the changeset's proposals added, validated; throws DatasetValidationError. */
 export function mergeChangeset(base: Dataset, changeset: Pick<Changeset, 'proposed'>): Dataset {
-  const file = datasetToFile(base);
+  const file = toDatasetFile(base);
   const p = changeset.proposed;
   return parseDataset({
     sources: [...file.sources, ...p.sources],

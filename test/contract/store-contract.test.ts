@@ -4,7 +4,7 @@
  * whole test run shares it, and every load of the seed is idempotent).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELATION_TYPE_NAMES, normalizeForSearch, parseDataset, type Dataset } from '../../src/domain/index.js';
+import { RELATION_TYPE_NAMES, normalizeForSearch, parseDataset, toDatasetFile, type Dataset } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
@@ -48,8 +48,8 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
       relations: byId(seed.relations),
       statements: byId(seed.statements),
     });
-    // Through JSON, as `npm run export` writes it and `npm run import` reads it.
-    const reread = parseDataset(JSON.parse(JSON.stringify(exported)));
+    // Through the file format and JSON, as `npm run export` writes it and `npm run import` reads it.
+    const reread = parseDataset(JSON.parse(JSON.stringify(toDatasetFile(exported))));
     const empty = createMemoryStore();
     await empty.load(reread);
     expect(await empty.exportDataset()).toEqual(exported);
@@ -92,25 +92,40 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
   test('orders relations by type, then the other end, then id, and filters by direction', async () => {
     const [all] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: null }, direction: 'BOTH' });
     expect(views(all!)).toEqual([
-      'ATTACKED IN unit:russian-armed-forces',
-      'CLAIMED_CAPTURE_OF IN unit:russian-armed-forces',
       'CONTROLS IN unit:russian-armed-forces',
       'LOCATED_IN OUT region:donetsk',
       'NEAR BOTH settlement:pokrovsk',
+      'TOOK_PLACE_IN IN event:kurakhove-assaults',
+      'TOOK_PLACE_IN IN event:kurakhove-capture',
+      'TOOK_PLACE_IN IN event:kurakhove-defence',
     ]);
     const [out] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: null }, direction: 'OUT' });
     expect(views(out!)).toEqual(['LOCATED_IN OUT region:donetsk', 'NEAR BOTH settlement:pokrovsk']);
   });
 
-  test('keeps the contested Kurakhove claims apart, each with its claimant and status', async () => {
-    const [claims] = await store.relationsOf(['settlement:kurakhove'], {
-      filter: { types: ['CLAIMED_CAPTURE_OF', 'CONTROLS', 'ATTACKED'] },
-      direction: 'IN',
-    });
-    expect(claims!.map((v) => [v.relation.type, v.relation.claimedBy, v.relation.status, v.relation.qualifiers.extent ?? null])).toEqual([
-      ['ATTACKED', 'unit:khortytsia-group', 'CLAIMED', null],
-      ['CLAIMED_CAPTURE_OF', 'org:russian-defense-ministry', 'CLAIMED', null],
-      ['CONTROLS', 'org:deepstate', 'REPORTED', 'most of'],
+  test('keeps the contested Kurakhove claims apart, each with its claimants, stances and derived status', async () => {
+    const [control] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: ['CONTROLS'] }, direction: 'IN' });
+    expect(control!.map((v) => [v.relation.claimedBy, v.relation.status, v.relation.qualifiers.extent ?? null])).toEqual([
+      ['org:deepstate', 'CLAIMED', 'most of'],
+    ]);
+    const [places] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: ['TOOK_PLACE_IN'] }, direction: 'IN' });
+    const events = await store.entitiesByIds(places!.map((v) => v.otherId));
+    const said = (e: (typeof events)[number]) =>
+      e!.event!.attributions.map((a) => `${a.claimantId} ${a.stance}${a.saidOn ? ` ${a.saidOn}` : ''}`);
+    expect(events.map((e) => [e!.id, e!.event!.type, e!.event!.status, said(e)])).toEqual([
+      [
+        'event:kurakhove-assaults',
+        'ASSAULT',
+        'REPORTED',
+        ['unit:khortytsia-group ASSERTS', 'org:russian-defense-ministry ASSERTS 2025-01-06'],
+      ],
+      [
+        'event:kurakhove-capture',
+        'CAPTURE',
+        'DISPUTED',
+        ['org:russian-defense-ministry ASSERTS 2025-01-06', 'org:deepstate DISPUTES', 'unit:khortytsia-group DISPUTES'],
+      ],
+      ['event:kurakhove-defence', 'DEFENCE', 'CLAIMED', ['unit:khortytsia-group ASSERTS']],
     ]);
   });
 
@@ -189,7 +204,7 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
     const places = await store.listEntities(['REGION', 'COUNTRY']);
     expect(places.map((e) => e.name)).toEqual(['Donetsk region', 'Kursk region', 'North Korea', 'Russia', 'Ukraine', 'United Kingdom', 'United States']);
     expect(ids(await store.listEntities(null))).toHaveLength(seed.entities.length);
-    expect(await store.listSources()).toEqual(seed.sources);
+    expect(await store.listSources()).toEqual([...seed.sources].sort((a, b) => (a.id < b.id ? -1 : 1)));
   });
 
   test('answers ping', async () => {
