@@ -150,6 +150,12 @@ export const RELATION_TYPES = {
 } as const satisfies Record<string, RelationTypeSpec>;
 
 export type RelationType = keyof typeof RELATION_TYPES;
+
+/**
+ * The relations that tie an event to its participants, places and larger events. They carry the
+ * event's attributions and time, so a timeline lists the event, not each of its links.
+ */
+export const EVENT_LINK_TYPES: readonly RelationType[] = ['PARTICIPATED_IN', 'TOOK_PLACE_IN', 'PHASE_OF'];
 export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES).sort() as RelationType[];
 
 export function isRelationType(name: string): name is RelationType {

@@ -87,7 +87,8 @@ export interface EventQuery {
 export type TimelineEntryKind = 'EVENT' | 'RELATION' | 'STATEMENT' | 'CLAIM';
 
 /**
- * One dated thing on a timeline. EVENT: an event with a time; RELATION: a relation with a time;
+ * One dated thing on a timeline. EVENT: an event with a time; RELATION: a relation with a time
+ * (not the links of an event, EVENT_LINK_TYPES: the event stands for them);
  * STATEMENT: a statement with a date (said on); CLAIM: one attribution with a `saidOn` day, of a
  * relation or an event (`attributionIndex` into its attributions).
  */

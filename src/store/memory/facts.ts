@@ -4,6 +4,7 @@
  * list already in the port's order so that a question filters and pages without sorting.
  */
 import {
+  EVENT_LINK_TYPES,
   compareText,
   overlapsWindow,
   timeBounds,
@@ -113,6 +114,7 @@ export function buildFactIndexes(
     });
   }
   for (const relation of relationList) {
+    if (EVENT_LINK_TYPES.includes(relation.type)) continue; // the event stands for its links
     if (relation.time !== null) {
       const { earliest, latest } = timeBounds(relation.time);
       entry('RELATION', earliest, latest, { relation });

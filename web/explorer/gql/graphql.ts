@@ -189,7 +189,7 @@ export type TimelineEntryKind =
   | 'CLAIM'
   /** An event with a time. */
   | 'EVENT'
-  /** A relation with a time. */
+  /** A relation with a time; an event's PARTICIPATED_IN, TOOK_PLACE_IN and PHASE_OF links are not listed (the event stands for them). */
   | 'RELATION'
   /** A statement, on the day it was said. */
   | 'STATEMENT';

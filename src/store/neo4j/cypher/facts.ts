@@ -1,9 +1,12 @@
 /** Questions about facts in time and space: timeline, factsSupportedBy, near. */
+import { EVENT_LINK_TYPES } from '../../../domain/index.js';
 import { ANY_RELATION } from '../../graph-store.js';
 import type { PageCypher } from './pages.js';
 import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 
 const everyRelation = relationFilterCypher(ANY_RELATION, 'r');
+/** The event's links are not timeline entries: the event stands for them (EVENT_LINK_TYPES, from the vocabulary). */
+const NOT_AN_EVENT_LINK = `NOT type(r) IN [${EVENT_LINK_TYPES.map((t) => `'${t}'`).join(', ')}]`;
 
 /**
  * An event is about $entityId when it is the entity, the entity takes part in it, or it took place
@@ -28,13 +31,13 @@ CALL () {
     e AS event, null AS r, null AS fromId, null AS toId, null AS statement
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE 'RELATION' IN $kinds AND ${everyRelation.where} AND r.timeEarliest IS NOT NULL
+  WHERE 'RELATION' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK} AND r.timeEarliest IS NOT NULL
     AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
   RETURN 'RELATION' AS kind, 1 AS rank, r.timeEarliest AS earliest, r.timeLatest AS latest, r.id AS id, -1 AS ai,
     null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE 'CLAIM' IN $kinds AND ${everyRelation.where}
+  WHERE 'CLAIM' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}
   UNWIND range(0, size(r.attributionSaidOn) - 1) AS ai
   WITH a, r, b, ai
   WHERE r.attributionSaidOn[ai] <> ''
