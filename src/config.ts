@@ -3,6 +3,7 @@
  * a message that names the variable.
  */
 import path from 'node:path';
+import { isRole, ROLES, type Role } from './domain/index.js';
 import { SEED_FILE } from './ingest/dataset-file.js';
 
 /** DATA_DIR's default: `.data` in the directory the server is started from (git-ignored). */
@@ -77,6 +78,28 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
  */
 export type Playground = 'graphiql' | 'apollo' | false;
 
+/** JWTs as credentials (verified with jose): an HS256 secret, or a JWKS URL for asymmetric keys. */
+export interface JwtConfig {
+  /** AUTH_JWT_SECRET: the HS256 key, at least 32 bytes. */
+  readonly secret: string | undefined;
+  /** AUTH_JWKS_URL: where the public keys are (RS256, PS256, ES256, EdDSA). */
+  readonly jwksUrl: string | undefined;
+  /** AUTH_JWT_ISSUER: when set, the `iss` a token must have. */
+  readonly issuer: string | undefined;
+  /** AUTH_JWT_AUDIENCE: when set, an `aud` a token must have. */
+  readonly audience: string | undefined;
+  /** AUTH_JWT_ROLES_CLAIM (default `roles`): the claim with the token's role or roles. */
+  readonly rolesClaim: string;
+}
+
+export interface AuthConfig {
+  /** AUTH_TOKENS (`token=role,token=role`): static API tokens and their roles. */
+  readonly tokens: ReadonlyMap<string, Role>;
+  readonly jwt: JwtConfig | undefined;
+  /** READ_ACCESS: `open` (the default) lets anyone read; `closed` needs credentials of any role. */
+  readonly readAccess: 'open' | 'closed';
+}
+
 export interface Config {
   readonly port: number;
   /** undefined: every interface. */
@@ -102,6 +125,7 @@ export interface Config {
   readonly maskSuggestions: boolean;
   /** Prometheus metrics at GET /metrics. */
   readonly metrics: boolean;
+  readonly auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -135,7 +159,59 @@ export function readConfig(env: Env = process.env): Config {
     timeouts: timeouts(env),
     maskSuggestions: boolean(env, 'MASK_SUGGESTIONS', env.NODE_ENV === 'production'),
     metrics: boolean(env, 'METRICS', true),
+    auth: authConfig(env),
   };
+}
+
+/** Static tokens must be long enough not to be guessed: 16 characters of a token alphabet. */
+const TOKEN = /^[A-Za-z0-9._~+/-]{16,}$/;
+
+function authConfig(env: Env): AuthConfig {
+  const tokens = new Map<string, Role>();
+  const raw = nonEmpty(env.AUTH_TOKENS);
+  if (raw !== undefined) {
+    raw.split(',').forEach((entry, i) => {
+      const at = `AUTH_TOKENS entry ${i + 1}`; // never echo a token
+      const eq = entry.lastIndexOf('=');
+      const token = entry.slice(0, Math.max(eq, 0)).trim();
+      const role = entry.slice(eq + 1).trim();
+      if (eq < 0 || !isRole(role)) {
+        throw new ConfigError(`${at} must be token=role with a role of ${ROLES.join(', ')}.`);
+      }
+      if (!TOKEN.test(token)) {
+        throw new ConfigError(`${at}: a token must be at least 16 characters of letters, digits and . _ ~ + / -.`);
+      }
+      if (tokens.has(token)) throw new ConfigError(`${at} repeats a token given before it.`);
+      tokens.set(token, role);
+    });
+  }
+  const secret = nonEmpty(env.AUTH_JWT_SECRET);
+  const jwksUrl = nonEmpty(env.AUTH_JWKS_URL);
+  if (secret !== undefined && jwksUrl !== undefined) {
+    // One kind of key: accepting both is how HS/RS confusion starts.
+    throw new ConfigError('Set AUTH_JWT_SECRET (HS256) or AUTH_JWKS_URL (asymmetric keys), not both.');
+  }
+  if (secret !== undefined && Buffer.byteLength(secret) < 32) {
+    throw new ConfigError('AUTH_JWT_SECRET must be at least 32 bytes (an HS256 key of 256 bits).');
+  }
+  if (jwksUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(jwksUrl)) {
+    throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL; got "${jwksUrl}".`);
+  }
+  const jwt =
+    secret !== undefined || jwksUrl !== undefined
+      ? {
+          secret,
+          jwksUrl,
+          issuer: nonEmpty(env.AUTH_JWT_ISSUER),
+          audience: nonEmpty(env.AUTH_JWT_AUDIENCE),
+          rolesClaim: nonEmpty(env.AUTH_JWT_ROLES_CLAIM) ?? 'roles',
+        }
+      : undefined;
+  const readAccess = oneOf(env, 'READ_ACCESS', 'open', ['open', 'closed']) as 'open' | 'closed';
+  if (readAccess === 'closed' && tokens.size === 0 && jwt === undefined) {
+    throw new ConfigError('READ_ACCESS=closed needs AUTH_TOKENS or a JWT setting (AUTH_JWT_SECRET or AUTH_JWKS_URL): nobody could read.');
+  }
+  return { tokens, jwt, readAccess };
 }
 
 function queryLimits(env: Env): QueryLimits {

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       timeouts: config.timeouts,
       maskSuggestions: config.maskSuggestions,
       metrics,
+      auth: config.auth,
     },
     { port: config.port, host: config.host },
   );

@@ -22,6 +22,10 @@ export enum ErrorCode {
   COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED',
   /** A list or the whole response is larger than MAX_LIST_LENGTH or MAX_RESPONSE_BYTES. */
   RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
+  /** No credentials where they are needed, or credentials that do not check out. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** Credentials that check out, of a role not allowed to do this. */
+  FORBIDDEN = 'FORBIDDEN',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -50,6 +54,14 @@ export function storeUnavailable(message: string, details?: Record<string, unkno
 
 export function deadlineExceeded(message: string, details?: Record<string, unknown>): DomainError {
   return new DomainError(ErrorCode.DEADLINE_EXCEEDED, message, details);
+}
+
+export function unauthenticated(message: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError(ErrorCode.UNAUTHENTICATED, message, details);
+}
+
+export function forbidden(message: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError(ErrorCode.FORBIDDEN, message, details);
 }
 
 /** For exhaustive switches: a new enum member makes the call site fail to compile. */

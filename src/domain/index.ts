@@ -3,6 +3,7 @@ export * from './vocabulary.js';
 export * from './model.js';
 export * from './ids.js';
 export * from './errors.js';
+export * from './roles.js';
 export * from './dates.js';
 export * from './facts.js';
 export * from './search.js';

@@ -4,11 +4,13 @@
  */
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import type {
-  Direction,
-  EntityRecord,
-  SourceRecord,
-  StatementRecord,
+import {
+  ANONYMOUS,
+  type Direction,
+  type EntityRecord,
+  type SourceRecord,
+  type StatementRecord,
+  type Viewer,
 } from '../domain/index.js';
 import type { EventRecord } from '../domain/claims.js';
 import type { FactRef, GraphStore, ReadOptions, RelationFilter, RelationsQuery, RelationView } from '../store/graph-store.js';
@@ -46,6 +48,8 @@ export interface GraphContext {
   readonly log: Logger;
   /** MAX_LIST_LENGTH: a store may stop early on a question whose answer this would refuse. */
   readonly maxListLength: number;
+  /** Who is asking (anonymous without credentials); writes check its role with requireRole. */
+  readonly viewer: Viewer;
 }
 
 export interface ContextOptions {
@@ -59,6 +63,8 @@ export interface ContextOptions {
   readonly deadline?: number;
   /** MAX_LIST_LENGTH (no cap when absent). */
   readonly maxListLength?: number;
+  /** Who is asking; anonymous when absent. */
+  readonly viewer?: Viewer;
 }
 
 export function createContext(options: ContextOptions): GraphContext {
@@ -66,7 +72,15 @@ export function createContext(options: ContextOptions): GraphContext {
   // The signal is read on the first store read, not before: the HTTP server makes it lazily.
   let read: ReadOptions | undefined;
   const readOptions = () => (read ??= deadline === undefined ? { signal: options.signal } : { signal: options.signal, deadline });
-  return new RequestContext(store, createLoaders(store, readOptions), readOptions, requestId, log, maxListLength ?? Number.POSITIVE_INFINITY);
+  return new RequestContext(
+    store,
+    createLoaders(store, readOptions),
+    readOptions,
+    requestId,
+    log,
+    maxListLength ?? Number.POSITIVE_INFINITY,
+    options.viewer ?? ANONYMOUS,
+  );
 }
 
 /**
@@ -82,6 +96,7 @@ class RequestContext implements GraphContext {
     readonly requestId: string,
     readonly log: Logger,
     readonly maxListLength: number,
+    readonly viewer: Viewer,
   ) {}
 
   get read(): ReadOptions {

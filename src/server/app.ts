@@ -12,7 +12,7 @@ import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type Playground, type QueryLimits, type Timeouts } from '../config.js';
+import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type AuthConfig, type Playground, type QueryLimits, type Timeouts } from '../config.js';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { EXPLORER_DIR, explorerBuilt, explorerRoutes } from './explorer.js';
@@ -23,6 +23,8 @@ import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
 import { requestDeadline } from './request-deadline.js';
 import { metricsHandler, metricsPlugin } from './plugins/metrics/index.js';
+import { createAuthenticator } from './auth/authenticator.js';
+import { authenticateRequest } from './auth/request-auth.js';
 
 export interface ServerOptions {
   readonly store: GraphStore;
@@ -50,7 +52,11 @@ export interface ServerOptions {
   readonly maskSuggestions?: boolean;
   /** Prometheus metrics at GET /metrics on this registry (see plugins/metrics); none when unset. */
   readonly metrics?: Registry;
+  /** Credentials and read access (none configured, reads open, when absent: nobody can write). */
+  readonly auth?: AuthConfig;
 }
+
+const NO_AUTH: AuthConfig = { tokens: new Map(), jwt: undefined, readAccess: 'open' };
 
 export interface RunningServer {
   readonly url: string;
@@ -67,6 +73,8 @@ export async function startServer(
   const { store, log } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const auth = options.auth ?? NO_AUTH;
+  const authenticate = createAuthenticator(auth);
   const app = express();
   app.disable('x-powered-by');
   // POST /graphql with a JSON body is answered without express (./graphql-http.ts); the rest
@@ -125,8 +133,10 @@ export async function startServer(
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', requestId);
+      const viewer = await authenticateRequest(authenticate, auth.readAccess, req.headers.authorization);
       const timing = requestDeadline(timeouts.requestMs, res);
       return createContext({
+        viewer,
         store,
         requestId,
         log: log.child({ requestId }),

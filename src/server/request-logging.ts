@@ -1,4 +1,4 @@
-/** Apollo plugin: one log line per operation, with its request id, name and duration. */
+/** Apollo plugin: one log line per operation, with its request id (from the child logger), viewer, name and duration. */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphContext } from '../graphql/context.js';
 
@@ -10,7 +10,7 @@ export function requestLoggingPlugin(): ApolloServerPlugin<GraphContext> {
         async willSendResponse({ operationName, errors, contextValue: ctx }) {
           ctx.log.info(
             {
-              requestId: contextValue.requestId,
+              viewer: contextValue.viewer.subject,
               operationName: operationName ?? null,
               errors: errors?.length ?? 0,
               ms: Math.round(performance.now() - started),
