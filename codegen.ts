@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           Edge: '../../domain/index.js#RelationRecord',
           Subgraph: '../../store/graph-store.js#SubgraphResult',
           Path: '../../store/graph-store.js#PathResult',
+          PathStep: '../../store/graph-store.js#PathStep',
           RelationTypeInfo: '../../domain/index.js#RelationTypeInfo',
           Event: '../../domain/claims.js#EventRecord',
           Fact: '../../domain/claims.js#FactRecord',

@@ -8,7 +8,10 @@
  * - entity lists: by name, then id;
  * - neighbourhood nodes: the centre first, then by hops from it, then id; edges by id;
  * - a shortest path: of all shortest paths, the one whose node ids, then edge ids, come first
- *   in code-point order.
+ *   in code-point order. A path through statements (PathQuery.throughStatements) is compared as
+ *   the walk it is: a statement's id takes its place among the node ids, between the two entities
+ *   it joins, and its two links (SAID, ABOUT) take no part in the edge ids (the node ids already
+ *   determine them).
  */
 import type {
   ClaimStatus,
@@ -156,9 +159,27 @@ export interface SubgraphResult {
 }
 
 export interface PathResult {
-  /** From the start to the end; one more than the edges. */
+  /** The entities from the start to the end (never a statement); one more than the steps. */
   readonly nodes: readonly EntityRecord[];
+  /** The relations of the path, in path order (a statement step has none). */
   readonly edges: readonly RelationRecord[];
+  /**
+   * Present when the query went through statements (PathQuery.throughStatements): from each node
+   * to the next, the relation or the statement. Absent, every step is a relation: `edges` in order.
+   */
+  readonly steps?: readonly PathStep[];
+}
+
+/**
+ * One step of a path from an entity to the next: over a relation (one hop), or through a
+ * statement (two hops: speaker → statement → subject, or, undirected, back, or from one subject
+ * to another). Exactly one of `relation` and `statement` is set.
+ */
+export interface PathStep {
+  readonly from: EntityRecord;
+  readonly to: EntityRecord;
+  readonly relation: RelationRecord | null;
+  readonly statement: StatementRecord | null;
 }
 
 export interface NeighborhoodQuery {
@@ -197,6 +218,15 @@ export interface PathQuery {
   readonly filter: RelationFilter;
   /** Follow relations only from their start to their end (symmetric ones either way). */
   readonly directed: boolean;
+  /**
+   * Optional (default false): a path may also go through statements, as the graph links them:
+   * speaker -SAID→ statement -ABOUT→ subject, each link one hop, so a statement step counts two.
+   * Directed, only from the speaker to a subject; undirected, either way, and from one subject of a
+   * statement to another. A statement about its own speaker joins them once (by SAID). Of the
+   * filter, only `kinds` applies to a statement step: the entities it joins pass it (or are the
+   * path's ends); the other clauses are about relations. The result then carries `steps`.
+   */
+  readonly throughStatements?: boolean;
 }
 
 export interface SearchQuery {

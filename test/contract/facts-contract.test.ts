@@ -533,6 +533,63 @@ describe.each(adapters())('the $name store on the facts fixture', ({ enabled, op
     });
   });
 
+  describe('paths through statements', () => {
+    /** A path as its entities, its relations, and each step's relation or statement id. */
+    const walked = (p: PathResult) => ({
+      nodes: ids(p.nodes),
+      edges: ids(p.edges),
+      steps: (p.steps ?? []).map((s) => `${s.from.id} ${s.relation?.id ?? s.statement!.id} ${s.to.id}`),
+    });
+    const through = (from: string, to: string, first: number, directed = false, filter: RelationFilter = ANY) =>
+      store.paths(from, to, { maxHops: 6, first, filter, directed, throughStatements: true }).then((list) => list.map(walked));
+    const saidAboutKursk = {
+      nodes: ['person:antony-blinken', 'region:kursk'],
+      edges: [],
+      steps: ['person:antony-blinken stmt:blinken-losses region:kursk'],
+    };
+    const saidAboutTroops = {
+      nodes: ['person:antony-blinken', 'unit:north-korean-troops', 'region:kursk'],
+      edges: ['rel:north-korean-troops-suffered-losses-in-kursk'],
+      steps: [
+        'person:antony-blinken stmt:blinken-losses unit:north-korean-troops',
+        'unit:north-korean-troops rel:north-korean-troops-suffered-losses-in-kursk region:kursk',
+      ],
+    };
+
+    test('a speaker reaches what they spoke about, a statement step counting two hops', async () => {
+      // Blinken is tied to the graph only by what he said: no path of relations.
+      expect(await store.paths('person:antony-blinken', 'region:kursk', { maxHops: 6, first: 2, filter: ANY, directed: false })).toEqual([]);
+      expect(await through('person:antony-blinken', 'region:kursk', 2)).toEqual([saidAboutKursk, saidAboutTroops]);
+      // Two hops, not one: within one hop there is nothing.
+      expect(await store.paths('person:antony-blinken', 'region:kursk', { maxHops: 1, first: 2, filter: ANY, directed: false, throughStatements: true })).toEqual([]);
+      const [twoHops] = await store.paths('person:antony-blinken', 'region:kursk', { maxHops: 2, first: 1, filter: ANY, directed: false, throughStatements: true });
+      expect(walked(twoHops!)).toEqual(saidAboutKursk);
+      const shortest = await store.shortestPath('person:antony-blinken', 'region:kursk', { maxHops: 6, filter: ANY, directed: false, throughStatements: true });
+      expect(shortest && walked(shortest)).toEqual(saidAboutKursk);
+    });
+
+    test('directed, only from the speaker to the subject; undirected, back too', async () => {
+      expect(await through('person:antony-blinken', 'region:kursk', 1, true)).toEqual([saidAboutKursk]);
+      expect(await through('region:kursk', 'person:antony-blinken', 1, true)).toEqual([]);
+      expect(await through('region:kursk', 'person:antony-blinken', 1)).toEqual([
+        { nodes: ['region:kursk', 'person:antony-blinken'], edges: [], steps: ['region:kursk stmt:blinken-losses person:antony-blinken'] },
+      ]);
+    });
+
+    test('the kinds clause applies to the entities a statement joins; the ends pass whatever their kind', async () => {
+      // The second path's North Korean troops are a UNIT.
+      expect(await through('person:antony-blinken', 'region:kursk', 2, false, { types: null, kinds: ['REGION'] })).toEqual([saidAboutKursk]);
+    });
+
+    test('without the argument, paths never go through statements', async () => {
+      const plain = await store.paths('org:deepstate', 'settlement:kurakhove', { maxHops: 6, first: 3, filter: ANY, directed: false });
+      expect(plain).toEqual([]);
+      expect((await through('org:deepstate', 'settlement:kurakhove', 1)).map((p) => p.steps)).toEqual([
+        ['org:deepstate stmt:deepstate-most-of settlement:kurakhove'],
+      ]);
+    });
+  });
+
   describe('events', () => {
     const events = (query: Partial<Parameters<GraphStore['findEvents']>[0]>, first = 100, after: string | null = null) =>
       store.findEvents({ types: null, participantId: null, placeId: null, window: null, ...query }, { first, after });

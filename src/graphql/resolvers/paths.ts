@@ -14,13 +14,14 @@ import { requireEntity } from './lookups.js';
 
 export const pathResolvers: Resolvers = {
   Query: {
-    paths: async (_root, { fromId, toId, maxHops, first, directed, filter }, ctx) => {
+    paths: async (_root, { fromId, toId, maxHops, first, directed, filter, through }, ctx) => {
       const ids = [checkId('fromId', fromId), checkId('toId', toId)] as const;
       const query = {
         maxHops: checkMaxHops(maxHops ?? 6),
         first: checkPathCount(first ?? 3),
         filter: await relationFilterFromArgs(ctx, { filter }),
         directed: directed ?? false,
+        throughStatements: through?.includes('STATEMENTS') ?? false,
       };
       const [from, to] = await Promise.all([requireEntity(ctx, 'fromId', ids[0]), requireEntity(ctx, 'toId', ids[1])]);
       return ctx.store.paths(from.id, to.id, query, ctx.read);

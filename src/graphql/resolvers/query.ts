@@ -59,7 +59,7 @@ export const queryResolvers: Resolvers = {
       return subgraph;
     },
 
-    shortestPath: async (_root, { fromId, toId, maxHops, types, directed, filter }, ctx) => {
+    shortestPath: async (_root, { fromId, toId, maxHops, types, directed, filter, through }, ctx) => {
       // Every argument is checked before any lookup starts: a lookup started before another
       // check threw would reject with nobody listening, and an unhandled rejection ends the process.
       const ids = [checkId('fromId', fromId), checkId('toId', toId)] as const;
@@ -68,6 +68,7 @@ export const queryResolvers: Resolvers = {
         maxHops: checkedMaxHops,
         filter: await relationFilterFromArgs(ctx, { types, filter }),
         directed: directed ?? false,
+        throughStatements: through?.includes('STATEMENTS') ?? false,
       };
       const [from, to] = await Promise.all([requireEntity(ctx, 'fromId', ids[0]), requireEntity(ctx, 'toId', ids[1])]);
       return ctx.store.shortestPath(from.id, to.id, query, ctx.read);

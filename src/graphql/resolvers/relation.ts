@@ -1,4 +1,5 @@
 /** Schema: `Relation`, `Statement`, `Source`, `Path`, `Subgraph` — provenance and the things it points to. */
+import { pathLength, stepsOf } from '../../store/path-steps.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { factOfRef } from './facts.js';
 import { loadExisting, loadOptionalEntity, loadReferenced, loadSource } from './lookups.js';
@@ -32,7 +33,12 @@ export const relationResolvers: Resolvers = {
     statements: (source, _args, ctx) => ctx.loaders.statementsFromSource.load(source.id),
   },
   Path: {
-    length: (path) => path.edges.length,
+    length: (path) => pathLength(path),
+    steps: (path) => [...stepsOf(path)],
+  },
+  PathStep: {
+    edge: (step) => step.relation,
+    hops: (step) => (step.statement === null ? 1 : 2),
   },
   Subgraph: {
     truncated: (subgraph) => subgraph.truncated ?? false,

@@ -34,13 +34,12 @@ export const IS_START = 4;
 /** Any step: what an undirected walk takes. */
 export const STEP_ANY = STEP_OUT | STEP_IN;
 
-export interface Adjacency {
-  /** Node number → entity, in id order. */
-  readonly entities: readonly EntityRecord[];
-  readonly numberOf: ReadonlyMap<string, number>;
-  /** Relation number → relation, in id order. */
-  readonly relations: readonly RelationRecord[];
-  /** Node n's entries are offsets[n] .. offsets[n + 1] - 1 of the arrays below. */
+/**
+ * What a breadth-first walk reads (traversal.ts): rows of entries per node and each relation's two
+ * ends. The Adjacency is one; a walk through statements (statement-walk.ts) is another.
+ */
+export interface WalkGraph {
+  /** Node n's entries are offsets[n] .. offsets[n + 1] - 1 of the arrays below; one more than the nodes. */
   readonly offsets: Int32Array;
   /** The node at the other end. */
   readonly other: Int32Array;
@@ -48,11 +47,19 @@ export interface Adjacency {
   readonly relation: Int32Array;
   /** STEP_OUT | STEP_IN | IS_START bits. */
   readonly flags: Uint8Array;
-  /** Relation number → its type's bit (`typeBitOf`), which relation-filter.ts tests. */
-  readonly typeBit: Int32Array;
   /** Relation number → its start's and its end's node numbers. */
   readonly relFrom: Int32Array;
   readonly relTo: Int32Array;
+}
+
+export interface Adjacency extends WalkGraph {
+  /** Node number → entity, in id order. */
+  readonly entities: readonly EntityRecord[];
+  readonly numberOf: ReadonlyMap<string, number>;
+  /** Relation number → relation, in id order. */
+  readonly relations: readonly RelationRecord[];
+  /** Relation number → its type's bit (`typeBitOf`), which relation-filter.ts tests. */
+  readonly typeBit: Int32Array;
   /** Relation number → its derived status's bit (`statusBitOf`). */
   readonly statusBit: Int32Array;
   /** Relation number → the first and last day its time may cover, as YYYYMMDD numbers; 0 when undated. */
@@ -113,8 +120,6 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
     if (a === undefined || b === undefined) throw new Error(`Relation "${relation.id}" has an unknown end.`);
     starts[r] = a;
     ends[r] = b;
-    offsets[a + 1]!++;
-    offsets[b + 1]!++;
     typeBit[r] = typeBitOf(relation.type);
     statusBit[r] = statusBitOf(relation.status);
     if (relation.time !== null) {
@@ -133,24 +138,7 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
     claimantOffsets[r + 1] = claimantList.length;
   });
   const kindBit = Int32Array.from(nodes, (entity) => kindBitOf(entity.kind));
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const next = offsets.slice(0, n);
-  const other = new Int32Array(2 * rels.length);
-  const relation = new Int32Array(2 * rels.length);
-  const flags = new Uint8Array(2 * rels.length);
-  rels.forEach(({ type }, r) => {
-    const symmetric = isSymmetric(type);
-    const a = starts[r]!;
-    const b = ends[r]!;
-    let k = next[a]!++;
-    other[k] = b;
-    relation[k] = r;
-    flags[k] = IS_START | STEP_OUT | (symmetric ? STEP_IN : 0);
-    k = next[b]!++;
-    other[k] = a;
-    relation[k] = r;
-    flags[k] = STEP_IN | (symmetric ? STEP_OUT : 0);
-  });
+  const { other, relation, flags } = compressedRows(offsets, starts, ends, (r) => isSymmetric(rels[r]!.type));
   return {
     entities: nodes,
     numberOf,
@@ -173,9 +161,46 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
 }
 
 /** In code-point order of ids (`compareText`); the engine's sort when no id needs it. */
-function sortedById<T extends { readonly id: string }>(records: T[]): T[] {
+export function sortedById<T extends { readonly id: string }>(records: T[]): T[] {
   // UTF-16 order equals code-point order unless a surrogate pair is involved.
   const plain = records.every((r) => !/[\uD800-\uDFFF]/.test(r.id));
   if (plain) return records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return records.sort((a, b) => compareText(a.id, b.id));
+}
+
+/**
+ * The rows of a walk graph: each relation r (from starts[r] to ends[r]) entered in the row of each
+ * end, flagged with the ways a directed walk may take it. `offsets` comes in zeroed, one longer than
+ * the nodes, and goes out filled.
+ */
+export function compressedRows(
+  offsets: Int32Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  symmetric: (r: number) => boolean,
+): { other: Int32Array; relation: Int32Array; flags: Uint8Array } {
+  const n = offsets.length - 1;
+  for (let r = 0; r < starts.length; r++) {
+    offsets[starts[r]! + 1]!++;
+    offsets[ends[r]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const next = offsets.slice(0, n);
+  const other = new Int32Array(2 * starts.length);
+  const relation = new Int32Array(2 * starts.length);
+  const flags = new Uint8Array(2 * starts.length);
+  for (let r = 0; r < starts.length; r++) {
+    const both = symmetric(r);
+    const a = starts[r]!;
+    const b = ends[r]!;
+    let k = next[a]!++;
+    other[k] = b;
+    relation[k] = r;
+    flags[k] = IS_START | STEP_OUT | (both ? STEP_IN : 0);
+    k = next[b]!++;
+    other[k] = a;
+    relation[k] = r;
+    flags[k] = STEP_IN | (both ? STEP_OUT : 0);
+  }
+  return { other, relation, flags };
 }

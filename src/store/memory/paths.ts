@@ -3,7 +3,8 @@
  * path of traversal.ts. The first path is the canonical shortest path; each next one is the best
  * of the candidates made by leaving an earlier path at one of its nodes (the spur) for the
  * canonical shortest path from there that avoids the nodes before it (the root) and the relations
- * the earlier paths with the same root took next. "Best" is the port's order: fewer hops, then
+ * the earlier paths with the same root took next. Through statements, the walk graph has them as
+ * nodes (statement-walk.ts) and the same search runs over it. "Best" is the port's order: fewer hops, then
  * node ids, then edge ids (numbers are in id order, so comparing numbers compares ids). With the
  * spur path the best of its kind in that order, the best candidate is the best path not yet
  * listed, ties included.
@@ -13,33 +14,31 @@
  */
 import type { PathQuery, PathResult } from '../graph-store.js';
 import { Pacer } from './pacer.js';
-import { compileRelationFilter } from './relation-filter.js';
 import type { MemoryState } from './state.js';
-import { pathRecords, shortestPathNumbers, type NumberedPath } from './traversal.js';
+import { preparedWalk, shortestPathNumbers, type NumberedPath } from './traversal.js';
 
 export async function kShortestPaths(
   state: MemoryState,
   fromId: string,
   toId: string,
-  { maxHops, first = 1, filter, directed }: PathQuery,
+  query: PathQuery,
   pacer: Pacer,
 ): Promise<PathResult[]> {
-  const adjacency = state.adjacency;
-  const start = adjacency.numberOf.get(fromId);
-  const target = adjacency.numberOf.get(toId);
-  if (start === undefined || target === undefined || first < 1) return [];
-  const test = compileRelationFilter(filter).over(adjacency);
-  // The anchors of the kinds clause are the question's two ends, for the spur searches too.
-  const accepts = (r: number) => test(r, start, target);
-  const shortest = await shortestPathNumbers(adjacency, start, target, maxHops, accepts, directed, pacer);
+  const first = query.first ?? 1;
+  if (first < 1) return [];
+  const walk = preparedWalk(state, fromId, toId, query);
+  if (walk === null) return [];
+  const { graph, target, accepts } = walk;
+  const { maxHops, directed } = query;
+  const shortest = await shortestPathNumbers(graph, walk.start, target, maxHops, accepts, directed, pacer);
   if (shortest === null) return [];
 
   const found: NumberedPath[] = [shortest];
   const candidates: NumberedPath[] = [];
   const seen = new Set<string>([keyOf(shortest)]);
-  const blockedNode = new Uint8Array(adjacency.entities.length);
-  const blockedRelation = new Uint8Array(adjacency.relations.length);
-  const { relFrom, relTo } = adjacency;
+  const { relFrom, relTo } = graph;
+  const blockedNode = new Uint8Array(graph.offsets.length - 1);
+  const blockedRelation = new Uint8Array(relFrom.length);
 
   while (found.length < first) {
     const previous = found[found.length - 1]!;
@@ -54,7 +53,7 @@ export async function kShortestPaths(
       for (let j = 0; j < i; j++) blockedNode[previous.nodes[j]!] = 1;
       const spurAccepts = (r: number) =>
         blockedRelation[r] === 0 && blockedNode[relFrom[r]!] === 0 && blockedNode[relTo[r]!] === 0 && accepts(r);
-      const spurPath = await shortestPathNumbers(adjacency, spur, target, maxHops - i, spurAccepts, directed, pacer);
+      const spurPath = await shortestPathNumbers(graph, spur, target, maxHops - i, spurAccepts, directed, pacer);
       for (const r of blockedRelations) blockedRelation[r] = 0;
       for (let j = 0; j < i; j++) blockedNode[previous.nodes[j]!] = 0;
       if (spurPath === null) continue;
@@ -72,7 +71,7 @@ export async function kShortestPaths(
     for (let c = 1; c < candidates.length; c++) if (comparePaths(candidates[c]!, candidates[best]!) < 0) best = c;
     found.push(candidates.splice(best, 1)[0]!);
   }
-  return found.map((path) => pathRecords(adjacency, path));
+  return found.map(walk.result);
 }
 
 /** Whether `path` starts with the first `i` relations (and so `i + 1` nodes) of `other`. */

@@ -5,7 +5,8 @@
  * large graph lets other requests run and stops at the request's deadline.
  */
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
-import { IS_START, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency } from './adjacency.js';
+import { IS_START, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency, type WalkGraph } from './adjacency.js';
+import { walkThroughStatements } from './statement-walk.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
@@ -100,16 +101,13 @@ export async function canonicalShortestPath(
   state: MemoryState,
   fromId: string,
   toId: string,
-  { maxHops, filter, directed }: PathQuery,
+  query: PathQuery,
   pacer: Pacer,
 ): Promise<PathResult | null> {
-  const adjacency = state.adjacency;
-  const start = adjacency.numberOf.get(fromId);
-  const target = adjacency.numberOf.get(toId);
-  if (start === undefined || target === undefined) return null;
-  const test = compileRelationFilter(filter).over(adjacency);
-  const found = await shortestPathNumbers(adjacency, start, target, maxHops, (r) => test(r, start, target), directed, pacer);
-  return found === null ? null : pathRecords(adjacency, found);
+  const walk = preparedWalk(state, fromId, toId, query);
+  if (walk === null) return null;
+  const found = await shortestPathNumbers(walk.graph, walk.start, walk.target, query.maxHops, walk.accepts, query.directed, pacer);
+  return found === null ? null : walk.result(found);
 }
 
 /** A path as node numbers and relation numbers (one fewer), from start to target. */
@@ -118,13 +116,43 @@ export interface NumberedPath {
   readonly rels: readonly number[];
 }
 
+/** What a path search walks: the graph, its two ends, the relations it may take, and how to read a path found. */
+export interface PreparedWalk {
+  readonly graph: WalkGraph;
+  readonly start: number;
+  readonly target: number;
+  /** The filter, with the question's two ends as the kinds clause's anchors. */
+  readonly accepts: (r: number) => boolean;
+  readonly result: (path: NumberedPath) => PathResult;
+}
+
+/**
+ * The walk a path query takes: the adjacency, or, through statements, the walk graph that has
+ * the statements as nodes too (statement-walk.ts); null when an end is unknown.
+ */
+export function preparedWalk(state: MemoryState, fromId: string, toId: string, query: PathQuery): PreparedWalk | null {
+  const adjacency = state.adjacency;
+  const start = adjacency.numberOf.get(fromId);
+  const target = adjacency.numberOf.get(toId);
+  if (start === undefined || target === undefined) return null;
+  const test = compileRelationFilter(query.filter).over(adjacency);
+  if (query.throughStatements === true) return walkThroughStatements(state, start, target, query.filter, test);
+  return {
+    graph: adjacency,
+    start,
+    target,
+    accepts: (r) => test(r, start, target),
+    result: (path) => pathRecords(adjacency, path),
+  };
+}
+
 export function pathRecords(adjacency: Adjacency, { nodes, rels }: NumberedPath): PathResult {
   return { nodes: nodes.map((n) => adjacency.entities[n]!), edges: rels.map((r) => adjacency.relations[r]!) };
 }
 
 /** The canonical shortest path (see above) over the relations `accepts` lets through. */
 export async function shortestPathNumbers(
-  adjacency: Adjacency,
+  adjacency: WalkGraph,
   start: number,
   target: number,
   maxHops: number,
@@ -135,7 +163,7 @@ export async function shortestPathNumbers(
   if (start === target) return { nodes: [start], rels: [] };
   const forward = directed ? STEP_OUT : STEP_ANY;
   const backward = directed ? STEP_IN : STEP_ANY;
-  const n = adjacency.entities.length;
+  const n = adjacency.offsets.length - 1;
 
   // 1. Hops from the start, and to the target, for the nodes each side reached (-1: not reached).
   const fromStart = new Int32Array(n).fill(-1);
@@ -191,7 +219,7 @@ export async function shortestPathNumbers(
         bestRelation = relation[k]!;
       }
     }
-    if (bestNode === -1) throw new Error(`No step from "${adjacency.entities[current]!.id}" towards the target; the positions are inconsistent.`);
+    if (bestNode === -1) throw new Error(`No step from node ${current} towards the target; the positions are inconsistent.`);
     nodes.push(bestNode);
     rels.push(bestRelation);
     current = bestNode;
@@ -201,7 +229,7 @@ export async function shortestPathNumbers(
 
 /** One level of a breadth-first search: the nodes first reached from `frontier`, marked at `hops`. */
 async function expandLevel(
-  { offsets, other, relation, flags }: Adjacency,
+  { offsets, other, relation, flags }: WalkGraph,
   frontier: readonly number[],
   hopsOf: Int32Array,
   hops: number,
@@ -228,7 +256,7 @@ async function expandLevel(
  * marked at `at` in `position`.
  */
 async function markLayer(
-  { offsets, other, relation, flags }: Adjacency,
+  { offsets, other, relation, flags }: WalkGraph,
   layer: readonly number[],
   hopsOf: Int32Array,
   hops: number,

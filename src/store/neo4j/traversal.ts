@@ -6,7 +6,8 @@ import { kShortestPathsCypher, neighborhoodNodesCypher, relationsAmongCypher, sh
 import { ENTITIES_BY_IDS } from './cypher/lookups.js';
 import type { QueryRunner } from './executor.js';
 import { MAX_PATH_HOPS, SYMMETRIC_TYPES } from './graph-model.js';
-import { entityFromNode, relationFromRow, type Row } from './mapping.js';
+import { pathFromWalk, type WalkNode } from '../path-steps.js';
+import { entityFromNode, relationFromRow, statementFromNode, type Row } from './mapping.js';
 
 export async function neighborhoodIn(
   tx: QueryRunner,
@@ -36,10 +37,10 @@ export async function shortestPathIn(
   tx: QueryRunner,
   fromId: string,
   toId: string,
-  { maxHops, filter, directed }: PathQuery,
+  { maxHops, filter, directed, throughStatements = false }: PathQuery,
 ): Promise<PathResult | null> {
-  if (fromId === toId) return pathOfOne(tx, fromId);
-  const path = shortestPathCypher(maxHops, filter);
+  if (fromId === toId) return pathOfOne(tx, fromId, throughStatements);
+  const path = shortestPathCypher(maxHops, filter, throughStatements);
   const [row] = await tx.run(path.text, {
     ...path.params,
     fromId,
@@ -48,7 +49,7 @@ export async function shortestPathIn(
     directed,
   });
   if (!row) return null; // an unknown end, or no path within maxHops
-  return pathFromRow(row);
+  return pathFromRow(row, throughStatements);
 }
 
 /**
@@ -60,13 +61,14 @@ export async function shortestPathIn(
  */
 export async function pathsIn(tx: QueryRunner, fromId: string, toId: string, query: PathQuery): Promise<PathResult[]> {
   const first = query.first ?? 1;
+  const through = query.throughStatements ?? false;
   if (fromId === toId) {
-    const alone = await pathOfOne(tx, fromId);
+    const alone = await pathOfOne(tx, fromId, through);
     return alone ? [alone] : [];
   }
   const maxHops = Math.min(query.maxHops, MAX_PATH_HOPS);
   for (let groups = Math.min(first, maxHops); ; groups = Math.min(groups * 2, maxHops)) {
-    const cypher = kShortestPathsCypher(maxHops, groups, query.filter);
+    const cypher = kShortestPathsCypher(maxHops, groups, query.filter, through);
     const rows = await tx.run(cypher.text, {
       ...cypher.params,
       fromId,
@@ -75,16 +77,24 @@ export async function pathsIn(tx: QueryRunner, fromId: string, toId: string, que
       directed: query.directed,
       rowLimit: neo4j.int(first),
     });
-    if (rows.length >= first || rows.length === 0 || groups >= maxHops) return rows.map(pathFromRow);
+    if (rows.length >= first || rows.length === 0 || groups >= maxHops) return rows.map((row) => pathFromRow(row, through));
   }
 }
 
-async function pathOfOne(tx: QueryRunner, id: string): Promise<PathResult | null> {
+async function pathOfOne(tx: QueryRunner, id: string, throughStatements: boolean): Promise<PathResult | null> {
   const [row] = await tx.run(ENTITIES_BY_IDS, { ids: [id] });
-  return row ? { nodes: [entityFromNode(row['n'])], edges: [] } : null;
+  if (!row) return null;
+  return { nodes: [entityFromNode(row['n'])], edges: [], ...(throughStatements && { steps: [] }) };
 }
 
-function pathFromRow(row: Row): PathResult {
+function pathFromRow(row: Row, throughStatements: boolean): PathResult {
+  if (throughStatements) {
+    const isStatement = asList(row['isStatement']);
+    const nodes = asList(row['nodes']).map((n, i): WalkNode =>
+      isStatement[i] === true ? { statement: statementFromNode(n) } : { entity: entityFromNode(n) },
+    );
+    return pathFromWalk(nodes, asList(row['rels']).map((r) => (r === null ? null : relationFromRow(r as Row))));
+  }
   const nodes: EntityRecord[] = asList(row['nodes']).map(entityFromNode);
   const edges = asList(row['rels']).map((r) => relationFromRow(r as Row));
   return { nodes, edges };

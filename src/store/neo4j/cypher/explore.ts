@@ -43,24 +43,24 @@ ORDER BY r.id`,
  * is in $symmetricTypes, which are stored once but walkable both ways: a quantified path pattern with that predicate inside is a
  * pre-filter of ALL SHORTEST (Neo4j 5.21+), which `allShortestPaths((a)-[*]->(b))` cannot express.
  * The hop bound cannot be a parameter: only the validated integer `maxHops`
- * (1..LIMITS.maxPathHops) is spliced in.
+ * (1..LIMITS.maxPathHops) is spliced in. With `throughStatements`, statements are nodes of the
+ * walk too (pathStepCypher).
  */
-export function shortestPathCypher(maxHops: number, filter: RelationFilter): CypherQuery {
+export function shortestPathCypher(maxHops: number, filter: RelationFilter, throughStatements = false): CypherQuery {
   const bound = checkedHopBound(maxHops, 1, MAX_PATH_HOPS);
-  const relation = relationFilterCypher(filter, 'r', '[$fromId, $toId]');
+  const step = pathStepCypher(filter, throughStatements);
   return {
-    params: relation.params,
+    params: step.params,
     text: `
 MATCH (a:Entity {id: $fromId})
 MATCH (b:Entity {id: $toId})
-MATCH p = ALL SHORTEST (a) ((x:Entity)-[r]-(y:Entity)
-    WHERE ${relation.where} AND (NOT $directed OR type(r) IN $symmetricTypes OR startNode(r) = x)
+MATCH p = ALL SHORTEST (a) (${step.pattern}
+    WHERE ${step.where}
   ){1,${bound}} (b)
 WITH p
-ORDER BY [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.id]
+ORDER BY ${PATH_ORDER}
 LIMIT 1
-RETURN nodes(p) AS nodes,
-  [rel IN relationships(p) | {r: rel, fromId: startNode(rel).id, toId: endNode(rel).id}] AS rels`,
+${PATH_RETURN}`,
   };
 }
 
@@ -73,23 +73,63 @@ RETURN nodes(p) AS nodes,
  * while fewer than it wants are found (pathsIn). Neo4j's own order within a group is unspecified,
  * hence the ORDER BY. Neither bound can be a parameter: only validated integers are spliced in.
  */
-export function kShortestPathsCypher(maxHops: number, groups: number, filter: RelationFilter): CypherQuery {
+export function kShortestPathsCypher(
+  maxHops: number,
+  groups: number,
+  filter: RelationFilter,
+  throughStatements = false,
+): CypherQuery {
   const bound = checkedHopBound(maxHops, 1, MAX_PATH_HOPS);
   const k = checkedHopBound(groups, 1, MAX_PATH_HOPS);
-  const relation = relationFilterCypher(filter, 'r', '[$fromId, $toId]');
+  const step = pathStepCypher(filter, throughStatements);
   return {
-    params: relation.params,
+    params: step.params,
     text: `
 MATCH (a:Entity {id: $fromId})
 MATCH (b:Entity {id: $toId})
-MATCH p = SHORTEST ${k} GROUPS (a) ((x:Entity)-[r]-(y:Entity)
-    WHERE ${relation.where} AND (NOT $directed OR type(r) IN $symmetricTypes OR startNode(r) = x)
+MATCH p = SHORTEST ${k} GROUPS (a) (${step.pattern}
+    WHERE ${step.where}
   ){1,${bound}} (b)
 WITH p, nodes(p) AS ns
 WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])
-WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.id]
+WITH p ORDER BY length(p), ${PATH_ORDER}
 LIMIT $rowLimit
-RETURN nodes(p) AS nodes,
-  [rel IN relationships(p) | {r: rel, fromId: startNode(rel).id, toId: endNode(rel).id}] AS rels`,
+${PATH_RETURN}`,
   };
+}
+
+/**
+ * Node ids, then relation ids (the port's order). Through statements, a statement's id is among
+ * the node ids and its SAID / ABOUT links, which have no id, count as '' (equal node ids make them
+ * the same links).
+ */
+const PATH_ORDER = `[n IN nodes(p) | n.id], [rel IN relationships(p) | coalesce(rel.id, '')]`;
+
+/** The path's nodes (entities, and statements when walked through: `isStatement` says which), and its relations (null for a SAID / ABOUT link). */
+const PATH_RETURN = `RETURN nodes(p) AS nodes, [n IN nodes(p) | n:Statement] AS isStatement,
+  [rel IN relationships(p) | CASE WHEN rel.id IS NULL THEN null ELSE {r: rel, fromId: startNode(rel).id, toId: endNode(rel).id} END] AS rels`;
+
+/**
+ * One hop of a path: a relation that passes `filter`, and with $directed taken from its start
+ * unless its type is in $symmetricTypes. Through statements (PathQuery.throughStatements), also a
+ * statement's link: SAID from the speaker, ABOUT to a subject other than the speaker (a statement
+ * about its own speaker joins them once), directed from the link's start, its entity end passing
+ * the filter's kinds clause or being an end of the path.
+ */
+function pathStepCypher(
+  filter: RelationFilter,
+  throughStatements: boolean,
+): { pattern: string; where: string; params: Readonly<Record<string, unknown>> } {
+  const relation = relationFilterCypher(filter, 'r', '[$fromId, $toId]');
+  const relationStep = `${relation.where} AND (NOT $directed OR type(r) IN $symmetricTypes OR startNode(r) = x)`;
+  if (!throughStatements) return { pattern: '(x:Entity)-[r]-(y:Entity)', where: relationStep, params: relation.params };
+  const kindsOf = (end: string) =>
+    filter.kinds == null ? 'true' : `(${end}.kind IN $filterKinds OR ${end}.id IN [$fromId, $toId])`;
+  const params = filter.kinds == null ? relation.params : { ...relation.params, filterKinds: [...filter.kinds] };
+  const linkStep =
+    `((type(r) = 'SAID' AND startNode(r):Entity AND endNode(r):Statement AND ${kindsOf('startNode(r)')})` +
+    ` OR (type(r) = 'ABOUT' AND startNode(r):Statement AND endNode(r):Entity` +
+    ` AND endNode(r).id <> coalesce(startNode(r).speakerId, '') AND ${kindsOf('endNode(r)')}))` +
+    ` AND (NOT $directed OR startNode(r) = x)`;
+  return { pattern: '(x)-[r]-(y)', where: `(${relationStep}) OR (${linkStep})`, params };
 }
