@@ -23,3 +23,22 @@ export function kindOfEntityId(id: string): EntityKind | null {
 export const STATEMENT_ID_PREFIX = 'stmt';
 export const SOURCE_ID_PREFIX = 'source';
 export const RELATION_ID_PREFIX = 'rel';
+
+/**
+ * A slug for a new id, from a name or text: folded as search folds it (Cyrillic to Latin, accents,
+ * case and punctuation dropped), words joined by hyphens, at most `words` words; "record" when
+ * nothing is left.
+ */
+export function slugOf(text: string, fold: (text: string) => string, words = 8): string {
+  const slug = fold(text)
+    .split(' ')
+    .filter((w) => /^[a-z0-9]+$/.test(w))
+    .slice(0, words)
+    .join('-');
+  return slug === '' ? 'record' : slug;
+}
+
+/** The slug of an id: what follows its prefix. */
+export function slugOfId(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}

@@ -1,6 +1,7 @@
 /**
  * A validation rule: an operation must be of a type the schema has. graphql-js's validation does
- * not check this, so `mutation { ... }` or `subscription { ... }` on this query-only schema passed
+ * not check this, so `subscription { ... }` on this schema without subscriptions (and, before it had
+ * writes, `mutation { ... }`) passed
  * validation and failed in execution with an error that had no code ("Schema is not configured to
  * execute mutation operation."), which clients saw as INTERNAL_SERVER_ERROR. Here it is a
  * GRAPHQL_VALIDATION_FAILED error that says what the server answers.
@@ -18,7 +19,7 @@ export const knownOperationTypes: ValidationRule = (context) => ({
           : schema.getSubscriptionType();
     if (!root) {
       context.reportError(
-        new GraphQLError(`This server answers queries only; it has no ${node.operation} operations.`, { nodes: node }),
+        new GraphQLError(`This server has no ${node.operation} operations.`, { nodes: node }),
       );
     }
   },

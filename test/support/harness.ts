@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { DEFAULT_LIMITS, type QueryLimits } from '../../src/config.js';
 import { createContext } from '../../src/graphql/context.js';
 import { createGraphQLServer } from '../../src/server/graphql-server.js';
+import type { Viewer } from '../../src/domain/index.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 
 export interface HarnessResult {
@@ -15,8 +16,11 @@ export interface HarnessResult {
 }
 
 export interface Harness {
-  /** Runs one operation; `signal` stands for the request's deadline (never aborts by default). */
-  run(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<HarnessResult>;
+  /**
+   * Runs one operation; `signal` stands for the request's deadline (never aborts by default),
+   * `viewer` for who asks (anonymous by default).
+   */
+  run(query: string, variables?: Record<string, unknown>, signal?: AbortSignal, viewer?: Viewer): Promise<HarnessResult>;
   /** Store calls by port method since the last `resetCalls`. */
   readonly calls: Map<string, number>;
   resetCalls(): void;
@@ -43,10 +47,10 @@ export async function startHarness({ store, limits, maskSuggestions = false }: H
   return {
     calls,
     resetCalls: () => calls.clear(),
-    async run(query, variables, signal = new AbortController().signal) {
+    async run(query, variables, signal = new AbortController().signal, viewer) {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: createContext({ store: counted, requestId: 'test', log, signal, maxListLength: allLimits.maxListLength }) },
+        { contextValue: createContext({ store: counted, requestId: 'test', log, signal, maxListLength: allLimits.maxListLength, viewer }) },
       );
       if (response.body.kind !== 'single') throw new Error('Expected a single result.');
       return response.body.singleResult as HarnessResult;

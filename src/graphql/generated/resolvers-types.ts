@@ -20,6 +20,64 @@ export type Scalars = {
   Date: { input: string; output: string; }
 };
 
+/** A new relation. */
+export type AddRelationInput = {
+  /** Who says so; at least one (a PARTICIPATED_IN or TOOK_PLACE_IN relation may leave them out to take its event's). */
+  attributions?: InputMaybe<Array<AttributionInput>>;
+  /** The entity it starts at; it must exist and be of a kind the type may start at. */
+  fromId: Scalars['ID']['input'];
+  /** The id to give it (`rel:` and a slug); made from its ends and type when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Numbers, extents, roles and the source's wording. */
+  qualifiers?: InputMaybe<QualifiersInput>;
+  /** Other statements it rests on. */
+  statementIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** When it held or happened. */
+  time?: InputMaybe<TimeSpanInput>;
+  /** The entity it ends at; it must exist and be of a kind the type may end at. */
+  toId: Scalars['ID']['input'];
+  /** A type from `Query.relationTypes`, e.g. MEMBER_OF. */
+  type: Scalars['String']['input'];
+};
+
+/** A new source. */
+export type AddSourceInput = {
+  /** The id to give it (`source:` and a slug); made from the title when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** DOCUMENT (the default) or GENERAL_KNOWLEDGE. */
+  kind?: InputMaybe<SourceKind>;
+  /** The day it was published. */
+  published?: InputMaybe<Scalars['Date']['input']>;
+  /** Who publishes it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** The document's headline or title. */
+  title: Scalars['String']['input'];
+  /** Where it can be read. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new statement. */
+export type AddStatementInput = {
+  /** The entities it is about; at least one, each must exist. */
+  aboutIds: Array<Scalars['ID']['input']>;
+  /** The day it was said. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** The id to give it (`stmt:` and a slug); made from the speaker and the words when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** QUOTE for the speaker's words, REPORTED for a paraphrase. */
+  kind: StatementKind;
+  /** Who the words were given to, e.g. a news agency; it must exist. */
+  reportedViaId?: InputMaybe<Scalars['ID']['input']>;
+  /** The document that reports it (a DOCUMENT source); it must exist. */
+  sourceId: Scalars['ID']['input'];
+  /** Who said it; it must exist. */
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  /** How much it is to be believed, as its source presents it. */
+  status: ClaimStatus;
+  /** The words, or the paraphrase. */
+  text: Scalars['String']['input'];
+};
+
 /** How a number in the text is bounded: '32 km' is EXACT, 'approximately 11,000' APPROXIMATE, 'over 1,000' MORE_THAN. */
 export type Approximation =
   /** About the number, e.g. 'approximately 11,000'. */
@@ -50,6 +108,24 @@ export type Attribution = {
   statement?: Maybe<Statement>;
   /** Through whom the words reached the source (a news agency, a spokesperson); null when not said. */
   via?: Maybe<Entity>;
+};
+
+/** Who says a fact is so (or not). */
+export type AttributionInput = {
+  /** The party that says it; null or absent when the source says it in its own voice. It must exist. */
+  claimantId?: InputMaybe<Scalars['ID']['input']>;
+  /** A remark by the graph's editors. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The day it was said. */
+  saidOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The document (or general knowledge) that carries it. It must exist. */
+  sourceId: Scalars['ID']['input'];
+  /** Asserts, disputes, denies or cannot verify. */
+  stance: Stance;
+  /** The statement it rests on. It must exist, and its speaker is the claimant. */
+  statementId?: InputMaybe<Scalars['ID']['input']>;
+  /** Through whom it reached the source (a news agency, a spokesperson). It must exist. */
+  viaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** One party's word on one fact, ready to be set beside the others. */
@@ -143,6 +219,24 @@ export type CountryRelationsArgs = {
   direction?: InputMaybe<Direction>;
   filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A new entity. */
+export type CreateEntityInput = {
+  /** Other names a reader might search for. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Who or what it is, in a sentence or two. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** EVENTs only (and required for them): type, time, quantities and attributions. */
+  event?: InputMaybe<EventInput>;
+  /** The id to give it (its kind's prefix, a colon, a slug); made from the kind and the name when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** What it is. */
+  kind: EntityKind;
+  /** Places only: where it lies. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Its main name. */
+  name: Scalars['String']['input'];
 };
 
 /** Which way a relation runs, seen from the entity asked; as the `direction` argument of `relations`, which relations to keep. */
@@ -329,6 +423,18 @@ export type EventConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What only an event has. */
+export type EventInput = {
+  /** Who says it happened; at least one. */
+  attributions: Array<AttributionInput>;
+  /** Numbers the source gives. */
+  quantities?: InputMaybe<Array<QuantityInput>>;
+  /** When it happened. */
+  time?: InputMaybe<TimeSpanInput>;
+  /** What kind of event it is. */
+  type: EventType;
+};
+
 /** What happened. */
 export type EventType =
   /** A force moving forward through a region. */
@@ -385,12 +491,119 @@ export type GeoPoint = {
   precision: LocationPrecision;
 };
 
+/** A position, WGS84 degrees. */
+export type GeoPointInput = {
+  /** Degrees north, -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** Degrees east, -180 to 180. */
+  longitude: Scalars['Float']['input'];
+  /** How precise the position is; APPROXIMATE by default. */
+  precision?: InputMaybe<LocationPrecision>;
+};
+
 /** How precise a place's coordinates are. */
 export type LocationPrecision =
   /** Public knowledge, good to a few kilometres (a town's centre). */
   | 'APPROXIMATE'
   /** Surveyed coordinates. */
   | 'EXACT';
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** One more party's word on a relation or an event (asserts, disputes, denies, cannot verify), the other attributions untouched; its status is derived again. */
+  addAttribution: Fact;
+  /** A new relation with its attributions. Without `id`, one is made from its ends and type (`rel:kaja-kallas-member-of-european-union`). */
+  addRelation: Edge;
+  /** A new source. Without `id`, one is made from the title. */
+  addSource: Source;
+  /** A new statement. Without `id`, one is made from the speaker and the first words. */
+  addStatement: Statement;
+  /** A new entity (an event too: give `event`). Without `id`, one is made from the kind and the name (`person:kaja-kallas`, then `-2`, … when taken). */
+  createEntity: Entity;
+  /** Changes the fields given of an entity; the others stay. An event's PARTICIPATED_IN and TOOK_PLACE_IN relations keep following it. */
+  updateEntity: Entity;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationAddAttributionArgs = {
+  factId: Scalars['ID']['input'];
+  input: AttributionInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationAddRelationArgs = {
+  input: AddRelationInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationAddSourceArgs = {
+  input: AddSourceInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationAddStatementArgs = {
+  input: AddStatementInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationCreateEntityArgs = {
+  input: CreateEntityInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationUpdateEntityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateEntityInput;
+};
 
 /** A place near another, with the distance between them. */
 export type NearbyPlace = {
@@ -578,6 +791,30 @@ export type Qualifiers = {
   wording?: Maybe<Scalars['String']['output']>;
 };
 
+/** Facts the source states about a relation. */
+export type QualifiersInput = {
+  /** How the number above is bounded in the text. */
+  approximation?: InputMaybe<Approximation>;
+  /** A number of people killed or injured. */
+  casualtyCount?: InputMaybe<Scalars['Int']['input']>;
+  /** A distance in kilometres, as the source gives it. */
+  distanceKm?: InputMaybe<Scalars['Float']['input']>;
+  /** A distance in miles, as the source gives it. */
+  distanceMiles?: InputMaybe<Scalars['Float']['input']>;
+  /** How much of a place, e.g. 'most of'. */
+  extent?: InputMaybe<Scalars['String']['input']>;
+  /** A remark by the graph's editors. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** PARTICIPATED_IN only (and required there): the part the actor plays. */
+  participantRole?: InputMaybe<ParticipantRole>;
+  /** An office or role, e.g. 'foreign policy chief'. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** A number of troops. */
+  troopCount?: InputMaybe<Scalars['Int']['input']>;
+  /** The source's own words for the fact. */
+  wording?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A number the source gives for an event, with its bounds. */
 export type Quantity = {
   __typename?: 'Quantity';
@@ -595,6 +832,24 @@ export type Quantity = {
   value?: Maybe<Scalars['Float']['output']>;
   /** The source's words, e.g. 'several hundred Ukrainian troops'. */
   wording?: Maybe<Scalars['String']['output']>;
+};
+
+/** A number the source gives for an event. */
+export type QuantityInput = {
+  /** How `value` is bounded in the text (only with a value). */
+  approximation?: InputMaybe<Approximation>;
+  /** The most the wording allows. */
+  max?: InputMaybe<Scalars['Float']['input']>;
+  /** What is counted. */
+  measure: QuantityMeasure;
+  /** The least the wording allows. */
+  min?: InputMaybe<Scalars['Float']['input']>;
+  /** For DURATION and DISTANCE: days, weeks, months, km, miles. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The number as stated. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** The source's words. */
+  wording?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What an event's quantity counts. */
@@ -1233,6 +1488,16 @@ export type TimeSpan = {
   text?: Maybe<Scalars['String']['output']>;
 };
 
+/** A time as precisely as the source gives it. */
+export type TimeSpanInput = {
+  /** For a range, its last partial date. */
+  end?: InputMaybe<Scalars['String']['input']>;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  start: Scalars['String']['input'];
+  /** The source's words for the time, e.g. 'on Sunday'. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A page of a timeline. */
 export type TimelineConnection = {
   __typename?: 'TimelineConnection';
@@ -1309,6 +1574,18 @@ export type UnitRelationsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** The fields of an entity to change; a field left out stays as it is. */
+export type UpdateEntityInput = {
+  /** The new list of other names (replaces the old list). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A new description; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** A new position (places only); null clears it. */
+  location?: InputMaybe<GeoPointInput>;
+  /** A new main name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1383,14 +1660,19 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddRelationInput: AddRelationInput;
+  AddSourceInput: AddSourceInput;
+  AddStatementInput: AddStatementInput;
   Approximation: Approximation;
   Attribution: ResolverTypeWrapper<AttributionModel>;
+  AttributionInput: AttributionInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Claim: ResolverTypeWrapper<ClaimModel>;
   ClaimGroup: ResolverTypeWrapper<ClaimGroupModel>;
   ClaimStatus: ClaimStatus;
   ClaimTopic: ClaimTopic;
   Country: ResolverTypeWrapper<EntityRecordModel>;
+  CreateEntityInput: CreateEntityInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: Direction;
   Edge: ResolverTypeWrapper<RelationRecordModel>;
@@ -1400,13 +1682,16 @@ export type ResolversTypes = ResolversObject<{
   EntityKind: EntityKind;
   Event: ResolverTypeWrapper<EventRecordModel>;
   EventConnection: ResolverTypeWrapper<EntityPageModel>;
+  EventInput: EventInput;
   EventType: EventType;
   Fact: ResolverTypeWrapper<FactRecordModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoLocationModel>;
+  GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LocationPrecision: LocationPrecision;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearbyPlace: ResolverTypeWrapper<NearbyPlaceModel>;
   Organization: ResolverTypeWrapper<EntityRecordModel>;
   PageInfo: ResolverTypeWrapper<AnyPageModel>;
@@ -1417,7 +1702,9 @@ export type ResolversTypes = ResolversObject<{
   PathVia: PathVia;
   Person: ResolverTypeWrapper<EntityRecordModel>;
   Qualifiers: ResolverTypeWrapper<QualifiersModel>;
+  QualifiersInput: QualifiersInput;
   Quantity: ResolverTypeWrapper<QuantityModel>;
+  QuantityInput: QuantityInput;
   QuantityMeasure: QuantityMeasure;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<EntityRecordModel>;
@@ -1438,19 +1725,26 @@ export type ResolversTypes = ResolversObject<{
   Subgraph: ResolverTypeWrapper<SubgraphResultModel>;
   TimePrecision: TimePrecision;
   TimeSpan: ResolverTypeWrapper<TimeSpanModel>;
+  TimeSpanInput: TimeSpanInput;
   TimelineConnection: ResolverTypeWrapper<TimelinePageModel>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryModel>;
   TimelineEntryKind: TimelineEntryKind;
   Unit: ResolverTypeWrapper<EntityRecordModel>;
+  UpdateEntityInput: UpdateEntityInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddRelationInput: AddRelationInput;
+  AddSourceInput: AddSourceInput;
+  AddStatementInput: AddStatementInput;
   Attribution: AttributionModel;
+  AttributionInput: AttributionInput;
   Boolean: Scalars['Boolean']['output'];
   Claim: ClaimModel;
   ClaimGroup: ClaimGroupModel;
   Country: EntityRecordModel;
+  CreateEntityInput: CreateEntityInput;
   Date: Scalars['Date']['output'];
   Edge: RelationRecordModel;
   Entity: EntityRecordModel;
@@ -1458,11 +1752,14 @@ export type ResolversParentTypes = ResolversObject<{
   EntityHit: Omit<EntityHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Event: EventRecordModel;
   EventConnection: EntityPageModel;
+  EventInput: EventInput;
   Fact: FactRecordModel;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoLocationModel;
+  GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   NearbyPlace: NearbyPlaceModel;
   Organization: EntityRecordModel;
   PageInfo: AnyPageModel;
@@ -1471,7 +1768,9 @@ export type ResolversParentTypes = ResolversObject<{
   PathStep: PathStepModel;
   Person: EntityRecordModel;
   Qualifiers: QualifiersModel;
+  QualifiersInput: QualifiersInput;
   Quantity: QuantityModel;
+  QuantityInput: QuantityInput;
   Query: Record<PropertyKey, never>;
   Region: EntityRecordModel;
   Relation: RelationViewModel;
@@ -1485,9 +1784,11 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Subgraph: SubgraphResultModel;
   TimeSpan: TimeSpanModel;
+  TimeSpanInput: TimeSpanInput;
   TimelineConnection: TimelinePageModel;
   TimelineEntry: TimelineEntryModel;
   Unit: EntityRecordModel;
+  UpdateEntityInput: UpdateEntityInput;
 }>;
 
 export type AttributionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Attribution'] = ResolversParentTypes['Attribution']> = ResolversObject<{
@@ -1606,6 +1907,15 @@ export type GeoPointResolvers<ContextType = GraphContext, ParentType extends Res
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['LocationPrecision'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addAttribution?: Resolver<ResolversTypes['Fact'], ParentType, ContextType, RequireFields<MutationAddAttributionArgs, 'factId' | 'input'>>;
+  addRelation?: Resolver<ResolversTypes['Edge'], ParentType, ContextType, RequireFields<MutationAddRelationArgs, 'input'>>;
+  addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
+  addStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationAddStatementArgs, 'input'>>;
+  createEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationCreateEntityArgs, 'input'>>;
+  updateEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'input'>>;
 }>;
 
 export type NearbyPlaceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['NearbyPlace'] = ResolversParentTypes['NearbyPlace']> = ResolversObject<{
@@ -1866,6 +2176,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   EventConnection?: EventConnectionResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   NearbyPlace?: NearbyPlaceResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { connectionResolvers } from './connections.js';
 import { entityResolvers } from './entity.js';
 import { eventResolvers } from './events.js';
 import { factResolvers } from './facts.js';
+import { mutationResolvers } from './mutation.js';
 import { pathResolvers } from './paths.js';
 import { placeResolvers } from './places.js';
 import { queryResolvers } from './query.js';
@@ -24,4 +25,5 @@ export const resolvers: Resolvers[] = [
   factResolvers,
   relationResolvers,
   searchResolvers,
+  mutationResolvers,
 ];

@@ -1,0 +1,115 @@
+/**
+ * Schema: `Mutation`. Each resolver hands its input, as the dataset file would write it, to the
+ * write service (src/writes/), which checks the viewer's role and the dataset's rules and loads
+ * what it wrote; then the request's caches forget the records it changed.
+ */
+import { checkRelationTypes, type AttributionFile, type EntityFile, type QuantityFile, type TimeSpanFile } from '../../domain/index.js';
+import { WriteService } from '../../writes/write-service.js';
+import type { GraphContext } from '../context.js';
+import type {
+  AttributionInput,
+  EventInput,
+  GeoPointInput,
+  QualifiersInput,
+  Resolvers,
+  TimeSpanInput,
+} from '../generated/resolvers-types.js';
+
+const writes = (ctx: GraphContext) => new WriteService(ctx.store, ctx.read);
+
+/** GraphQL leaves absent fields out and keeps nulls; the file format wants neither. */
+function present<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as never;
+}
+
+const time = (t: TimeSpanInput | null | undefined): TimeSpanFile | undefined => (t ? present(t) : undefined);
+const attribution = (a: AttributionInput): AttributionFile => present(a);
+const location = (l: GeoPointInput) => ({ latitude: l.latitude, longitude: l.longitude, precision: l.precision ?? 'APPROXIMATE' });
+const event = (e: EventInput): NonNullable<EntityFile['event']> => ({
+  type: e.type,
+  ...(e.time ? { time: time(e.time) } : {}),
+  ...(e.quantities ? { quantities: e.quantities.map((q) => present(q) as QuantityFile) } : {}),
+  attributions: e.attributions.map(attribution),
+});
+const qualifiers = (q: QualifiersInput) => present(q);
+
+/** Forget what a write changed, so the rest of the request reads it fresh. */
+function forget(ctx: GraphContext, ids: readonly string[]): void {
+  for (const id of ids) {
+    ctx.loaders.entity.clear(id);
+    ctx.loaders.statement.clear(id);
+    ctx.loaders.source.clear(id);
+  }
+  ctx.loaders.relations.clearAll();
+  ctx.loaders.statementsBySpeaker.clearAll();
+  ctx.loaders.statementsAbout.clearAll();
+  ctx.loaders.statementsFromSource.clearAll();
+}
+
+export const mutationResolvers: Resolvers = {
+  Mutation: {
+    createEntity: async (_root, { input }, ctx) => {
+      const written = await writes(ctx).createEntity(ctx.viewer, {
+        ...present({ id: input.id, description: input.description }),
+        kind: input.kind,
+        name: input.name,
+        aliases: input.aliases ?? [],
+        ...(input.location ? { location: location(input.location) } : {}),
+        ...(input.event ? { event: event(input.event) } : {}),
+      });
+      forget(ctx, [written.id]);
+      return written;
+    },
+    updateEntity: async (_root, { id, input }, ctx) => {
+      const written = await writes(ctx).updateEntity(ctx.viewer, id, {
+        ...(input.name != null ? { name: input.name } : {}),
+        ...(input.aliases != null ? { aliases: input.aliases } : {}),
+        ...('description' in input ? { description: input.description ?? null } : {}),
+        ...('location' in input ? { location: input.location ? location(input.location) : null } : {}),
+      });
+      forget(ctx, [written.id]);
+      return written;
+    },
+    addRelation: async (_root, { input }, ctx) => {
+      const [type] = checkRelationTypes([input.type], 'input.type')!;
+      const written = await writes(ctx).addRelation(ctx.viewer, {
+        ...present({ id: input.id }),
+        type: type!,
+        from: input.fromId,
+        to: input.toId,
+        ...(input.time ? { time: time(input.time) } : {}),
+        ...(input.attributions ? { attributions: input.attributions.map(attribution) } : {}),
+        ...(input.statementIds ? { statementIds: [...input.statementIds] } : {}),
+        ...(input.qualifiers ? { qualifiers: qualifiers(input.qualifiers) } : {}),
+      });
+      forget(ctx, [written.from, written.to]);
+      return written;
+    },
+    addAttribution: async (_root, { factId, input }, ctx) => {
+      const written = await writes(ctx).addAttribution(ctx.viewer, factId, attribution(input));
+      forget(ctx, 'from' in written ? [written.from, written.to] : [written.id]);
+      return written;
+    },
+    addStatement: async (_root, { input }, ctx) => {
+      const written = await writes(ctx).addStatement(ctx.viewer, {
+        ...present({ id: input.id, date: input.date, speakerId: input.speakerId, reportedViaId: input.reportedViaId }),
+        kind: input.kind,
+        text: input.text,
+        aboutIds: [...input.aboutIds],
+        sourceId: input.sourceId,
+        status: input.status,
+      });
+      forget(ctx, [written.id, ...(written.speakerId ? [written.speakerId] : []), ...written.aboutIds]);
+      return written;
+    },
+    addSource: async (_root, { input }, ctx) => {
+      const written = await writes(ctx).addSource(ctx.viewer, {
+        ...present({ id: input.id, publisher: input.publisher, published: input.published, url: input.url }),
+        title: input.title,
+        ...(input.kind && input.kind !== 'DOCUMENT' ? { kind: input.kind } : {}),
+      });
+      forget(ctx, [written.id]);
+      return written;
+    },
+  },
+};
