@@ -285,6 +285,8 @@ export interface GraphStore {
   entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]>;
   statementsByIds(ids: readonly string[], options?: ReadOptions): Promise<(StatementRecord | null)[]>;
   sourcesByIds(ids: readonly string[], options?: ReadOptions): Promise<(SourceRecord | null)[]>;
+  /** Relations of any type by id (as relation ids are unique across types), the record as loaded with its derived fields. */
+  relationsByIds(ids: readonly string[], options?: ReadOptions): Promise<(RelationRecord | null)[]>;
 
   /** For each entity id, its relations that pass the query's filter and direction (schema: `Entity.relations`). */
   relationsOf(entityIds: readonly string[], query: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]>;

@@ -6,10 +6,6 @@
  * The run's shared Neo4j must hold the seed graph only, so the Neo4j side starts a Neo4j of its
  * own for this file (as test/integration/neo4j-store.test.ts does), whenever the run has Neo4j.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, ErrorCode, type EntityRecord, type GeoLocation } from '../../src/domain/index.js';
 import type {
@@ -23,34 +19,8 @@ import type {
   TimelineEntry,
   TooManyNodes,
 } from '../../src/store/graph-store.js';
-import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 import { factsFixture as fixture } from '../support/facts-fixture.js';
-import { storesUnderTest, type StoreUnderTest } from '../support/stores.js';
-
-const canStartNeo4j = (await checkPrerequisites()).ok;
-
-/** The run's stores, the Neo4j one over a database of its own. */
-function adapters(): (StoreUnderTest & { stop?: () => Promise<void> })[] {
-  return storesUnderTest().map((s) => {
-    if (s.name !== 'Neo4j') return s;
-    let neo4j: LocalNeo4j | undefined;
-    let dataDir: string | undefined;
-    return {
-      name: s.name,
-      enabled: s.enabled && canStartNeo4j,
-      open: async () => {
-        dataDir = await mkdtemp(path.join(tmpdir(), 'kg-facts-contract-'));
-        neo4j = await startLocalNeo4j({ port: await getPort({ host: '127.0.0.1' }), dataDir, startTimeoutMs: 200_000 });
-        return createNeo4jStore({ uri: neo4j.uri, connectTimeoutMs: 30_000 });
-      },
-      stop: async () => {
-        await neo4j?.stop();
-        if (dataDir) await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  });
-}
+import { storesOfTheirOwn } from '../support/stores.js';
 
 const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -101,7 +71,7 @@ async function expectBadCursor(promise: Promise<unknown>): Promise<void> {
 
 const ANY: RelationFilter = { types: null };
 
-describe.each(adapters())('the $name store on the facts fixture', ({ enabled, open, stop }) => {
+describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on the facts fixture', ({ enabled, open, stop }) => {
   let store: GraphStore;
   beforeAll(async () => {
     if (!enabled) return;
@@ -120,6 +90,7 @@ describe.each(adapters())('the $name store on the facts fixture', ({ enabled, op
       expect(await store.sourcesByIds(ids(fixture.sources))).toEqual(fixture.sources);
       expect((await store.sourcesByIds(['source:general-knowledge']))[0]!.kind).toBe('GENERAL_KNOWLEDGE');
       expect(await store.statementsByIds(ids(fixture.statements))).toEqual(fixture.statements);
+      expect(await store.relationsByIds([...ids(fixture.relations), 'rel:nothing'])).toEqual([...fixture.relations, null]);
       const all = await store.relationsOf(ids(fixture.entities), { filter: ANY, direction: 'BOTH' });
       const relations = new Map(all.flat().map((v) => [v.relation.id, v.relation]));
       expect(byId([...relations.values()])).toEqual(byId(fixture.relations));

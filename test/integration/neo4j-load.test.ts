@@ -19,6 +19,7 @@ import {
   STORED_RELATIONS,
   UPDATE_RELATIONS,
 } from '../../src/store/neo4j/cypher/load.js';
+import { RELATIONS_BY_IDS } from '../../src/store/neo4j/cypher/lookups.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 import { generateDataset } from '../../tools/bench/generate.js';
@@ -137,6 +138,11 @@ describe.skipIf(!canStartNeo4j)('loading a generated graph with hubs into Neo4j'
     }
   }, 180_000);
 
+  it('looks relations of every type up by id (relationsByIds), as loaded', async () => {
+    const wanted = [...dataset.relations].reverse();
+    expect(await store.relationsByIds([...wanted.map((r) => r.id), 'rel:nothing'])).toEqual([...wanted, null]);
+  }, 60_000);
+
   it('finds relations by their index, never by expanding or scanning relationships', async () => {
     const session = driver.session();
     try {
@@ -159,6 +165,10 @@ describe.skipIf(!canStartNeo4j)('loading a generated graph with hubs into Neo4j'
         const create = await operators(CREATE_RELATIONS[type]);
         expect(create.filter((op) => /Expand|Scan/.test(op)), CREATE_RELATIONS[type]).toEqual([]);
       }
+      // relationsByIds: one index seek per relation type, no relationship scanned.
+      const lookup = await operators(RELATIONS_BY_IDS);
+      expect(lookup.filter((op) => op === 'DirectedRelationshipIndexSeek')).toHaveLength(RELATION_TYPE_NAMES.length);
+      expect(lookup.filter((op) => /Expand|Scan/.test(op)), RELATIONS_BY_IDS).toEqual([]);
     } finally {
       await session.close();
     }

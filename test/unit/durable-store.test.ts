@@ -14,6 +14,7 @@ import { readDatasetFile, SEED_FILE, seedIfEmpty } from '../../src/ingest/datase
 import { DATA_FILE_NAME, DataFileError, GraphDataFile, SCHEMA_VERSION } from '../../src/store/memory/data-file.js';
 import { MemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
 import { emptyState } from '../../src/store/memory/state.js';
+import * as changes from '../support/writes-fixture.js';
 
 const seed: Dataset = await readDatasetFile(SEED_FILE);
 
@@ -85,6 +86,21 @@ describe('the durable embedded store', () => {
     expect(file.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(seed.entities.length);
     expect(file.prepare('SELECT count(*) FROM relations').pluck().get()).toBe(seed.relations.length);
     file.close();
+  });
+
+  it('replaces a record loaded again under its id whole, in the file too: a reopened store holds the new records', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(changes.before);
+    await store.load(changes.after);
+    const expected = changes.replaced(changes.before, changes.after);
+    expect(await store.exportDataset()).toEqual(expected);
+    await store.close();
+
+    const reopened = openDurableMemoryStore(dir);
+    expect(await reopened.exportDataset()).toEqual(expected);
+    expect(await reopened.relationsByIds(changes.after.relations.map((r) => r.id))).toEqual(changes.after.relations);
+    expect(await reopened.search({ text: 'dovhenke', kinds: null, first: 5 })).toEqual([]);
+    await reopened.close();
   });
 
   it('writes nothing when the dataset does not make a valid graph', async () => {

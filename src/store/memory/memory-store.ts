@@ -12,6 +12,7 @@ import {
   type Dataset,
   type EntityKind,
   type EntityRecord,
+  type RelationRecord,
   type SearchMatch,
   type SourceRecord,
   type StatementMatch,
@@ -124,6 +125,12 @@ export class MemoryStore implements GraphStore {
     refuseIfCancelled(options);
     const { sources } = this.state;
     return ids.map((id) => sources.get(id) ?? null);
+  }
+
+  async relationsByIds(ids: readonly string[], options?: ReadOptions): Promise<(RelationRecord | null)[]> {
+    refuseIfCancelled(options);
+    const { graph } = this.state;
+    return ids.map((id) => (graph.hasEdge(id) ? graph.getEdgeAttributes(id) : null));
   }
 
   async relationsOf(entityIds: readonly string[], { filter, direction }: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]> {

@@ -12,6 +12,7 @@ import {
   type Direction,
   type EntityKind,
   type EntityRecord,
+  type RelationRecord,
   type SearchMatch,
   type SourceRecord,
   type StatementRecord,
@@ -46,7 +47,7 @@ import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
 import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_STATEMENT_CANDIDATES } from './cypher/search.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
-import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
+import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, RELATIONS_BY_IDS, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
 import { relationsOfCypher } from './cypher/relations.js';
 import {
   FIND_STATEMENTS,
@@ -178,6 +179,10 @@ export class Neo4jStore implements GraphStore {
 
   async sourcesByIds(ids: readonly string[], options?: ReadOptions): Promise<(SourceRecord | null)[]> {
     return this.byIds(SOURCES_BY_IDS, ids, (row) => sourceFromNode(row['s']), options);
+  }
+
+  async relationsByIds(ids: readonly string[], options?: ReadOptions): Promise<(RelationRecord | null)[]> {
+    return this.byIds(RELATIONS_BY_IDS, ids, relationFromRow, options);
   }
 
   async relationsOf(

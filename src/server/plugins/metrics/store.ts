@@ -14,6 +14,7 @@ const METHODS = {
   entitiesByIds: true,
   statementsByIds: true,
   sourcesByIds: true,
+  relationsByIds: true,
   relationsOf: true,
   statementsBySpeakers: true,
   statementsAbout: true,

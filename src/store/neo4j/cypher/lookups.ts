@@ -1,3 +1,5 @@
+import { cypherPerRelationType } from '../graph-model.js';
+
 /** entitiesByIds (also neighborhood / shortestPath for a length-0 path): entity nodes by id. */
 export const ENTITIES_BY_IDS = 'MATCH (n:Entity) WHERE n.id IN $ids RETURN n';
 
@@ -6,6 +8,19 @@ export const STATEMENTS_BY_IDS = 'MATCH (s:Statement) WHERE s.id IN $ids RETURN 
 
 /** sourcesByIds: source nodes by id. */
 export const SOURCES_BY_IDS = 'MATCH (s:Source) WHERE s.id IN $ids RETURN s';
+
+/**
+ * relationsByIds: relationships by id, with the ids of their ends. One branch per relation type of
+ * the vocabulary (cypherPerRelationType), each an index seek on that type's `relation_id_<type>`
+ * (plan: DirectedRelationshipIndexSeek), so no relationship is scanned; relation ids are unique
+ * across types, so an id is found in one branch at most.
+ */
+export const RELATIONS_BY_IDS = Object.values(
+  cypherPerRelationType((type) => `
+UNWIND $ids AS id
+MATCH (a)-[r:${type} {id: id}]->(b)
+RETURN r, a.id AS fromId, b.id AS toId`),
+).join('\nUNION ALL');
 
 /** listEntities (schema `Query.entities`): by name, then id; $kinds null means every kind. */
 export const LIST_ENTITIES = `
