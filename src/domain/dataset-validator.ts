@@ -71,6 +71,27 @@ export function parseDataset(raw: unknown): Dataset {
 }
 
 /**
+ * Some records of a dataset, checked among others that give them their context: the problems of
+ * the records whose ids are in `checked` (a problem names its record's id), and those records
+ * complete, as `parseDataset` gives them. Problems of the context records are not these records'
+ * (the writes check a change this way beside the stored records it refers to, which refer further).
+ */
+export function parseRecordsInContext(raw: DatasetFile, checked: ReadonlySet<string>): { problems: string[]; dataset: Dataset | null } {
+  const problems = validateDataset(raw).filter((p) => [...checked].some((id) => p.includes(`"${id}"`)));
+  if (problems.length > 0) return { problems, dataset: null };
+  const all = withDefaults(upgradeLegacyDataset(raw) as DatasetFile);
+  return {
+    problems,
+    dataset: {
+      sources: all.sources.filter((r) => checked.has(r.id)),
+      entities: all.entities.filter((r) => checked.has(r.id)),
+      relations: all.relations.filter((r) => checked.has(r.id)),
+      statements: all.statements.filter((r) => checked.has(r.id)),
+    },
+  };
+}
+
+/**
  * Files written before facts had attributions gave a relation one `status`, `claimedBy` and
  * `date`. They still load: each such relation gets the attributions that give the same status
  * where the rule allows (a single claimant asserting reads CLAIMED; the source's voice CONFIRMED;

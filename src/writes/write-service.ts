@@ -6,7 +6,6 @@
  * naming the record and field.
  */
 import {
-  DatasetValidationError,
   EVENT_LINK_TYPES,
   ID_PREFIX_BY_KIND,
   badInput,
@@ -14,7 +13,7 @@ import {
   isWellFormedId,
   normalizeForSearch,
   notFound,
-  parseDataset,
+  parseRecordsInContext,
   relationToFile,
   requireRole,
   slugOf,
@@ -22,7 +21,6 @@ import {
   sourceToFile,
   statementToFile,
   type AttributionFile,
-  type Dataset,
   type EntityFile,
   type EntityRecord,
   type EventDetails,
@@ -134,8 +132,8 @@ export class WriteService {
 
   /**
    * Checks the written records with the dataset validator, beside the records they refer to (and
-   * those records' own references, so that the referred records check out too), and loads the
-   * written ones. Problems of records not written are the graph's, not this write's: left out.
+   * those records' own references), and loads the written ones. Problems of records not written
+   * are the graph's, not this write's: left out.
    */
   private async write(written: Partial<Omit<FileRecords, never>>): Promise<WriteResult> {
     const changed: FileRecords = {
@@ -146,28 +144,21 @@ export class WriteService {
     };
     const context = await this.referencedRecords(changed);
     const writtenIds = new Set([...changed.sources, ...changed.entities, ...changed.relations, ...changed.statements].map((r) => r.id));
-    let parsed: Dataset;
-    try {
-      parsed = parseDataset({
-        sources: [...context.sources.filter((s) => !writtenIds.has(s.id)).map(sourceToFile), ...changed.sources],
-        entities: [...context.entities.filter((e) => !writtenIds.has(e.id)).map(entityToFile), ...changed.entities],
+    const { problems, dataset } = parseRecordsInContext(
+      {
+        sources: [...context.sources.filter((r) => !writtenIds.has(r.id)).map(sourceToFile), ...changed.sources],
+        entities: [...context.entities.filter((r) => !writtenIds.has(r.id)).map(entityToFile), ...changed.entities],
         relations: changed.relations,
-        statements: [...context.statements.filter((s) => !writtenIds.has(s.id)).map(statementToFile), ...changed.statements],
-      });
-    } catch (error) {
-      if (!(error instanceof DatasetValidationError)) throw error;
-      const problems = error.problems.filter((p) => [...writtenIds].some((id) => p.includes(`"${id}"`)));
-      const shown = problems.length > 0 ? problems : error.problems;
-      throw badInput(`The write was refused: ${shown.length} problem${shown.length === 1 ? '' : 's'}. ${shown.join(' ')}`, {
-        problems: shown,
+        statements: [...context.statements.filter((r) => !writtenIds.has(r.id)).map(statementToFile), ...changed.statements],
+      },
+      writtenIds,
+    );
+    if (dataset === null) {
+      throw badInput(`The write was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
+        problems,
       });
     }
-    const result: WriteResult = {
-      sources: parsed.sources.filter((s) => writtenIds.has(s.id)),
-      entities: parsed.entities.filter((e) => writtenIds.has(e.id)),
-      relations: parsed.relations.filter((r) => writtenIds.has(r.id)),
-      statements: parsed.statements.filter((s) => writtenIds.has(s.id)),
-    };
+    const result: WriteResult = dataset;
     await this.store.load(result);
     return result;
   }

@@ -8,7 +8,7 @@ import type { Viewer } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { startHarness, type Harness, type HarnessResult } from '../support/harness.js';
-import { privateStores } from '../support/private-stores.js';
+import { storesOfTheirOwn } from '../support/stores.js';
 
 const seed = await readDatasetFile(SEED_FILE);
 const EDITOR: Viewer = { role: 'editor', subject: 'test-editor' };
@@ -17,7 +17,7 @@ const ARTICLE = 'source:reuters-kursk-kurakhove-2025-01-06';
 
 const code = (result: HarnessResult) => result.errors?.[0]?.extensions?.code;
 
-describe.each(privateStores('writes'))('writes on the $name store', ({ enabled, open, stop }) => {
+describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name store', ({ enabled, open, stop }) => {
   let store: GraphStore;
   let harness: Harness;
   const as = (viewer: Viewer | undefined) => (query: string, variables?: Record<string, unknown>) =>
@@ -136,7 +136,7 @@ describe.each(privateStores('writes'))('writes on the $name store', ({ enabled, 
         { claimant: { id: 'unit:khortytsia-group' }, stance: 'DISPUTES', saidOn: '2025-01-06' },
       ],
     });
-    const disputed = await editor('{ entity(id: "settlement:kurakhove") { relations(filter: { statuses: [DISPUTED] }) { id } } }');
+    const disputed = await editor('{ entity(id: "settlement:kurakhove") { relations(types: ["CONTROLS"], filter: { statuses: [DISPUTED] }) { id } } }');
     expect(disputed.data).toEqual({ entity: { relations: [{ id: 'rel:russian-forces-control-most-of-kurakhove' }] } });
   });
 
