@@ -46,6 +46,13 @@ export interface WriteResult {
 /** The fields of an entity an update may set; a field given as null clears it (description, location). */
 export type EntityPatch = Partial<Pick<EntityFile, 'name' | 'aliases' | 'description' | 'location'>>;
 
+/**
+ * Writes to one store run one at a time in this process: a write reads what it checks against and
+ * then loads, and two at once could both find an id free, or each add an attribution the other's
+ * load would drop.
+ */
+const writeQueues = new WeakMap<GraphStore, Promise<unknown>>();
+
 export class WriteService {
   constructor(
     private readonly store: GraphStore,
@@ -54,33 +61,39 @@ export class WriteService {
 
   /** Schema: `Mutation.createEntity`. A new id is made from the kind and name when none is given. */
   async createEntity(viewer: Viewer, entity: Omit<EntityFile, 'id'> & { id?: string | null }): Promise<EntityRecord> {
-    requireRole(viewer, 'editor', 'create an entity');
-    const id = entity.id ?? (await this.freeEntityId(`${ID_PREFIX_BY_KIND[entity.kind]}:${slugOf(entity.name, normalizeForSearch)}`));
-    await this.mustBeNew('entity', id, (ids) => this.store.entitiesByIds(ids, this.read));
-    const written = await this.write({ entities: [{ ...entity, id }] });
-    return written.entities.find((e) => e.id === id)!;
+    return this.exclusive(async () => {
+      requireRole(viewer, 'editor', 'create an entity');
+      const id = entity.id ?? (await this.freeEntityId(`${ID_PREFIX_BY_KIND[entity.kind]}:${slugOf(entity.name, normalizeForSearch)}`));
+      await this.mustBeNew('entity', id, (ids) => this.store.entitiesByIds(ids, this.read));
+      const written = await this.write({ entities: [{ ...entity, id }] });
+      return written.entities.find((e) => e.id === id)!;
+    });
   }
 
   /** Schema: `Mutation.updateEntity`: the fields given replace the entity's; the rest stay. */
   async updateEntity(viewer: Viewer, id: string, patch: EntityPatch): Promise<EntityRecord> {
-    requireRole(viewer, 'editor', 'update an entity');
-    const [current] = await this.store.entitiesByIds([this.checkId(id, 'id')], this.read);
-    if (!current) throw notFound(`No entity has the id "${id}".`, { argument: 'id' });
-    const updated: EntityFile = { ...entityToFile(current), ...definedFields(patch) };
-    const links = current.event === null ? [] : await this.eventLinks(current);
-    const written = await this.write({ entities: [updated], relations: links });
-    return written.entities.find((e) => e.id === id)!;
+    return this.exclusive(async () => {
+      requireRole(viewer, 'editor', 'update an entity');
+      const [current] = await this.store.entitiesByIds([this.checkId(id, 'id')], this.read);
+      if (!current) throw notFound(`No entity has the id "${id}".`, { argument: 'id' });
+      const updated: EntityFile = { ...entityToFile(current), ...definedFields(patch) };
+      const links = current.event === null ? [] : await this.eventLinks(current);
+      const written = await this.write({ entities: [updated], relations: links });
+      return written.entities.find((e) => e.id === id)!;
+    });
   }
 
   /** Schema: `Mutation.addRelation`. A new id is made from its ends and type when none is given. */
   async addRelation(viewer: Viewer, relation: Omit<RelationFile, 'id'> & { id?: string | null }): Promise<RelationRecord> {
-    requireRole(viewer, 'editor', 'add a relation');
-    const id =
-      relation.id ??
-      (await this.freeRelationId(`rel:${slugOfId(relation.from)}-${relation.type.toLowerCase().replace(/_/g, '-')}-${slugOfId(relation.to)}`));
-    await this.mustBeNew('relation', id, (ids) => this.store.relationsByIds(ids, this.read));
-    const written = await this.write({ relations: [{ ...relation, id }] });
-    return written.relations.find((r) => r.id === id)!;
+    return this.exclusive(async () => {
+      requireRole(viewer, 'editor', 'add a relation');
+      const id =
+        relation.id ??
+        (await this.freeRelationId(`rel:${slugOfId(relation.from)}-${relation.type.toLowerCase().replace(/_/g, '-')}-${slugOfId(relation.to)}`));
+      await this.mustBeNew('relation', id, (ids) => this.store.relationsByIds(ids, this.read));
+      const written = await this.write({ relations: [{ ...relation, id }] });
+      return written.relations.find((r) => r.id === id)!;
+    });
   }
 
   /**
@@ -89,45 +102,58 @@ export class WriteService {
    * event's attributions take the new one too.
    */
   async addAttribution(viewer: Viewer, factId: string, attribution: AttributionFile): Promise<FactRecord> {
-    requireRole(viewer, 'editor', 'add an attribution');
-    this.checkId(factId, 'factId');
-    const [relation] = await this.store.relationsByIds([factId], this.read);
-    if (relation) {
-      const [eventEnd] = await this.eventsOf([relation.from, relation.to]);
-      const file = relationToFile(relation, (id) => (id === eventEnd?.id ? eventEnd.event : null));
+    return this.exclusive(async () => {
+      requireRole(viewer, 'editor', 'add an attribution');
+      this.checkId(factId, 'factId');
+      const [relation] = await this.store.relationsByIds([factId], this.read);
+      if (relation) {
+        const [eventEnd] = await this.eventsOf([relation.from, relation.to]);
+        const file = relationToFile(relation, (id) => (id === eventEnd?.id ? eventEnd.event : null));
+        const written = await this.write({
+          relations: [{ ...file, attributions: [...relation.attributions.map(attributionFile), attribution] }],
+        });
+        return written.relations.find((r) => r.id === factId)!;
+      }
+      const [event] = await this.store.entitiesByIds([factId], this.read);
+      if (!event || event.event === null) throw notFound(`No relation or event has the id "${factId}".`, { argument: 'factId' });
+      const file = entityToFile(event);
+      const links = await this.eventLinks(event);
       const written = await this.write({
-        relations: [{ ...file, attributions: [...relation.attributions.map(attributionFile), attribution] }],
+        entities: [{ ...file, event: { ...file.event!, attributions: [...file.event!.attributions, attribution] } }],
+        relations: links,
       });
-      return written.relations.find((r) => r.id === factId)!;
-    }
-    const [event] = await this.store.entitiesByIds([factId], this.read);
-    if (!event || event.event === null) throw notFound(`No relation or event has the id "${factId}".`, { argument: 'factId' });
-    const file = entityToFile(event);
-    const links = await this.eventLinks(event);
-    const written = await this.write({
-      entities: [{ ...file, event: { ...file.event!, attributions: [...file.event!.attributions, attribution] } }],
-      relations: links,
+      return written.entities.find((e): e is EventRecord => e.id === factId && e.event !== null)!;
     });
-    return written.entities.find((e): e is EventRecord => e.id === factId && e.event !== null)!;
   }
 
   /** Schema: `Mutation.addStatement`. A new id is made from the speaker and the words when none is given. */
   async addStatement(viewer: Viewer, statement: Omit<StatementFile, 'id'> & { id?: string | null }): Promise<StatementRecord> {
-    requireRole(viewer, 'editor', 'add a statement');
-    const speaker = statement.speakerId ? `${slugOfId(statement.speakerId)}-` : '';
-    const id = statement.id ?? (await this.freeStatementId(`stmt:${speaker}${slugOf(statement.text, normalizeForSearch, 6)}`));
-    await this.mustBeNew('statement', id, (ids) => this.store.statementsByIds(ids, this.read));
-    const written = await this.write({ statements: [{ ...statement, id }] });
-    return written.statements.find((s) => s.id === id)!;
+    return this.exclusive(async () => {
+      requireRole(viewer, 'editor', 'add a statement');
+      const speaker = statement.speakerId ? `${slugOfId(statement.speakerId)}-` : '';
+      const id = statement.id ?? (await this.freeStatementId(`stmt:${speaker}${slugOf(statement.text, normalizeForSearch, 6)}`));
+      await this.mustBeNew('statement', id, (ids) => this.store.statementsByIds(ids, this.read));
+      const written = await this.write({ statements: [{ ...statement, id }] });
+      return written.statements.find((s) => s.id === id)!;
+    });
   }
 
   /** Schema: `Mutation.addSource`. A new id is made from the title when none is given. */
   async addSource(viewer: Viewer, source: Omit<SourceFile, 'id'> & { id?: string | null }): Promise<SourceRecord> {
-    requireRole(viewer, 'editor', 'add a source');
-    const id = source.id ?? (await this.freeSourceId(`source:${slugOf(source.title, normalizeForSearch)}`));
-    await this.mustBeNew('source', id, (ids) => this.store.sourcesByIds(ids, this.read));
-    const written = await this.write({ sources: [{ ...source, id }] });
-    return written.sources.find((s) => s.id === id)!;
+    return this.exclusive(async () => {
+      requireRole(viewer, 'editor', 'add a source');
+      const id = source.id ?? (await this.freeSourceId(`source:${slugOf(source.title, normalizeForSearch)}`));
+      await this.mustBeNew('source', id, (ids) => this.store.sourcesByIds(ids, this.read));
+      const written = await this.write({ sources: [{ ...source, id }] });
+      return written.sources.find((s) => s.id === id)!;
+    });
+  }
+
+  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+    const previous = writeQueues.get(this.store) ?? Promise.resolve();
+    const next = previous.then(write, write);
+    writeQueues.set(this.store, next.catch(() => undefined));
+    return next;
   }
 
   /**

@@ -70,6 +70,15 @@ describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name 
     expect(taken.errors?.[0]?.message).toContain('exists already');
   });
 
+  test('runs writes at once one after another: ten of the same name get ten ids', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => editor(CREATE, { input: { kind: 'PERSON', name: 'Same Name' } })),
+    );
+    const ids = results.map((r) => (r.data?.createEntity as { id: string }).id).sort();
+    expect(ids).toEqual(['person:same-name', ...Array.from({ length: 9 }, (_, i) => `person:same-name-${i + 2}`)].sort());
+    expect((await store.entitiesByIds(ids)).every((e) => e?.name === 'Same Name')).toBe(true);
+  });
+
   test('adds a relation with its attribution, which the entity then lists with its derived status', async () => {
     const added = await editor(
       `mutation ($input: AddRelationInput!) { addRelation(input: $input) { id type status claimants { id } start { id } end { id } source { id } } }`,
