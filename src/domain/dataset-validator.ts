@@ -272,13 +272,14 @@ function withDefaults(d: DatasetFile): Dataset {
 }
 
 /** Null fields left out: a file says only what is known. */
-function present<T extends object>(record: T): T {
+/** The record without its null and undefined fields, as the file format leaves them out. */
+export function present<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function attributionToFile(a: Attribution): AttributionFile {
+export function attributionToFile(a: Attribution): AttributionFile {
   return present({ claimantId: a.claimantId, viaId: a.viaId, statementId: a.statementId, stance: a.stance, saidOn: a.saidOn, sourceId: a.sourceId, note: a.note });
 }
 

@@ -7,6 +7,7 @@
  */
 import {
   EVENT_LINK_TYPES,
+  attributionToFile,
   ID_PREFIX_BY_KIND,
   badInput,
   entityToFile,
@@ -110,7 +111,7 @@ export class WriteService {
         const [eventEnd] = await this.eventsOf([relation.from, relation.to]);
         const file = relationToFile(relation, (id) => (id === eventEnd?.id ? eventEnd.event : null));
         const written = await this.write({
-          relations: [{ ...file, attributions: [...relation.attributions.map(attributionFile), attribution] }],
+          relations: [{ ...file, attributions: [...relation.attributions.map(attributionToFile), attribution] }],
         });
         return written.relations.find((r) => r.id === factId)!;
       }
@@ -297,10 +298,6 @@ function references(records: FileRecords) {
     sources.delete(id);
   }
   return { entities, statements, sources };
-}
-
-function attributionFile(a: RelationRecord['attributions'][number]): AttributionFile {
-  return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== null)) as AttributionFile;
 }
 
 /** The patch's fields that were given (undefined means "leave as it is"). */

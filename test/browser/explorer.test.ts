@@ -6,99 +6,34 @@
  *
  * Without /usr/bin/chromium the tests are skipped with a message, or fail when CI=true.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hasChromium, openWatchedBrowser, requireChromium, screenshotName, type WatchedBrowser } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
-const missing = `${CHROMIUM} is missing (on Debian: apt-get install -y chromium).`;
-
-if (!hasChromium && process.env.CI !== 'true') {
-  console.warn(`[browser] ${missing} SKIPPED: the explorer browser tests.`);
-}
-
-if (!hasChromium && process.env.CI === 'true') {
-  describe('the explorer in a browser, with CI=true', () => {
-    it('needs Chromium', () => {
-      expect.fail(`[browser] ${missing} With CI=true the explorer browser tests must run, so the run fails.`);
-    });
-  });
-}
+requireChromium('the explorer');
 
 describe.runIf(hasChromium)('the explorer at / in Chromium, offline', () => {
   let server: ServerProcess;
   let origin: string;
-  let userDataDir: string;
-  let context: BrowserContext;
-  let page: Page;
-  /** Everything that makes a test fail besides its own expectations. */
-  let problems: string[];
-  /** Failures a test provokes on purpose (matched against each problem). */
-  let expected: RegExp[];
+  let browser: WatchedBrowser;
+  let page: WatchedBrowser['page'];
 
   beforeAll(async () => {
     server = await startServerProcess();
     origin = new URL(server.baseUrl).origin;
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await server?.stop();
   });
 
   beforeEach(async () => {
-    problems = [];
-    expected = [];
-    userDataDir = await mkdtemp(path.join(tmpdir(), 'kg-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-      viewport: { width: 1440, height: 900 },
-    });
-    context.setDefaultTimeout(30_000);
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === origin) return route.continue();
-      problems.push(`request to another origin: ${url}`);
-      return route.abort('blockedbyclient');
-    });
-    const problem = (text: string) => {
-      if (!expected.some((pattern) => pattern.test(text))) problems.push(text);
-    };
-    context.on('console', (message) => {
-      if (message.type() === 'error') problem(`console error: ${message.text()}`);
-    });
-    context.on('weberror', (error) => problem(`page error: ${error.error().message}`));
-    context.on('requestfailed', (request) =>
-      problem(`failed request: ${request.method()} ${request.url()} (${request.failure()?.errorText})`),
-    );
-    context.on('response', (response) => {
-      if (response.status() >= 400) problem(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openWatchedBrowser(origin, { width: 1440, height: 900 });
+    page = browser.page;
   });
 
   afterEach(async (test) => {
-    const name = test.task.name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '');
-    await page?.screenshot({ path: path.join(SCREENSHOTS, `explorer-${name}.png`) }).catch(() => undefined);
-    await context?.close();
-    await rm(userDataDir, { recursive: true, force: true });
-    expect(problems, 'console errors, page errors, failed or foreign requests').toEqual([]);
+    await browser?.close(`explorer-${screenshotName(test.task.name)}`);
+    expect(browser.problems, 'console errors, page errors, failed or foreign requests').toEqual([]);
   });
 
   /** Opens / and waits until the explorer has loaded the relation vocabulary. */
@@ -362,7 +297,7 @@ describe.runIf(hasChromium)('the explorer at / in Chromium, offline', () => {
     await alert.getByText('The store is unavailable.').waitFor();
 
     // A server whose reads are closed answers 401 UNAUTHENTICATED: the page says what that means.
-    expected.push(/HTTP 401: .*\/graphql/, /console error: Failed to load resource: the server responded with a status of 401/);
+    browser.expected.push(/HTTP 401: .*\/graphql/, /console error: Failed to load resource: the server responded with a status of 401/);
     await page.unroute('**/graphql');
     await page.route('**/graphql', (route) =>
       route.fulfill({
@@ -378,7 +313,7 @@ describe.runIf(hasChromium)('the explorer at / in Chromium, offline', () => {
     await alert.getByText(/READ_ACCESS=closed/).waitFor();
 
     // No server at all: the request fails (on purpose, so that failure is not a problem here).
-    expected.push(/failed request: POST .*\/graphql/, /console error: Failed to load resource: net::ERR_CONNECTION_REFUSED/);
+    browser.expected.push(/failed request: POST .*\/graphql/, /console error: Failed to load resource: net::ERR_CONNECTION_REFUSED/);
     await page.unroute('**/graphql');
     await page.route('**/graphql', (route) => route.abort('connectionrefused'));
     await input.fill('Kurakhove');

@@ -6,102 +6,39 @@
  *
  * Without /usr/bin/chromium the tests are skipped with a message, or fail when CI=true.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { operationName, readmeExampleQueries } from '../../tools/build-graphiql.js';
+import { hasChromium, openWatchedBrowser, requireChromium, screenshotName, type WatchedBrowser } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
-const missing = `${CHROMIUM} is missing (on Debian: apt-get install -y chromium).`;
 
-if (!hasChromium && process.env.CI !== 'true') {
-  console.warn(`[browser] ${missing} SKIPPED: the GraphiQL browser tests.`);
-}
-
-if (!hasChromium && process.env.CI === 'true') {
-  describe('GraphiQL in a browser, with CI=true', () => {
-    it('needs Chromium', () => {
-      expect.fail(`[browser] ${missing} With CI=true the GraphiQL browser tests must run, so the run fails.`);
-    });
-  });
-}
+requireChromium('GraphiQL');
 
 describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => {
   let server: ServerProcess;
   let origin: string;
-  let userDataDir: string;
-  let context: BrowserContext;
-  let page: Page;
-  /** Everything that makes a test fail besides its own expectations. */
-  let problems: string[];
-  /** The paths of every same-origin request. */
-  let requested: Set<string>;
+  let browser: WatchedBrowser;
+  let page: WatchedBrowser['page'];
 
   beforeAll(async () => {
     server = await startServerProcess();
     origin = new URL(server.baseUrl).origin;
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await server?.stop();
   });
 
   beforeEach(async () => {
-    problems = [];
-    requested = new Set();
-    userDataDir = await mkdtemp(path.join(tmpdir(), 'kg-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-      viewport: { width: 1400, height: 900 },
-    });
-    context.setDefaultTimeout(30_000);
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === origin) {
-        requested.add(new URL(url).pathname);
-        return route.continue();
-      }
-      problems.push(`request to another origin: ${url}`);
-      return route.abort('blockedbyclient');
-    });
-    context.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`));
-    context.on('requestfailed', (request) =>
-      problems.push(`failed request: ${request.method()} ${request.url()} (${request.failure()?.errorText})`),
-    );
-    context.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    browser = await openWatchedBrowser(origin, { width: 1400, height: 900 });
+    page = browser.page;
   });
 
   afterEach(async (test) => {
-    const name = test.task.name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '');
-    await page?.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) }).catch(() => undefined);
-    await context?.close();
-    await rm(userDataDir, { recursive: true, force: true });
-    expect(problems, 'console errors, page errors, failed or foreign requests').toEqual([]);
+    await browser?.close(screenshotName(test.task.name));
+    expect(browser.problems, 'console errors, page errors, failed or foreign requests').toEqual([]);
   });
 
   /** Opens /graphiql and waits until the operation editor (Monaco) is ready for input. */
@@ -131,7 +68,7 @@ describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => 
     // Monaco's workers come from this server (GraphQL's, which validates and completes queries,
     // starts once the schema is in).
     for (const worker of ['editor', 'graphql', 'json']) {
-      await vi.waitFor(() => expect(requested, `${worker} worker`).toContain(`/graphiql/assets/${worker}.worker.js`), {
+      await vi.waitFor(() => expect(browser.requested, `${worker} worker`).toContain(`/graphiql/assets/${worker}.worker.js`), {
         timeout: 30_000,
       });
     }

@@ -3,7 +3,7 @@
  * write service (src/writes/), which checks the viewer's role and the dataset's rules and loads
  * what it wrote; then the request's caches forget the records it changed.
  */
-import { checkRelationTypes, type AttributionFile, type EntityFile, type QuantityFile, type TimeSpanFile } from '../../domain/index.js';
+import { checkRelationTypes, present as withoutNulls, type AttributionFile, type EntityFile, type QuantityFile, type TimeSpanFile } from '../../domain/index.js';
 import { WriteService } from '../../writes/write-service.js';
 import type { GraphContext } from '../context.js';
 import type {
@@ -17,10 +17,8 @@ import type {
 
 const writes = (ctx: GraphContext) => new WriteService(ctx.store, ctx.read);
 
-/** GraphQL leaves absent fields out and keeps nulls; the file format wants neither. */
-function present<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as never;
-}
+/** GraphQL keeps the nulls a client sends; the file format leaves such fields out. */
+const present = <T extends object>(value: T) => withoutNulls(value) as { [K in keyof T]: Exclude<T[K], null> };
 
 const time = (t: TimeSpanInput | null | undefined): TimeSpanFile | undefined => (t ? present(t) : undefined);
 const attribution = (a: AttributionInput): AttributionFile => present(a);
