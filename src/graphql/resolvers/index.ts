@@ -11,6 +11,7 @@ import { pathResolvers } from './paths.js';
 import { placeResolvers } from './places.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
+import { retractionResolvers } from './retraction.js';
 import { searchResolvers } from './search.js';
 
 /** One map per concern; makeExecutableSchema merges them (several add fields to `Query`). */
@@ -28,4 +29,5 @@ export const resolvers: Resolvers[] = [
   searchResolvers,
   mutationResolvers,
   historyResolvers,
+  retractionResolvers,
 ];
