@@ -300,7 +300,40 @@ export class WriteService {
    * request), plans the write, checks the records with the dataset's rules, records the change
    * (who, when, the records before and after in the file form) and commits it all at once.
    */
-  async commit<T>(viewer: Viewer, request: WriteRequest<T>): Promise<T> {
+  commit<T>(viewer: Viewer, request: WriteRequest<T>): Promise<T>;
+  /**
+   * The short form: `operation` with its `args`, and what to write (or a function that works it out
+   * under the write lock); answers the records as written. Needs `options.role` (editor by
+   * default); a request sent again with its key is answered with the records the first one wrote,
+   * as they are now.
+   */
+  commit(
+    viewer: Viewer,
+    operation: string,
+    args: unknown,
+    change: Omit<WritePlan<WriteResult>, 'answer'> | ((context: { readonly at: string }) => Promise<Omit<WritePlan<WriteResult>, 'answer'>>),
+    options?: WriteOptions & { readonly role?: Role; readonly what?: string },
+  ): Promise<WriteResult>;
+  commit<T>(
+    viewer: Viewer,
+    requestOrOperation: WriteRequest<T> | string,
+    args?: unknown,
+    change?: Omit<WritePlan<WriteResult>, 'answer'> | ((context: { readonly at: string }) => Promise<Omit<WritePlan<WriteResult>, 'answer'>>),
+    options: WriteOptions & { readonly role?: Role; readonly what?: string } = {},
+  ): Promise<T | WriteResult> {
+    if (typeof requestOrOperation !== 'string') return this.commitRequest(viewer, requestOrOperation);
+    return this.commitRequest<WriteResult>(viewer, {
+      operation: requestOrOperation,
+      args,
+      role: options.role ?? 'editor',
+      what: options.what ?? `run ${requestOrOperation}`,
+      idempotencyKey: options.idempotencyKey,
+      plan: async (context) => ({ ...(typeof change === 'function' ? await change(context) : (change ?? {})), answer: (written) => written }),
+      replay: (earlier) => this.recordsNow(earlier),
+    });
+  }
+
+  private async commitRequest<T>(viewer: Viewer, request: WriteRequest<T>): Promise<T> {
     return this.exclusive(async () => {
       requireRole(viewer, request.role, request.what);
       const key = request.idempotencyKey ?? null;
@@ -352,6 +385,19 @@ export class WriteService {
       );
     }
     return request.replay(earlier);
+  }
+
+  /** The records a change wrote (its `after`), as they are now; those since removed left out. */
+  private async recordsNow(change: ChangeRecord): Promise<WriteResult> {
+    const ids = (section: keyof ChangeRecord['after']) => (change.after[section] ?? []).map((r) => (r as { id: string }).id);
+    const present = <R>(list: readonly (R | null)[]) => list.filter((r): r is R => r !== null);
+    const [sources, entities, relations, statements] = await Promise.all([
+      this.store.sourcesByIds(ids('sources'), this.read),
+      this.store.entitiesByIds(ids('entities'), this.read),
+      this.store.relationsByIds(ids('relations'), this.read),
+      this.store.statementsByIds(ids('statements'), this.read),
+    ]);
+    return { sources: present(sources), entities: present(entities), relations: present(relations), statements: present(statements) };
   }
 
   /** The record a replayed change wrote, as it is now; NOT_FOUND when it has been removed since (merged away). */
