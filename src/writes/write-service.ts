@@ -111,8 +111,8 @@ export type EntityPatch = Partial<Pick<EntityFile, 'name' | 'aliases' | 'descrip
 
 /**
  * Writes to one store run one at a time in this process: a write reads what it checks against and
- * then loads, and two at once could both find an id free, or each add an attribution the other's
- * load would drop.
+ * then commits, and two at once could both find an id free, each add an attribution the other's
+ * commit would drop, or both take one idempotency key.
  */
 const writeQueues = new WeakMap<GraphStore, Promise<unknown>>();
 
