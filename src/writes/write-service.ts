@@ -5,8 +5,11 @@
  * changes nothing and reports every problem the validator finds with the written records, each
  * naming the record and field.
  */
+import { createHash } from 'node:crypto';
 import {
   EVENT_LINK_TYPES,
+  newChangeId,
+  toDatasetFile,
   attributionToFile,
   ID_PREFIX_BY_KIND,
   badInput,
@@ -34,7 +37,7 @@ import {
   type Viewer,
 } from '../domain/index.js';
 import type { EventRecord, FactRecord } from '../domain/claims.js';
-import type { GraphStore, ReadOptions } from '../store/graph-store.js';
+import type { ChangeRecord, GraphRemovals, GraphStore, GraphWrite, ReadOptions } from '../store/graph-store.js';
 
 /** What a write changed, as stored (derived fields computed). */
 export interface WriteResult {
@@ -150,11 +153,90 @@ export class WriteService {
     });
   }
 
-  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+  /**
+   * The one path a write's records, removals and side documents take to the store: checked as
+   * `write` checks, recorded as a change (who, when, the records before and after), and committed
+   * all-or-nothing. Callers run it inside `exclusive`.
+   */
+  async commit(
+    viewer: Viewer,
+    operation: string,
+    args: Readonly<Record<string, unknown>>,
+    changes: { records: Partial<FileRecords>; remove?: GraphRemovals; documents?: GraphWrite['documents'] },
+  ): Promise<WriteResult> {
+    const written = await this.checked(changes.records);
+    const remove = changes.remove ?? {};
+    const before = await this.storedFileForms({
+      entities: [...written.entities.map((r) => r.id), ...(remove.entities ?? [])],
+      relations: [...written.relations.map((r) => r.id), ...(remove.relations ?? [])],
+      statements: [...written.statements.map((r) => r.id), ...(remove.statements ?? [])],
+      sources: [...written.sources.map((r) => r.id), ...(remove.sources ?? [])],
+    });
+    const after = toDatasetFile(written);
+    const { id, at } = newChangeId();
+    const recordIds = [...new Set([...Object.values(remove).flat(), ...[written.sources, written.entities, written.relations, written.statements].flat().map((r) => r.id)])];
+    const idempotencyKey = typeof args['idempotencyKey'] === 'string' ? args['idempotencyKey'] : null;
+    await this.store.commit({
+      upsert: written,
+      remove,
+      ...(changes.documents ? { documents: changes.documents } : {}),
+      change: {
+        id,
+        at,
+        actor: viewer.subject,
+        role: viewer.role,
+        operation,
+        idempotencyKey,
+        requestHash: idempotencyKey === null ? null : requestHash(operation, args),
+        recordIds,
+        before: nonEmptySections(before),
+        after: nonEmptySections({ sources: after.sources, entities: after.entities, relations: after.relations, statements: after.statements }),
+      },
+    });
+    return written;
+  }
+
+  /**
+   * The change an idempotency key was first used for, when this request repeats it; null for a
+   * new key (or none). A key used before for another request is refused.
+   */
+  async replayOf(operation: string, args: Readonly<Record<string, unknown>>): Promise<ChangeRecord | null> {
+    const key = args['idempotencyKey'];
+    if (typeof key !== 'string') return null;
+    const earlier = await this.store.changeByIdempotencyKey(key, this.read);
+    if (earlier === null) return null;
+    if (earlier.requestHash !== requestHash(operation, args)) {
+      throw badInput(`The idempotency key "${key}" was used for another request; send a new key for a new request.`, {
+        argument: 'idempotencyKey',
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+      });
+    }
+    return earlier;
+  }
+
+  /** Runs a read-check-write alone among this store's writes in this process. */
+  exclusive<T>(write: () => Promise<T>): Promise<T> {
     const previous = writeQueues.get(this.store) ?? Promise.resolve();
     const next = previous.then(write, write);
     writeQueues.set(this.store, next.catch(() => undefined));
     return next;
+  }
+
+  /** The stored records of these ids, in the file form (unknown ids left out). */
+  private async storedFileForms(ids: { entities: string[]; relations: string[]; statements: string[]; sources: string[] }) {
+    const [entities, relations, statements, sources] = await Promise.all([
+      this.store.entitiesByIds(ids.entities, this.read),
+      this.store.relationsByIds(ids.relations, this.read),
+      this.store.statementsByIds(ids.statements, this.read),
+      this.store.sourcesByIds(ids.sources, this.read),
+    ]);
+    const known = <T>(list: readonly (T | null)[]) => list.filter((r): r is T => r !== null);
+    return {
+      entities: known(entities).map(entityToFile),
+      relations: known(relations).map((r) => relationToFile(r, () => null)),
+      statements: known(statements).map(statementToFile),
+      sources: known(sources).map(sourceToFile),
+    };
   }
 
   /**
@@ -163,6 +245,13 @@ export class WriteService {
    * are the graph's, not this write's: left out.
    */
   private async write(written: Partial<Omit<FileRecords, never>>): Promise<WriteResult> {
+    const result = await this.checked(written);
+    await this.store.load(result);
+    return result;
+  }
+
+  /** The written records checked beside what they refer to, complete (derived fields computed); BAD_USER_INPUT otherwise. */
+  private async checked(written: Partial<Omit<FileRecords, never>>): Promise<WriteResult> {
     const changed: FileRecords = {
       sources: written.sources ?? [],
       entities: written.entities ?? [],
@@ -185,9 +274,7 @@ export class WriteService {
         problems,
       });
     }
-    const result: WriteResult = dataset;
-    await this.store.load(result);
-    return result;
+    return dataset;
   }
 
   /** The records the written ones refer to, and what those refer to in turn (two levels). */
@@ -261,7 +348,7 @@ export class WriteService {
   }
 }
 
-interface FileRecords {
+export interface FileRecords {
   sources: SourceFile[];
   entities: EntityFile[];
   relations: RelationFile[];
@@ -298,6 +385,15 @@ function references(records: FileRecords) {
     sources.delete(id);
   }
   return { entities, statements, sources };
+}
+
+/** sha256 of the operation and its arguments: a repeated key must come with the same request. */
+function requestHash(operation: string, args: Readonly<Record<string, unknown>>): string {
+  return createHash('sha256').update(JSON.stringify([operation, args])).digest('hex');
+}
+
+function nonEmptySections<T extends Record<string, readonly unknown[]>>(sections: T): Partial<T> {
+  return Object.fromEntries(Object.entries(sections).filter(([, list]) => list.length > 0)) as Partial<T>;
 }
 
 /** The patch's fields that were given (undefined means "leave as it is"). */
