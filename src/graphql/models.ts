@@ -3,7 +3,7 @@
  * where that is not a domain or port record as it is.
  */
 import type { EntityRecord, StatementRecord } from '../domain/index.js';
-import type { Page, TimelineEntry } from '../store/graph-store.js';
+import type { ChangeRecord, Page, TimelineEntry } from '../store/graph-store.js';
 
 /** `EntityConnection` and `EventConnection` (whose items are events). */
 export type EntityPage = Page<EntityRecord>;
@@ -13,3 +13,10 @@ export type StatementPage = Page<StatementRecord>;
 export type TimelinePage = Page<TimelineEntry>;
 /** `PageInfo`: where any page ends. */
 export type AnyPage = Page<unknown>;
+/** `ChangeConnection`. */
+export type ChangePage = Page<ChangeRecord>;
+/** `ChangedRecord`: one record of a change's before or after, in the file form. */
+export interface ChangedRecordModel {
+  readonly section: 'SOURCE' | 'ENTITY' | 'RELATION' | 'STATEMENT';
+  readonly record: { readonly id: string };
+}

@@ -19,7 +19,6 @@ import {
   planUnmerge,
   rankDuplicates,
   recordsToUndo,
-  requireRole,
   RESOLVABLE_KINDS,
   type DuplicateCandidate,
   type EntityKind,
@@ -66,6 +65,7 @@ export class ResolutionService {
   ) {
     this.writes = new WriteService(store, read);
   }
+
 
   /** Schema: `Query.duplicateCandidates`. */
   async duplicateCandidates(first: number, kinds: readonly EntityKind[] | null): Promise<CandidateWithJudgement[]> {
@@ -123,40 +123,49 @@ export class ResolutionService {
    * Schema: `Mutation.judge`. SAME merges `bId` into `aId` (admin only); DIFFERENT and UNSURE are
    * recorded (editor), and a pair judged DIFFERENT is not proposed again.
    */
-  async judge(viewer: Viewer, args: { aId: string; bId: string; verdict: Verdict; reason: string; idempotencyKey?: string | null }): Promise<Judgement> {
-    if (args.verdict === 'SAME') requireRole(viewer, 'admin', 'judge two entities the same (which merges them)');
-    else requireRole(viewer, 'editor', 'judge two entities');
-    return this.writes.exclusive(async () => {
-      const [aId, bId] = orderedPair(args.aId, args.bId);
-      if (await this.writes.replayOf('judge', args)) return (await this.judgementOf(aId, bId))!;
-      const reason = checkReason(args.reason);
-      const judgement = (at: string): Judgement => ({
-        aId,
-        bId,
-        verdict: args.verdict,
-        reason,
-        judgedBy: viewer.subject,
-        judgedAt: at,
-        survivorId: args.verdict === 'SAME' ? args.aId : null,
-        undone: null,
-      });
-      if (args.verdict === 'SAME') {
-        const at = new Date().toISOString();
-        await this.merge(viewer, 'judge', args, { survivorId: args.aId, absorbedId: args.bId, reason }, [
-          { kind: 'judgement', id: pairKey(aId, bId), body: judgement(at) },
-        ]);
-        return judgement(at);
-      }
-      const [a, b] = await this.store.entitiesByIds([aId, bId], this.read);
-      const problems = [a ? null : `No entity has the id "${aId}".`, b ? null : `No entity has the id "${bId}".`].filter((p) => p !== null);
-      if (problems.length > 0) throw notFound(problems.join(' '), { problems });
-      if (a!.kind !== b!.kind) throw badInput(`"${aId}" is a ${a!.kind} and "${bId}" a ${b!.kind}: only entities of one kind are judged.`, { argument: 'bId' });
-      const at = new Date().toISOString();
-      await this.writes.commit(viewer, 'judge', args, {
-        records: {},
-        documents: { put: [{ kind: 'judgement', id: pairKey(aId, bId), body: judgement(at) }] },
-      });
-      return judgement(at);
+  async judge(
+    viewer: Viewer,
+    input: { aId: string; bId: string; verdict: Verdict; reason: string },
+    idempotencyKey: string | null = null,
+  ): Promise<Judgement> {
+    const [aId, bId] = orderedPair(input.aId, input.bId);
+    const same = input.verdict === 'SAME';
+    return this.writes.commit(viewer, {
+      operation: 'judge',
+      args: input,
+      role: same ? 'admin' : 'editor',
+      what: same ? 'judge two entities the same (which merges them)' : 'judge two entities',
+      idempotencyKey,
+      plan: async () => {
+        const reason = checkReason(input.reason);
+        const judgement: Judgement = {
+          aId,
+          bId,
+          verdict: input.verdict,
+          reason,
+          judgedBy: viewer.subject,
+          judgedAt: new Date().toISOString(),
+          survivorId: same ? input.aId : null,
+          undone: null,
+        };
+        const document: StoredDocument = { kind: 'judgement', id: pairKey(aId, bId), body: judgement };
+        if (same) {
+          const merge = await this.planMergeOf(viewer, { survivorId: input.aId, absorbedId: input.bId, reason });
+          return { ...merge, documents: { put: [...merge.documents.put, document] }, answer: () => judgement };
+        }
+        const [a, b] = await this.store.entitiesByIds([aId, bId], this.read);
+        const missing = [a ? null : `No entity has the id "${aId}".`, b ? null : `No entity has the id "${bId}".`].filter((p) => p !== null);
+        if (missing.length > 0) throw notFound(missing.join(' '), { problems: missing });
+        if (a!.kind !== b!.kind) {
+          throw badInput(`"${aId}" is a ${a!.kind} and "${bId}" a ${b!.kind}: only entities of one kind are judged.`, { argument: 'bId' });
+        }
+        return { documents: { put: [document] }, recordIds: [aId, bId], answer: () => judgement };
+      },
+      replay: async () => {
+        const judgement = await this.judgementOf(aId, bId);
+        if (!judgement) throw notFound(`The judgement of "${aId}" and "${bId}" this request made is gone.`, { argument: 'idempotencyKey' });
+        return judgement;
+      },
     });
   }
 
@@ -166,70 +175,43 @@ export class ResolutionService {
     input: { survivorId: string; absorbedId: string; reason: string },
     idempotencyKey: string | null = null,
   ): Promise<MergeRecord> {
-    requireRole(viewer, 'admin', 'merge entities');
-    const args = { input, idempotencyKey };
-    return this.writes.exclusive(async () => {
-      if (await this.writes.replayOf('mergeEntities', args)) return (await this.mergeOf(input.absorbedId))!;
-      return this.merge(viewer, 'mergeEntities', args, { ...input, reason: checkReason(input.reason) }, []);
+    return this.writes.commit(viewer, {
+      operation: 'mergeEntities',
+      args: input,
+      role: 'admin',
+      what: 'merge entities',
+      idempotencyKey,
+      plan: async () => {
+        const merge = await this.planMergeOf(viewer, { ...input, reason: checkReason(input.reason) });
+        return { ...merge, answer: () => merge.record };
+      },
+      replay: async () => {
+        const merge = await this.mergeOf(input.absorbedId);
+        if (!merge) throw notFound(`The merge of "${input.absorbedId}" this request made has been undone since.`, { argument: 'idempotencyKey' });
+        return merge;
+      },
     });
   }
 
   /** Schema: `Mutation.unmergeEntity` (admin): the absorbed entity back, every moved value back where it came from. */
   async unmergeEntity(viewer: Viewer, id: string, idempotencyKey: string | null = null): Promise<EntityRecord> {
-    requireRole(viewer, 'admin', 'undo a merge');
-    const args = { id, idempotencyKey };
-    return this.writes.exclusive(async () => {
-      if (await this.writes.replayOf('unmergeEntity', args)) return (await this.resolve(id))!;
-      const record = await this.mergeOf(id);
-      if (!record) {
-        const [entity] = await this.store.entitiesByIds([id], this.read);
-        throw badInput(
-          entity ? `"${id}" was not merged into another entity (it is an entity of its own).` : `No merge absorbed an entity with the id "${id}".`,
-          { argument: 'id' },
-        );
-      }
-      const wanted = recordsToUndo(record);
-      const [survivor] = await this.store.entitiesByIds([record.survivorId], this.read);
-      const [relations, statements, events, takenEntities, takenRelations] = await Promise.all([
-        this.store.relationsByIds(wanted.relations, this.read),
-        this.store.statementsByIds(wanted.statements, this.read),
-        this.store.entitiesByIds(wanted.events, this.read),
-        this.store.entitiesByIds([record.absorbedId], this.read),
-        this.store.relationsByIds(wanted.restored.slice(1), this.read),
-      ]);
-      const present = <T>(list: readonly (T | null)[]) => list.filter((r): r is T => r !== null);
-      const context = await this.eventContext(present(relations), present(events));
-      const takenIds = new Set([...present(takenEntities), ...present(takenRelations)].map((r) => r.id));
-      const edit = planUnmerge(record, {
-        survivor: survivor ?? null,
-        takenIds,
-        relations: present(relations),
-        statements: present(statements),
-        events: present(events),
-        ...context,
-      });
-      const [judgementDoc] = await this.store.documents('judgement', [pairKey(record.survivorId, record.absorbedId)], this.read);
-      const at = new Date().toISOString();
-      const judgement = judgementDoc?.body as Judgement | undefined;
-      const written = await this.writes.commit(viewer, 'unmergeEntity', args, {
-        records: records(edit),
-        documents: {
-          remove: [{ kind: 'merge', id: record.absorbedId }],
-          put: judgement?.verdict === 'SAME' ? [{ kind: 'judgement', id: judgementDoc!.id, body: { ...judgement, undone: { at, by: viewer.subject } } }] : [],
-        },
-      });
-      return written.entities.find((e) => e.id === record.absorbedId)!;
+    return this.writes.commit(viewer, {
+      operation: 'unmergeEntity',
+      args: { id },
+      role: 'admin',
+      what: 'undo a merge',
+      idempotencyKey,
+      plan: () => this.planUnmergeOf(viewer, id),
+      replay: async () => {
+        const entity = await this.resolve(id);
+        if (!entity) throw notFound(`The entity "${id}" this request brought back is gone.`, { argument: 'idempotencyKey' });
+        return entity;
+      },
     });
   }
 
-  /** Reads what a merge moves, plans it, and commits it with its documents. Inside `exclusive`. */
-  private async merge(
-    viewer: Viewer,
-    operation: string,
-    args: Readonly<Record<string, unknown>>,
-    input: { survivorId: string; absorbedId: string; reason: string },
-    documents: StoredDocument[],
-  ): Promise<MergeRecord> {
+  /** Reads what a merge moves and plans it: the records, removals and documents of one write. */
+  private async planMergeOf(viewer: Viewer, input: { survivorId: string; absorbedId: string; reason: string }) {
     const [survivor, absorbed] = await this.store.entitiesByIds([input.survivorId, input.absorbedId], this.read);
     const missing = [
       survivor ? null : `No entity has the id "${input.survivorId}".`,
@@ -244,19 +226,63 @@ export class ResolutionService {
     const relations = new Map<string, RelationRecord>();
     for (const r of [...referring.relations, ...(survivorViews ?? []).map((v) => v.relation)]) relations.set(r.id, r);
     const context = await this.eventContext([...relations.values()], referring.events);
-    const at = new Date().toISOString();
     const { edit, record } = planMerge(
       survivor!,
       absorbed!,
       { relations: [...relations.values()], statements: referring.statements, events: referring.events, ...context },
-      { reason: input.reason, at, by: viewer.subject },
+      { reason: input.reason, at: new Date().toISOString(), by: viewer.subject },
     );
-    await this.writes.commit(viewer, operation, args, {
+    return {
+      record,
       records: records(edit),
       remove: { entities: edit.removeEntities, relations: edit.removeRelations },
-      documents: { put: [{ kind: 'merge', id: record.absorbedId, body: record }, ...documents] },
+      documents: { put: [{ kind: 'merge', id: record.absorbedId, body: record } as StoredDocument] },
+      recordIds: [record.survivorId, record.absorbedId],
+    };
+  }
+
+  /** Reads the records a merge moved, as they are now, and plans their way back. */
+  private async planUnmergeOf(viewer: Viewer, id: string) {
+    const record = await this.mergeOf(id);
+    if (!record) {
+      const [entity] = await this.store.entitiesByIds([id], this.read);
+      throw badInput(
+        entity ? `"${id}" was not merged into another entity (it is an entity of its own).` : `No merge absorbed an entity with the id "${id}".`,
+        { argument: 'id' },
+      );
+    }
+    const wanted = recordsToUndo(record);
+    const present = <T>(list: readonly (T | null)[]) => list.filter((r): r is T => r !== null);
+    const [[survivor], relations, statements, events, takenEntities, takenRelations, [judgementDoc]] = await Promise.all([
+      this.store.entitiesByIds([record.survivorId], this.read),
+      this.store.relationsByIds(wanted.relations, this.read),
+      this.store.statementsByIds(wanted.statements, this.read),
+      this.store.entitiesByIds(wanted.events, this.read),
+      this.store.entitiesByIds([record.absorbedId], this.read),
+      this.store.relationsByIds(wanted.restored.slice(1), this.read),
+      this.store.documents('judgement', [pairKey(record.survivorId, record.absorbedId)], this.read),
+    ]);
+    const context = await this.eventContext(present(relations), present(events));
+    const edit = planUnmerge(record, {
+      survivor: survivor ?? null,
+      takenIds: new Set([...present(takenEntities), ...present(takenRelations)].map((r) => r.id)),
+      relations: present(relations),
+      statements: present(statements),
+      events: present(events),
+      ...context,
     });
-    return record;
+    // A SAME judgement stays, marked undone: the pair may be proposed again, and judged again.
+    const judgement = judgementDoc?.body as Judgement | undefined;
+    const undone: StoredDocument[] =
+      judgement?.verdict === 'SAME' && judgement.undone === null
+        ? [{ kind: 'judgement', id: judgementDoc!.id, body: { ...judgement, undone: { at: new Date().toISOString(), by: viewer.subject } } }]
+        : [];
+    return {
+      records: records(edit),
+      documents: { remove: [{ kind: 'merge' as const, id: record.absorbedId }], put: undone },
+      recordIds: [record.absorbedId, record.survivorId],
+      answer: (written: { entities: readonly EntityRecord[] }) => written.entities.find((e) => e.id === record.absorbedId)!,
+    };
   }
 
   /**

@@ -23,13 +23,11 @@ export const resolutionResolvers: Resolvers = {
   },
   Mutation: {
     judge: async (_root, { aId, bId, verdict, reason, idempotencyKey }, ctx) => {
-      const judgement = await resolution(ctx).judge(ctx.viewer, {
-        aId: checkId('aId', aId),
-        bId: checkId('bId', bId),
-        verdict,
-        reason,
-        idempotencyKey: idempotencyKey ?? null,
-      });
+      const judgement = await resolution(ctx).judge(
+        ctx.viewer,
+        { aId: checkId('aId', aId), bId: checkId('bId', bId), verdict, reason },
+        idempotencyKey ?? null,
+      );
       forgetEverything(ctx);
       return judgement;
     },
