@@ -129,11 +129,18 @@ describe.each(await storesOfTheirOwn('kg-resolution-graphql'))('entity resolutio
     expect(judged.errors).toBeUndefined();
     expect(judged.data!.judge).toMatchObject({ verdict: 'SAME', undone: false, merge: { absorbedId: planted } });
     const read = await editor(`query ($id: ID!) {
-      entity(id: $id) { id aliases statements { speaker { id } about { id } } relations(types: [COMMANDS]) { node { id } } }
+      entity(id: $id) { id aliases statements { speaker { id } about { id } } relations(types: ["COMMANDS"]) { node { id } } }
     }`, { id: planted });
     expect(read.errors).toBeUndefined();
-    const survivor = read.data!.entity as { id: string; aliases: string[]; statements: { speaker: { id: string }; about: { id: string }[] }[] };
+    const survivor = read.data!.entity as {
+      id: string;
+      aliases: string[];
+      statements: { speaker: { id: string }; about: { id: string }[] }[];
+      relations: { node: { id: string } }[];
+    };
     expect(survivor.id).toBe(ALAUDINOV);
+    // The planted COMMANDS relation said what Alaudinov's says: one relation is left.
+    expect(survivor.relations).toEqual([{ node: { id: 'unit:chechen-unit' } }]);
     expect(survivor.aliases).toContain('Apty Alaudinow');
     const moved = survivor.statements.find((s) => s.about.some((a) => a.id === 'event:kursk-offensive-2025-01') && s.speaker.id === ALAUDINOV);
     expect(moved).toBeDefined();

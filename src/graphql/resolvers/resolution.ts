@@ -12,7 +12,7 @@ const resolution = (ctx: GraphContext) => new ResolutionService(ctx.store, ctx.r
 
 /** After a merge or its undo, every cached read of this request may be stale. */
 function forgetEverything(ctx: GraphContext): void {
-  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
+  for (const loader of Object.values(ctx.loaders)) if (typeof loader?.clearAll === 'function') loader.clearAll();
 }
 
 export const resolutionResolvers: Resolvers = {
