@@ -404,7 +404,12 @@ export function planUnmerge(record: MergeRecord, now: UndoContext): GraphEdit {
   }
 
   // The links of an event whose attributions moved back take them again.
-  for (const id of events.keys()) for (const link of now.linksOf(id)) relationFile(link.id);
+  for (const id of events.keys()) {
+    for (const link of now.linksOf(id)) {
+      if (!relationsById.has(link.id)) relationsById.set(link.id, link);
+      relationFile(link.id);
+    }
+  }
 
   if (problems.length > 0) {
     throw badInput(`The merge of "${A}" into "${S}" cannot be undone safely: ${problems.join(' ')}`, { problems, argument: 'id' });
