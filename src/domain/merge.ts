@@ -266,17 +266,17 @@ function movedAttributions(
 }
 
 /**
- * Same type, same ends (either way round for a symmetric type), same time, and the same qualifiers
- * or the same attributions (what the dataset validator calls the same fact twice).
+ * Same type, same ends (either way round for a symmetric type), same time, and the same
+ * attributions (what the dataset validator calls the same fact twice) or the same qualifiers and
+ * retraction.
  */
 function saysTheSame(a: RelationFile, b: RelationFile): boolean {
   if (a.type !== b.type) return false;
   const sameEnds = (a.from === b.from && a.to === b.to) || (isSymmetric(a.type) && a.from === b.to && a.to === b.from);
-  return (
-    sameEnds &&
-    sameJson(a.time ?? null, b.time ?? null) &&
-    (sameJson(a.qualifiers ?? {}, b.qualifiers ?? {}) || sameJson(a.attributions ?? null, b.attributions ?? null))
-  );
+  const sameAttributions = sameJson(a.attributions ?? null, b.attributions ?? null);
+  // Attributions of a retracted relation must not come alive in a standing one (nor the reverse).
+  const sameHow = sameJson(a.qualifiers ?? {}, b.qualifiers ?? {}) && sameJson(a.retraction ?? null, b.retraction ?? null);
+  return sameEnds && sameJson(a.time ?? null, b.time ?? null) && (sameAttributions || sameHow);
 }
 
 /** What undoing a merge reads besides the records of `ResolutionRecords`. */
