@@ -181,4 +181,23 @@ describe.each(await storesOfTheirOwn('kg-resolution-graphql'))('entity resolutio
     expect(undone.errors).toBeUndefined();
     expect(await store.exportDataset()).toEqual(before);
   });
+
+  test('a merge sent again with its idempotency key is applied once and answered alike; the key with another input is refused', async () => {
+    const { id: planted } = await plant('Apti Alaudinov Jr');
+    const KEYED = `mutation ($input: MergeEntitiesInput!, $key: String) {
+      mergeEntities(input: $input, idempotencyKey: $key) { survivor { id } absorbedId reason movedFields }
+    }`;
+    const input = { survivorId: ALAUDINOV, absorbedId: planted, reason: 'Retried.' };
+    const first = await admin(KEYED, { input, key: 'merge-once-1' });
+    expect(first.errors).toBeUndefined();
+    const afterFirst = await store.exportDataset();
+    const again = await admin(KEYED, { input, key: 'merge-once-1' });
+    expect(again).toEqual(first);
+    expect(await store.exportDataset()).toEqual(afterFirst);
+    expect((await store.changesOf(planted, { first: 10, after: null })).items.filter((c) => c.operation === 'mergeEntities')).toHaveLength(1);
+    const reused = await admin(KEYED, { input: { ...input, reason: 'Another reason.' }, key: 'merge-once-1' });
+    expect(code(reused)).toBe('BAD_USER_INPUT');
+    expect(reused.errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await admin(UNMERGE, { id: planted })).errors).toBeUndefined();
+  });
 });
