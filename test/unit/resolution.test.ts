@@ -12,7 +12,7 @@ import {
   rankDuplicates,
   RESOLVABLE_KINDS,
 } from '../../src/domain/duplicates.js';
-import { parseDataset, toDatasetFile, type DatasetFile } from '../../src/domain/dataset-validator.js';
+import { parseDataset, parseRecordsInContext, toDatasetFile, validateDataset, type DatasetFile } from '../../src/domain/dataset-validator.js';
 import { planMerge, planUnmerge, recordsToUndo, type GraphEdit, type MergeRecord, type ResolutionRecords } from '../../src/domain/merge.js';
 import type { Dataset, EntityRecord } from '../../src/domain/model.js';
 import { EVENT_LINK_TYPES } from '../../src/domain/vocabulary.js';
@@ -121,22 +121,36 @@ function undoRecords(d: Dataset, record: MergeRecord) {
   };
 }
 
-/** The edit applied as a store would: upserts by id (new ones at the end), removals; then parsed (so checked). */
+/**
+ * The edit applied as a store applies a write: only the written records are parsed (beside the rest,
+ * which give them their context) and replace theirs by id; the records not written stay exactly as
+ * they were, derived fields included (a store derives nothing again for them); then removals. The
+ * result must still be a valid dataset.
+ */
 function applied(d: Dataset, edit: GraphEdit): Dataset {
+  const written = new Set([...edit.entities, ...edit.relations, ...edit.statements].map((r) => r.id));
   const file = toDatasetFile(d);
-  const upsert = <T extends { id: string }>(list: T[], written: T[], removed: string[] = []) => {
-    const byId = new Map(written.map((r) => [r.id, r]));
-    const kept = list.filter((r) => !removed.includes(r.id)).map((r) => byId.get(r.id) ?? r);
-    const known = new Set(list.map((r) => r.id));
-    return [...kept, ...written.filter((r) => !known.has(r.id))].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  };
-  const next: DatasetFile = {
+  const context: DatasetFile = {
     sources: file.sources,
-    entities: upsert(file.entities, edit.entities, edit.removeEntities),
-    relations: upsert(file.relations, edit.relations, edit.removeRelations),
-    statements: upsert(file.statements, edit.statements),
+    entities: [...file.entities.filter((e) => !written.has(e.id) && !edit.removeEntities.includes(e.id)), ...edit.entities],
+    relations: edit.relations,
+    statements: [...file.statements.filter((s) => !written.has(s.id)), ...edit.statements],
   };
-  return parseDataset(JSON.parse(JSON.stringify(next)));
+  const { problems, dataset } = parseRecordsInContext(JSON.parse(JSON.stringify(context)), written);
+  expect(problems).toEqual([]);
+  const replace = <T extends { id: string }>(list: readonly T[], next: readonly T[], removed: readonly string[] = []) => {
+    const byNewId = new Map(next.map((r) => [r.id, r]));
+    const known = new Set(list.map((r) => r.id));
+    return [...list.filter((r) => !removed.includes(r.id)).map((r) => byNewId.get(r.id) ?? r), ...next.filter((r) => !known.has(r.id))];
+  };
+  const result: Dataset = {
+    sources: d.sources,
+    entities: replace(d.entities, dataset!.entities, edit.removeEntities),
+    relations: replace(d.relations, dataset!.relations, edit.removeRelations),
+    statements: replace(d.statements, dataset!.statements),
+  };
+  expect(validateDataset(JSON.parse(JSON.stringify(toDatasetFile(result))))).toEqual([]);
+  return result;
 }
 
 const byId = (d: Dataset): Dataset => {
