@@ -12,7 +12,16 @@ import {
   rankDuplicates,
   RESOLVABLE_KINDS,
 } from '../../src/domain/duplicates.js';
-import { parseDataset, parseRecordsInContext, toDatasetFile, validateDataset, type DatasetFile } from '../../src/domain/dataset-validator.js';
+import {
+  attributionToFile,
+  entityToFile,
+  parseDataset,
+  parseRecordsInContext,
+  relationToFile,
+  toDatasetFile,
+  validateDataset,
+  type DatasetFile,
+} from '../../src/domain/dataset-validator.js';
 import { planMerge, planUnmerge, recordsToUndo, type GraphEdit, type MergeRecord, type ResolutionRecords } from '../../src/domain/merge.js';
 import type { Dataset, EntityRecord } from '../../src/domain/model.js';
 import { EVENT_LINK_TYPES } from '../../src/domain/vocabulary.js';
@@ -203,6 +212,34 @@ describe('merging and undoing', () => {
     expect(record.collapsed).toEqual([expect.objectContaining({ into: relation.id })]);
     const undone = applied(merged, planUnmerge(record, undoRecords(merged, record)));
     expect(byId(undone)).toEqual(byId(withTwin));
+  });
+
+  it('keeps what was added or changed after the merge: an attribution on a moved relation, a new relation of the survivor, a new alias', () => {
+    const survivor = seed.entities.find((e) => e.id === 'person:kaja-kallas')!;
+    const absorbed = seed.entities.find((e) => e.id === 'person:antony-blinken')!;
+    const { edit, record } = planMerge(survivor, absorbed, mergeRecords(seed, survivor.id, absorbed.id), meta);
+    const merged = applied(seed, edit);
+    const moved = merged.relations.find((r) => r.id === 'rel:blinken-member-of-state-department')!;
+    expect(moved.from).toBe(survivor.id);
+    const later = { claimantId: 'country:united-states', viaId: null, statementId: null, stance: 'ASSERTS' as const, saidOn: null, sourceId: moved.sourceId, note: 'added after the merge' };
+    const laterRelation = { ...moved, id: 'rel:kallas-supports-ukraine-later', type: 'SUPPORTS' as const, to: 'country:ukraine', qualifiers: {} };
+    const changed = applied(merged, {
+      entities: [{ ...entityToFile(merged.entities.find((e) => e.id === survivor.id)!), aliases: [...merged.entities.find((e) => e.id === survivor.id)!.aliases, 'K. Kallas'] }],
+      relations: [
+        { ...relationToFile(moved, () => null), attributions: [...moved.attributions.map(attributionToFile), later] },
+        relationToFile(laterRelation, () => null),
+      ],
+      statements: [],
+      removeEntities: [],
+      removeRelations: [],
+    });
+    const undone = applied(changed, planUnmerge(record, undoRecords(changed, record)));
+    const back = undone.relations.find((r) => r.id === moved.id)!;
+    expect(back.from).toBe(absorbed.id);
+    expect(back.attributions.at(-1)).toEqual(later);
+    expect(undone.relations.find((r) => r.id === laterRelation.id)?.from).toBe(survivor.id);
+    expect(undone.entities.find((e) => e.id === survivor.id)!.aliases).toEqual([...survivor.aliases, 'K. Kallas']);
+    expect(undone.entities.find((e) => e.id === absorbed.id)).toEqual(absorbed);
   });
 
   it('refuses to undo when the absorbed id has been taken since, or a moved field names someone else now', () => {
