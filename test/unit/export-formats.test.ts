@@ -117,6 +117,21 @@ describe('CSV', () => {
     expect(edgeRows.find((r) => r['id'] === worded.id)!['wording']).toBe(worded.qualifiers.wording);
   });
 
+  it('says what was retracted, by whom, when and why', () => {
+    const retraction = { by: 'token:abc#1', at: '2025-01-07T09:30:00.000Z', reason: 'Withdrawn.' };
+    const [first, second] = seed.relations.filter((r) => r.attributions.length >= 2);
+    const dataset: Dataset = {
+      ...seed,
+      relations: seed.relations.map((r) =>
+        r === first ? { ...r, status: 'RETRACTED', retraction } : r === second ? { ...r, attributions: [{ ...r.attributions[0]!, retraction }, ...r.attributions.slice(1)] } : r,
+      ),
+    };
+    const edgeRows = parse(toCsv(dataset).edges, { columns: true }) as Record<string, string>[];
+    expect(edgeRows.find((r) => r['id'] === first!.id)).toMatchObject({ status: 'RETRACTED', retraction: 'by token:abc#1 at 2025-01-07T09:30:00.000Z: "Withdrawn."' });
+    expect(edgeRows.find((r) => r['id'] === second!.id)!['attributions']!.split(' | ')[0]).toMatch(/ retracted by token:abc#1 at 2025-01-07T09:30:00\.000Z: "Withdrawn\."$/);
+    expect(edgeRows.find((r) => r['id'] === second!.id)!['retraction']).toBe('');
+  });
+
   it('quotes as RFC 4180 says', () => {
     const { name, dataset } = awkward();
     const { nodes } = toCsv(dataset);

@@ -1,11 +1,12 @@
 /**
  * The columns the analysts' formats share (GraphML keys, CSV headers): one per attribute of a
  * node (an entity) or an edge (a relation), with its type, and provenance spelled out: status,
- * claimants by stance, every attribution in one compact cell, the sources cited (id and title),
+ * claimants by stance, a retraction in words, every attribution in one compact cell (a retracted
+ * one saying so), the sources cited (id and title),
  * time with its precision, statement ids. Lists are joined with " | ".
  */
 import { claimantsOf, firstClaimant, precisionOf, QUALIFIER_KEYS, RELATION_TYPES } from '../../domain/index.js';
-import type { Attribution, Dataset, EntityRecord, Quantity, RelationRecord, TimeSpan } from '../../domain/model.js';
+import type { Attribution, Dataset, EntityRecord, Quantity, RelationRecord, Retraction, TimeSpan } from '../../domain/model.js';
 import type { Stance } from '../../domain/vocabulary.js';
 
 export type ColumnType = 'string' | 'boolean' | 'long' | 'double';
@@ -45,9 +46,15 @@ export function attributionText(a: Attribution): string {
     a.statementId === null ? null : `statement ${a.statementId}`,
     `source ${a.sourceId}`,
     a.note === null ? null : `note "${a.note}"`,
+    a.retraction ? `retracted ${retractionText(a.retraction)}` : null,
   ]
     .filter((part) => part !== null)
     .join(' ');
+}
+
+/** A retraction in words: `by token:x at 2025-01-07T09:30:00.000Z: "reason"`. */
+export function retractionText(r: Retraction): string {
+  return `by ${r.by} at ${r.at}: "${r.reason}"`;
 }
 
 function quantityText(q: Quantity): string {
@@ -110,6 +117,7 @@ export const NODE_COLUMNS: readonly Column<EntityRecord>[] = [
   { name: 'locationPrecision', type: 'string', value: (e) => e.location?.precision ?? null },
   { name: 'eventType', type: 'string', value: (e) => e.event?.type ?? null },
   { name: 'status', type: 'string', value: (e) => e.event?.status ?? null },
+  { name: 'retraction', type: 'string', value: (e) => (e.event?.retraction ? retractionText(e.event.retraction) : null) },
   { name: 'quantities', type: 'string', value: (e) => list(e.event?.quantities.map(quantityText) ?? []) },
   ...provenanceColumns<EntityRecord>(
     (e) => e.event?.attributions ?? null,
@@ -136,6 +144,7 @@ export const EDGE_COLUMNS: readonly Column<RelationRecord>[] = [
   { name: 'relationType', type: 'string', value: (r) => r.type },
   { name: 'symmetric', type: 'boolean', value: (r) => RELATION_TYPES[r.type].symmetric },
   { name: 'status', type: 'string', value: (r) => r.status },
+  { name: 'retraction', type: 'string', value: (r) => (r.retraction ? retractionText(r.retraction) : null) },
   ...provenanceColumns<RelationRecord>(
     (r) => r.attributions,
     (r) => r.time,
