@@ -138,6 +138,7 @@ export class ResolutionService {
       idempotencyKey,
       plan: async () => {
         const reason = checkReason(input.reason);
+        if (aId === bId) throw badInput(`An entity is not judged against itself ("${aId}").`, { argument: 'bId' });
         const judgement: Judgement = {
           aId,
           bId,
