@@ -11,3 +11,5 @@ export * from './arguments.js';
 export * from './dataset-validator.js';
 export * from './references.js';
 export * from './changes.js';
+export * from './duplicates.js';
+export * from './merge.js';

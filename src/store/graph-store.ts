@@ -334,6 +334,14 @@ export interface GraphWrite {
   readonly change: ChangeRecord;
 }
 
+/** `recordsReferringTo`'s answer. */
+export interface ReferringRecords {
+  readonly relations: readonly RelationRecord[];
+  readonly statements: readonly StatementRecord[];
+  /** Entities of kind EVENT. */
+  readonly events: readonly EntityRecord[];
+}
+
 export interface GraphStore {
   /** `memory` or `neo4j`, for logs and /readyz. */
   readonly kind: string;
@@ -407,6 +415,13 @@ export interface GraphStore {
    */
   near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null>;
 
+  /**
+   * Every record that names one of the entities (what a merge must move): relations with one at an
+   * end or as an attribution's claimant or intermediary (`viaId`), statements with one as speaker,
+   * subject or medium (`reportedViaId`), and events with one as an attribution's claimant or
+   * intermediary. Each list by id.
+   */
+  recordsReferringTo(entityIds: readonly string[], options?: ReadOptions): Promise<ReferringRecords>;
   /**
    * Loads a validated dataset all-or-nothing; loading the same dataset again changes nothing.
    * `onProgress`, when given, is told `done` of `total` rows of each `phase` as a long load goes.

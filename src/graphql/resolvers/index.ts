@@ -11,6 +11,7 @@ import { pathResolvers } from './paths.js';
 import { placeResolvers } from './places.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
+import { resolutionResolvers } from './resolution.js';
 import { retractionResolvers } from './retraction.js';
 import { searchResolvers } from './search.js';
 
@@ -28,6 +29,7 @@ export const resolvers: Resolvers[] = [
   relationResolvers,
   searchResolvers,
   mutationResolvers,
+  resolutionResolvers,
   historyResolvers,
   retractionResolvers,
 ];

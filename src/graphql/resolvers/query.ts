@@ -17,10 +17,13 @@ import {
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs } from '../relation-filter.js';
 import { requireEntity } from './lookups.js';
+import { ResolutionService } from '../../writes/resolution-service.js';
 
 export const queryResolvers: Resolvers = {
   Query: {
-    entity: (_root, { id }, ctx) => ctx.loaders.entity.load(checkId('id', id)),
+    // An id merged into another entity answers that entity.
+    entity: async (_root, { id }, ctx) =>
+      (await ctx.loaders.entity.load(checkId('id', id))) ?? new ResolutionService(ctx.store, ctx.read).resolve(id),
 
     entities: (_root, { kinds }, ctx) => ctx.store.listEntities(checkKinds(kinds), ctx.read),
 

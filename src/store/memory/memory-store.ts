@@ -9,6 +9,7 @@
  */
 import {
   compareText,
+  type Attribution,
   type Dataset,
   type EntityKind,
   type EntityRecord,
@@ -22,6 +23,7 @@ import {
 import type {
   ChangeRecord,
   EventQuery,
+  ReferringRecords,
   GraphWrite,
   StoredDocument,
   FactRef,
@@ -233,6 +235,28 @@ export class MemoryStore implements GraphStore {
     // One step: report the whole dataset once it is in.
     const total = dataset.sources.length + dataset.entities.length + dataset.relations.length + dataset.statements.length;
     onProgress?.(total, total, 'dataset');
+  }
+
+  async recordsReferringTo(entityIds: readonly string[], options?: ReadOptions): Promise<ReferringRecords> {
+    refuseIfCancelled(options);
+    const ids = new Set(entityIds);
+    const { graph, statementsInOrder } = this.state;
+    // A merge is rare: one pass over the records, rather than an index every load would keep.
+    const namesOne = (attributions: readonly Attribution[]) =>
+      attributions.some((a) => (a.claimantId !== null && ids.has(a.claimantId)) || (a.viaId !== null && ids.has(a.viaId)));
+    return {
+      relations: graph
+        .filterEdges((_id, r) => ids.has(r.from) || ids.has(r.to) || namesOne(r.attributions))
+        .map((id) => graph.getEdgeAttributes(id))
+        .sort(compareById),
+      statements: statementsInOrder
+        .filter((s) => (s.speakerId !== null && ids.has(s.speakerId)) || (s.reportedViaId !== null && ids.has(s.reportedViaId)) || s.aboutIds.some((a) => ids.has(a)))
+        .sort(compareById),
+      events: graph
+        .filterNodes((_id, e) => e.event !== null && namesOne(e.event.attributions))
+        .map((id) => graph.getNodeAttributes(id))
+        .sort(compareById),
+    };
   }
 
   async commit(write: GraphWrite): Promise<void> {

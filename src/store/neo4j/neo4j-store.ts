@@ -8,6 +8,7 @@ import {
   rankSearchResults,
   rankStatements,
   type StatementMatch,
+  type Attribution,
   type Dataset,
   type Direction,
   type EntityKind,
@@ -21,6 +22,7 @@ import {
 import type {
   ChangeRecord,
   EventQuery,
+  ReferringRecords,
   FactRef,
   GraphWrite,
   StoredDocument,
@@ -57,6 +59,7 @@ import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
 import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_STATEMENT_CANDIDATES } from './cypher/search.js';
+import { REFERRING_EVENTS, REFERRING_RELATIONS, REFERRING_STATEMENTS } from './cypher/referring.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
 import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, RELATIONS_BY_IDS, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
 import { relationsOfCypher } from './cypher/relations.js';
@@ -316,6 +319,26 @@ export class Neo4jStore implements GraphStore {
 
   async load(dataset: Dataset, onProgress?: LoadProgress): Promise<void> {
     await this.executor.write((tx) => loadDataset(tx, dataset, onProgress));
+  }
+
+  async recordsReferringTo(entityIds: readonly string[], options?: ReadOptions): Promise<ReferringRecords> {
+    const ids = [...new Set(entityIds)];
+    const params = { ids, viaNeedles: ids.map((id) => `"viaId":${JSON.stringify(id)}`) };
+    const namesOne = (attributions: readonly Attribution[]) =>
+      attributions.some((a) => (a.claimantId !== null && ids.includes(a.claimantId)) || (a.viaId !== null && ids.includes(a.viaId)));
+    const [relationRows, statementRows, eventRows] = await Promise.all([
+      this.executor.readRows(REFERRING_RELATIONS.text, { ...REFERRING_RELATIONS.params, ...params }, options),
+      this.executor.readRows(REFERRING_STATEMENTS, params, options),
+      this.executor.readRows(REFERRING_EVENTS, params, options),
+    ]);
+    // The JSON text finds candidates; only the records that name an entity exactly are kept.
+    return {
+      relations: relationRows
+        .map(relationFromRow)
+        .filter((r) => ids.includes(r.from) || ids.includes(r.to) || namesOne(r.attributions)),
+      statements: statementRows.map((row) => statementFromNode(row['s'])),
+      events: eventRows.map((row) => entityFromNode(row['n'])).filter((e) => e.event !== null && namesOne(e.event.attributions)),
+    };
   }
 
   async exportDataset(options?: ReadOptions): Promise<Dataset> {

@@ -38,6 +38,7 @@ const METHODS = {
   changesOf: true,
   changeByIdempotencyKey: true,
   documents: true,
+  recordsReferringTo: true,
   exportDataset: true,
   counts: true,
   ping: true,

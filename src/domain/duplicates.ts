@@ -1,0 +1,228 @@
+/**
+ * Entity resolution, the finding half: which pairs of entities of one kind are probably the same.
+ *
+ * Names are compared in the search module's folded form (`normalizeForSearch`: Cyrillic
+ * transliterated, accents, case and punctuation dropped), so "Апти Алаудинов" and "Apti Alaudinov"
+ * are one name, and word by word with the search module's typo budget (`typoBudget`,
+ * `boundedEditDistance`), so "Apty Alaudinow" is that name with two typos.
+ *
+ * Comparing every pair is O(n²); instead entities are put in blocks by keys a probable duplicate
+ * shares (blocking): each folded word of a name or alias of 4+ letters, and that word with one
+ * letter deleted (symmetric-deletion keys, as SymSpell uses: two words one edit apart share one).
+ * Only entities sharing a block are compared. Blocks larger than `MAX_BLOCK` (a word half the
+ * graph has, "forces") say nothing and are skipped.
+ */
+import type { EntityRecord } from './model.js';
+import { boundedEditDistance, compareText, normalizeForSearch, typoBudget } from './search.js';
+import type { EntityKind } from './vocabulary.js';
+
+/** Why a pair is proposed (schema: `DuplicateReason`). */
+export type DuplicateReasonCode =
+  | 'SAME_NAME'
+  | 'NAME_MATCHES_ALIAS'
+  | 'TRANSLITERATION'
+  | 'SIMILAR_SPELLING'
+  | 'SHARED_NEIGHBOURS';
+
+export interface DuplicateReason {
+  readonly code: DuplicateReasonCode;
+  /** The labels or neighbours behind it, in words. */
+  readonly detail: string;
+}
+
+export interface DuplicateCandidate {
+  /** The pair, `a.id` before `b.id` in code-point order. */
+  readonly a: EntityRecord;
+  readonly b: EntityRecord;
+  /** 0 to 1: how likely the two are one. */
+  readonly score: number;
+  readonly reasons: readonly DuplicateReason[];
+}
+
+/** Kinds proposed when none are asked: events are facts, not names, and are not merged. */
+export const RESOLVABLE_KINDS: readonly EntityKind[] = ['PERSON', 'UNIT', 'ORGANIZATION', 'COUNTRY', 'REGION', 'SETTLEMENT'];
+
+/** Blocks with more entities than this are too common a word to mean anything. */
+export const MAX_BLOCK = 50;
+/** Pairs scoring below this are not proposed. */
+export const MIN_SCORE = 0.4;
+/** Of the score, what the names give (the rest: shared neighbours). */
+const NAME_WEIGHT = 0.8;
+const NEIGHBOUR_WEIGHT = 0.2;
+const MIN_KEY_WORD = 4;
+
+/** The sorted-pair key of two ids, as judgements are stored under. */
+export function pairKey(aId: string, bId: string): string {
+  const [x, y] = compareText(aId, bId) <= 0 ? [aId, bId] : [bId, aId];
+  return `${x}|${y}`;
+}
+
+/** The two ids in code-point order. */
+export function orderedPair(aId: string, bId: string): [string, string] {
+  return compareText(aId, bId) <= 0 ? [aId, bId] : [bId, aId];
+}
+
+interface Label {
+  readonly text: string;
+  readonly key: string;
+  readonly words: readonly string[];
+  readonly isName: boolean;
+  readonly nonLatin: boolean;
+}
+
+const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
+
+function labelsOf(entity: EntityRecord): Label[] {
+  const seen = new Set<string>();
+  const labels: Label[] = [];
+  [entity.name, ...entity.aliases].forEach((text, i) => {
+    const key = normalizeForSearch(text);
+    if (key === '' || seen.has(key)) return;
+    seen.add(key);
+    labels.push({ text, key, words: key.split(' '), isName: i === 0, nonLatin: NON_LATIN_LETTER.test(text) });
+  });
+  return labels;
+}
+
+/** The blocking keys of an entity: its long folded words, each also with one letter deleted. */
+export function blockingKeys(entity: EntityRecord): string[] {
+  const keys = new Set<string>();
+  for (const label of labelsOf(entity)) {
+    for (const word of label.words) {
+      const letters = Array.from(word);
+      if (letters.length < MIN_KEY_WORD) continue;
+      keys.add(word);
+      for (let i = 0; i < letters.length; i++) keys.add(letters.slice(0, i).join('') + letters.slice(i + 1).join(''));
+    }
+  }
+  return [...keys];
+}
+
+/** How two labels compare: the typos to turn every word of one into a word of the other, or null. */
+interface LabelMatch {
+  readonly a: Label;
+  readonly b: Label;
+  readonly typos: number;
+  /** Matched words over the longer label's words: 1 when the labels have the same words. */
+  readonly coverage: number;
+}
+
+function matchLabels(a: Label, b: Label): LabelMatch | null {
+  if (a.key === b.key) return { a, b, typos: 0, coverage: 1 };
+  const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
+  const used = new Set<number>();
+  let typos = 0;
+  for (const word of short.words) {
+    let best: { index: number; d: number } | null = null;
+    long.words.forEach((other, index) => {
+      if (used.has(index)) return;
+      const d = word === other ? 0 : boundedEditDistance(word, other, Math.min(typoBudget(word), typoBudget(other)));
+      if (d !== null && (best === null || d < best.d)) best = { index, d };
+    });
+    if (best === null) return null;
+    used.add((best as { index: number }).index);
+    typos += (best as { d: number }).d;
+  }
+  return { a, b, typos, coverage: short.words.length / long.words.length };
+}
+
+/** How alike two names are, 0 to 1, from the best pair of labels, with the reasons. */
+export function nameSimilarity(a: EntityRecord, b: EntityRecord): { score: number; reasons: DuplicateReason[] } {
+  let best: { score: number; match: LabelMatch } | null = null;
+  for (const la of labelsOf(a)) {
+    for (const lb of labelsOf(b)) {
+      const match = matchLabels(la, lb);
+      if (match === null) continue;
+      const bothNames = la.isName && lb.isName ? 1 : 0.95;
+      const score = Math.max(0, match.coverage * bothNames - 0.1 * match.typos);
+      if (best === null || score > best.score) best = { score, match };
+    }
+  }
+  if (best === null) return { score: 0, reasons: [] };
+  const { match } = best;
+  const quote = `"${match.a.text}" and "${match.b.text}"`;
+  const reasons: DuplicateReason[] = [];
+  if (match.typos === 0 && match.coverage === 1) {
+    reasons.push(
+      match.a.isName && match.b.isName
+        ? { code: 'SAME_NAME', detail: `${quote} fold to "${match.a.key}"` }
+        : { code: 'NAME_MATCHES_ALIAS', detail: `${quote} fold to "${match.a.key}"` },
+    );
+  } else {
+    reasons.push({
+      code: 'SIMILAR_SPELLING',
+      detail: `${quote} differ by ${match.typos} typo${match.typos === 1 ? '' : 's'}${match.coverage < 1 ? `, ${Math.round(match.coverage * 100)}% of the words matched` : ''}`,
+    });
+  }
+  if (match.a.nonLatin !== match.b.nonLatin) {
+    reasons.push({ code: 'TRANSLITERATION', detail: `${quote} are written in different scripts` });
+  }
+  return { score: Math.round(best.score * 1000) / 1000, reasons };
+}
+
+/**
+ * The pairs of entities that share a blocking key, each once, same kind only. Entities must be
+ * of the kinds wanted already.
+ */
+export function blockedPairs(entities: readonly EntityRecord[]): [EntityRecord, EntityRecord][] {
+  const blocks = new Map<string, EntityRecord[]>();
+  for (const entity of entities) {
+    for (const key of blockingKeys(entity)) {
+      const blockKey = `${entity.kind}\u0000${key}`;
+      const block = blocks.get(blockKey);
+      if (block) block.push(entity);
+      else blocks.set(blockKey, [entity]);
+    }
+  }
+  const pairs = new Map<string, [EntityRecord, EntityRecord]>();
+  for (const block of blocks.values()) {
+    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        const [x, y] = compareText(block[i]!.id, block[j]!.id) <= 0 ? [block[i]!, block[j]!] : [block[j]!, block[i]!];
+        if (x.id !== y.id) pairs.set(pairKey(x.id, y.id), [x, y]);
+      }
+    }
+  }
+  return [...pairs.values()];
+}
+
+/** What the ranking needs besides the entities. */
+export interface DuplicateContext {
+  /** Each entity's neighbours (the other ends of its relations), for the entities of the pairs. */
+  readonly neighbours: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Pairs never to propose (by `pairKey`): judged DIFFERENT. */
+  readonly excluded: ReadonlySet<string>;
+}
+
+/** Scores pairs (from `blockedPairs`) and keeps the best `first`: score, then a's id, then b's id. */
+export function rankDuplicates(
+  pairs: readonly (readonly [EntityRecord, EntityRecord])[],
+  context: DuplicateContext,
+  first: number,
+): DuplicateCandidate[] {
+  const candidates: DuplicateCandidate[] = [];
+  for (const [a, b] of pairs) {
+    if (context.excluded.has(pairKey(a.id, b.id))) continue;
+    const names = nameSimilarity(a, b);
+    if (names.score === 0) continue;
+    const na = context.neighbours.get(a.id) ?? new Set<string>();
+    const nb = context.neighbours.get(b.id) ?? new Set<string>();
+    const shared = [...na].filter((id) => nb.has(id) && id !== a.id && id !== b.id).sort(compareText);
+    const union = new Set([...na, ...nb].filter((id) => id !== a.id && id !== b.id)).size;
+    const neighbourScore = union === 0 ? 0 : shared.length / union;
+    const score = Math.round((NAME_WEIGHT * names.score + NEIGHBOUR_WEIGHT * neighbourScore) * 1000) / 1000;
+    if (score < MIN_SCORE) continue;
+    const reasons = [...names.reasons];
+    if (shared.length > 0) {
+      reasons.push({
+        code: 'SHARED_NEIGHBOURS',
+        detail: `${shared.length} of ${union} neighbours shared: ${shared.slice(0, 5).join(', ')}${shared.length > 5 ? ', …' : ''}`,
+      });
+    }
+    candidates.push({ a, b, score, reasons });
+  }
+  return candidates
+    .sort((x, y) => y.score - x.score || compareText(x.a.id, y.a.id) || compareText(x.b.id, y.b.id))
+    .slice(0, first);
+}
