@@ -3,6 +3,7 @@
  * where that is not a domain or port record as it is.
  */
 import type { EntityRecord, StatementRecord } from '../domain/index.js';
+import type { ChangesetDocument } from '../domain/review.js';
 import type { Page, TimelineEntry } from '../store/graph-store.js';
 
 /** `EntityConnection` and `EventConnection` (whose items are events). */
@@ -13,3 +14,5 @@ export type StatementPage = Page<StatementRecord>;
 export type TimelinePage = Page<TimelineEntry>;
 /** `PageInfo`: where any page ends. */
 export type AnyPage = Page<unknown>;
+/** `ChangesetConnection`. */
+export type ChangesetPage = Page<ChangesetDocument>;

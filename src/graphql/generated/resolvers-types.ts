@@ -3,7 +3,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityRecord as EntityRecordModel, Qualifiers as QualifiersModel, StatementRecord as StatementRecordModel, SourceRecord as SourceRecordModel, RelationRecord as RelationRecordModel, RelationTypeInfo as RelationTypeInfoModel, Attribution as AttributionModel, TimeSpan as TimeSpanModel, Quantity as QuantityModel, GeoLocation as GeoLocationModel } from '../../domain/index.js';
 import type { RelationView as RelationViewModel, SubgraphResult as SubgraphResultModel, PathResult as PathResultModel, PathStep as PathStepModel, NearbyPlace as NearbyPlaceModel, TimelineEntry as TimelineEntryModel } from '../../store/graph-store.js';
 import type { EventRecord as EventRecordModel, FactRecord as FactRecordModel, Claim as ClaimModel, ClaimGroup as ClaimGroupModel } from '../../domain/claims.js';
-import type { EntityPage as EntityPageModel, StatementPage as StatementPageModel, TimelinePage as TimelinePageModel, AnyPage as AnyPageModel } from '../models.js';
+import type { EntityPage as EntityPageModel, StatementPage as StatementPageModel, TimelinePage as TimelinePageModel, AnyPage as AnyPageModel, ChangesetPage as ChangesetPageModel } from '../models.js';
+import type { ChangesetDocument as ChangesetDocumentModel, ProposedItem as ProposedItemModel, ItemEvidence as ItemEvidenceModel, ProvenanceEntry as ProvenanceEntryModel } from '../../domain/review.js';
 import type { GraphContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -128,6 +129,55 @@ export type AttributionInput = {
   viaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What the reader proposes from one article, and what the editors decided. */
+export type Changeset = {
+  __typename?: 'Changeset';
+  /** When it was proposed (ISO 8601, UTC). */
+  createdAt: Scalars['String']['output'];
+  /** Who proposed it (the token's name or the JWT's subject). */
+  createdBy: Scalars['String']['output'];
+  /** `changeset:` and a time-ordered suffix. */
+  id: Scalars['ID']['output'];
+  /** Every proposed item: new records first (sources, entities and events, statements, relations), then those the graph holds already. */
+  items: Array<ProposedItem>;
+  /** Why it was rejected; null unless rejected. */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  /** The document the article is: the graph's when it holds it, else the one proposed (`sourceItem`). */
+  source: Source;
+  /** PENDING until something is accepted or it is rejected; derived from the items' decisions. */
+  status: ChangesetStatus;
+  /** The article as read; every evidence offset is into it. */
+  text: Scalars['String']['output'];
+};
+
+
+/** What the reader proposes from one article, and what the editors decided. */
+export type ChangesetItemsArgs = {
+  decision?: InputMaybe<ItemDecision>;
+};
+
+/** A page of changesets. */
+export type ChangesetConnection = {
+  __typename?: 'ChangesetConnection';
+  /** This page's changesets, newest first. */
+  nodes: Array<Changeset>;
+  /** Where the page ends. */
+  pageInfo: PageInfo;
+  /** How many changesets match, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The status of a changeset. */
+export type ChangesetStatus =
+  /** Every item accepted. */
+  | 'ACCEPTED'
+  /** Some items accepted; others open or rejected. */
+  | 'PARTLY_ACCEPTED'
+  /** Nothing decided yet (items may have been edited). */
+  | 'PENDING'
+  /** Rejected with nothing accepted. */
+  | 'REJECTED';
+
 /** One party's word on one fact, ready to be set beside the others. */
 export type Claim = {
   __typename?: 'Claim';
@@ -203,6 +253,8 @@ export type Country = Entity & {
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** Regions that lie in this country (LOCATED_IN relations of any status), by id. */
   regions: Array<Region>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
@@ -263,6 +315,8 @@ export type Edge = Fact & {
   from: Scalars['ID']['output'];
   /** The relation's id, `rel:` and a slug; the same as `Relation.id`. */
   id: Scalars['ID']['output'];
+  /** Where the relation's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** Numbers, extents, roles and the source's wording; every field null when the source gives none. */
   qualifiers: Qualifiers;
   /** The document the first attribution comes from. */
@@ -295,6 +349,8 @@ export type Entity = {
   mentionedIn: Array<Statement>;
   /** The entity's main name, e.g. 'Kurakhove' or 'Russian Armed Forces'; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** Where the entity's words are in the articles it was accepted from, oldest first; empty for records written by hand. */
+  provenance: Array<Provenance>;
   /**
    * The relations this entity takes part in, by type, then the other end's id, then the relation's id.
    * `types` null or empty means every type; an unknown type is a BAD_USER_INPUT error.
@@ -388,6 +444,8 @@ export type Event = Entity & Fact & {
   phases: Array<Event>;
   /** Where it happened (TOOK_PLACE_IN relations of any status), by id. */
   places: Array<Entity>;
+  /** Where the event's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** Numbers the source gives: troops, casualties, durations, in the order recorded. */
   quantities: Array<Quantity>;
   /** The relations this event takes part in (PARTICIPATED_IN, TOOK_PLACE_IN, PHASE_OF), by type, then the other end's id, then the relation's id. */
@@ -462,6 +520,23 @@ export type EventType =
   /** A war between states. */
   | 'WAR';
 
+/** Words of the article an item is read from. */
+export type Evidence = {
+  __typename?: 'Evidence';
+  /** How sure the reader is, 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** Where they end (exclusive). */
+  end: Scalars['Int']['output'];
+  /** Why the reader proposes it, e.g. 'linked by alias' or '“…,” said X'. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The sentence that holds them. */
+  sentence: Scalars['String']['output'];
+  /** Where the words start in the article, in UTF-16 code units. */
+  start: Scalars['Int']['output'];
+  /** The words themselves. */
+  text: Scalars['String']['output'];
+};
+
 /** A fact the graph records with its attributions: a relation (as an `Edge`) or an `Event`. */
 export type Fact = {
   /** Who says so, in the order recorded; at least one. */
@@ -470,6 +545,8 @@ export type Fact = {
   evidence: Array<Statement>;
   /** The relation's or the event's id. */
   id: Scalars['ID']['output'];
+  /** Where the fact's words are in the articles it was accepted from, oldest first; empty for facts written by hand. */
+  provenance: Array<Provenance>;
   /** The document the first attribution comes from. */
   source: Source;
   /** Derived from the attributions by the rule in the README (several parties asserting: REPORTED; one party: CLAIMED; one disputing another: DISPUTED; the source's own voice: CONFIRMED). */
@@ -501,6 +578,30 @@ export type GeoPointInput = {
   precision?: InputMaybe<LocationPrecision>;
 };
 
+/** What the editors decided about an item. */
+export type ItemDecision =
+  /** Written to the graph. */
+  | 'ACCEPTED'
+  /** Edited, not yet decided. */
+  | 'EDITED'
+  /** Not decided. */
+  | 'PENDING'
+  /** Left out of the graph. */
+  | 'REJECTED';
+
+/** What kind of record an item proposes. */
+export type ItemSection =
+  /** A person, unit, organization or place. */
+  | 'ENTITY'
+  /** An event (an entity of kind EVENT). */
+  | 'EVENT'
+  /** A relation between two entities. */
+  | 'RELATION'
+  /** A document (the article itself). */
+  | 'SOURCE'
+  /** A quote or a reported statement. */
+  | 'STATEMENT';
+
 /** How precise a place's coordinates are. */
 export type LocationPrecision =
   /** Public knowledge, good to a few kilometres (a town's centre). */
@@ -517,6 +618,14 @@ export type LocationPrecision =
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Accepts items of a changeset and writes them to the graph in one all-or-nothing write: new
+   * records are added, items matched to a stored record extend it (its provenance; an edited one
+   * replaces it) instead of adding a copy; every accepted record keeps its evidence as provenance.
+   * An item that needs a new record of the changeset that is not accepted (e.g. a quote whose speaker
+   * is a proposed person) is refused, naming both. Editors only.
+   */
+  acceptChangeset: Changeset;
   /** One more party's word on a relation or an event (asserts, disputes, denies, cannot verify), the other attributions untouched; its status is derived again. */
   addAttribution: Fact;
   /** A new relation with its attributions. Without `id`, one is made from its ends and type (`rel:kaja-kallas-member-of-european-union`). */
@@ -527,8 +636,36 @@ export type Mutation = {
   addStatement: Statement;
   /** A new entity (an event too: give `event`). Without `id`, one is made from the kind and the name (`person:kaja-kallas`, then `-2`, … when taken). */
   createEntity: Entity;
+  /**
+   * Replaces one open item's record with an edited one (the file form, as JSON text), checked with the
+   * dataset's rules beside the records it refers to (the changeset's other proposals among them); the
+   * item's decision becomes EDITED. A refused edit is BAD_USER_INPUT with `extensions.problems` and
+   * changes nothing. Editors only.
+   */
+  editProposedItem: ProposedItem;
+  /**
+   * Reads an English news article against the graph and stores what it proposes as a PENDING
+   * changeset, each item with its evidence; records the graph holds already are items with
+   * `existingId`. The text may be at most 20,000 characters (BAD_USER_INPUT otherwise). Editors only.
+   */
+  proposeFromText: Changeset;
+  /** Rejects what is left of a changeset: its open items become REJECTED and nothing more can be accepted from it. Editors only. */
+  rejectChangeset: Changeset;
   /** Changes the fields given of an entity; the others stay. An event's PARTICIPATED_IN and TOOK_PLACE_IN relations keep following it. */
   updateEntity: Entity;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationAcceptChangesetArgs = {
+  id: Scalars['ID']['input'];
+  itemIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -600,6 +737,45 @@ export type MutationCreateEntityArgs = {
  * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
  * field. Each returns what it wrote, as stored.
  */
+export type MutationEditProposedItemArgs = {
+  changesetId: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+  record: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationProposeFromTextArgs = {
+  input: ProposeFromTextInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
+export type MutationRejectChangesetArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored.
+ */
 export type MutationUpdateEntityArgs = {
   id: Scalars['ID']['input'];
   input: UpdateEntityInput;
@@ -633,6 +809,8 @@ export type Organization = Entity & {
   name: Scalars['String']['output'];
   /** The units, organizations or countries this organization is part of (PART_OF relations of any status), by id. */
   partOf: Array<Entity>;
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
   /** Statements this entity made, by date (undated last), then id. */
@@ -752,6 +930,8 @@ export type Person = Entity & {
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
   /** Statements this entity made, by date (undated last), then id. */
@@ -764,6 +944,52 @@ export type PersonRelationsArgs = {
   direction?: InputMaybe<Direction>;
   filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The article to read and the document it is. */
+export type ProposeFromTextInput = {
+  /** The document: title, publisher, published day, address. Its `published` day resolves words like 'on Monday'. */
+  source: AddSourceInput;
+  /** The article's text (English), at most 20,000 characters. */
+  text: Scalars['String']['input'];
+};
+
+/** One record a changeset proposes (or finds in the graph already), with the words it comes from. */
+export type ProposedItem = {
+  __typename?: 'ProposedItem';
+  /** What the editors decided. */
+  decision: ItemDecision;
+  /** Where in the article it comes from: at least one span. */
+  evidence: Array<Evidence>;
+  /** The stored record the article names again; null when the record is new. */
+  existingId?: Maybe<Scalars['ID']['output']>;
+  /** Unique within the changeset, e.g. `item-3`. */
+  id: Scalars['ID']['output'];
+  /** The proposed record in the dataset file form, as JSON text; null for an item matched to a stored record and not edited. */
+  record?: Maybe<Scalars['String']['output']>;
+  /** The record's id in the graph, once accepted (or already, with `existingId`). */
+  recordId: Scalars['ID']['output'];
+  /** What kind of record it is. */
+  section: ItemSection;
+  /** A line to review it by, e.g. 'PERSON Oleh Marchenko' or 'QUOTE by person:oleh-marchenko: “We need more shells.”'. */
+  summary: Scalars['String']['output'];
+};
+
+/** Where an accepted record's words are: one span of one article, through the changeset that proposed it. */
+export type Provenance = {
+  __typename?: 'Provenance';
+  /** The changeset the record was accepted from (readable by editors). */
+  changesetId: Scalars['ID']['output'];
+  /** How sure the reader was, 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** Where they end (exclusive). */
+  end: Scalars['Int']['output'];
+  /** The sentence that holds the words. */
+  sentence: Scalars['String']['output'];
+  /** The document the words are in. */
+  source?: Maybe<Source>;
+  /** Where the words start in the article. */
+  start: Scalars['Int']['output'];
 };
 
 /** Facts the source states about a relation. Every field is optional: null when the source does not give it. */
@@ -872,6 +1098,10 @@ export type QuantityMeasure =
  */
 export type Query = {
   __typename?: 'Query';
+  /** A changeset by id; null when there is none. Editors only. */
+  changeset?: Maybe<Changeset>;
+  /** Changesets, newest first, optionally of one status. Editors only. */
+  changesets: ChangesetConnection;
   /**
    * The facts about an entity (relations with it at an end, and events it takes part in or that
    * took place in it; its PARTICIPATED_IN and TOOK_PLACE_IN relations are represented by those
@@ -960,6 +1190,28 @@ export type Query = {
    * 'What was claimed on 6 January 2025' is `timeline(from: "2025-01-06", to: "2025-01-06", kinds: [CLAIM])`.
    */
   timeline: TimelineConnection;
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryChangesetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryChangesetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ChangesetStatus>;
 };
 
 
@@ -1201,6 +1453,8 @@ export type Region = Entity & {
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
   /** Settlements that lie in this region (LOCATED_IN relations of any status), by id. */
@@ -1340,6 +1594,8 @@ export type Settlement = Entity & {
   name: Scalars['String']['output'];
   /** NEAR relations of this settlement, by the other end's id; the distance, where the source gives one, is in `qualifiers`. */
   nearby: Array<Relation>;
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The region this settlement lies in (the first by id when several are recorded); null when none is. */
   region?: Maybe<Region>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
@@ -1406,6 +1662,8 @@ export type Statement = {
   id: Scalars['ID']['output'];
   /** Whether `text` is the speaker's words or a paraphrase. */
   kind: StatementKind;
+  /** Where the statement's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** Who the words were given to, e.g. a news agency, when the source says so; null otherwise. */
   reportedVia?: Maybe<Entity>;
   /** The document that reports the statement; every statement has one. */
@@ -1560,6 +1818,8 @@ export type Unit = Entity & {
   name: Scalars['String']['output'];
   /** The larger units, organizations or countries this unit is part of (PART_OF relations of any status), by id. */
   partOf: Array<Entity>;
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
   /** Statements this entity made, by date (undated last), then id. */
@@ -1667,6 +1927,9 @@ export type ResolversTypes = ResolversObject<{
   Attribution: ResolverTypeWrapper<AttributionModel>;
   AttributionInput: AttributionInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Changeset: ResolverTypeWrapper<ChangesetDocumentModel>;
+  ChangesetConnection: ResolverTypeWrapper<ChangesetPageModel>;
+  ChangesetStatus: ChangesetStatus;
   Claim: ResolverTypeWrapper<ClaimModel>;
   ClaimGroup: ResolverTypeWrapper<ClaimGroupModel>;
   ClaimStatus: ClaimStatus;
@@ -1684,12 +1947,15 @@ export type ResolversTypes = ResolversObject<{
   EventConnection: ResolverTypeWrapper<EntityPageModel>;
   EventInput: EventInput;
   EventType: EventType;
+  Evidence: ResolverTypeWrapper<ItemEvidenceModel>;
   Fact: ResolverTypeWrapper<FactRecordModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoLocationModel>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ItemDecision: ItemDecision;
+  ItemSection: ItemSection;
   LocationPrecision: LocationPrecision;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearbyPlace: ResolverTypeWrapper<NearbyPlaceModel>;
@@ -1701,6 +1967,9 @@ export type ResolversTypes = ResolversObject<{
   PathStep: ResolverTypeWrapper<PathStepModel>;
   PathVia: PathVia;
   Person: ResolverTypeWrapper<EntityRecordModel>;
+  ProposeFromTextInput: ProposeFromTextInput;
+  ProposedItem: ResolverTypeWrapper<ProposedItemModel>;
+  Provenance: ResolverTypeWrapper<ProvenanceEntryModel>;
   Qualifiers: ResolverTypeWrapper<QualifiersModel>;
   QualifiersInput: QualifiersInput;
   Quantity: ResolverTypeWrapper<QuantityModel>;
@@ -1741,6 +2010,8 @@ export type ResolversParentTypes = ResolversObject<{
   Attribution: AttributionModel;
   AttributionInput: AttributionInput;
   Boolean: Scalars['Boolean']['output'];
+  Changeset: ChangesetDocumentModel;
+  ChangesetConnection: ChangesetPageModel;
   Claim: ClaimModel;
   ClaimGroup: ClaimGroupModel;
   Country: EntityRecordModel;
@@ -1753,6 +2024,7 @@ export type ResolversParentTypes = ResolversObject<{
   Event: EventRecordModel;
   EventConnection: EntityPageModel;
   EventInput: EventInput;
+  Evidence: ItemEvidenceModel;
   Fact: FactRecordModel;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoLocationModel;
@@ -1767,6 +2039,9 @@ export type ResolversParentTypes = ResolversObject<{
   Path: PathResultModel;
   PathStep: PathStepModel;
   Person: EntityRecordModel;
+  ProposeFromTextInput: ProposeFromTextInput;
+  ProposedItem: ProposedItemModel;
+  Provenance: ProvenanceEntryModel;
   Qualifiers: QualifiersModel;
   QualifiersInput: QualifiersInput;
   Quantity: QuantityModel;
@@ -1801,6 +2076,23 @@ export type AttributionResolvers<ContextType = GraphContext, ParentType extends 
   via?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
 }>;
 
+export type ChangesetResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Changeset'] = ResolversParentTypes['Changeset']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ProposedItem']>, ParentType, ContextType, Partial<ChangesetItemsArgs>>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangesetStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ChangesetConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangesetConnection'] = ResolversParentTypes['ChangesetConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Changeset']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ClaimResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = ResolversObject<{
   attribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType>;
   fact?: Resolver<ResolversTypes['Fact'], ParentType, ContextType>;
@@ -1822,6 +2114,7 @@ export type CountryResolvers<ContextType = GraphContext, ParentType extends Reso
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -1840,6 +2133,7 @@ export type EdgeResolvers<ContextType = GraphContext, ParentType extends Resolve
   evidence?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   qualifiers?: Resolver<ResolversTypes['Qualifiers'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
@@ -1883,6 +2177,7 @@ export type EventResolvers<ContextType = GraphContext, ParentType extends Resolv
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
   phases?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   quantities?: Resolver<Array<ResolversTypes['Quantity']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -1899,6 +2194,15 @@ export type EventConnectionResolvers<ContextType = GraphContext, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type EvidenceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Edge' | 'Event', ParentType, ContextType>;
 }>;
@@ -1910,11 +2214,15 @@ export type GeoPointResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptChangeset?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType, RequireFields<MutationAcceptChangesetArgs, 'id'>>;
   addAttribution?: Resolver<ResolversTypes['Fact'], ParentType, ContextType, RequireFields<MutationAddAttributionArgs, 'factId' | 'input'>>;
   addRelation?: Resolver<ResolversTypes['Edge'], ParentType, ContextType, RequireFields<MutationAddRelationArgs, 'input'>>;
   addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
   addStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationAddStatementArgs, 'input'>>;
   createEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationCreateEntityArgs, 'input'>>;
+  editProposedItem?: Resolver<ResolversTypes['ProposedItem'], ParentType, ContextType, RequireFields<MutationEditProposedItemArgs, 'changesetId' | 'itemId' | 'record'>>;
+  proposeFromText?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType, RequireFields<MutationProposeFromTextArgs, 'input'>>;
+  rejectChangeset?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType, RequireFields<MutationRejectChangesetArgs, 'id'>>;
   updateEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'input'>>;
 }>;
 
@@ -1932,6 +2240,7 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1972,9 +2281,30 @@ export type PersonResolvers<ContextType = GraphContext, ParentType extends Resol
   memberOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProposedItemResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ProposedItem'] = ResolversParentTypes['ProposedItem']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['ItemDecision'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  existingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['ItemSection'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProvenanceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = ResolversObject<{
+  changesetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type QualifiersResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Qualifiers'] = ResolversParentTypes['Qualifiers']> = ResolversObject<{
@@ -2001,6 +2331,8 @@ export type QuantityResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  changeset?: Resolver<Maybe<ResolversTypes['Changeset']>, ParentType, ContextType, RequireFields<QueryChangesetArgs, 'id'>>;
+  changesets?: Resolver<ResolversTypes['ChangesetConnection'], ParentType, ContextType, RequireFields<QueryChangesetsArgs, 'first'>>;
   claims?: Resolver<Array<ResolversTypes['ClaimGroup']>, ParentType, ContextType, RequireFields<QueryClaimsArgs, 'aboutId'>>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
   entitiesConnection?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesConnectionArgs, 'first'>>;
@@ -2032,6 +2364,7 @@ export type RegionResolvers<ContextType = GraphContext, ParentType extends Resol
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegionRelationsArgs, 'direction'>>;
   settlements?: Resolver<Array<ResolversTypes['Settlement']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -2074,6 +2407,7 @@ export type SettlementResolvers<ContextType = GraphContext, ParentType extends R
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nearby?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<SettlementRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -2096,6 +2430,7 @@ export type StatementResolvers<ContextType = GraphContext, ParentType extends Re
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   reportedVia?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -2157,6 +2492,7 @@ export type UnitResolvers<ContextType = GraphContext, ParentType extends Resolve
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<UnitRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2164,6 +2500,8 @@ export type UnitResolvers<ContextType = GraphContext, ParentType extends Resolve
 
 export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Attribution?: AttributionResolvers<ContextType>;
+  Changeset?: ChangesetResolvers<ContextType>;
+  ChangesetConnection?: ChangesetConnectionResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimGroup?: ClaimGroupResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
@@ -2174,6 +2512,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   EntityHit?: EntityHitResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
+  Evidence?: EvidenceResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -2184,6 +2523,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Path?: PathResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProposedItem?: ProposedItemResolvers<ContextType>;
+  Provenance?: ProvenanceResolvers<ContextType>;
   Qualifiers?: QualifiersResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

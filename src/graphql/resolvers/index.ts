@@ -10,6 +10,7 @@ import { pathResolvers } from './paths.js';
 import { placeResolvers } from './places.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
+import { reviewResolvers } from './review.js';
 import { searchResolvers } from './search.js';
 
 /** One map per concern; makeExecutableSchema merges them (several add fields to `Query`). */
@@ -26,4 +27,5 @@ export const resolvers: Resolvers[] = [
   relationResolvers,
   searchResolvers,
   mutationResolvers,
+  reviewResolvers,
 ];

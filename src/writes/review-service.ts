@@ -1,0 +1,249 @@
+/**
+ * Review: an article read into a changeset (a 'changeset' document), edited and accepted item by
+ * item or rejected. Accepting writes the chosen records, the changeset's new state and every
+ * accepted record's provenance (an 'evidence' document per record) in one commit through the write
+ * service, so an acceptance is all-or-nothing and recorded in the history like any write.
+ */
+import {
+  PLACE_KINDS,
+  badInput,
+  notFound,
+  requireRole,
+  type Dataset,
+  type RelationRecord,
+  type SourceFile,
+  type Viewer,
+} from '../domain/index.js';
+import {
+  MAX_ARTICLE_LENGTH,
+  changesetStatus,
+  fileSectionOf,
+  isOpen,
+  itemsOf,
+  itemsToAccept,
+  newChangesetId,
+  parseEditedRecord,
+  idsReferredToBy,
+  type ChangesetDocument,
+  type FileRecord,
+  type ProposedItem,
+  type ProvenanceEntry,
+} from '../domain/review.js';
+import { readArticle, RELATION_TYPES_READ } from '../extract/extract.js';
+import type { GraphStore, ReadOptions, StoredDocument } from '../store/graph-store.js';
+import type { FileRecords, WriteService } from './write-service.js';
+
+/** What `proposeFromText` is given: the article and the document it is. */
+export interface ArticleInput {
+  readonly text: string;
+  readonly source: Omit<SourceFile, 'id' | 'kind'>;
+}
+
+export class ReviewService {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly writes: WriteService,
+    private readonly read: ReadOptions = {},
+  ) {}
+
+  /** Schema: `Query.changeset`. Editors only: a changeset holds unreviewed text. */
+  async changeset(viewer: Viewer, id: string): Promise<ChangesetDocument | null> {
+    requireRole(viewer, 'editor', 'read a changeset');
+    const [document] = await this.store.documents('changeset', [id], this.read);
+    return document ? (document.body as ChangesetDocument) : null;
+  }
+
+  /** Schema: `Query.changesets`: every changeset, newest first (ids are time-ordered). */
+  async changesets(viewer: Viewer): Promise<ChangesetDocument[]> {
+    requireRole(viewer, 'editor', 'read changesets');
+    const documents = await this.store.documents('changeset', null, this.read);
+    return documents.flatMap((d) => (d ? [d.body as ChangesetDocument] : [])).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  /**
+   * Schema: `Mutation.proposeFromText`: reads the article against the graph's names, statements,
+   * events and sources and stores what it proposes as a PENDING changeset.
+   */
+  async proposeFromText(viewer: Viewer, input: ArticleInput, idempotencyKey: string | null = null): Promise<ChangesetDocument> {
+    requireRole(viewer, 'editor', 'propose from a text');
+    const text = input.text;
+    if (text.trim().length === 0) throw badInput('The text is empty; give the article to read.', { argument: 'input.text' });
+    if (text.length > MAX_ARTICLE_LENGTH) {
+      throw badInput(
+        `The text is ${text.length} characters long; at most ${MAX_ARTICLE_LENGTH} are read at once. Split the article, or propose its parts one by one.`,
+        { argument: 'input.text', length: text.length, limit: MAX_ARTICLE_LENGTH },
+      );
+    }
+    const graph = await this.graphForReading();
+    const { changeset: reading } = readArticle(text, graph, {
+      title: input.source.title,
+      ...(input.source.publisher ? { publisher: input.source.publisher } : {}),
+      ...(input.source.published ? { published: input.source.published } : {}),
+      ...(input.source.url ? { url: input.source.url } : {}),
+    });
+    const now = new Date();
+    const document: ChangesetDocument = {
+      id: newChangesetId(now),
+      sourceId: reading.sourceId,
+      text,
+      createdAt: now.toISOString(),
+      createdBy: viewer.subject,
+      items: itemsOf(reading),
+      rejected: null,
+    };
+    await this.writes.commit(viewer, 'proposeFromText', { input }, idempotencyKey, async () => ({
+      documents: { put: [changesetDocument(document)] },
+      recordIds: [document.id],
+    }));
+    return document;
+  }
+
+  /**
+   * Schema: `Mutation.editProposedItem`: the item's record replaced by the editor's, checked with
+   * the dataset's rules beside the records it refers to, the changeset's other proposals among them.
+   */
+  async editProposedItem(viewer: Viewer, changesetId: string, itemId: string, json: string, idempotencyKey: string | null = null): Promise<ProposedItem> {
+    requireRole(viewer, 'editor', 'edit a proposed item');
+    let edited: ProposedItem | undefined;
+    await this.writes.commit(viewer, 'editProposedItem', { changesetId, itemId, record: json }, idempotencyKey, async () => {
+      const changeset = await this.mustFind(changesetId, 'changesetId');
+      const item = changeset.items.find((i) => i.id === itemId);
+      if (!item) throw notFound(`The changeset "${changesetId}" has no item "${itemId}".`, { argument: 'itemId' });
+      if (!isOpen(item)) throw badInput(`Item "${itemId}" is ${item.decision.toLowerCase()} already; only open items can be edited.`, { argument: 'itemId' });
+      if (changeset.rejected) throw badInput(`The changeset "${changesetId}" was rejected; its items can no longer be edited.`, { argument: 'changesetId' });
+      const record = parseEditedRecord(item, json);
+      // The proposals it refers to are checked beside it, as they would be written with it.
+      const proposals = this.newRecordsReferredTo(changeset, record, item);
+      const problems = await this.writes.problemsOf(withRecord(proposals, item, record), new Set([item.recordId]));
+      if (problems.length > 0) {
+        throw badInput(`The edit was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
+          argument: 'record',
+          problems,
+        });
+      }
+      edited = { ...item, record, decision: 'EDITED' };
+      const next: ChangesetDocument = { ...changeset, items: changeset.items.map((i) => (i.id === itemId ? edited! : i)) };
+      return { documents: { put: [changesetDocument(next)] }, recordIds: [changeset.id] };
+    });
+    return edited!;
+  }
+
+  /**
+   * Schema: `Mutation.acceptChangeset`: the chosen items written in one commit. A new record whose
+   * id the graph has taken meanwhile, and every item matched to a stored record, extend the stored
+   * record (provenance; an edited one replaces it) rather than adding a copy.
+   */
+  async acceptChangeset(viewer: Viewer, id: string, itemIds: readonly string[] | null, idempotencyKey: string | null = null): Promise<ChangesetDocument> {
+    requireRole(viewer, 'editor', 'accept a changeset');
+    let accepted: ChangesetDocument | undefined;
+    await this.writes.commit(viewer, 'acceptChangeset', { id, itemIds }, idempotencyKey, async () => {
+      const changeset = await this.mustFind(id, 'id');
+      const chosen = itemsToAccept(changeset, itemIds);
+      const stored = await this.storedIds(chosen.filter((i) => i.existingId === null).map((i) => i.recordId));
+      const records: FileRecords = { sources: [], entities: [], relations: [], statements: [] };
+      for (const item of chosen) {
+        if (item.record === null) continue;
+        if (item.decision !== 'EDITED' && (item.existingId !== null || stored.has(item.recordId))) continue;
+        (records[fileSectionOf(item.section)] as FileRecord[]).push(item.record);
+      }
+      const chosenIds = new Set(chosen.map((i) => i.id));
+      accepted = {
+        ...changeset,
+        items: changeset.items.map((i) => (chosenIds.has(i.id) ? { ...i, decision: 'ACCEPTED' as const } : i)),
+      };
+      const provenance = await this.provenanceWith(changeset, chosen);
+      return {
+        records,
+        documents: { put: [changesetDocument(accepted), ...provenance] },
+        recordIds: [changeset.id, ...chosen.map((i) => i.recordId)],
+      };
+    });
+    return accepted!;
+  }
+
+  /** Schema: `Mutation.rejectChangeset`: the open items rejected; nothing more can be accepted. */
+  async rejectChangeset(viewer: Viewer, id: string, reason: string | null, idempotencyKey: string | null = null): Promise<ChangesetDocument> {
+    requireRole(viewer, 'editor', 'reject a changeset');
+    let rejected: ChangesetDocument | undefined;
+    await this.writes.commit(viewer, 'rejectChangeset', { id, reason }, idempotencyKey, async () => {
+      const changeset = await this.mustFind(id, 'id');
+      if (changeset.rejected) throw badInput(`The changeset "${id}" was rejected already.`, { argument: 'id' });
+      if (!changeset.items.some(isOpen)) throw badInput(`The changeset "${id}" has no open item left to reject (it is ${changesetStatus(changeset)}).`, { argument: 'id' });
+      rejected = {
+        ...changeset,
+        items: changeset.items.map((i) => (isOpen(i) ? { ...i, decision: 'REJECTED' as const } : i)),
+        rejected: { at: new Date().toISOString(), by: viewer.subject, reason },
+      };
+      return { documents: { put: [changesetDocument(rejected)] }, recordIds: [changeset.id] };
+    });
+    return rejected!;
+  }
+
+  private async mustFind(id: string, argument: string): Promise<ChangesetDocument> {
+    const [document] = await this.store.documents('changeset', [id], this.read);
+    if (!document) throw notFound(`No changeset has the id "${id}".`, { argument });
+    return document.body as ChangesetDocument;
+  }
+
+  /**
+   * What the reader needs of the graph, without exporting it: every entity (the gazetteer and the
+   * events), source and statement, and the relations of the types the reader proposes and matches
+   * (those of events and places).
+   */
+  private async graphForReading(): Promise<Dataset> {
+    const [entities, sources, statements] = await Promise.all([
+      this.store.listEntities(null, this.read),
+      this.store.listSources(this.read),
+      this.store.findStatements({ speakerId: null, aboutId: null }, this.read),
+    ]);
+    const ends = entities.filter((e) => e.event !== null || (PLACE_KINDS as readonly string[]).includes(e.kind)).map((e) => e.id);
+    const views = await this.store.relationsOf(ends, { filter: { types: [...RELATION_TYPES_READ] }, direction: 'BOTH' }, this.read);
+    const relations = new Map<string, RelationRecord>();
+    for (const view of views.flat()) relations.set(view.relation.id, view.relation);
+    return { entities, sources, statements, relations: [...relations.values()] };
+  }
+
+  /** The ids among these that the graph holds. */
+  private async storedIds(ids: readonly string[]): Promise<Set<string>> {
+    const [entities, relations, statements, sources] = await Promise.all([
+      this.store.entitiesByIds(ids, this.read),
+      this.store.relationsByIds(ids, this.read),
+      this.store.statementsByIds(ids, this.read),
+      this.store.sourcesByIds(ids, this.read),
+    ]);
+    return new Set([...entities, ...relations, ...statements, ...sources].flatMap((r) => (r ? [r.id] : [])));
+  }
+
+  /** The open or accepted new records of the changeset that `record` refers to, by section. */
+  private newRecordsReferredTo(changeset: ChangesetDocument, record: FileRecord, item: ProposedItem): FileRecords {
+    const records: FileRecords = { sources: [], entities: [], relations: [], statements: [] };
+    const wanted = new Set(idsReferredToBy(record));
+    for (const other of changeset.items) {
+      if (other === item || other.existingId !== null || other.record === null || other.decision === 'REJECTED') continue;
+      if (wanted.has(other.recordId)) (records[fileSectionOf(other.section)] as FileRecord[]).push(other.record);
+    }
+    return records;
+  }
+
+  /** Each accepted record's 'evidence' document: what it held, and this changeset's spans. */
+  private async provenanceWith(changeset: ChangesetDocument, chosen: readonly ProposedItem[]): Promise<StoredDocument[]> {
+    const ids = [...new Set(chosen.map((i) => i.recordId))];
+    const stored = await this.store.documents('evidence', ids, this.read);
+    const entries = new Map<string, ProvenanceEntry[]>(ids.map((id, n) => [id, [...((stored[n]?.body as ProvenanceEntry[] | undefined) ?? [])]]));
+    for (const item of chosen) {
+      const list = entries.get(item.recordId)!;
+      for (const e of item.evidence) {
+        const entry: ProvenanceEntry = { changesetId: changeset.id, sourceId: changeset.sourceId, sentence: e.sentence, start: e.start, end: e.end, confidence: e.confidence };
+        if (!list.some((x) => x.changesetId === entry.changesetId && x.start === entry.start && x.end === entry.end)) list.push(entry);
+      }
+    }
+    return ids.map((id) => ({ kind: 'evidence' as const, id, body: entries.get(id)! }));
+  }
+}
+
+const changesetDocument = (body: ChangesetDocument): StoredDocument => ({ kind: 'changeset', id: body.id, body });
+
+function withRecord(records: FileRecords, item: ProposedItem, record: FileRecord): FileRecords {
+  const section = fileSectionOf(item.section);
+  return { ...records, [section]: [...(records[section] as FileRecord[]), record] };
+}
