@@ -10,3 +10,4 @@ export * from './search.js';
 export * from './arguments.js';
 export * from './dataset-validator.js';
 export * from './references.js';
+export * from './changes.js';

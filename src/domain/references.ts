@@ -3,7 +3,7 @@
  * against everything they would hold after a load, so a load never leaves a dangling reference;
  * every store words the problems alike.
  */
-import type { RelationRecord, StatementRecord } from './model.js';
+import type { Attribution, EntityRecord, RelationRecord, StatementRecord } from './model.js';
 
 export type ReferenceTarget = 'entity' | 'source' | 'statement';
 
@@ -50,6 +50,45 @@ export function danglingReferences(
   for (const { owner, field, id, target } of refs) {
     if (!isKnown(target, id)) {
       problems.push(`${owner} refers in "${field}" to "${id}", which is not a known ${target}.`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every reference a relation or an event holds, attributions included (claimant, via, statement,
+ * source of each). A removal is checked against these: a record may go only when nothing that
+ * stays refers to it.
+ */
+export function fullReferencesOf(
+  entities: Iterable<EntityRecord>,
+  relations: Iterable<RelationRecord>,
+  statements: Iterable<StatementRecord>,
+): Reference[] {
+  const relationList = [...relations];
+  const refs = referencesOf(relationList, statements);
+  const attributions = (owner: string, list: readonly Attribution[]) =>
+    list.forEach((a, i) => {
+      const field = `attributions[${i}]`;
+      if (a.claimantId !== null) refs.push({ owner, field: `${field}.claimantId`, id: a.claimantId, target: 'entity' });
+      if (a.viaId !== null) refs.push({ owner, field: `${field}.viaId`, id: a.viaId, target: 'entity' });
+      if (a.statementId !== null) refs.push({ owner, field: `${field}.statementId`, id: a.statementId, target: 'statement' });
+      refs.push({ owner, field: `${field}.sourceId`, id: a.sourceId, target: 'source' });
+    });
+  for (const r of relationList) attributions(`Relation "${r.id}"`, r.attributions);
+  for (const e of entities) if (e.event !== null) attributions(`Entity "${e.id}"`, e.event.attributions);
+  return refs;
+}
+
+/** One problem per reference to a removed record: `removed` by target, the records that stay given by `refs`. */
+export function referencesToRemoved(
+  refs: Iterable<Reference>,
+  removed: Readonly<Record<ReferenceTarget, ReadonlySet<string>>>,
+): string[] {
+  const problems: string[] = [];
+  for (const { owner, field, id, target } of refs) {
+    if (removed[target].has(id)) {
+      problems.push(`The ${target} "${id}" cannot be removed: ${owner} refers to it in "${field}" and stays.`);
     }
   }
   return problems;

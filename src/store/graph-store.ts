@@ -16,12 +16,14 @@
 import type {
   ClaimStatus,
   Dataset,
+  DatasetFile,
   EventType,
   Direction,
   EntityKind,
   EntityRecord,
   RelationRecord,
   RelationType,
+  Role,
   SearchMatch,
   SourceRecord,
   StatementMatch,
@@ -277,6 +279,61 @@ export interface GraphCounts {
   readonly sources: number;
 }
 
+/** A record of one write: who, when, what (schema: `Change`). */
+export interface ChangeRecord {
+  /** 'change:' + a time-ordered unique id (`newChangeId`): a later change has a greater id. */
+  readonly id: string;
+  /** ISO 8601 UTC with ms, set by the write service. */
+  readonly at: string;
+  /** Viewer.subject */
+  readonly actor: string;
+  /** Viewer.role */
+  readonly role: Role | null;
+  /** The mutation's name: 'addRelation', 'mergeEntities', 'acceptChangeset', ... */
+  readonly operation: string;
+  readonly idempotencyKey: string | null;
+  /** sha256 of the operation and its arguments, to refuse a key reused for another request. */
+  readonly requestHash: string | null;
+  /** Every record id the change wrote or removed; `changesOf` finds changes by these. */
+  readonly recordIds: readonly string[];
+  /** The touched records before and after, in the file form (DatasetFile sections; absent = none). */
+  readonly before: Partial<Omit<DatasetFile, '$comment'>>;
+  readonly after: Partial<Omit<DatasetFile, '$comment'>>;
+}
+
+/** A side document written atomically with graph changes: judgements, merges, changesets, evidence. */
+export interface StoredDocument {
+  readonly kind: 'judgement' | 'merge' | 'changeset' | 'evidence';
+  readonly id: string;
+  /** JSON-serialisable; read back as JSON.parse(JSON.stringify(body)). */
+  readonly body: unknown;
+}
+
+/** Records a write removes, by section. */
+export interface GraphRemovals {
+  readonly entities?: readonly string[];
+  readonly relations?: readonly string[];
+  readonly statements?: readonly string[];
+  readonly sources?: readonly string[];
+}
+
+/** One write to the graph and its side documents, with the record of it: `commit` applies all of it or none. */
+export interface GraphWrite {
+  /** Upserted by id exactly as `load` does (relations may change ends). */
+  readonly upsert: Dataset;
+  /**
+   * Records removed (a merge's absorbed entity, a collapsed duplicate relation). Removing a record
+   * something else still refers to (and is not removed or rewritten in this write) fails the
+   * whole write with DatasetValidationError. An id that is not stored is no problem.
+   */
+  readonly remove?: GraphRemovals;
+  readonly documents?: {
+    readonly put?: readonly StoredDocument[];
+    readonly remove?: readonly Pick<StoredDocument, 'kind' | 'id'>[];
+  };
+  readonly change: ChangeRecord;
+}
+
 export interface GraphStore {
   /** `memory` or `neo4j`, for logs and /readyz. */
   readonly kind: string;
@@ -355,6 +412,21 @@ export interface GraphStore {
    * `onProgress`, when given, is told `done` of `total` rows of each `phase` as a long load goes.
    */
   load(dataset: Dataset, onProgress?: (done: number, total: number, phase: string) => void): Promise<void>;
+  /**
+   * All-or-nothing and durable (SQLite: one transaction, WAL, synchronous FULL; Neo4j: one write
+   * transaction): the upserts, removals, documents and the change record together. A write that
+   * would leave a dangling reference throws DatasetValidationError and changes nothing.
+   */
+  commit(write: GraphWrite): Promise<void>;
+  /** Schema: `Query.history`: changes whose recordIds include the id, newest first (by id, descending). */
+  changesOf(recordId: string, page: PageQuery, options?: ReadOptions): Promise<Page<ChangeRecord>>;
+  /** The change recorded with this idempotency key, or null. */
+  changeByIdempotencyKey(key: string, options?: ReadOptions): Promise<ChangeRecord | null>;
+  /**
+   * Documents of a kind by id, one per id in order (null = unknown); or, when ids is null, every
+   * document of the kind, by id.
+   */
+  documents(kind: StoredDocument['kind'], ids: readonly string[] | null, options?: ReadOptions): Promise<(StoredDocument | null)[]>;
   /**
    * The whole graph as a dataset (what `npm run export` writes): every record, each section by id.
    * Loading it into an empty store gives the same graph.

@@ -9,7 +9,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
-import { DatasetValidationError, type Dataset } from '../../src/domain/index.js';
+import { DatasetValidationError, newChangeId, type Dataset } from '../../src/domain/index.js';
+import type { ChangeRecord } from '../../src/store/graph-store.js';
 import { readDatasetFile, SEED_FILE, seedIfEmpty } from '../../src/ingest/dataset-file.js';
 import { DATA_FILE_NAME, DataFileError, GraphDataFile, SCHEMA_VERSION } from '../../src/store/memory/data-file.js';
 import { MemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
@@ -172,11 +173,76 @@ describe('the durable embedded store', () => {
   });
 });
 
+describe('the journal in the data file', () => {
+  const unit = (id: string, name: string): Dataset => ({ ...emptyDataset, entities: [{ id, kind: 'UNIT', name, aliases: [], description: null, location: null, event: null }] });
+  const emptyDataset: Dataset = { sources: [], entities: [], relations: [], statements: [] };
+  const change = (operation: string, recordIds: string[], idempotencyKey: string | null = null): ChangeRecord => ({
+    ...newChangeId(),
+    actor: 'editor-token',
+    role: 'editor',
+    operation,
+    idempotencyKey,
+    requestHash: null,
+    recordIds,
+    before: {},
+    after: { entities: [{ id: recordIds[0]!, kind: 'UNIT', name: 'x', aliases: [] }] },
+  });
+
+  it('keeps committed changes, documents and removals across a reopen', async () => {
+    const store = openDurableMemoryStore(dir);
+    const created = change('createEntity', ['unit:kept'], 'key-1');
+    await store.commit({ upsert: unit('unit:kept', 'Kept'), change: created, documents: { put: [{ kind: 'merge', id: 'merge:1', body: { a: [1] } }] } });
+    await store.commit({ upsert: unit('unit:gone', 'Gone'), change: change('createEntity', ['unit:gone']) });
+    const removal = change('mergeEntities', ['unit:gone']);
+    await store.commit({ upsert: emptyDataset, remove: { entities: ['unit:gone'] }, change: removal });
+    await store.close();
+    const reopened = openDurableMemoryStore(dir);
+    expect(await reopened.entitiesByIds(['unit:kept', 'unit:gone'])).toEqual([unit('unit:kept', 'Kept').entities[0], null]);
+    expect(await reopened.changeByIdempotencyKey('key-1')).toEqual(created);
+    expect((await reopened.changesOf('unit:gone', { first: 5, after: null })).items.map((c) => c.operation)).toEqual(['mergeEntities', 'createEntity']);
+    expect(await reopened.documents('merge', null)).toEqual([{ kind: 'merge', id: 'merge:1', body: { a: [1] } }]);
+    await reopened.close();
+  });
+
+  it('writes nothing of a commit whose change cannot be recorded', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.commit({ upsert: unit('unit:first', 'First'), change: change('createEntity', ['unit:first'], 'same-key') });
+    await expect(store.commit({ upsert: unit('unit:second', 'Second'), change: change('createEntity', ['unit:second'], 'same-key') })).rejects.toThrow();
+    await store.close();
+    const reopened = openDurableMemoryStore(dir);
+    expect(await reopened.entitiesByIds(['unit:second'])).toEqual([null]);
+    expect((await reopened.changesOf('unit:second', { first: 5, after: null })).totalCount).toBe(0);
+    await reopened.close();
+  });
+
+  it('is added to a file of schema version 2, whose records stay as they were', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    await store.close();
+    const db = new Database(fileIn(dir));
+    db.exec('DROP TABLE change_records; DROP TABLE changes; DROP TABLE documents; UPDATE schema_version SET version = 2;');
+    db.close();
+    const migrated = openDurableMemoryStore(dir);
+    expect(migrated.dataFileMigratedFrom).toBe(2);
+    expect(await migrated.counts()).toEqual({
+      entities: seed.entities.length,
+      relations: seed.relations.length,
+      statements: seed.statements.length,
+      sources: seed.sources.length,
+    });
+    await migrated.commit({ upsert: unit('unit:after-migration', 'After'), change: change('createEntity', ['unit:after-migration']) });
+    expect((await migrated.changesOf('unit:after-migration', { first: 1, after: null })).totalCount).toBe(1);
+    await migrated.close();
+  });
+});
+
 describe('a data file of schema version 1 (before facts had attributions, times and events)', () => {
   /** A version-1 file: the layout, with records of the old model written as that version wrote them. */
   function writeVersionOneFile(dataDir: string, relation: Record<string, unknown>) {
     GraphDataFile.open(dataDir).close();
     const db = new Database(fileIn(dataDir));
+    // Version 1 had no journal.
+    db.exec('DROP TABLE change_records; DROP TABLE changes; DROP TABLE documents;');
     const put = (table: string, record: Record<string, unknown>, columns: Record<string, unknown> = {}) => {
       const names = ['id', ...Object.keys(columns), 'record'];
       db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
@@ -202,7 +268,7 @@ describe('a data file of schema version 1 (before facts had attributions, times 
     claimedBy: 'org:mod', date: '2025-01-06', sourceId: 'source:old', statementIds: ['stmt:old'], qualifiers: {},
   };
 
-  it('is migrated on open: every record kept, in the new model, and the file marked version 2', async () => {
+  it('is migrated on open: every record kept, in the new model, and the file marked with the current version', async () => {
     writeVersionOneFile(dir, oldRelation);
     const store = openDurableMemoryStore(dir);
     expect(store.dataFileMigratedFrom).toBe(1);
@@ -219,9 +285,9 @@ describe('a data file of schema version 1 (before facts had attributions, times 
     const exported = await store.exportDataset();
     await store.close();
     const db = new Database(fileIn(dir), { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_version').pluck().all()).toEqual([2]);
+    expect(db.prepare('SELECT version FROM schema_version').pluck().all()).toEqual([SCHEMA_VERSION]);
     db.close();
-    // Reopened, it is a version-2 file that reads the same.
+    // Reopened, it is a file of the current version that reads the same.
     const reopened = openDurableMemoryStore(dir);
     expect(reopened.dataFileMigratedFrom).toBeNull();
     expect(await reopened.exportDataset()).toEqual(exported);
@@ -238,7 +304,7 @@ describe('a data file of schema version 1 (before facts had attributions, times 
       error = e;
     }
     expect(error).toBeInstanceOf(DataFileError);
-    expect((error as Error).message).toMatch(/schema version 1, and its records cannot be upgraded to version 2 \(.*NO_SUCH_TYPE.*\); it was left as it is/);
+    expect((error as Error).message).toMatch(/schema version 1, and its records cannot be upgraded to version 3 \(.*NO_SUCH_TYPE.*\); it was left as it is/);
     expect((error as Error).message).not.toContain('\n');
     expect(await readFile(fileIn(dir))).toEqual(before);
     const db = new Database(fileIn(dir), { readonly: true });

@@ -3,8 +3,9 @@
  * they outlive the process. The file is the durable copy; the in-memory state (state.ts) is built
  * from it at start and is what answers queries.
  *
- * Layout (schema version 2; version 1 held the records of the model before facts had
- * attributions, times, events and locations, and is migrated on open, see MIGRATIONS):
+ * Layout (schema version 3; version 1 held the records of the model before facts had
+ * attributions, times, events and locations, version 2 had no journal; both are migrated on open,
+ * see MIGRATIONS):
  * - one table per record kind, a row per record: the columns that records are looked up or
  *   referenced by (id, kind or type, the ends and source of a relation, the speaker and source of a
  *   statement) and the whole record as JSON in `record`. The record is what the stores exchange
@@ -12,6 +13,10 @@
  *   the columns let SQLite enforce references (deferred foreign keys, checked at commit) and let a
  *   later write path find, say, the relations of an entity without reading every record. Lists
  *   (aliases, aboutIds, statementIds) stay in the JSON: nothing needs them as keys yet.
+ * - the journal: `changes` (a row per write: its id, its idempotency key, unique, and the whole
+ *   ChangeRecord as JSON), `change_records` (which records each change touched, keyed by record id
+ *   so that a record's history is an index range) and `documents` (side documents by kind and id,
+ *   their body as JSON). They are written in the same transaction as the records they go with.
  * - `schema_version`: one row, the layout's version, for migrations. A file of a version this code
  *   does not know is refused, never rewritten.
  *
@@ -25,6 +30,7 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { ChangeRecord, GraphRemovals, StoredDocument } from '../graph-store.js';
 import {
   parseDataset,
   type Dataset,
@@ -38,7 +44,7 @@ import {
 export const DATA_FILE_NAME = 'graph.db';
 
 /** The layout this code writes and reads. A migration from version N to N + 1 goes in MIGRATIONS. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The tables, as version 1 made them; version 2 keeps them and changes what the records hold. */
 const SCHEMA_V1 = `
@@ -73,6 +79,26 @@ CREATE INDEX relations_to ON relations(to_id);
 CREATE INDEX statements_speaker ON statements(speaker_id);
 `;
 
+/** The journal's tables, which version 3 adds. */
+const SCHEMA_V3_JOURNAL = `
+CREATE TABLE changes (
+  id TEXT PRIMARY KEY,
+  idempotency_key TEXT UNIQUE,
+  record TEXT NOT NULL
+);
+CREATE TABLE change_records (
+  record_id TEXT NOT NULL,
+  change_id TEXT NOT NULL REFERENCES changes(id),
+  PRIMARY KEY (record_id, change_id)
+) WITHOUT ROWID;
+CREATE TABLE documents (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+`;
+
 /**
  * Migrations by the version they start from: MIGRATIONS[1] takes a version-1 file to 2, in the
  * same transaction that records the new version (so a migration that fails leaves the file as it
@@ -80,6 +106,7 @@ CREATE INDEX statements_speaker ON statements(speaker_id);
  */
 const MIGRATIONS: Readonly<Record<number, (db: Database.Database, file: string) => void>> = {
   1: upgradeRecordsToFacts,
+  2: (db) => db.exec(SCHEMA_V3_JOURNAL),
 };
 
 /**
@@ -120,6 +147,8 @@ function upgradeRecordsToFacts(db: Database.Database, file: string): void {
 }
 
 const TABLES = ['schema_version', 'sources', 'entities', 'statements', 'relations'] as const;
+/** Tables a file of version 3 or later has too. */
+const JOURNAL_TABLES = ['changes', 'change_records', 'documents'] as const;
 
 /** The data file cannot be used as it is; the message names the file and what is wrong. */
 export class DataFileError extends Error {
@@ -132,12 +161,20 @@ export interface GraphWriter {
   putEntities(records: readonly EntityRecord[]): void;
   putStatements(records: readonly StatementRecord[]): void;
   putRelations(records: readonly RelationRecord[]): void;
+  /** Deletes records by id (an id not stored is no error). */
+  removeRecords(removals: GraphRemovals): void;
+  putChange(change: ChangeRecord): void;
+  putDocuments(documents: readonly StoredDocument[]): void;
+  removeDocuments(documents: readonly Pick<StoredDocument, 'kind' | 'id'>[]): void;
 }
 
 type Statement = Database.Statement<unknown[]>;
+type RecordTable = 'sources' | 'entities' | 'relations' | 'statements';
 
 export class GraphDataFile implements GraphWriter {
   private readonly put: { sources: Statement; entities: Statement; statements: Statement; relations: Statement };
+  private readonly remove: Record<RecordTable, Statement>;
+  private readonly journal: { change: Statement; changeRecord: Statement; putDocument: Statement; removeDocument: Statement };
 
   private constructor(
     /** The file's absolute path, for messages. */
@@ -163,6 +200,20 @@ export class GraphDataFile implements GraphWriter {
           'ON CONFLICT(id) DO UPDATE SET type = excluded.type, from_id = excluded.from_id, to_id = excluded.to_id, ' +
           'source_id = excluded.source_id, record = excluded.record',
       ),
+    };
+    this.remove = {
+      sources: db.prepare('DELETE FROM sources WHERE id = ?'),
+      entities: db.prepare('DELETE FROM entities WHERE id = ?'),
+      relations: db.prepare('DELETE FROM relations WHERE id = ?'),
+      statements: db.prepare('DELETE FROM statements WHERE id = ?'),
+    };
+    this.journal = {
+      change: db.prepare('INSERT INTO changes (id, idempotency_key, record) VALUES (?, ?, ?)'),
+      changeRecord: db.prepare('INSERT OR IGNORE INTO change_records (record_id, change_id) VALUES (?, ?)'),
+      putDocument: db.prepare(
+        'INSERT INTO documents (kind, id, body) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET body = excluded.body',
+      ),
+      removeDocument: db.prepare('DELETE FROM documents WHERE kind = ? AND id = ?'),
     };
   }
 
@@ -252,14 +303,53 @@ export class GraphDataFile implements GraphWriter {
     for (const r of records) this.put.relations.run(r.id, r.type, r.from, r.to, r.sourceId, JSON.stringify(r));
   }
 
+  removeRecords(removals: GraphRemovals): void {
+    // Relations and statements first: the references to entities and sources go with them.
+    for (const id of removals.relations ?? []) this.remove.relations.run(id);
+    for (const id of removals.statements ?? []) this.remove.statements.run(id);
+    for (const id of removals.entities ?? []) this.remove.entities.run(id);
+    for (const id of removals.sources ?? []) this.remove.sources.run(id);
+  }
+
+  putChange(change: ChangeRecord): void {
+    this.journal.change.run(change.id, change.idempotencyKey, JSON.stringify(change));
+    for (const recordId of change.recordIds) this.journal.changeRecord.run(recordId, change.id);
+  }
+
+  putDocuments(documents: readonly StoredDocument[]): void {
+    for (const d of documents) this.journal.putDocument.run(d.kind, d.id, JSON.stringify(d.body));
+  }
+
+  removeDocuments(documents: readonly Pick<StoredDocument, 'kind' | 'id'>[]): void {
+    for (const d of documents) this.journal.removeDocument.run(d.kind, d.id);
+  }
+
+  /** Every change, by id (oldest first). */
+  readChanges(): ChangeRecord[] {
+    return this.readJson<ChangeRecord>('SELECT id, record FROM changes ORDER BY id', 'changes', (id, parsed) => parsed.id === id);
+  }
+
+  /** Every side document, by kind then id. */
+  readDocuments(): StoredDocument[] {
+    const rows = this.db.prepare('SELECT kind, id, body FROM documents ORDER BY kind, id').raw().all() as [string, string, string][];
+    return rows.map(([kind, id, body]) => {
+      try {
+        return { kind: kind as StoredDocument['kind'], id, body: JSON.parse(body) as unknown };
+      } catch (error) {
+        throw new DataFileError(
+          `The data file ${this.path} is damaged: the body of the ${kind} document ${id} is not valid JSON (${reason(error)}).`,
+        );
+      }
+    });
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
 
-  private readTable<T>(table: 'sources' | 'entities' | 'relations' | 'statements'): T[] {
-    const rows = this.db.prepare(`SELECT id, record FROM ${table} ORDER BY rowid`).raw().iterate() as IterableIterator<
-      [string, string]
-    >;
+  /** Rows of (id, JSON) read as records, each checked to carry its row's id. */
+  private readJson<T>(sql: string, table: string, matches: (id: string, parsed: { id?: unknown }) => boolean): T[] {
+    const rows = this.db.prepare(sql).raw().iterate() as IterableIterator<[string, string]>;
     const records: T[] = [];
     try {
       for (const [id, record] of rows) {
@@ -271,7 +361,7 @@ export class GraphDataFile implements GraphWriter {
             `The data file ${this.path} is damaged: the record of ${id} in table ${table} is not valid JSON (${reason(error)}).`,
           );
         }
-        if (typeof parsed !== 'object' || parsed === null || (parsed as { id?: unknown }).id !== id) {
+        if (typeof parsed !== 'object' || parsed === null || !matches(id, parsed as { id?: unknown })) {
           throw new DataFileError(`The data file ${this.path} is damaged: the record of ${id} in table ${table} does not match its id.`);
         }
         records.push(parsed as T);
@@ -281,6 +371,10 @@ export class GraphDataFile implements GraphWriter {
       throw new DataFileError(describeOpenError(this.path, error));
     }
     return records;
+  }
+
+  private readTable<T>(table: RecordTable): T[] {
+    return this.readJson<T>(`SELECT id, record FROM ${table} ORDER BY rowid`, table, (id, parsed) => parsed.id === id);
   }
 }
 
@@ -306,7 +400,7 @@ function checkSchema(db: Database.Database, file: string): number {
         'run the server version that wrote it, or restore a backup.',
     );
   }
-  for (const table of TABLES) {
+  for (const table of version >= 3 ? [...TABLES, ...JOURNAL_TABLES] : TABLES) {
     if (!tables.has(table)) throw new DataFileError(`The data file ${file} is damaged: its table ${table} is missing.`);
   }
   return version;
@@ -316,6 +410,7 @@ function checkSchema(db: Database.Database, file: string): number {
 function upgradeSchema(db: Database.Database, file: string, version: number): void {
   if (version === 0) {
     db.exec(SCHEMA_V1);
+    db.exec(SCHEMA_V3_JOURNAL);
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
     return;
   }

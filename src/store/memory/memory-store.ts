@@ -20,7 +20,10 @@ import {
   type TimeWindow,
 } from '../../domain/index.js';
 import type {
+  ChangeRecord,
   EventQuery,
+  GraphWrite,
+  StoredDocument,
   FactRef,
   GraphCounts,
   GraphStore,
@@ -52,6 +55,7 @@ import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
 import { factsSupportedBy, findEvents, near, timeline } from './facts.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
+import { Journal } from './journal.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
 function refuseIfCancelled(options: ReadOptions | undefined): void {
@@ -79,7 +83,7 @@ export function openDurableMemoryStore(dataDir: string): MemoryStore {
       const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
       throw new DataFileError(`The data file ${file.path} holds records that do not form a valid graph: ${message}`);
     }
-    return new MemoryStore(file, state);
+    return new MemoryStore(file, state, new Journal(file.readChanges(), file.readDocuments()));
   } catch (error) {
     file.close();
     throw error;
@@ -91,12 +95,17 @@ export class MemoryStore implements GraphStore {
   /** Replaced whole by `load`, never changed in place; every read takes it once. */
   private state: MemoryState;
 
-  /** `dataFile`: where loads are made durable (none: memory only); `state`: what it holds already. */
+  /** Changes and side documents; changed in place, only once a write is durable. */
+  private journal: Journal;
+
+  /** `dataFile`: where loads are made durable (none: memory only); `state` and `journal`: what it holds already. */
   constructor(
     private readonly dataFile: GraphDataFile | null = null,
     state: MemoryState = emptyState(),
+    journal: Journal = new Journal(),
   ) {
     this.state = state;
+    this.journal = journal;
   }
 
   /** The data file's path, or null for a store in memory only. */
@@ -226,6 +235,41 @@ export class MemoryStore implements GraphStore {
     onProgress?.(total, total, 'dataset');
   }
 
+  async commit(write: GraphWrite): Promise<void> {
+    // As load: the new state is built aside (a dangling reference throws here), written in one
+    // SQLite transaction with the change and the documents, and only then swapped in; all
+    // synchronous, so no other write or read sees half of it.
+    this.journal.checkNew(write.change);
+    const next = stateWithDataset(this.state, write.upsert, write.remove);
+    this.dataFile?.transaction((w) => {
+      w.putSources(write.upsert.sources);
+      w.putEntities(write.upsert.entities);
+      w.putStatements(write.upsert.statements);
+      w.putRelations(write.upsert.relations);
+      if (write.remove) w.removeRecords(write.remove);
+      w.putChange(write.change);
+      w.putDocuments(write.documents?.put ?? []);
+      w.removeDocuments(write.documents?.remove ?? []);
+    });
+    this.state = next;
+    this.journal.apply(write);
+  }
+
+  async changesOf(recordId: string, page: PageQuery, options?: ReadOptions): Promise<Page<ChangeRecord>> {
+    refuseIfCancelled(options);
+    return this.journal.changesOf(recordId, page);
+  }
+
+  async changeByIdempotencyKey(key: string, options?: ReadOptions): Promise<ChangeRecord | null> {
+    refuseIfCancelled(options);
+    return this.journal.changeByIdempotencyKey(key);
+  }
+
+  async documents(kind: StoredDocument['kind'], ids: readonly string[] | null, options?: ReadOptions): Promise<(StoredDocument | null)[]> {
+    refuseIfCancelled(options);
+    return this.journal.documentsOf(kind, ids);
+  }
+
   async counts(): Promise<GraphCounts> {
     const { graph, statements, sources } = this.state;
     return {
@@ -306,6 +350,7 @@ export class MemoryStore implements GraphStore {
     // Lets the graph and its indexes be collected; the store stays usable, and empty (a durable
     // one releases its data file, and keeps what it wrote there).
     this.state = emptyState();
+    this.journal = new Journal();
     this.dataFile?.close();
   }
 }

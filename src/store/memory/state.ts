@@ -8,7 +8,9 @@ import { MultiDirectedGraph } from 'graphology';
 import {
   DatasetValidationError,
   danglingReferences,
+  fullReferencesOf,
   referencesOf,
+  referencesToRemoved,
   type Dataset,
   type EntityKind,
   type EntityRecord,
@@ -50,12 +52,39 @@ export function emptyState(): MemoryState {
   return buildState(new Map(), new Map(), new Map(), new Map());
 }
 
-/** A new snapshot holding `previous` plus `dataset`; a record with a known id replaces the old one. */
-export function stateWithDataset(previous: MemoryState, dataset: Dataset): MemoryState {
+/** Ids of records to take out of a snapshot, by section. */
+export interface Removals {
+  readonly entities?: readonly string[];
+  readonly relations?: readonly string[];
+  readonly statements?: readonly string[];
+  readonly sources?: readonly string[];
+}
+
+/**
+ * A new snapshot holding `previous` plus `dataset`, less `remove`; a record with a known id
+ * replaces the old one. Throws DatasetValidationError when a record that stays would refer to one
+ * that is not there (a removed one included).
+ */
+export function stateWithDataset(previous: MemoryState, dataset: Dataset, remove: Removals = {}): MemoryState {
   const entities = mergeById(entitiesOf(previous.graph), dataset.entities);
   const relations = mergeById(relationsOf(previous.graph), dataset.relations);
   const statements = mergeById(previous.statements.values(), dataset.statements);
   const sources = mergeById(previous.sources.values(), dataset.sources);
+  const removed = {
+    entity: new Set(remove.entities ?? []),
+    relation: new Set(remove.relations ?? []),
+    statement: new Set(remove.statements ?? []),
+    source: new Set(remove.sources ?? []),
+  };
+  for (const id of removed.entity) entities.delete(id);
+  for (const id of removed.relation) relations.delete(id);
+  for (const id of removed.statement) statements.delete(id);
+  for (const id of removed.source) sources.delete(id);
+  if (removed.entity.size + removed.statement.size + removed.source.size > 0) {
+    const refs = fullReferencesOf(entities.values(), relations.values(), statements.values());
+    const problems = referencesToRemoved(refs, removed);
+    if (problems.length > 0) throw new DatasetValidationError(problems);
+  }
   // Checked against the merged state: the validator sees a dataset alone, and graphology would
   // refuse an edge to a missing node only after part of the graph was built.
   const known = { entity: entities, source: sources, statement: statements };

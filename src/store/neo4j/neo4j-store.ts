@@ -19,8 +19,11 @@ import {
   type TimeWindow,
 } from '../../domain/index.js';
 import type {
+  ChangeRecord,
   EventQuery,
   FactRef,
+  GraphWrite,
+  StoredDocument,
   GraphCounts,
   GraphStore,
   NearbyPlace,
@@ -168,6 +171,23 @@ export class Neo4jStore implements GraphStore {
     private readonly executor: Executor,
     private readonly closeDriver: () => Promise<void>,
   ) {}
+
+  // The journal on Neo4j follows in the next change; until then these refuse, never pretend.
+  async commit(_write: GraphWrite): Promise<void> {
+    throw new Error('The Neo4j store does not record changes yet.');
+  }
+
+  async changesOf(_recordId: string, _page: PageQuery, _options?: ReadOptions): Promise<Page<ChangeRecord>> {
+    throw new Error('The Neo4j store does not record changes yet.');
+  }
+
+  async changeByIdempotencyKey(_key: string, _options?: ReadOptions): Promise<ChangeRecord | null> {
+    throw new Error('The Neo4j store does not record changes yet.');
+  }
+
+  async documents(_kind: StoredDocument['kind'], _ids: readonly string[] | null, _options?: ReadOptions): Promise<(StoredDocument | null)[]> {
+    throw new Error('The Neo4j store does not record changes yet.');
+  }
 
   async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {
     return this.byIds(ENTITIES_BY_IDS, ids, (row) => entityFromNode(row['n']), options);
