@@ -7,9 +7,12 @@
 import {
   PLACE_KINDS,
   badInput,
+  newChangeId,
+  toDatasetFile,
   notFound,
   requireRole,
   type Dataset,
+  type DatasetFile,
   type RelationRecord,
   type SourceFile,
   type Viewer,
@@ -30,7 +33,7 @@ import {
   type ProvenanceEntry,
 } from '../domain/review.js';
 import { readArticle, RELATION_TYPES_READ } from '../extract/extract.js';
-import type { GraphStore, ReadOptions, StoredDocument } from '../store/graph-store.js';
+import type { ChangeRecord, GraphStore, GraphWrite, ReadOptions, StoredDocument } from '../store/graph-store.js';
 import type { FileRecords, WriteService } from './write-service.js';
 
 /** What `proposeFromText` is given: the article and the document it is. */
@@ -64,7 +67,7 @@ export class ReviewService {
    * Schema: `Mutation.proposeFromText`: reads the article against the graph's names, statements,
    * events and sources and stores what it proposes as a PENDING changeset.
    */
-  async proposeFromText(viewer: Viewer, input: ArticleInput, idempotencyKey: string | null = null): Promise<ChangesetDocument> {
+  async proposeFromText(viewer: Viewer, input: ArticleInput): Promise<ChangesetDocument> {
     requireRole(viewer, 'editor', 'propose from a text');
     const text = input.text;
     if (text.trim().length === 0) throw badInput('The text is empty; give the article to read.', { argument: 'input.text' });
@@ -91,7 +94,7 @@ export class ReviewService {
       items: itemsOf(reading),
       rejected: null,
     };
-    await this.writes.commit(viewer, 'proposeFromText', { input }, idempotencyKey, async () => ({
+    await this.commit(viewer, 'proposeFromText', async () => ({
       documents: { put: [changesetDocument(document)] },
       recordIds: [document.id],
     }));
@@ -102,10 +105,10 @@ export class ReviewService {
    * Schema: `Mutation.editProposedItem`: the item's record replaced by the editor's, checked with
    * the dataset's rules beside the records it refers to, the changeset's other proposals among them.
    */
-  async editProposedItem(viewer: Viewer, changesetId: string, itemId: string, json: string, idempotencyKey: string | null = null): Promise<ProposedItem> {
+  async editProposedItem(viewer: Viewer, changesetId: string, itemId: string, json: string): Promise<ProposedItem> {
     requireRole(viewer, 'editor', 'edit a proposed item');
     let edited: ProposedItem | undefined;
-    await this.writes.commit(viewer, 'editProposedItem', { changesetId, itemId, record: json }, idempotencyKey, async () => {
+    await this.commit(viewer, 'editProposedItem', async () => {
       const changeset = await this.mustFind(changesetId, 'changesetId');
       const item = changeset.items.find((i) => i.id === itemId);
       if (!item) throw notFound(`The changeset "${changesetId}" has no item "${itemId}".`, { argument: 'itemId' });
@@ -114,7 +117,7 @@ export class ReviewService {
       const record = parseEditedRecord(item, json);
       // The proposals it refers to are checked beside it, as they would be written with it.
       const proposals = this.newRecordsReferredTo(changeset, record, item);
-      const problems = await this.writes.problemsOf(withRecord(proposals, item, record), new Set([item.recordId]));
+      const { problems } = await this.writes.check(withRecord(proposals, item, record), new Set([item.recordId]));
       if (problems.length > 0) {
         throw badInput(`The edit was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
           argument: 'record',
@@ -133,10 +136,10 @@ export class ReviewService {
    * id the graph has taken meanwhile, and every item matched to a stored record, extend the stored
    * record (provenance; an edited one replaces it) rather than adding a copy.
    */
-  async acceptChangeset(viewer: Viewer, id: string, itemIds: readonly string[] | null, idempotencyKey: string | null = null): Promise<ChangesetDocument> {
+  async acceptChangeset(viewer: Viewer, id: string, itemIds: readonly string[] | null): Promise<ChangesetDocument> {
     requireRole(viewer, 'editor', 'accept a changeset');
     let accepted: ChangesetDocument | undefined;
-    await this.writes.commit(viewer, 'acceptChangeset', { id, itemIds }, idempotencyKey, async () => {
+    await this.commit(viewer, 'acceptChangeset', async () => {
       const changeset = await this.mustFind(id, 'id');
       const chosen = itemsToAccept(changeset, itemIds);
       const stored = await this.storedIds(chosen.filter((i) => i.existingId === null).map((i) => i.recordId));
@@ -162,10 +165,10 @@ export class ReviewService {
   }
 
   /** Schema: `Mutation.rejectChangeset`: the open items rejected; nothing more can be accepted. */
-  async rejectChangeset(viewer: Viewer, id: string, reason: string | null, idempotencyKey: string | null = null): Promise<ChangesetDocument> {
+  async rejectChangeset(viewer: Viewer, id: string, reason: string | null): Promise<ChangesetDocument> {
     requireRole(viewer, 'editor', 'reject a changeset');
     let rejected: ChangesetDocument | undefined;
-    await this.writes.commit(viewer, 'rejectChangeset', { id, reason }, idempotencyKey, async () => {
+    await this.commit(viewer, 'rejectChangeset', async () => {
       const changeset = await this.mustFind(id, 'id');
       if (changeset.rejected) throw badInput(`The changeset "${id}" was rejected already.`, { argument: 'id' });
       if (!changeset.items.some(isOpen)) throw badInput(`The changeset "${id}" has no open item left to reject (it is ${changesetStatus(changeset)}).`, { argument: 'id' });
@@ -177,6 +180,55 @@ export class ReviewService {
       return { documents: { put: [changesetDocument(rejected)] }, recordIds: [changeset.id] };
     });
     return rejected!;
+  }
+
+  /**
+   * One write, one at a time per store: `plan` reads what it needs and says what to write; the
+   * records are checked with the dataset's rules beside the stored ones they refer to, then
+   * committed with the documents and the record of the change, all or nothing.
+   */
+  private async commit(viewer: Viewer, operation: string, plan: () => Promise<Planned>): Promise<void> {
+    await this.writes.exclusive(async () => {
+      const planned = await plan();
+      const records = planned.records ?? { sources: [], entities: [], relations: [], statements: [] };
+      const count = records.sources.length + records.entities.length + records.relations.length + records.statements.length;
+      let upsert: Dataset = { sources: [], entities: [], relations: [], statements: [] };
+      if (count > 0) {
+        const { problems, dataset } = await this.writes.check(records);
+        if (dataset === null) {
+          throw badInput(`Nothing was written: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, { problems });
+        }
+        upsert = dataset;
+      }
+      const written = [...upsert.sources, ...upsert.entities, ...upsert.relations, ...upsert.statements].map((r) => r.id);
+      const { id, at } = newChangeId();
+      const change: ChangeRecord = {
+        id,
+        at,
+        actor: viewer.subject,
+        role: viewer.role,
+        operation,
+        idempotencyKey: null,
+        requestHash: null,
+        recordIds: [...new Set([...planned.recordIds, ...written])],
+        before: withoutComment(toDatasetFile(await this.stored(written))),
+        after: withoutComment(toDatasetFile(upsert)),
+      };
+      const write: GraphWrite = { upsert, documents: planned.documents, change };
+      await this.store.commit(write);
+    });
+  }
+
+  /** The stored records with these ids, whatever their section. */
+  private async stored(ids: readonly string[]): Promise<Dataset> {
+    const [entities, relations, statements, sources] = await Promise.all([
+      this.store.entitiesByIds(ids, this.read),
+      this.store.relationsByIds(ids, this.read),
+      this.store.statementsByIds(ids, this.read),
+      this.store.sourcesByIds(ids, this.read),
+    ]);
+    const some = <T>(list: (T | null)[]) => list.filter((r): r is T => r !== null);
+    return { entities: some(entities), relations: some(relations), statements: some(statements), sources: some(sources) };
   }
 
   private async mustFind(id: string, argument: string): Promise<ChangesetDocument> {
@@ -205,13 +257,8 @@ export class ReviewService {
 
   /** The ids among these that the graph holds. */
   private async storedIds(ids: readonly string[]): Promise<Set<string>> {
-    const [entities, relations, statements, sources] = await Promise.all([
-      this.store.entitiesByIds(ids, this.read),
-      this.store.relationsByIds(ids, this.read),
-      this.store.statementsByIds(ids, this.read),
-      this.store.sourcesByIds(ids, this.read),
-    ]);
-    return new Set([...entities, ...relations, ...statements, ...sources].flatMap((r) => (r ? [r.id] : [])));
+    const found = await this.stored(ids);
+    return new Set([...found.entities, ...found.relations, ...found.statements, ...found.sources].map((r) => r.id));
   }
 
   /** The open or accepted new records of the changeset that `record` refers to, by section. */
@@ -240,6 +287,15 @@ export class ReviewService {
     return ids.map((id) => ({ kind: 'evidence' as const, id, body: entries.get(id)! }));
   }
 }
+
+/** What a review write changes: records in the file form, documents, and the ids it touches besides the records. */
+interface Planned {
+  readonly records?: FileRecords;
+  readonly documents: NonNullable<GraphWrite['documents']>;
+  readonly recordIds: readonly string[];
+}
+
+const withoutComment = ({ $comment: _comment, ...file }: DatasetFile) => file;
 
 const changesetDocument = (body: ChangesetDocument): StoredDocument => ({ kind: 'changeset', id: body.id, body });
 

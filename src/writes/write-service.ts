@@ -150,7 +150,8 @@ export class WriteService {
     });
   }
 
-  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+  /** Runs `write` after every write to this store begun before it (one at a time per store). */
+  exclusive<T>(write: () => Promise<T>): Promise<T> {
     const previous = writeQueues.get(this.store) ?? Promise.resolve();
     const next = previous.then(write, write);
     writeQueues.set(this.store, next.catch(() => undefined));
@@ -163,6 +164,23 @@ export class WriteService {
    * are the graph's, not this write's: left out.
    */
   private async write(written: Partial<Omit<FileRecords, never>>): Promise<WriteResult> {
+    const { problems, dataset } = await this.check(written);
+    if (dataset === null) {
+      throw badInput(`The write was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
+        problems,
+      });
+    }
+    const result: WriteResult = dataset;
+    await this.store.load(result);
+    return result;
+  }
+
+  /**
+   * The written records checked with the dataset validator beside the stored records they refer
+   * to: every problem of the records in `checked` (all written ones by default), and the written
+   * records as they would be stored when there is none.
+   */
+  async check(written: Partial<FileRecords>, checked?: ReadonlySet<string>): Promise<{ problems: string[]; dataset: WriteResult | null }> {
     const changed: FileRecords = {
       sources: written.sources ?? [],
       entities: written.entities ?? [],
@@ -178,16 +196,9 @@ export class WriteService {
         relations: changed.relations,
         statements: [...context.statements.filter((r) => !writtenIds.has(r.id)).map(statementToFile), ...changed.statements],
       },
-      writtenIds,
+      checked ?? writtenIds,
     );
-    if (dataset === null) {
-      throw badInput(`The write was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
-        problems,
-      });
-    }
-    const result: WriteResult = dataset;
-    await this.store.load(result);
-    return result;
+    return { problems, dataset };
   }
 
   /** The records the written ones refer to, and what those refer to in turn (two levels). */
@@ -261,7 +272,8 @@ export class WriteService {
   }
 }
 
-interface FileRecords {
+/** Records in the dataset file form, by section. */
+export interface FileRecords {
   sources: SourceFile[];
   entities: EntityFile[];
   relations: RelationFile[];
