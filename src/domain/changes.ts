@@ -1,3 +1,4 @@
+import { badInput, type DomainError } from './errors.js';
 /**
  * Changes: the record every write leaves of itself (who, when, what). Their ids sort as they were
  * made, so "newest first" is "greatest id first" on every store.
@@ -27,4 +28,15 @@ export function newChangeId(now: Date = new Date()): { id: string; at: string } 
     .toString(36)
     .padStart(6, '0');
   return { id: `change:${stamp}-${counter.toString(36).padStart(4, '0')}-${random}`, at };
+}
+
+/** `extensions.reason` of a write refused because its idempotency key was used for another request. */
+export const IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';
+
+/** A store's refusal to record a second change under an idempotency key (BAD_USER_INPUT). */
+export function idempotencyKeyTaken(key: string): DomainError {
+  return badInput(`The idempotency key "${key}" was used by another change already; send a new key for a new request.`, {
+    argument: 'idempotencyKey',
+    reason: IDEMPOTENCY_KEY_REUSED,
+  });
 }

@@ -80,7 +80,10 @@ export function fullReferencesOf(
   return refs;
 }
 
-/** One problem per reference to a removed record: `removed` by target, the records that stay given by `refs`. */
+/**
+ * One problem per reference to a removed record (`removed` by target; `refs`: of the records that
+ * stay), each once, in code-point order so that every store lists them alike.
+ */
 export function referencesToRemoved(
   refs: Iterable<Reference>,
   removed: Readonly<Record<ReferenceTarget, ReadonlySet<string>>>,
@@ -91,5 +94,5 @@ export function referencesToRemoved(
       problems.push(`The ${target} "${id}" cannot be removed: ${owner} refers to it in "${field}" and stays.`);
     }
   }
-  return problems;
+  return [...new Set(problems)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -128,7 +128,11 @@ describe.each(await storesOfTheirOwn('kg-journal-contract-'))('the $name store, 
       expect(ends.join(' ')).toContain('rel:spokesman-commands-brigade');
       // The monitor is only a claimant of attributions (and reportedVia of a statement): those count too.
       const claimant = await refused(write({ entities: ['org:front-monitor'] }));
-      expect(claimant.join(' ')).toContain('event:avdiivka-capture');
+      expect(claimant).toEqual([
+        'The entity "org:front-monitor" cannot be removed: Entity "event:avdiivka-capture" refers to it in "attributions[0].claimantId" and stays.',
+        'The entity "org:front-monitor" cannot be removed: Relation "rel:brigade-controls-avdiivka" refers to it in "attributions[1].claimantId" and stays.',
+        'The entity "org:front-monitor" cannot be removed: Statement "stmt:spokesman-holds" refers to it in "reportedViaId" and stays.',
+      ]);
       // A source a relation's attribution rests on.
       expect((await refused(write({ sources: [MONITOR] }))).join(' ')).toContain('rel:brigade-controls-avdiivka');
       // A statement an attribution rests on.

@@ -20,6 +20,13 @@ import {
   UPDATE_RELATIONS,
 } from '../../src/store/neo4j/cypher/load.js';
 import { RELATIONS_BY_IDS } from '../../src/store/neo4j/cypher/lookups.js';
+import {
+  CHANGE_BY_IDEMPOTENCY_KEY,
+  CHANGES_OF,
+  COUNT_CHANGES_OF,
+  DOCUMENTS_BY_IDS,
+  DOCUMENTS_OF_KIND,
+} from '../../src/store/neo4j/cypher/journal.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 import { generateDataset } from '../../tools/bench/generate.js';
@@ -173,4 +180,24 @@ describe.skipIf(!canStartNeo4j)('loading a generated graph with hubs into Neo4j'
       await session.close();
     }
   }, 120_000);
+
+  it('finds a record’s changes, a change by key and documents by index, never by scanning a label', async () => {
+    const session = driver.session();
+    try {
+      const params = { recordId: 'unit:x', after: null, limit: 10, key: 'k', kind: 'merge', ids: ['merge:x'] };
+      for (const cypher of [CHANGES_OF, COUNT_CHANGES_OF, CHANGE_BY_IDEMPOTENCY_KEY, DOCUMENTS_BY_IDS, DOCUMENTS_OF_KIND]) {
+        const result = await session.run(`EXPLAIN ${cypher}`, params);
+        const names: string[] = [];
+        const walk = (plan: { operatorType: string; children: unknown[] }) => {
+          names.push(plan.operatorType.replace(/@.*/, ''));
+          for (const child of plan.children) walk(child as typeof plan);
+        };
+        walk(result.summary.plan as unknown as { operatorType: string; children: unknown[] });
+        expect(names.some((op) => /IndexSeek|IndexScan/.test(op)), `${cypher}\n${names.join(' ')}`).toBe(true);
+        expect(names.filter((op) => /LabelScan|AllNodesScan|RelationshipTypeScan/.test(op)), cypher).toEqual([]);
+      }
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * the port's reads need (a record's changes, a change by idempotency key). Built from the data file
  * at start, and given each write only after the data file has committed it.
  */
-import { badInput, compareText } from '../../domain/index.js';
+import { compareText, idempotencyKeyTaken } from '../../domain/index.js';
 import type { ChangeRecord, GraphWrite, Page, PageQuery, StoredDocument } from '../graph-store.js';
 import { pageOf, type SortKey } from './pages.js';
 
@@ -25,10 +25,7 @@ export class Journal {
   checkNew(change: ChangeRecord): void {
     if (this.changes.has(change.id)) throw new Error(`A change with the id "${change.id}" is recorded already.`);
     if (change.idempotencyKey !== null && this.byKey.has(change.idempotencyKey)) {
-      throw badInput(`The idempotency key "${change.idempotencyKey}" was used by another change already.`, {
-        argument: 'idempotencyKey',
-        reason: 'IDEMPOTENCY_KEY_REUSED',
-      });
+      throw idempotencyKeyTaken(change.idempotencyKey);
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import { badInput } from '../../domain/index.js';
 
-export type CursorList = 'entities' | 'statements' | 'events' | 'timeline';
+export type CursorList = 'entities' | 'statements' | 'events' | 'timeline' | 'changes';
 export type CursorKey = readonly (string | number)[];
 
 export function encodeCursor(list: CursorList, key: CursorKey): string {

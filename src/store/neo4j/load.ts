@@ -192,6 +192,15 @@ async function storedRelations(tx: QueryRunner, relations: ReadonlyMap<string, R
   return stored;
 }
 
+/** Deletes the relations with these ids, whatever their type (an id not stored is no error). */
+export async function deleteRelationsById(tx: QueryRunner, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const counts = new Map((await tx.run(RELATION_TYPE_COUNTS)).map((row) => [String(row['type']), toNumber(row['n'], 'a count')]));
+  for (const type of RELATION_TYPE_NAMES.filter((t) => (counts.get(t) ?? 0) > 0)) {
+    await forEachBatch(ids, (batch) => tx.run(DELETE_RELATIONS[type], { ids: batch }));
+  }
+}
+
 /** Kind labels and relation types end up as labels and types: only the vocabulary's may. */
 function checkVocabulary(dataset: Dataset): void {
   const problems: string[] = [];

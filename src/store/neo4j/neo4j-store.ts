@@ -44,6 +44,14 @@ import type {
   TimelineQuery,
 } from '../graph-store.js';
 import { decodeCursor, encodeCursor, type CursorKey, type CursorList } from './cursor.js';
+import { commitWrite } from './commit.js';
+import {
+  CHANGE_BY_IDEMPOTENCY_KEY,
+  CHANGES_OF,
+  COUNT_CHANGES_OF,
+  DOCUMENTS_BY_IDS,
+  DOCUMENTS_OF_KIND,
+} from './cypher/journal.js';
 import { FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE } from './cypher/facts.js';
 import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
@@ -172,21 +180,40 @@ export class Neo4jStore implements GraphStore {
     private readonly closeDriver: () => Promise<void>,
   ) {}
 
-  // The journal on Neo4j follows in the next change; until then these refuse, never pretend.
-  async commit(_write: GraphWrite): Promise<void> {
-    throw new Error('The Neo4j store does not record changes yet.');
+  async commit(write: GraphWrite): Promise<void> {
+    await this.executor.write((tx) => commitWrite(tx, write));
   }
 
-  async changesOf(_recordId: string, _page: PageQuery, _options?: ReadOptions): Promise<Page<ChangeRecord>> {
-    throw new Error('The Neo4j store does not record changes yet.');
+  async changesOf(recordId: string, { first, after }: PageQuery, options?: ReadOptions): Promise<Page<ChangeRecord>> {
+    const [afterId] = (decodeCursor('changes', after, ['s']) ?? []) as string[];
+    return this.executor.read(async (tx) => {
+      const rows = await tx.run(CHANGES_OF, { recordId, after: afterId ?? null, limit: neo4j.int(first + 1) });
+      const [count] = await tx.run(COUNT_CHANGES_OF, { recordId });
+      const items = rows.slice(0, first).map((row) => JSON.parse(String(row['json'])) as ChangeRecord);
+      const last = items[items.length - 1];
+      return {
+        items,
+        totalCount: toNumber(count?.['n'], 'a count'),
+        endCursor: last === undefined ? null : encodeCursor('changes', [last.id]),
+        hasNextPage: rows.length > first,
+      };
+    }, options);
   }
 
-  async changeByIdempotencyKey(_key: string, _options?: ReadOptions): Promise<ChangeRecord | null> {
-    throw new Error('The Neo4j store does not record changes yet.');
+  async changeByIdempotencyKey(key: string, options?: ReadOptions): Promise<ChangeRecord | null> {
+    const [row] = await this.executor.readRows(CHANGE_BY_IDEMPOTENCY_KEY, { key }, options);
+    return row === undefined ? null : (JSON.parse(String(row['json'])) as ChangeRecord);
   }
 
-  async documents(_kind: StoredDocument['kind'], _ids: readonly string[] | null, _options?: ReadOptions): Promise<(StoredDocument | null)[]> {
-    throw new Error('The Neo4j store does not record changes yet.');
+  async documents(kind: StoredDocument['kind'], ids: readonly string[] | null, options?: ReadOptions): Promise<(StoredDocument | null)[]> {
+    if (ids !== null && ids.length === 0) return [];
+    const rows =
+      ids === null
+        ? await this.executor.readRows(DOCUMENTS_OF_KIND, { kind }, options)
+        : await this.executor.readRows(DOCUMENTS_BY_IDS, { kind, ids: [...ids] }, options);
+    return rows.map((row) =>
+      row['body'] === null ? null : { kind, id: String(row['id']), body: JSON.parse(String(row['body'])) as unknown },
+    );
   }
 
   async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {

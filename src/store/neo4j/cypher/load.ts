@@ -139,3 +139,51 @@ export const EXISTING_SOURCE_IDS = 'MATCH (s:Source) WHERE s.id IN $ids RETURN s
 
 /** load(): which of $ids are statements already in the database. */
 export const EXISTING_STATEMENT_IDS = 'MATCH (s:Statement) WHERE s.id IN $ids RETURN s.id AS id';
+
+/**
+ * commit() with removals: the relations, events and statements that refer to a removed entity,
+ * statement or source ($entities, $statements, $sources; $needles: each removed id as a JSON
+ * string, as attributionsJson holds it). A superset: the domain's reference check
+ * (referencesToRemoved) words the problems from the records. These scan relationships, events and
+ * statements: removals come with merges, which are rare; loads and reads never run them.
+ */
+export const RELATIONS_REFERRING_TO = `
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE r.id IS NOT NULL AND r.attributionsJson IS NOT NULL
+  AND (a.id IN $entities OR b.id IN $entities OR r.sourceId IN $sources
+       OR any(s IN r.statementIds WHERE s IN $statements)
+       OR any(x IN $needles WHERE r.attributionsJson CONTAINS x))
+RETURN r, a.id AS fromId, b.id AS toId`;
+
+export const EVENTS_REFERRING_TO = `
+MATCH (n:Event)
+WHERE NOT n.id IN $entities AND any(x IN $needles WHERE n.attributionsJson CONTAINS x)
+RETURN n`;
+
+export const STATEMENTS_REFERRING_TO = `
+MATCH (s:Statement)
+WHERE NOT s.id IN $statements
+  AND (s.speakerId IN $entities OR s.reportedViaId IN $entities OR s.sourceId IN $sources
+       OR any(e IN s.aboutIds WHERE e IN $entities))
+RETURN s`;
+
+/** commit(): removes statements by id, with their SAID, ABOUT and FROM_SOURCE links. */
+export const DELETE_STATEMENTS = `
+UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+DETACH DELETE s
+RETURN count(*) AS deleted`;
+
+/** commit(): removes entities by id (once nothing that stays refers to them), with their remaining links. */
+export const DELETE_ENTITIES = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+DETACH DELETE n
+RETURN count(*) AS deleted`;
+
+/** commit(): removes sources by id (once no statement or attribution that stays rests on them). */
+export const DELETE_SOURCES = `
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+DETACH DELETE s
+RETURN count(*) AS deleted`;

@@ -57,3 +57,16 @@ export const CREATE_EVENT_TIME_INDEX =
 
 /** Waits until every index is ONLINE; $timeoutSeconds must be an Integer (neo4j.int). */
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';
+
+/** The journal (cypher/journal.ts): change ids and idempotency keys are unique. */
+export const CREATE_CHANGE_ID_CONSTRAINT = 'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE';
+export const CREATE_CHANGE_IDEMPOTENCY_KEY_CONSTRAINT =
+  'CREATE CONSTRAINT change_idempotency_key IF NOT EXISTS FOR (c:Change) REQUIRE c.idempotencyKey IS UNIQUE';
+
+/** changesOf(): one history node per record id, found by an index seek. */
+export const CREATE_RECORD_HISTORY_ID_CONSTRAINT =
+  'CREATE CONSTRAINT record_history_id IF NOT EXISTS FOR (h:RecordHistory) REQUIRE h.recordId IS UNIQUE';
+
+/** documents(): a document is its kind and id. */
+export const CREATE_DOCUMENT_KEY_CONSTRAINT =
+  'CREATE CONSTRAINT document_key IF NOT EXISTS FOR (d:Document) REQUIRE (d.kind, d.id) IS UNIQUE';
