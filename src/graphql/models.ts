@@ -4,7 +4,7 @@
  */
 import type { EntityRecord, StatementRecord } from '../domain/index.js';
 import type { ChangesetDocument } from '../domain/review.js';
-import type { Page, TimelineEntry } from '../store/graph-store.js';
+import type { ChangeRecord, Page, TimelineEntry } from '../store/graph-store.js';
 
 /** `EntityConnection` and `EventConnection` (whose items are events). */
 export type EntityPage = Page<EntityRecord>;
@@ -16,3 +16,10 @@ export type TimelinePage = Page<TimelineEntry>;
 export type AnyPage = Page<unknown>;
 /** `ChangesetConnection`. */
 export type ChangesetPage = Page<ChangesetDocument>;
+/** `ChangeConnection`. */
+export type ChangePage = Page<ChangeRecord>;
+/** `ChangedRecord`: one record of a change's before or after, in the file form. */
+export interface ChangedRecordModel {
+  readonly section: 'SOURCE' | 'ENTITY' | 'RELATION' | 'STATEMENT';
+  readonly record: { readonly id: string };
+}

@@ -7,12 +7,9 @@
 import {
   PLACE_KINDS,
   badInput,
-  newChangeId,
-  toDatasetFile,
   notFound,
   requireRole,
   type Dataset,
-  type DatasetFile,
   type RelationRecord,
   type SourceFile,
   type Viewer,
@@ -33,8 +30,8 @@ import {
   type ProvenanceEntry,
 } from '../domain/review.js';
 import { readArticle, RELATION_TYPES_READ } from '../extract/extract.js';
-import type { ChangeRecord, GraphStore, GraphWrite, ReadOptions, StoredDocument } from '../store/graph-store.js';
-import type { FileRecords, WriteService } from './write-service.js';
+import type { ChangeRecord, GraphStore, ReadOptions, StoredDocument } from '../store/graph-store.js';
+import type { FileRecords, WriteOptions, WriteService } from './write-service.js';
 
 /** What `proposeFromText` is given: the article and the document it is. */
 export interface ArticleInput {
@@ -65,9 +62,10 @@ export class ReviewService {
 
   /**
    * Schema: `Mutation.proposeFromText`: reads the article against the graph's names, statements,
-   * events and sources and stores what it proposes as a PENDING changeset.
+   * events and sources and stores what it proposes as a PENDING changeset. The reading runs before
+   * the write lock is taken, so other writes do not wait for it.
    */
-  async proposeFromText(viewer: Viewer, input: ArticleInput): Promise<ChangesetDocument> {
+  async proposeFromText(viewer: Viewer, input: ArticleInput, options: WriteOptions = {}): Promise<ChangesetDocument> {
     requireRole(viewer, 'editor', 'propose from a text');
     const text = input.text;
     if (text.trim().length === 0) throw badInput('The text is empty; give the article to read.', { argument: 'input.text' });
@@ -94,41 +92,54 @@ export class ReviewService {
       items: itemsOf(reading),
       rejected: null,
     };
-    await this.commit(viewer, 'proposeFromText', async () => ({
-      documents: { put: [changesetDocument(document)] },
-      recordIds: [document.id],
-    }));
-    return document;
+    return this.writes.commit(viewer, {
+      operation: 'proposeFromText',
+      args: input,
+      role: 'editor',
+      what: 'propose from a text',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => ({ documents: { put: [changesetDocument(document)] }, recordIds: [document.id], answer: () => document }),
+      replay: (change) => this.changesetAgain(change),
+    });
   }
 
   /**
    * Schema: `Mutation.editProposedItem`: the item's record replaced by the editor's, checked with
    * the dataset's rules beside the records it refers to, the changeset's other proposals among them.
    */
-  async editProposedItem(viewer: Viewer, changesetId: string, itemId: string, json: string): Promise<ProposedItem> {
+  async editProposedItem(viewer: Viewer, changesetId: string, itemId: string, json: string, options: WriteOptions = {}): Promise<ProposedItem> {
     requireRole(viewer, 'editor', 'edit a proposed item');
-    let edited: ProposedItem | undefined;
-    await this.commit(viewer, 'editProposedItem', async () => {
-      const changeset = await this.mustFind(changesetId, 'changesetId');
-      const item = changeset.items.find((i) => i.id === itemId);
-      if (!item) throw notFound(`The changeset "${changesetId}" has no item "${itemId}".`, { argument: 'itemId' });
-      if (!isOpen(item)) throw badInput(`Item "${itemId}" is ${item.decision.toLowerCase()} already; only open items can be edited.`, { argument: 'itemId' });
-      if (changeset.rejected) throw badInput(`The changeset "${changesetId}" was rejected; its items can no longer be edited.`, { argument: 'changesetId' });
-      const record = parseEditedRecord(item, json);
-      // The proposals it refers to are checked beside it, as they would be written with it.
-      const proposals = this.newRecordsReferredTo(changeset, record, item);
-      const { problems } = await this.writes.check(withRecord(proposals, item, record), new Set([item.recordId]));
-      if (problems.length > 0) {
-        throw badInput(`The edit was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
-          argument: 'record',
-          problems,
-        });
-      }
-      edited = { ...item, record, decision: 'EDITED' };
-      const next: ChangesetDocument = { ...changeset, items: changeset.items.map((i) => (i.id === itemId ? edited! : i)) };
-      return { documents: { put: [changesetDocument(next)] }, recordIds: [changeset.id] };
+    return this.writes.commit(viewer, {
+      operation: 'editProposedItem',
+      args: { changesetId, itemId, record: json },
+      role: 'editor',
+      what: 'edit a proposed item',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const changeset = await this.mustFind(changesetId, 'changesetId');
+        const item = changeset.items.find((i) => i.id === itemId);
+        if (!item) throw notFound(`The changeset "${changesetId}" has no item "${itemId}".`, { argument: 'itemId' });
+        if (changeset.rejected) throw badInput(`The changeset "${changesetId}" was rejected; its items can no longer be edited.`, { argument: 'changesetId' });
+        if (!isOpen(item)) throw badInput(`Item "${itemId}" is ${item.decision.toLowerCase()} already; only open items can be edited.`, { argument: 'itemId' });
+        const record = parseEditedRecord(item, json);
+        // The proposals it refers to are checked beside it, as they would be written with it.
+        const proposals = this.newRecordsReferredTo(changeset, record, item);
+        const { problems } = await this.writes.check(withRecord(proposals, item, record), new Set([item.recordId]));
+        if (problems.length > 0) {
+          throw badInput(`The edit was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
+            argument: 'record',
+            problems,
+          });
+        }
+        const edited: ProposedItem = { ...item, record, decision: 'EDITED' };
+        const next: ChangesetDocument = { ...changeset, items: changeset.items.map((i) => (i.id === itemId ? edited : i)) };
+        return { documents: { put: [changesetDocument(next)] }, recordIds: [changeset.id], answer: () => edited };
+      },
+      replay: async (change) => {
+        const changeset = await this.changesetAgain(change);
+        return changeset.items.find((i) => i.id === itemId)!;
+      },
     });
-    return edited!;
   }
 
   /**
@@ -136,87 +147,70 @@ export class ReviewService {
    * id the graph has taken meanwhile, and every item matched to a stored record, extend the stored
    * record (provenance; an edited one replaces it) rather than adding a copy.
    */
-  async acceptChangeset(viewer: Viewer, id: string, itemIds: readonly string[] | null): Promise<ChangesetDocument> {
+  async acceptChangeset(viewer: Viewer, id: string, itemIds: readonly string[] | null, options: WriteOptions = {}): Promise<ChangesetDocument> {
     requireRole(viewer, 'editor', 'accept a changeset');
-    let accepted: ChangesetDocument | undefined;
-    await this.commit(viewer, 'acceptChangeset', async () => {
-      const changeset = await this.mustFind(id, 'id');
-      const chosen = itemsToAccept(changeset, itemIds);
-      const stored = await this.storedIds(chosen.filter((i) => i.existingId === null).map((i) => i.recordId));
-      const records: FileRecords = { sources: [], entities: [], relations: [], statements: [] };
-      for (const item of chosen) {
-        if (item.record === null) continue;
-        if (item.decision !== 'EDITED' && (item.existingId !== null || stored.has(item.recordId))) continue;
-        (records[fileSectionOf(item.section)] as FileRecord[]).push(item.record);
-      }
-      const chosenIds = new Set(chosen.map((i) => i.id));
-      accepted = {
-        ...changeset,
-        items: changeset.items.map((i) => (chosenIds.has(i.id) ? { ...i, decision: 'ACCEPTED' as const } : i)),
-      };
-      const provenance = await this.provenanceWith(changeset, chosen);
-      return {
-        records,
-        documents: { put: [changesetDocument(accepted), ...provenance] },
-        recordIds: [changeset.id, ...chosen.map((i) => i.recordId)],
-      };
+    return this.writes.commit(viewer, {
+      operation: 'acceptChangeset',
+      args: { id, itemIds },
+      role: 'editor',
+      what: 'accept a changeset',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const changeset = await this.mustFind(id, 'id');
+        const chosen = itemsToAccept(changeset, itemIds);
+        const stored = await this.storedIds(chosen.filter((i) => i.existingId === null).map((i) => i.recordId));
+        const records: FileRecords = { sources: [], entities: [], relations: [], statements: [] };
+        for (const item of chosen) {
+          if (item.record === null) continue;
+          if (item.decision !== 'EDITED' && (item.existingId !== null || stored.has(item.recordId))) continue;
+          (records[fileSectionOf(item.section)] as FileRecord[]).push(item.record);
+        }
+        const chosenIds = new Set(chosen.map((i) => i.id));
+        const accepted: ChangesetDocument = {
+          ...changeset,
+          items: changeset.items.map((i) => (chosenIds.has(i.id) ? { ...i, decision: 'ACCEPTED' as const } : i)),
+        };
+        const provenance = await this.provenanceWith(changeset, chosen);
+        return {
+          records,
+          documents: { put: [changesetDocument(accepted), ...provenance] },
+          recordIds: [changeset.id, ...chosen.map((i) => i.recordId)],
+          answer: () => accepted,
+        };
+      },
+      replay: (change) => this.changesetAgain(change),
     });
-    return accepted!;
   }
 
   /** Schema: `Mutation.rejectChangeset`: the open items rejected; nothing more can be accepted. */
-  async rejectChangeset(viewer: Viewer, id: string, reason: string | null): Promise<ChangesetDocument> {
+  async rejectChangeset(viewer: Viewer, id: string, reason: string | null, options: WriteOptions = {}): Promise<ChangesetDocument> {
     requireRole(viewer, 'editor', 'reject a changeset');
-    let rejected: ChangesetDocument | undefined;
-    await this.commit(viewer, 'rejectChangeset', async () => {
-      const changeset = await this.mustFind(id, 'id');
-      if (changeset.rejected) throw badInput(`The changeset "${id}" was rejected already.`, { argument: 'id' });
-      if (!changeset.items.some(isOpen)) throw badInput(`The changeset "${id}" has no open item left to reject (it is ${changesetStatus(changeset)}).`, { argument: 'id' });
-      rejected = {
-        ...changeset,
-        items: changeset.items.map((i) => (isOpen(i) ? { ...i, decision: 'REJECTED' as const } : i)),
-        rejected: { at: new Date().toISOString(), by: viewer.subject, reason },
-      };
-      return { documents: { put: [changesetDocument(rejected)] }, recordIds: [changeset.id] };
+    return this.writes.commit(viewer, {
+      operation: 'rejectChangeset',
+      args: { id, reason },
+      role: 'editor',
+      what: 'reject a changeset',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const changeset = await this.mustFind(id, 'id');
+        if (changeset.rejected) throw badInput(`The changeset "${id}" was rejected already.`, { argument: 'id' });
+        if (!changeset.items.some(isOpen)) {
+          throw badInput(`The changeset "${id}" has no open item left to reject (it is ${changesetStatus(changeset)}).`, { argument: 'id' });
+        }
+        const rejected: ChangesetDocument = {
+          ...changeset,
+          items: changeset.items.map((i) => (isOpen(i) ? { ...i, decision: 'REJECTED' as const } : i)),
+          rejected: { at: new Date().toISOString(), by: viewer.subject, reason },
+        };
+        return { documents: { put: [changesetDocument(rejected)] }, recordIds: [changeset.id], answer: () => rejected };
+      },
+      replay: (change) => this.changesetAgain(change),
     });
-    return rejected!;
   }
 
-  /**
-   * One write, one at a time per store: `plan` reads what it needs and says what to write; the
-   * records are checked with the dataset's rules beside the stored ones they refer to, then
-   * committed with the documents and the record of the change, all or nothing.
-   */
-  private async commit(viewer: Viewer, operation: string, plan: () => Promise<Planned>): Promise<void> {
-    await this.writes.exclusive(async () => {
-      const planned = await plan();
-      const records = planned.records ?? { sources: [], entities: [], relations: [], statements: [] };
-      const count = records.sources.length + records.entities.length + records.relations.length + records.statements.length;
-      let upsert: Dataset = { sources: [], entities: [], relations: [], statements: [] };
-      if (count > 0) {
-        const { problems, dataset } = await this.writes.check(records);
-        if (dataset === null) {
-          throw badInput(`Nothing was written: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, { problems });
-        }
-        upsert = dataset;
-      }
-      const written = [...upsert.sources, ...upsert.entities, ...upsert.relations, ...upsert.statements].map((r) => r.id);
-      const { id, at } = newChangeId();
-      const change: ChangeRecord = {
-        id,
-        at,
-        actor: viewer.subject,
-        role: viewer.role,
-        operation,
-        idempotencyKey: null,
-        requestHash: null,
-        recordIds: [...new Set([...planned.recordIds, ...written])],
-        before: withoutComment(toDatasetFile(await this.stored(written))),
-        after: withoutComment(toDatasetFile(upsert)),
-      };
-      const write: GraphWrite = { upsert, documents: planned.documents, change };
-      await this.store.commit(write);
-    });
+  /** A request sent again with its idempotency key: the changeset it wrote, as it is now. */
+  private changesetAgain(change: ChangeRecord): Promise<ChangesetDocument> {
+    return this.mustFind(change.recordIds[0]!, 'idempotencyKey');
   }
 
   /** The stored records with these ids, whatever their section. */
@@ -287,15 +281,6 @@ export class ReviewService {
     return ids.map((id) => ({ kind: 'evidence' as const, id, body: entries.get(id)! }));
   }
 }
-
-/** What a review write changes: records in the file form, documents, and the ids it touches besides the records. */
-interface Planned {
-  readonly records?: FileRecords;
-  readonly documents: NonNullable<GraphWrite['documents']>;
-  readonly recordIds: readonly string[];
-}
-
-const withoutComment = ({ $comment: _comment, ...file }: DatasetFile) => file;
 
 const changesetDocument = (body: ChangesetDocument): StoredDocument => ({ kind: 'changeset', id: body.id, body });
 

@@ -1,12 +1,19 @@
 /**
  * Writes: a change to the graph, checked with the dataset validator's rules against the records
- * it touches and refers to, then persisted through the port's `load` (an upsert by id that is
- * all-or-nothing and durable on both stores). Only editors write (`requireRole`). A rejected write
+ * it touches and refers to, then committed through the port's `commit` (upserts, removals, side
+ * documents and the record of the change, all-or-nothing and durable on both stores). Every write
+ * goes through `commit`: it checks the viewer's role, answers a request retried with its
+ * idempotency key from what the first one wrote, records who changed what and when (the records
+ * before and after, in the file form) and runs one write at a time per store. A rejected write
  * changes nothing and reports every problem the validator finds with the written records, each
  * naming the record and field.
  */
+import { createHash } from 'node:crypto';
 import {
+  DatasetValidationError,
+  DomainError,
   EVENT_LINK_TYPES,
+  IDEMPOTENCY_KEY_REUSED,
   attributionToFile,
   ID_PREFIX_BY_KIND,
   badInput,
@@ -15,6 +22,7 @@ import {
   normalizeForSearch,
   notFound,
   parseRecordsInContext,
+  newChangeId,
   relationToFile,
   requireRole,
   slugOf,
@@ -27,6 +35,7 @@ import {
   type EventDetails,
   type RelationFile,
   type RelationRecord,
+  type Role,
   type SourceFile,
   type SourceRecord,
   type StatementFile,
@@ -34,7 +43,7 @@ import {
   type Viewer,
 } from '../domain/index.js';
 import type { EventRecord, FactRecord } from '../domain/claims.js';
-import type { GraphStore, ReadOptions } from '../store/graph-store.js';
+import type { ChangeRecord, GraphRemovals, GraphStore, GraphWrite, ReadOptions } from '../store/graph-store.js';
 
 /** What a write changed, as stored (derived fields computed). */
 export interface WriteResult {
@@ -42,6 +51,49 @@ export interface WriteResult {
   readonly entities: readonly EntityRecord[];
   readonly relations: readonly RelationRecord[];
   readonly statements: readonly StatementRecord[];
+}
+
+/** What every mutation may be given besides its input. */
+export interface WriteOptions {
+  /**
+   * A client's key for the request: a request sent again with the same key (and the same input)
+   * is answered from what the first one wrote, without writing again; the same key with another
+   * input is refused (BAD_USER_INPUT, reason IDEMPOTENCY_KEY_REUSED).
+   */
+  readonly idempotencyKey?: string | null;
+}
+
+/** The longest idempotency key taken. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/** What a write will write, worked out under the write lock from what the store holds. */
+export interface WritePlan<T> {
+  /** Records to upsert, in the file form; checked with the dataset's rules beside what they refer to. */
+  readonly records?: Partial<FileRecords>;
+  /** Records to remove (the store refuses a removal something that stays still refers to). */
+  readonly remove?: GraphRemovals;
+  /** Side documents to put or remove with the records. */
+  readonly documents?: GraphWrite['documents'];
+  /** Record ids the change is about besides those written and removed (listed first in its history). */
+  readonly recordIds?: readonly string[];
+  /** The mutation's answer, from the records as written (derived fields computed). */
+  answer(written: WriteResult): T | Promise<T>;
+}
+
+/** One mutation, as `commit` runs it. */
+export interface WriteRequest<T> {
+  /** The mutation's name, e.g. 'addRelation'; recorded, and part of the request hash. */
+  readonly operation: string;
+  /** The mutation's input as the service was given it (its idempotency key left out): the request hash is made of it. */
+  readonly args: unknown;
+  /** The role it needs, and the words for it in a refusal: "To <what> you need the editor role". */
+  readonly role: Role;
+  readonly what: string;
+  readonly idempotencyKey?: string | null;
+  /** Reads what the write needs and says what to write; runs under the write lock. */
+  plan(): Promise<WritePlan<T>>;
+  /** The answer to a request sent again with its key: the current state of what `change` wrote. */
+  replay(change: ChangeRecord): Promise<T>;
 }
 
 /** The fields of an entity an update may set; a field given as null clears it (description, location). */
@@ -61,39 +113,65 @@ export class WriteService {
   ) {}
 
   /** Schema: `Mutation.createEntity`. A new id is made from the kind and name when none is given. */
-  async createEntity(viewer: Viewer, entity: Omit<EntityFile, 'id'> & { id?: string | null }): Promise<EntityRecord> {
-    return this.exclusive(async () => {
-      requireRole(viewer, 'editor', 'create an entity');
-      const id = entity.id ?? (await this.freeEntityId(`${ID_PREFIX_BY_KIND[entity.kind]}:${slugOf(entity.name, normalizeForSearch)}`));
-      await this.mustBeNew('entity', id, (ids) => this.store.entitiesByIds(ids, this.read));
-      const written = await this.write({ entities: [{ ...entity, id }] });
-      return written.entities.find((e) => e.id === id)!;
+  async createEntity(
+    viewer: Viewer,
+    entity: Omit<EntityFile, 'id'> & { id?: string | null },
+    options: WriteOptions = {},
+  ): Promise<EntityRecord> {
+    return this.commit(viewer, {
+      operation: 'createEntity',
+      args: entity,
+      role: 'editor',
+      what: 'create an entity',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const id = entity.id ?? (await this.freeEntityId(`${ID_PREFIX_BY_KIND[entity.kind]}:${slugOf(entity.name, normalizeForSearch)}`));
+        await this.mustBeNew('entity', id, (ids) => this.store.entitiesByIds(ids, this.read));
+        return { records: { entities: [{ ...entity, id }] }, answer: (w) => w.entities.find((e) => e.id === id)! };
+      },
+      replay: (change) => this.stillThere(change, this.store.entitiesByIds([change.recordIds[0]!], this.read)),
     });
   }
 
   /** Schema: `Mutation.updateEntity`: the fields given replace the entity's; the rest stay. */
-  async updateEntity(viewer: Viewer, id: string, patch: EntityPatch): Promise<EntityRecord> {
-    return this.exclusive(async () => {
-      requireRole(viewer, 'editor', 'update an entity');
-      const [current] = await this.store.entitiesByIds([this.checkId(id, 'id')], this.read);
-      if (!current) throw notFound(`No entity has the id "${id}".`, { argument: 'id' });
-      const updated: EntityFile = { ...entityToFile(current), ...definedFields(patch) };
-      const links = current.event === null ? [] : await this.eventLinks(current);
-      const written = await this.write({ entities: [updated], relations: links });
-      return written.entities.find((e) => e.id === id)!;
+  async updateEntity(viewer: Viewer, id: string, patch: EntityPatch, options: WriteOptions = {}): Promise<EntityRecord> {
+    return this.commit(viewer, {
+      operation: 'updateEntity',
+      args: { id, patch },
+      role: 'editor',
+      what: 'update an entity',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const [current] = await this.store.entitiesByIds([this.checkId(id, 'id')], this.read);
+        if (!current) throw notFound(`No entity has the id "${id}".`, { argument: 'id' });
+        const updated: EntityFile = { ...entityToFile(current), ...definedFields(patch) };
+        const links = current.event === null ? [] : await this.eventLinks(current);
+        return { records: { entities: [updated], relations: links }, answer: (w) => w.entities.find((e) => e.id === id)! };
+      },
+      replay: (change) => this.stillThere(change, this.store.entitiesByIds([id], this.read)),
     });
   }
 
   /** Schema: `Mutation.addRelation`. A new id is made from its ends and type when none is given. */
-  async addRelation(viewer: Viewer, relation: Omit<RelationFile, 'id'> & { id?: string | null }): Promise<RelationRecord> {
-    return this.exclusive(async () => {
-      requireRole(viewer, 'editor', 'add a relation');
-      const id =
-        relation.id ??
-        (await this.freeRelationId(`rel:${slugOfId(relation.from)}-${relation.type.toLowerCase().replace(/_/g, '-')}-${slugOfId(relation.to)}`));
-      await this.mustBeNew('relation', id, (ids) => this.store.relationsByIds(ids, this.read));
-      const written = await this.write({ relations: [{ ...relation, id }] });
-      return written.relations.find((r) => r.id === id)!;
+  async addRelation(
+    viewer: Viewer,
+    relation: Omit<RelationFile, 'id'> & { id?: string | null },
+    options: WriteOptions = {},
+  ): Promise<RelationRecord> {
+    return this.commit(viewer, {
+      operation: 'addRelation',
+      args: relation,
+      role: 'editor',
+      what: 'add a relation',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const id =
+          relation.id ??
+          (await this.freeRelationId(`rel:${slugOfId(relation.from)}-${relation.type.toLowerCase().replace(/_/g, '-')}-${slugOfId(relation.to)}`));
+        await this.mustBeNew('relation', id, (ids) => this.store.relationsByIds(ids, this.read));
+        return { records: { relations: [{ ...relation, id }] }, answer: (w) => w.relations.find((r) => r.id === id)! };
+      },
+      replay: (change) => this.stillThere(change, this.store.relationsByIds([change.recordIds[0]!], this.read)),
     });
   }
 
@@ -102,56 +180,191 @@ export class WriteService {
    * others untouched. On an event, its PARTICIPATED_IN and TOOK_PLACE_IN relations that take the
    * event's attributions take the new one too.
    */
-  async addAttribution(viewer: Viewer, factId: string, attribution: AttributionFile): Promise<FactRecord> {
-    return this.exclusive(async () => {
-      requireRole(viewer, 'editor', 'add an attribution');
-      this.checkId(factId, 'factId');
-      const [relation] = await this.store.relationsByIds([factId], this.read);
-      if (relation) {
-        const [eventEnd] = await this.eventsOf([relation.from, relation.to]);
-        const file = relationToFile(relation, (id) => (id === eventEnd?.id ? eventEnd.event : null));
-        const written = await this.write({
-          relations: [{ ...file, attributions: [...relation.attributions.map(attributionToFile), attribution] }],
-        });
-        return written.relations.find((r) => r.id === factId)!;
-      }
-      const [event] = await this.store.entitiesByIds([factId], this.read);
-      if (!event || event.event === null) throw notFound(`No relation or event has the id "${factId}".`, { argument: 'factId' });
-      const file = entityToFile(event);
-      const links = await this.eventLinks(event);
-      const written = await this.write({
-        entities: [{ ...file, event: { ...file.event!, attributions: [...file.event!.attributions, attribution] } }],
-        relations: links,
-      });
-      return written.entities.find((e): e is EventRecord => e.id === factId && e.event !== null)!;
+  async addAttribution(viewer: Viewer, factId: string, attribution: AttributionFile, options: WriteOptions = {}): Promise<FactRecord> {
+    return this.commit(viewer, {
+      operation: 'addAttribution',
+      args: { factId, attribution },
+      role: 'editor',
+      what: 'add an attribution',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const fact = await this.factFile(factId);
+        return {
+          records: fact.withAttributions([...fact.attributions, attribution]),
+          recordIds: [factId],
+          answer: (w) => fact.from(w),
+        };
+      },
+      replay: () => this.currentFact(factId),
     });
   }
 
   /** Schema: `Mutation.addStatement`. A new id is made from the speaker and the words when none is given. */
-  async addStatement(viewer: Viewer, statement: Omit<StatementFile, 'id'> & { id?: string | null }): Promise<StatementRecord> {
-    return this.exclusive(async () => {
-      requireRole(viewer, 'editor', 'add a statement');
-      const speaker = statement.speakerId ? `${slugOfId(statement.speakerId)}-` : '';
-      const id = statement.id ?? (await this.freeStatementId(`stmt:${speaker}${slugOf(statement.text, normalizeForSearch, 6)}`));
-      await this.mustBeNew('statement', id, (ids) => this.store.statementsByIds(ids, this.read));
-      const written = await this.write({ statements: [{ ...statement, id }] });
-      return written.statements.find((s) => s.id === id)!;
+  async addStatement(
+    viewer: Viewer,
+    statement: Omit<StatementFile, 'id'> & { id?: string | null },
+    options: WriteOptions = {},
+  ): Promise<StatementRecord> {
+    return this.commit(viewer, {
+      operation: 'addStatement',
+      args: statement,
+      role: 'editor',
+      what: 'add a statement',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const speaker = statement.speakerId ? `${slugOfId(statement.speakerId)}-` : '';
+        const id = statement.id ?? (await this.freeStatementId(`stmt:${speaker}${slugOf(statement.text, normalizeForSearch, 6)}`));
+        await this.mustBeNew('statement', id, (ids) => this.store.statementsByIds(ids, this.read));
+        return { records: { statements: [{ ...statement, id }] }, answer: (w) => w.statements.find((s) => s.id === id)! };
+      },
+      replay: (change) => this.stillThere(change, this.store.statementsByIds([change.recordIds[0]!], this.read)),
     });
   }
 
   /** Schema: `Mutation.addSource`. A new id is made from the title when none is given. */
-  async addSource(viewer: Viewer, source: Omit<SourceFile, 'id'> & { id?: string | null }): Promise<SourceRecord> {
-    return this.exclusive(async () => {
-      requireRole(viewer, 'editor', 'add a source');
-      const id = source.id ?? (await this.freeSourceId(`source:${slugOf(source.title, normalizeForSearch)}`));
-      await this.mustBeNew('source', id, (ids) => this.store.sourcesByIds(ids, this.read));
-      const written = await this.write({ sources: [{ ...source, id }] });
-      return written.sources.find((s) => s.id === id)!;
+  async addSource(viewer: Viewer, source: Omit<SourceFile, 'id'> & { id?: string | null }, options: WriteOptions = {}): Promise<SourceRecord> {
+    return this.commit(viewer, {
+      operation: 'addSource',
+      args: source,
+      role: 'editor',
+      what: 'add a source',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const id = source.id ?? (await this.freeSourceId(`source:${slugOf(source.title, normalizeForSearch)}`));
+        await this.mustBeNew('source', id, (ids) => this.store.sourcesByIds(ids, this.read));
+        return { records: { sources: [{ ...source, id }] }, answer: (w) => w.sources.find((r) => r.id === id)! };
+      },
+      replay: (change) => this.stillThere(change, this.store.sourcesByIds([change.recordIds[0]!], this.read)),
     });
   }
 
-  /** Runs `write` after every write to this store begun before it (one at a time per store). */
-  exclusive<T>(write: () => Promise<T>): Promise<T> {
+  /**
+   * The one path of every write: under the write lock, checks the role, answers a request sent
+   * again with its idempotency key from what the first one wrote (or refuses a key used for another
+   * request), plans the write, checks the records with the dataset's rules, records the change
+   * (who, when, the records before and after in the file form) and commits it all at once.
+   */
+  async commit<T>(viewer: Viewer, request: WriteRequest<T>): Promise<T> {
+    return this.exclusive(async () => {
+      requireRole(viewer, request.role, request.what);
+      const key = request.idempotencyKey ?? null;
+      const requestHash = requestHashOf(request.operation, request.args);
+      if (key !== null) {
+        checkIdempotencyKey(key);
+        const earlier = await this.store.changeByIdempotencyKey(key, this.read);
+        if (earlier) return this.answerAgain(request, earlier, requestHash);
+      }
+      const plan = await request.plan();
+      const written = await this.validate(plan.records ?? {});
+      const remove = plan.remove ?? {};
+      const writtenIds = idsOf(written);
+      const removedIds = [...(remove.entities ?? []), ...(remove.relations ?? []), ...(remove.statements ?? []), ...(remove.sources ?? [])];
+      const { id, at } = newChangeId();
+      const change: ChangeRecord = {
+        id,
+        at,
+        actor: viewer.subject,
+        role: viewer.role,
+        operation: request.operation,
+        idempotencyKey: key,
+        requestHash,
+        recordIds: [...new Set([...(plan.recordIds ?? []), ...writtenIds, ...removedIds])],
+        before: await this.storedFileForm(written, remove),
+        after: fileForm(written),
+      };
+      try {
+        await this.store.commit({ upsert: written, remove: plan.remove, documents: plan.documents, change });
+      } catch (error) {
+        if (error instanceof DatasetValidationError) throw refused(error.problems);
+        // Another process recorded the key first (Neo4j shared by servers): answer as a retry would be.
+        if (key !== null && error instanceof DomainError && error.details['reason'] === IDEMPOTENCY_KEY_REUSED) {
+          const earlier = await this.store.changeByIdempotencyKey(key, this.read);
+          if (earlier) return this.answerAgain(request, earlier, requestHash);
+        }
+        throw error;
+      }
+      return plan.answer(written);
+    });
+  }
+
+  private async answerAgain<T>(request: WriteRequest<T>, earlier: ChangeRecord, requestHash: string): Promise<T> {
+    if (earlier.requestHash !== requestHash) {
+      throw badInput(
+        `Argument "idempotencyKey" has the value ${JSON.stringify(earlier.idempotencyKey)}, which was sent before with another request ` +
+          `(${earlier.operation} at ${earlier.at}); send a new key for a new request.`,
+        { argument: 'idempotencyKey', reason: IDEMPOTENCY_KEY_REUSED },
+      );
+    }
+    return request.replay(earlier);
+  }
+
+  /** The record a replayed change wrote, as it is now; NOT_FOUND when it has been removed since (merged away). */
+  private async stillThere<T>(change: ChangeRecord, lookup: Promise<readonly (T | null)[]>): Promise<T> {
+    const [record] = await lookup;
+    if (!record) {
+      throw notFound(`The record "${change.recordIds[0]}" that this request wrote (${change.id}) is no longer in the graph.`, {
+        argument: 'idempotencyKey',
+      });
+    }
+    return record;
+  }
+
+  /** The relation or event `factId` names, as it is now; NOT_FOUND when neither. */
+  private async currentFact(factId: string): Promise<FactRecord> {
+    const [relation] = await this.store.relationsByIds([factId], this.read);
+    if (relation) return relation;
+    const [event] = await this.store.entitiesByIds([factId], this.read);
+    if (!event || event.event === null) throw notFound(`No relation or event has the id "${factId}".`, { argument: 'factId' });
+    return event as EventRecord;
+  }
+
+  /**
+   * A relation or an event in the file form, to write again with other attributions or a
+   * retraction: the records to write (an event with its PARTICIPATED_IN and TOOK_PLACE_IN relations,
+   * which follow it) and the written fact among the results.
+   */
+  private async factFile(factId: string): Promise<FactFile> {
+    this.checkId(factId, 'factId');
+    const [relation] = await this.store.relationsByIds([factId], this.read);
+    if (relation) {
+      const [eventEnd] = await this.eventsOf([relation.from, relation.to]);
+      const file = relationToFile(relation, (id) => (id === eventEnd?.id ? eventEnd.event : null));
+      return {
+        record: relation,
+        attributions: relation.attributions.map(attributionToFile),
+        withAttributions: (attributions, extra = {}) => ({ relations: [{ ...file, ...extra, attributions: [...attributions] }] }),
+        from: (w) => w.relations.find((r) => r.id === factId)!,
+      };
+    }
+    const [event] = await this.store.entitiesByIds([factId], this.read);
+    if (!event || event.event === null) throw notFound(`No relation or event has the id "${factId}".`, { argument: 'factId' });
+    const file = entityToFile(event);
+    const links = await this.eventLinks(event);
+    return {
+      record: event as EventRecord,
+      attributions: file.event!.attributions,
+      withAttributions: (attributions, extra = {}) => ({
+        entities: [{ ...file, event: { ...file.event!, ...extra, attributions: [...attributions] } }],
+        relations: links,
+      }),
+      from: (w) => w.entities.find((e): e is EventRecord => e.id === factId && e.event !== null)!,
+    };
+  }
+
+  /** The stored records a write replaces or removes, in the file form (sections absent when none). */
+  private async storedFileForm(written: WriteResult, remove: GraphRemovals): Promise<ChangeRecord['before']> {
+    const ids = (records: readonly { id: string }[], removed: readonly string[] | undefined) => [...records.map((r) => r.id), ...(removed ?? [])];
+    const present = <T>(list: readonly (T | null)[]) => list.filter((r): r is T => r !== null);
+    const [sources, entities, relations, statements] = await Promise.all([
+      this.store.sourcesByIds(ids(written.sources, remove.sources), this.read),
+      this.store.entitiesByIds(ids(written.entities, remove.entities), this.read),
+      this.store.relationsByIds(ids(written.relations, remove.relations), this.read),
+      this.store.statementsByIds(ids(written.statements, remove.statements), this.read),
+    ]);
+    return fileForm({ sources: present(sources), entities: present(entities), relations: present(relations), statements: present(statements) });
+  }
+
+  private exclusive<T>(write: () => Promise<T>): Promise<T> {
     const previous = writeQueues.get(this.store) ?? Promise.resolve();
     const next = previous.then(write, write);
     writeQueues.set(this.store, next.catch(() => undefined));
@@ -160,25 +373,20 @@ export class WriteService {
 
   /**
    * Checks the written records with the dataset validator, beside the records they refer to (and
-   * those records' own references), and loads the written ones. Problems of records not written
-   * are the graph's, not this write's: left out.
+   * those records' own references), and gives them complete (derived fields computed). Problems of
+   * records not written are the graph's, not this write's: left out.
    */
-  private async write(written: Partial<Omit<FileRecords, never>>): Promise<WriteResult> {
+  private async validate(written: Partial<FileRecords>): Promise<WriteResult> {
     const { problems, dataset } = await this.check(written);
-    if (dataset === null) {
-      throw badInput(`The write was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
-        problems,
-      });
-    }
-    const result: WriteResult = dataset;
-    await this.store.load(result);
-    return result;
+    if (dataset === null) throw refused(problems);
+    return dataset;
   }
 
   /**
-   * The written records checked with the dataset validator beside the stored records they refer
-   * to: every problem of the records in `checked` (all written ones by default), and the written
-   * records as they would be stored when there is none.
+   * The problems the dataset's rules find with the records in `checked` (every written one by
+   * default) when written beside the stored records they refer to, and, when there is none, the
+   * checked records complete. For a check without a write, e.g. of an edited proposal beside the
+   * proposals it refers to.
    */
   async check(written: Partial<FileRecords>, checked?: ReadonlySet<string>): Promise<{ problems: string[]; dataset: WriteResult | null }> {
     const changed: FileRecords = {
@@ -272,7 +480,14 @@ export class WriteService {
   }
 }
 
-/** Records in the dataset file form, by section. */
+/** A fact in the file form, ready to be written again with other attributions (see factFile). */
+interface FactFile {
+  readonly record: FactRecord;
+  readonly attributions: readonly AttributionFile[];
+  withAttributions(attributions: readonly AttributionFile[], extra?: Record<string, unknown>): Partial<FileRecords>;
+  from(written: WriteResult): FactRecord;
+}
+
 export interface FileRecords {
   sources: SourceFile[];
   entities: EntityFile[];
@@ -310,6 +525,55 @@ function references(records: FileRecords) {
     sources.delete(id);
   }
   return { entities, statements, sources };
+}
+
+function refused(problems: readonly string[]): DomainError {
+  return badInput(`The write was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${problems.join(' ')}`, {
+    problems: [...problems],
+  });
+}
+
+function checkIdempotencyKey(key: string): void {
+  if (key.trim() === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw badInput(`Argument "idempotencyKey" must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, not only spaces.`, {
+      argument: 'idempotencyKey',
+    });
+  }
+}
+
+/** sha256 of the operation and its arguments as canonical JSON (keys sorted, undefined left out). */
+export function requestHashOf(operation: string, args: unknown): string {
+  return createHash('sha256').update(canonicalJson({ operation, args })).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function idsOf(d: WriteResult): string[] {
+  return [...d.entities, ...d.relations, ...d.statements, ...d.sources].map((r) => r.id);
+}
+
+/**
+ * Records in the file form, as a change keeps them: each complete in itself (a relation of an
+ * event writes its attributions and time out rather than leaving them to be inherited), sections
+ * with no record left out.
+ */
+function fileForm(d: WriteResult): ChangeRecord['before'] {
+  const sections: Record<string, unknown[]> = {
+    sources: d.sources.map(sourceToFile),
+    entities: d.entities.map(entityToFile),
+    relations: d.relations.map((r) => relationToFile(r, () => null)),
+    statements: d.statements.map(statementToFile),
+  };
+  return Object.fromEntries(Object.entries(sections).filter(([, list]) => list.length > 0));
 }
 
 /** The patch's fields that were given (undefined means "leave as it is"). */

@@ -256,6 +256,31 @@ describe.each(await storesOfTheirOwn('kg-review-graphql-'))('review on the $name
     expect(code(await editor(ACCEPT, { id: 'changeset:nothing' }))).toBe('NOT_FOUND');
   });
 
+  test('a proposal or an acceptance sent again with its idempotency key is answered from the first, not made twice', async () => {
+    const input = { text: article('no-quotes'), source: { title: 'Fighting near Kurakhove, again', published: '2025-02-07' } };
+    const PROPOSE_KEYED = `mutation ($input: ProposeFromTextInput!, $key: String) { proposeFromText(input: $input, idempotencyKey: $key) { id status } }`;
+    const before = await changesetsNow();
+    const first = await editor(PROPOSE_KEYED, { input, key: 'review-propose-1' });
+    const again = await editor(PROPOSE_KEYED, { input, key: 'review-propose-1' });
+    expect(first.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    expect(await changesetsNow()).toBe(before + 1);
+    const other = await editor(PROPOSE_KEYED, { input: { ...input, text: KHARKIV }, key: 'review-propose-1' });
+    expect(code(other)).toBe('BAD_USER_INPUT');
+    expect(other.errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const id = (first.data!.proposeFromText as { id: string }).id;
+    const ACCEPT_KEYED = `mutation ($id: ID!, $key: String) { acceptChangeset(id: $id, idempotencyKey: $key) { id status } }`;
+    const counts = await store.counts();
+    const accepted = await editor(ACCEPT_KEYED, { id, key: 'review-accept-1' });
+    expect(accepted.data?.acceptChangeset).toEqual({ id, status: 'ACCEPTED' });
+    expect(await store.counts()).toEqual({ ...counts, sources: counts.sources + 1 });
+    // Without the key the same acceptance is refused (nothing is open); with it, answered again.
+    expect(code(await editor(ACCEPT_KEYED, { id }))).toBe('BAD_USER_INPUT');
+    expect((await editor(ACCEPT_KEYED, { id, key: 'review-accept-1' })).data).toEqual(accepted.data);
+    expect(await store.counts()).toEqual({ ...counts, sources: counts.sources + 1 });
+  });
+
   test('lists changesets newest first, a page at a time', async () => {
     const page = async (after: string | null) =>
       (await editor(`query ($after: String) { changesets(first: 2, after: $after) { totalCount nodes { id createdAt } pageInfo { hasNextPage endCursor } } }`, { after }))

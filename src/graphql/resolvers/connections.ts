@@ -22,7 +22,7 @@ import type { GraphContext } from '../context.js';
 
 const TIMELINE_ENTRY_KINDS: readonly TimelineEntryKind[] = ['EVENT', 'RELATION', 'STATEMENT', 'CLAIM'];
 
-function pageOf(first: number | null | undefined, after: string | null | undefined, defaultSize: number): PageQuery {
+export function pageOf(first: number | null | undefined, after: string | null | undefined, defaultSize: number): PageQuery {
   return { first: checkPageSize(first ?? defaultSize), after: after ?? null };
 }
 
@@ -30,7 +30,7 @@ function pageOf(first: number | null | undefined, after: string | null | undefin
  * A page from the store. A cursor the store did not make is its only BAD_USER_INPUT (the port's
  * PageQuery): said here once, naming the argument, so both stores answer it alike.
  */
-async function pageFromStore<T>(page: PageQuery, read: () => Promise<T>): Promise<T> {
+export async function pageFromStore<T>(page: PageQuery, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {

@@ -5,6 +5,7 @@ import { connectionResolvers } from './connections.js';
 import { entityResolvers } from './entity.js';
 import { eventResolvers } from './events.js';
 import { factResolvers } from './facts.js';
+import { historyResolvers } from './history.js';
 import { mutationResolvers } from './mutation.js';
 import { pathResolvers } from './paths.js';
 import { placeResolvers } from './places.js';
@@ -28,4 +29,5 @@ export const resolvers: Resolvers[] = [
   searchResolvers,
   mutationResolvers,
   reviewResolvers,
+  historyResolvers,
 ];

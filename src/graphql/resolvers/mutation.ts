@@ -1,7 +1,8 @@
 /**
- * Schema: `Mutation`. Each resolver hands its input, as the dataset file would write it, to the
- * write service (src/writes/), which checks the viewer's role and the dataset's rules and loads
- * what it wrote; then the request's caches forget the records it changed.
+ * Schema: `Mutation`. Each resolver hands its input, as the dataset file would write it, and its
+ * idempotency key to the write service (src/writes/), which checks the viewer's role and the
+ * dataset's rules and commits what it wrote with the record of the change; then the request's
+ * caches forget the records it changed.
  */
 import { checkRelationTypes, present as withoutNulls, type AttributionFile, type EntityFile, type QuantityFile, type TimeSpanFile } from '../../domain/index.js';
 import { WriteService } from '../../writes/write-service.js';
@@ -46,7 +47,7 @@ function forget(ctx: GraphContext, ids: readonly string[]): void {
 
 export const mutationResolvers: Resolvers = {
   Mutation: {
-    createEntity: async (_root, { input }, ctx) => {
+    createEntity: async (_root, { input, idempotencyKey }, ctx) => {
       const written = await writes(ctx).createEntity(ctx.viewer, {
         ...present({ id: input.id, description: input.description }),
         kind: input.kind,
@@ -54,21 +55,21 @@ export const mutationResolvers: Resolvers = {
         aliases: input.aliases ?? [],
         ...(input.location ? { location: location(input.location) } : {}),
         ...(input.event ? { event: event(input.event) } : {}),
-      });
+      }, { idempotencyKey });
       forget(ctx, [written.id]);
       return written;
     },
-    updateEntity: async (_root, { id, input }, ctx) => {
+    updateEntity: async (_root, { id, input, idempotencyKey }, ctx) => {
       const written = await writes(ctx).updateEntity(ctx.viewer, id, {
         ...(input.name != null ? { name: input.name } : {}),
         ...(input.aliases != null ? { aliases: input.aliases } : {}),
         ...('description' in input ? { description: input.description ?? null } : {}),
         ...('location' in input ? { location: input.location ? location(input.location) : null } : {}),
-      });
+      }, { idempotencyKey });
       forget(ctx, [written.id]);
       return written;
     },
-    addRelation: async (_root, { input }, ctx) => {
+    addRelation: async (_root, { input, idempotencyKey }, ctx) => {
       const [type] = checkRelationTypes([input.type], 'input.type')!;
       const written = await writes(ctx).addRelation(ctx.viewer, {
         ...present({ id: input.id }),
@@ -79,16 +80,16 @@ export const mutationResolvers: Resolvers = {
         ...(input.attributions ? { attributions: input.attributions.map(attribution) } : {}),
         ...(input.statementIds ? { statementIds: [...input.statementIds] } : {}),
         ...(input.qualifiers ? { qualifiers: qualifiers(input.qualifiers) } : {}),
-      });
+      }, { idempotencyKey });
       forget(ctx, [written.from, written.to]);
       return written;
     },
-    addAttribution: async (_root, { factId, input }, ctx) => {
-      const written = await writes(ctx).addAttribution(ctx.viewer, factId, attribution(input));
+    addAttribution: async (_root, { factId, input, idempotencyKey }, ctx) => {
+      const written = await writes(ctx).addAttribution(ctx.viewer, factId, attribution(input), { idempotencyKey });
       forget(ctx, 'from' in written ? [written.from, written.to] : [written.id]);
       return written;
     },
-    addStatement: async (_root, { input }, ctx) => {
+    addStatement: async (_root, { input, idempotencyKey }, ctx) => {
       const written = await writes(ctx).addStatement(ctx.viewer, {
         ...present({ id: input.id, date: input.date, speakerId: input.speakerId, reportedViaId: input.reportedViaId }),
         kind: input.kind,
@@ -96,16 +97,16 @@ export const mutationResolvers: Resolvers = {
         aboutIds: [...input.aboutIds],
         sourceId: input.sourceId,
         status: input.status,
-      });
+      }, { idempotencyKey });
       forget(ctx, [written.id, ...(written.speakerId ? [written.speakerId] : []), ...written.aboutIds]);
       return written;
     },
-    addSource: async (_root, { input }, ctx) => {
+    addSource: async (_root, { input, idempotencyKey }, ctx) => {
       const written = await writes(ctx).addSource(ctx.viewer, {
         ...present({ id: input.id, publisher: input.publisher, published: input.published, url: input.url }),
         title: input.title,
         ...(input.kind && input.kind !== 'DOCUMENT' ? { kind: input.kind } : {}),
-      });
+      }, { idempotencyKey });
       forget(ctx, [written.id]);
       return written;
     },

@@ -60,23 +60,28 @@ export const reviewResolvers: Resolvers = {
     },
   },
   Mutation: {
-    proposeFromText: (_root, { input }, ctx) =>
-      review(ctx).proposeFromText(ctx.viewer, {
-        text: input.text,
-        source: present({
-          title: input.source.title,
-          publisher: input.source.publisher ?? null,
-          published: input.source.published ?? null,
-          url: input.source.url ?? null,
-        }),
-      }),
-    editProposedItem: (_root, { changesetId, itemId, record }, ctx) => review(ctx).editProposedItem(ctx.viewer, changesetId, itemId, record),
-    acceptChangeset: async (_root, { id, itemIds }, ctx) => {
-      const accepted = await review(ctx).acceptChangeset(ctx.viewer, id, itemIds ?? null);
+    proposeFromText: (_root, { input, idempotencyKey }, ctx) =>
+      review(ctx).proposeFromText(
+        ctx.viewer,
+        {
+          text: input.text,
+          source: present({
+            title: input.source.title,
+            publisher: input.source.publisher ?? null,
+            published: input.source.published ?? null,
+            url: input.source.url ?? null,
+          }),
+        },
+        { idempotencyKey },
+      ),
+    editProposedItem: (_root, { changesetId, itemId, record, idempotencyKey }, ctx) =>
+      review(ctx).editProposedItem(ctx.viewer, changesetId, itemId, record, { idempotencyKey }),
+    acceptChangeset: async (_root, { id, itemIds, idempotencyKey }, ctx) => {
+      const accepted = await review(ctx).acceptChangeset(ctx.viewer, id, itemIds ?? null, { idempotencyKey });
       forget(ctx, accepted);
       return accepted;
     },
-    rejectChangeset: (_root, { id, reason }, ctx) => review(ctx).rejectChangeset(ctx.viewer, id, reason ?? null),
+    rejectChangeset: (_root, { id, reason, idempotencyKey }, ctx) => review(ctx).rejectChangeset(ctx.viewer, id, reason ?? null, { idempotencyKey }),
   },
   ChangesetConnection: {
     nodes: (page) => [...page.items],
