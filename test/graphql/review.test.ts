@@ -226,12 +226,17 @@ describe.each(await storesOfTheirOwn('kg-review-graphql-'))('review on the $name
     expect(rest.errors).toBeUndefined();
     expect((rest.data!.acceptChangeset as ChangesetAnswer).status).toBe('ACCEPTED');
     const lyptsi = itemOf(changeset, 'event:capture-lyptsi');
-    const facts = await editor(`{ entity(id: "event:capture-lyptsi") { ... on Event { provenance { sentence } relations { edge { id provenance { start } } } } } }`);
+    const facts = await editor(`{ entity(id: "event:capture-lyptsi") { ... on Event { provenance { sentence } relations { provenance { start } edge { id provenance { start } } } } } }`);
     expect(facts.errors).toBeUndefined();
-    const event = facts.data!.entity as { provenance: { sentence: string }[]; relations: { edge: { id: string; provenance: { start: number }[] } }[] };
+    const event = facts.data!.entity as {
+      provenance: { sentence: string }[];
+      relations: { provenance: { start: number }[]; edge: { id: string; provenance: { start: number }[] } }[];
+    };
     expect(event.provenance.map((p) => p.sentence)).toEqual(lyptsi.evidence.map((e) => e.sentence));
     const place = itemOf(changeset, 'rel:capture-lyptsi-took-place-in-lyptsi');
-    expect(event.relations.find((r) => r.edge.id === place.recordId)?.edge.provenance).toEqual(place.evidence.map((e) => ({ start: e.start })));
+    const placeRelation = event.relations.find((r) => r.edge.id === place.recordId)!;
+    expect(placeRelation.edge.provenance).toEqual(place.evidence.map((e) => ({ start: e.start })));
+    expect(placeRelation.provenance).toEqual(placeRelation.edge.provenance);
   });
 
   test('re-reading an accepted article proposes nothing new: every item is matched to a stored record', async () => {

@@ -1600,6 +1600,8 @@ export type Relation = {
   id: Scalars['ID']['output'];
   /** The entity at the other end. */
   node: Entity;
+  /** Where the relation's words are in the articles it was accepted from, oldest first (the same as its `edge`'s). */
+  provenance: Array<Provenance>;
   /** Numbers, extents, roles and the source's wording for the relation; every field is null when the source gives none. */
   qualifiers: Qualifiers;
   /** The document the relation comes from. */
@@ -2525,6 +2527,7 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   edge?: Resolver<ResolversTypes['Edge'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   qualifiers?: Resolver<ResolversTypes['Qualifiers'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;

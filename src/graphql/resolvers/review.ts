@@ -115,6 +115,9 @@ export const reviewResolvers: Resolvers = {
   Provenance: {
     source: (entry, _args, ctx) => ctx.loaders.source.load(entry.sourceId),
   },
+  Relation: {
+    provenance: (view, _args, ctx) => ctx.loaders.provenance.load(view.relation.id),
+  },
   ...Object.fromEntries(
     ['Person', 'Unit', 'Organization', 'Country', 'Region', 'Settlement', 'Event', 'Edge', 'Statement'].map((type) => [
       type,
