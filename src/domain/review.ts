@@ -5,6 +5,7 @@
  * the port's documents.
  */
 import type { Changeset as Reading, ProposalEvidence, RecordSection } from './changeset.js';
+import { newChangeId } from './changes.js';
 import { badInput } from './errors.js';
 
 export const CHANGESET_STATUSES = ['PENDING', 'ACCEPTED', 'PARTLY_ACCEPTED', 'REJECTED'] as const;
@@ -227,9 +228,10 @@ export function parseEditedRecord(item: ProposedItem, json: string): FileRecord 
   return record as FileRecord;
 }
 
-/** A new changeset id, `changeset:<UTC time to the ms>-<random>`: ids sort as they were made. */
+/**
+ * A new changeset id, `changeset:` and the suffix of a new change id (time to the ms, a counter,
+ * a random part): ids sort as the changesets were made, within one millisecond too.
+ */
 export function newChangesetId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:.]/g, '').toLowerCase();
-  const random = Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
-  return `changeset:${stamp}-${random}`;
+  return `changeset:${newChangeId(now).id.slice('change:'.length)}`;
 }
