@@ -19,9 +19,10 @@ export const ITEM_DECISIONS = ['PENDING', 'ACCEPTED', 'REJECTED', 'EDITED'] as c
 export type ItemDecision = (typeof ITEM_DECISIONS)[number];
 
 /**
- * The longest article `proposeFromText` reads, in characters. Reading runs on the server's event
- * loop: the seed article (5,045 characters) takes about 45 ms warm, 20,000 characters about 360 ms
- * on a busy two-core machine, so a longer text would hold every other request for too long.
+ * The longest article `proposeFromText` reads, in characters. Reading runs on a thread of its own,
+ * one article at a time: the seed article (5,045 characters) takes about 45 ms warm, 20,000
+ * characters about 360 ms on a busy two-core machine, so a longer text would hold the articles
+ * queued behind it for too long.
  */
 export const MAX_ARTICLE_LENGTH = 20_000;
 

@@ -29,7 +29,8 @@ import {
   type ProposedItem,
   type ProvenanceEntry,
 } from '../domain/review.js';
-import { readArticle, RELATION_TYPES_READ } from '../extract/extract.js';
+import { RELATION_TYPES_READ } from '../extract/extract.js';
+import { readArticleOffThread } from '../extract/reader-thread.js';
 import type { ChangeRecord, GraphStore, ReadOptions, StoredDocument } from '../store/graph-store.js';
 import type { FileRecords, WriteOptions, WriteService } from './write-service.js';
 
@@ -76,12 +77,12 @@ export class ReviewService {
       );
     }
     const graph = await this.graphForReading();
-    const { changeset: reading } = readArticle(text, graph, {
+    const reading = await readArticleOffThread(text, graph, {
       title: input.source.title,
       ...(input.source.publisher ? { publisher: input.source.publisher } : {}),
       ...(input.source.published ? { published: input.source.published } : {}),
       ...(input.source.url ? { url: input.source.url } : {}),
-    });
+    }, this.read.signal);
     const now = new Date();
     const document: ChangesetDocument = {
       id: newChangesetId(now),
