@@ -44,6 +44,7 @@ const config: CodegenConfig = {
           Claim: '../../domain/claims.js#Claim',
           ClaimGroup: '../../domain/claims.js#ClaimGroup',
           Attribution: '../../domain/index.js#Attribution',
+          Retraction: '../../domain/index.js#Retraction',
           TimeSpan: '../../domain/index.js#TimeSpan',
           Quantity: '../../domain/index.js#Quantity',
           GeoPoint: '../../domain/index.js#GeoLocation',

@@ -8,7 +8,7 @@
  */
 import { isIsoDate } from './dates.js';
 import { idPrefix, isWellFormedId, kindOfEntityId, RELATION_ID_PREFIX, SOURCE_ID_PREFIX, STATEMENT_ID_PREFIX } from './ids.js';
-import { deriveStatus, earliestDay, firstClaimant, isPartialDate, latestDay, legacyDate, UNITS_OF_MEASURE } from './facts.js';
+import { earliestDay, factStatus, firstClaimant, isPartialDate, latestDay, legacyDate, UNITS_OF_MEASURE } from './facts.js';
 import {
   QUALIFIER_KEYS,
   type Attribution,
@@ -18,6 +18,7 @@ import {
   type Qualifiers,
   type Quantity,
   type RelationRecord,
+  type Retraction,
   type SourceRecord,
   type StatementRecord,
   type TimeSpan,
@@ -131,6 +132,7 @@ export type EventDetailsFile = {
   time?: TimeSpanFile | null;
   quantities?: QuantityFile[];
   attributions: AttributionFile[];
+  retraction?: Retraction | null;
 };
 export type SourceFile = Loose<SourceRecord, 'publisher' | 'published' | 'url' | 'kind'>;
 export type EntityFile = Loose<Omit<EntityRecord, 'event'>, 'description' | 'location'> & { event?: EventDetailsFile | null };
@@ -144,6 +146,7 @@ export type RelationFile = Pick<RelationRecord, 'id' | 'type' | 'from' | 'to'> &
   attributions?: AttributionFile[];
   statementIds?: string[];
   qualifiers?: Qualifiers;
+  retraction?: Retraction | null;
 };
 export type StatementFile = Loose<StatementRecord, 'date' | 'speakerId' | 'reportedViaId'>;
 
@@ -168,6 +171,11 @@ function completeTime(t: TimeSpanFile | null | undefined): TimeSpan | null {
   return t ? { start: t.start, end: t.end ?? null, text: t.text ?? null } : null;
 }
 
+/** A retraction as the record keeps it: absent when there is none. */
+function retractionOf(r: Retraction | null | undefined): { retraction?: Retraction } {
+  return r ? { retraction: { by: r.by, at: r.at, reason: r.reason } } : {};
+}
+
 function completeAttribution(a: AttributionFile): Attribution {
   return {
     claimantId: a.claimantId ?? null,
@@ -177,6 +185,7 @@ function completeAttribution(a: AttributionFile): Attribution {
     saidOn: a.saidOn ?? null,
     sourceId: a.sourceId,
     note: a.note ?? null,
+    ...retractionOf(a.retraction),
   };
 }
 
@@ -207,7 +216,8 @@ function withDefaults(d: DatasetFile): Dataset {
         time: completeTime(e.event.time),
         quantities: (e.event.quantities ?? []).map(completeQuantity),
         attributions,
-        status: deriveStatus(attributions),
+        status: factStatus(attributions, e.event.retraction),
+        ...retractionOf(e.event.retraction),
       };
     }
     return {
@@ -236,6 +246,8 @@ function withDefaults(d: DatasetFile): Dataset {
       const inherited = r.attributions === undefined || r.time === undefined ? eventOf(r) : null;
       const attributions = r.attributions?.map(completeAttribution) ?? inherited?.attributions ?? [];
       const time = r.time === undefined ? (inherited?.time ?? null) : completeTime(r.time);
+      // A relation that takes its event's attributions takes the event's retraction with them.
+      const retraction = r.retraction === undefined && r.attributions === undefined ? inherited?.retraction : r.retraction;
       const statementIds = [
         ...new Set([
           ...attributions.flatMap((a) => (a.statementId === null ? [] : [a.statementId])),
@@ -249,7 +261,8 @@ function withDefaults(d: DatasetFile): Dataset {
         to: r.to,
         time,
         attributions,
-        status: deriveStatus(attributions),
+        status: factStatus(attributions, retraction),
+        ...retractionOf(retraction),
         claimedBy: firstClaimant(attributions),
         date: legacyDate(time),
         sourceId: attributions[0]?.sourceId ?? '',
@@ -280,7 +293,16 @@ export function present<T extends object>(record: T): T {
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function attributionToFile(a: Attribution): AttributionFile {
-  return present({ claimantId: a.claimantId, viaId: a.viaId, statementId: a.statementId, stance: a.stance, saidOn: a.saidOn, sourceId: a.sourceId, note: a.note });
+  return present({
+    claimantId: a.claimantId,
+    viaId: a.viaId,
+    statementId: a.statementId,
+    stance: a.stance,
+    saidOn: a.saidOn,
+    sourceId: a.sourceId,
+    note: a.note,
+    retraction: a.retraction,
+  });
 }
 
 function timeToFile(t: TimeSpan): TimeSpanFile {
@@ -299,6 +321,7 @@ export function entityToFile(e: EntityRecord): EntityFile {
       ? {}
       : { quantities: e.event.quantities.map((q) => present({ ...q })) }),
     attributions: e.event.attributions.map(attributionToFile),
+    ...(e.event.retraction ? { retraction: e.event.retraction } : {}),
   };
   return present({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description, location: e.location, event });
 }
@@ -318,6 +341,9 @@ export function relationToFile(r: RelationRecord, eventOf: (id: string) => Event
   if (event === null || !sameJson(r.attributions, event.attributions)) file.attributions = r.attributions.map(attributionToFile);
   if (statementIds.length > 0) file.statementIds = statementIds;
   if (Object.keys(r.qualifiers).length > 0) file.qualifiers = r.qualifiers;
+  // A relation that inherits its event's attributions inherits its retraction too.
+  if (r.retraction && !(file.attributions === undefined && sameJson(r.retraction, event?.retraction))) file.retraction = r.retraction;
+  else if (!r.retraction && file.attributions === undefined && event?.retraction) file.attributions = r.attributions.map(attributionToFile);
   return file;
 }
 
@@ -537,7 +563,8 @@ export function validateDataset(input: unknown): string[] {
         problems.push(`${where} must be an object.`);
         return;
       }
-      fields(a, where, ['claimantId', 'viaId', 'statementId', 'stance', 'saidOn', 'sourceId', 'note']);
+      fields(a, where, ['claimantId', 'viaId', 'statementId', 'stance', 'saidOn', 'sourceId', 'note', 'retraction']);
+      checkRetraction(a.retraction, where, problems);
       oneOf(a, 'stance', STANCE_NAMES, where);
       known(a, 'claimantId', where, isEntity, 'entity', true);
       known(a, 'viaId', where, isEntity, 'entity', true);
@@ -630,7 +657,8 @@ export function validateDataset(input: unknown): string[] {
     const where = `${label} event`;
     const event = e.event;
     derived(event, where, ['status']);
-    fields(event, where, ['type', 'time', 'quantities', 'attributions', 'status']);
+    fields(event, where, ['type', 'time', 'quantities', 'attributions', 'status', 'retraction']);
+    checkRetraction(event.retraction, where, problems);
     oneOf(event, 'type', EVENT_TYPE_NAMES, where);
     checkTime(event.time, where);
     checkAttributions(event.attributions, where);
@@ -679,7 +707,8 @@ export function validateDataset(input: unknown): string[] {
     } else {
       derived(r, label, ['status', 'claimedBy', 'date', 'sourceId']);
     }
-    fields(r, label, ['id', 'type', 'from', 'to', 'time', 'attributions', 'statementIds', 'qualifiers', 'status', 'claimedBy', 'date', 'sourceId']);
+    fields(r, label, ['id', 'type', 'from', 'to', 'time', 'attributions', 'statementIds', 'qualifiers', 'status', 'claimedBy', 'date', 'sourceId', 'retraction']);
+    checkRetraction(r.retraction, label, problems);
     const type = r.type;
     if (typeof type !== 'string' || !isRelationType(type)) {
       problems.push(`${label} has type ${JSON.stringify(type)}; known types are ${RELATION_TYPE_NAMES.join(', ')}.`);
@@ -735,6 +764,31 @@ export function validateDataset(input: unknown): string[] {
 
 /** A note that calls a fact background knowledge: "public knowledge", "not stated in the article". */
 const BACKGROUND_NOTE = /\b(public|general) knowledge\b|\bnot (stated )?in the (article|source)\b/i;
+
+/** The longest reason a retraction may give. */
+export const MAX_RETRACTION_REASON_LENGTH = 2_000;
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** A retraction: who (non-empty), when (ISO 8601 UTC), why (non-empty, at most MAX_RETRACTION_REASON_LENGTH). */
+function checkRetraction(value: unknown, where: string, problems: string[]): void {
+  if (value === undefined || value === null) return;
+  if (!isObj(value)) {
+    problems.push(`${where} has "retraction" that is not an object with by, at and reason.`);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (!['by', 'at', 'reason'].includes(key)) problems.push(`${where} retraction has an unknown field "${key}".`);
+  }
+  if (typeof value.by !== 'string' || value.by.trim() === '') problems.push(`${where} retraction has a "by" that is not a non-empty string.`);
+  if (typeof value.at !== 'string' || !UTC_TIMESTAMP.test(value.at) || Number.isNaN(Date.parse(value.at))) {
+    problems.push(`${where} retraction has "at" ${JSON.stringify(value.at)}, which is not an ISO 8601 UTC time (e.g. 2025-01-06T12:00:00.000Z).`);
+  }
+  if (typeof value.reason !== 'string' || value.reason.trim() === '') {
+    problems.push(`${where} retraction has a "reason" that is not a non-empty string.`);
+  } else if (value.reason.length > MAX_RETRACTION_REASON_LENGTH) {
+    problems.push(`${where} retraction has a "reason" of ${value.reason.length} characters; at most ${MAX_RETRACTION_REASON_LENGTH}.`);
+  }
+}
 
 /** WGS84 degrees and a precision. */
 function checkLocation(value: unknown, where: string, problems: string[]): void {

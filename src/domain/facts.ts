@@ -4,7 +4,7 @@
  * use these, so a status or a time window means the same everywhere.
  */
 import { isIsoDate } from './dates.js';
-import type { Attribution, PartialDate, TimeSpan } from './model.js';
+import type { Attribution, PartialDate, Retraction, TimeSpan } from './model.js';
 import type { ClaimStatus, QuantityMeasure, SourceKind, TimePrecision } from './vocabulary.js';
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -69,7 +69,8 @@ export function dayInWindow(day: string, window: TimeWindow): boolean {
 }
 
 /**
- * The status of a fact from its attributions, in the first rule that applies:
+ * The status of a fact from its attributions, retracted ones left out (none left: RETRACTED), in
+ * the first rule that applies:
  * 1. a party DENIES it: DISPUTED when another party asserts it, DENIED otherwise;
  * 2. a party DISPUTES it: DISPUTED;
  * 3. the source asserts it in its own voice (no claimant): CONFIRMED (for general knowledge too:
@@ -80,9 +81,12 @@ export function dayInWindow(day: string, window: TimeWindow): boolean {
  * `sourceKindOf` is kept for rules to come (e.g. general knowledge contradicted by a document).
  */
 export function deriveStatus(
-  attributions: readonly Attribution[],
+  all: readonly Attribution[],
   _sourceKindOf?: (sourceId: string) => SourceKind | undefined,
 ): ClaimStatus {
+  // Retracted attributions count for nothing; a fact with none left is RETRACTED.
+  const attributions = all.filter((a) => !a.retraction);
+  if (all.length > 0 && attributions.length === 0) return 'RETRACTED';
   const asserting = attributions.filter((a) => a.stance === 'ASSERTS');
   const has = (stance: Attribution['stance']) => attributions.some((a) => a.stance === stance);
   if (has('DENIES')) return asserting.length > 0 ? 'DISPUTED' : 'DENIED';
@@ -93,9 +97,14 @@ export function deriveStatus(
   return claimants.size >= 2 ? 'REPORTED' : 'CLAIMED';
 }
 
-/** The first party asserting the fact, by attribution order; null when none (or the source's own voice). */
+/** The status of a fact: RETRACTED when the fact itself was retracted, else what its attributions give (deriveStatus). */
+export function factStatus(attributions: readonly Attribution[], retraction: Retraction | null | undefined): ClaimStatus {
+  return retraction ? 'RETRACTED' : deriveStatus(attributions);
+}
+
+/** The first party asserting the fact, by attribution order (retracted ones left out); null when none (or the source's own voice). */
 export function firstClaimant(attributions: readonly Attribution[]): string | null {
-  for (const a of attributions) if (a.stance === 'ASSERTS' && a.claimantId !== null) return a.claimantId;
+  for (const a of attributions) if (a.stance === 'ASSERTS' && a.claimantId !== null && !a.retraction) return a.claimantId;
   return null;
 }
 

@@ -37,6 +37,18 @@ export interface TimeSpan {
 }
 
 /**
+ * A fact or an attribution taken back: who took it back, when and why. Nothing is deleted: the
+ * record stays readable, marked, and no longer counts towards a status (see deriveStatus).
+ */
+export interface Retraction {
+  /** Who retracted it: the writer's token name or JWT subject. */
+  readonly by: string;
+  /** When: ISO 8601 UTC with milliseconds. */
+  readonly at: string;
+  readonly reason: string;
+}
+
+/**
  * Who says a fact is so (or not), through whom, on which statement, and when. A fact has one or
  * more; its status is derived from them (`deriveStatus`).
  */
@@ -53,6 +65,8 @@ export interface Attribution {
   /** The document (or general knowledge) that carries it. */
   readonly sourceId: string;
   readonly note: string | null;
+  /** Absent unless the attribution was retracted. */
+  readonly retraction?: Retraction;
 }
 
 /** A number the source gives for an event, with its bounds. */
@@ -83,8 +97,10 @@ export interface EventDetails {
   readonly time: TimeSpan | null;
   readonly quantities: readonly Quantity[];
   readonly attributions: readonly Attribution[];
-  /** Derived from `attributions` (deriveStatus); never set by hand. */
+  /** Derived from `attributions` and `retraction` (factStatus); never set by hand. */
   readonly status: ClaimStatus;
+  /** Absent unless the event (the fact that it happened) was retracted. */
+  readonly retraction?: Retraction;
 }
 
 export interface EntityRecord {
@@ -140,8 +156,10 @@ export interface RelationRecord {
   readonly time: TimeSpan | null;
   /** Who says so; at least one. */
   readonly attributions: readonly Attribution[];
-  /** Derived from `attributions` (deriveStatus). */
+  /** Derived from `attributions` and `retraction` (factStatus). */
   readonly status: ClaimStatus;
+  /** Absent unless the relation was retracted. */
+  readonly retraction?: Retraction;
   /** Derived: the first asserting claimant, by attribution order; null when the source's own voice asserts it. */
   readonly claimedBy: string | null;
   /** Derived: `time.start` when it is a single day, else null (the landed field; `time` replaces it). */

@@ -177,6 +177,8 @@ export function isSymmetric(type: RelationType): boolean {
  * - DISPUTED: another party in the source says otherwise.
  * - UNVERIFIED: the source says it cannot verify it.
  * - DENIED: the party concerned denies it.
+ * - RETRACTED: the graph's editors took it back (the fact itself, or every attribution of it); it
+ *   stays readable with who retracted it, when and why.
  */
 export const CLAIM_STATUSES = [
   'CONFIRMED',
@@ -185,6 +187,7 @@ export const CLAIM_STATUSES = [
   'DISPUTED',
   'UNVERIFIED',
   'DENIED',
+  'RETRACTED',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 

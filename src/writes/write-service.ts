@@ -13,6 +13,7 @@ import {
   DatasetValidationError,
   DomainError,
   EVENT_LINK_TYPES,
+  MAX_RETRACTION_REASON_LENGTH,
   IDEMPOTENCY_KEY_REUSED,
   attributionToFile,
   ID_PREFIX_BY_KIND,
@@ -35,6 +36,7 @@ import {
   type EventDetails,
   type RelationFile,
   type RelationRecord,
+  type Retraction,
   type Role,
   type SourceFile,
   type SourceRecord,
@@ -90,10 +92,18 @@ export interface WriteRequest<T> {
   readonly role: Role;
   readonly what: string;
   readonly idempotencyKey?: string | null;
-  /** Reads what the write needs and says what to write; runs under the write lock. */
-  plan(): Promise<WritePlan<T>>;
+  /** Reads what the write needs and says what to write; runs under the write lock. `at`: the change's time. */
+  plan(context: { readonly at: string }): Promise<WritePlan<T>>;
   /** The answer to a request sent again with its key: the current state of what `change` wrote. */
   replay(change: ChangeRecord): Promise<T>;
+}
+
+/** Schema: `RetractInput`. */
+export interface RetractInput {
+  readonly factId: string;
+  /** Absent or null: the whole fact. */
+  readonly attributionIndex?: number | null;
+  readonly reason: string;
 }
 
 /** The fields of an entity an update may set; a field given as null clears it (description, location). */
@@ -199,6 +209,52 @@ export class WriteService {
     });
   }
 
+  /**
+   * Schema: `Mutation.retract`: takes back a whole fact (a relation or an event) or one of its
+   * attributions, marking it with who, when and why; nothing is removed. An event's
+   * PARTICIPATED_IN and TOOK_PLACE_IN relations that take its attributions follow it.
+   */
+  async retract(viewer: Viewer, input: RetractInput, options: WriteOptions = {}): Promise<FactRecord> {
+    const { factId, attributionIndex = null, reason } = input;
+    return this.commit(viewer, {
+      operation: 'retract',
+      args: { factId, attributionIndex, reason },
+      role: 'editor',
+      what: 'retract a fact or an attribution',
+      idempotencyKey: options.idempotencyKey,
+      plan: async ({ at }) => {
+        const why = reason.trim();
+        if (why === '' || why.length > MAX_RETRACTION_REASON_LENGTH) {
+          throw badInput(`Argument "input.reason" must say why, in 1 to ${MAX_RETRACTION_REASON_LENGTH} characters.`, { argument: 'input.reason' });
+        }
+        const fact = await this.factFile(factId);
+        const retraction: Retraction = { by: viewer.subject, at, reason: why };
+        const done = (r: Retraction) => `by ${r.by} at ${r.at} ("${r.reason}")`;
+        if (attributionIndex === null) {
+          if (fact.retraction) {
+            throw badInput(`"${factId}" was retracted already, ${done(fact.retraction)}.`, { argument: 'input.factId' });
+          }
+          return { records: fact.withAttributions(fact.attributions, { retraction }), recordIds: [factId], answer: (w) => fact.from(w) };
+        }
+        const target = fact.attributions[attributionIndex];
+        if (!Number.isInteger(attributionIndex) || target === undefined) {
+          throw badInput(
+            `Argument "input.attributionIndex" is ${attributionIndex}, but "${factId}" has ${fact.attributions.length} attribution${fact.attributions.length === 1 ? '' : 's'} (0 to ${fact.attributions.length - 1}).`,
+            { argument: 'input.attributionIndex' },
+          );
+        }
+        if (target.retraction) {
+          throw badInput(`Attribution ${attributionIndex} of "${factId}" was retracted already, ${done(target.retraction)}.`, {
+            argument: 'input.attributionIndex',
+          });
+        }
+        const attributions = fact.attributions.map((a, i) => (i === attributionIndex ? { ...a, retraction } : a));
+        return { records: fact.withAttributions(attributions), recordIds: [factId], answer: (w) => fact.from(w) };
+      },
+      replay: () => this.currentFact(factId),
+    });
+  }
+
   /** Schema: `Mutation.addStatement`. A new id is made from the speaker and the words when none is given. */
   async addStatement(
     viewer: Viewer,
@@ -254,12 +310,12 @@ export class WriteService {
         const earlier = await this.store.changeByIdempotencyKey(key, this.read);
         if (earlier) return this.answerAgain(request, earlier, requestHash);
       }
-      const plan = await request.plan();
+      const { id, at } = newChangeId();
+      const plan = await request.plan({ at });
       const written = await this.validate(plan.records ?? {});
       const remove = plan.remove ?? {};
       const writtenIds = idsOf(written);
       const removedIds = [...(remove.entities ?? []), ...(remove.relations ?? []), ...(remove.statements ?? []), ...(remove.sources ?? [])];
-      const { id, at } = newChangeId();
       const change: ChangeRecord = {
         id,
         at,
@@ -330,7 +386,7 @@ export class WriteService {
       const [eventEnd] = await this.eventsOf([relation.from, relation.to]);
       const file = relationToFile(relation, (id) => (id === eventEnd?.id ? eventEnd.event : null));
       return {
-        record: relation,
+        retraction: relation.retraction ?? null,
         attributions: relation.attributions.map(attributionToFile),
         withAttributions: (attributions, extra = {}) => ({ relations: [{ ...file, ...extra, attributions: [...attributions] }] }),
         from: (w) => w.relations.find((r) => r.id === factId)!,
@@ -341,7 +397,7 @@ export class WriteService {
     const file = entityToFile(event);
     const links = await this.eventLinks(event);
     return {
-      record: event as EventRecord,
+      retraction: event.event.retraction ?? null,
       attributions: file.event!.attributions,
       withAttributions: (attributions, extra = {}) => ({
         entities: [{ ...file, event: { ...file.event!, ...extra, attributions: [...attributions] } }],
@@ -482,7 +538,8 @@ export class WriteService {
 
 /** A fact in the file form, ready to be written again with other attributions (see factFile). */
 interface FactFile {
-  readonly record: FactRecord;
+  /** The fact's own retraction, if it was retracted. */
+  readonly retraction: Retraction | null;
   readonly attributions: readonly AttributionFile[];
   withAttributions(attributions: readonly AttributionFile[], extra?: Record<string, unknown>): Partial<FileRecords>;
   from(written: WriteResult): FactRecord;

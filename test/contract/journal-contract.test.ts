@@ -177,6 +177,74 @@ describe.each(await storesOfTheirOwn('kg-journal-contract-'))('the $name store, 
     });
   });
 
+  describe('retractions', () => {
+    test('are kept on relations, events and attributions as committed, and read back, filtered and exported alike', async () => {
+      const retraction = { by: 'test-editor', at: '2025-01-07T10:00:00.000Z', reason: 'Withdrawn by the agency.' };
+      const [controls] = await store.relationsByIds(['rel:brigade-controls-avdiivka']);
+      const [capture] = await store.entitiesByIds(['event:avdiivka-capture']);
+      const file = {
+        sources: [
+          { id: WIRE, title: 'Writes fixture wire' },
+          { id: MONITOR, title: 'Writes fixture monitor' },
+        ],
+        entities: [
+          { id: 'unit:assault-brigade', kind: 'UNIT', name: 'Assault brigade', aliases: [] },
+          { id: 'settlement:avdiivka', kind: 'SETTLEMENT', name: 'Avdiivka', aliases: [] },
+          { id: 'person:spokesman', kind: 'PERSON', name: 'Ivan Spokesman', aliases: [] },
+          { id: 'org:front-monitor', kind: 'ORGANIZATION', name: 'Front monitor', aliases: [] },
+          {
+            id: 'event:avdiivka-capture',
+            kind: 'EVENT',
+            name: 'Capture of Avdiivka',
+            aliases: [],
+            event: {
+              type: 'CAPTURE',
+              attributions: [{ claimantId: 'org:front-monitor', stance: 'ASSERTS', sourceId: MONITOR }],
+              retraction,
+            },
+          },
+        ],
+        relations: [
+          {
+            id: 'rel:brigade-controls-avdiivka',
+            type: 'CONTROLS',
+            from: 'unit:assault-brigade',
+            to: 'settlement:avdiivka',
+            attributions: [
+              { claimantId: 'person:spokesman', stance: 'ASSERTS', sourceId: WIRE, retraction },
+              { claimantId: 'org:front-monitor', stance: 'ASSERTS', sourceId: MONITOR },
+            ],
+          },
+        ],
+        statements: [],
+      };
+      const parsed = parseDataset(file);
+      const written: Dataset = {
+        ...EMPTY,
+        entities: parsed.entities.filter((e) => e.id === 'event:avdiivka-capture'),
+        relations: parsed.relations,
+      };
+      expect(controls!.status).not.toBe('CLAIMED');
+      expect(capture!.event!.status).not.toBe('RETRACTED');
+      await store.commit({ upsert: written, change: change('retract', ['rel:brigade-controls-avdiivka', 'event:avdiivka-capture']) });
+
+      const [relation] = await store.relationsByIds(['rel:brigade-controls-avdiivka']);
+      expect(relation).toEqual(written.relations[0]);
+      expect(relation!.status).toBe('CLAIMED');
+      expect(relation!.claimedBy).toBe('org:front-monitor');
+      const [event] = await store.entitiesByIds(['event:avdiivka-capture']);
+      expect(event).toEqual(written.entities[0]);
+      expect(event!.event).toMatchObject({ status: 'RETRACTED', retraction });
+      const retracted = await store.findEvents({ types: null, participantId: null, placeId: null, window: null }, { first: 50, after: null });
+      expect(retracted.items.find((e) => e.id === 'event:avdiivka-capture')).toEqual(written.entities[0]);
+      const [views] = await store.relationsOf(['settlement:avdiivka'], { filter: { types: ['CONTROLS'], statuses: ['CLAIMED'] }, direction: 'BOTH' });
+      expect(views!.map((v) => v.relation)).toEqual([written.relations[0]]);
+      const exported = await store.exportDataset();
+      expect(exported.relations.find((r) => r.id === 'rel:brigade-controls-avdiivka')).toEqual(written.relations[0]);
+      expect(exported.entities.find((e) => e.id === 'event:avdiivka-capture')).toEqual(written.entities[0]);
+    });
+  });
+
   describe('changesOf', () => {
     test('lists a record’s changes newest first, in pages that follow one another', async () => {
       const made: ChangeRecord[] = [];

@@ -5,8 +5,9 @@
  * any other load either all of it or none of it: the one in flight may have committed before the
  * kill or not, but never in part.
  *
- * There is no HTTP write path yet, so the loads come from a small child process
- * (test/durability/loader.mjs) that opens the store exactly as the server does, from dist/.
+ * The loads come from a small child process (test/durability/loader.mjs) that opens the store
+ * exactly as the server does, from dist/; kill-during-writes.test.ts does the same to the server
+ * itself, over a stream of HTTP mutations.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';

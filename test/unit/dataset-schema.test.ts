@@ -20,6 +20,7 @@ import {
   STATEMENT_KINDS,
   parseDataset,
   toDatasetFile,
+  validateDataset,
 } from '../../src/domain/index.js';
 import { SEED_FILE } from '../../src/ingest/dataset-file.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
@@ -55,6 +56,40 @@ describe('data/dataset.schema.json', () => {
     offensive.event.attributions[0].claimantId = null;
     expect(validate(seed), errorsOf()).toBe(true);
     expect(() => parseDataset(seed)).not.toThrow();
+  });
+
+  it('carries retractions of facts and attributions, which the validator reads and writes back alike, and refuses malformed ones', () => {
+    const seed = rawSeed();
+    const retraction = { by: 'editor-token', at: '2025-01-07T09:30:00.000Z', reason: 'The agency withdrew the report.' };
+    const capture = index(seed.relations, 'rel:russian-forces-control-most-of-kurakhove');
+    seed.relations[capture].retraction = retraction;
+    const allied = index(seed.relations, 'rel:north-korea-allied-with-russia');
+    seed.relations[allied].attributions[0].retraction = retraction;
+    const war = index(seed.entities, 'event:russia-ukraine-war');
+    seed.entities[war].event.retraction = retraction;
+    expect(validate(seed), errorsOf()).toBe(true);
+    const parsed = parseDataset(seed);
+    const relation = (id: string) => parsed.relations.find((r) => r.id === id)!;
+    expect(relation('rel:russian-forces-control-most-of-kurakhove')).toMatchObject({ status: 'RETRACTED', retraction });
+    expect(relation('rel:north-korea-allied-with-russia').attributions[0]!.retraction).toEqual(retraction);
+    expect(parsed.entities.find((e) => e.id === 'event:russia-ukraine-war')!.event).toMatchObject({ status: 'RETRACTED', retraction });
+    expect(parseDataset(JSON.parse(JSON.stringify(toDatasetFile(parsed))))).toEqual(parsed);
+
+    seed.relations[capture].retraction = { by: 'editor-token', at: 'yesterday', reason: '' };
+    seed.relations[allied].attributions[0].retraction = { by: 'editor-token', at: retraction.at };
+    expect(validate(seed)).toBe(false);
+    expect(validate.errors!.map((e) => e.instancePath)).toEqual(
+      expect.arrayContaining([`/relations/${capture}/retraction/at`, `/relations/${capture}/retraction/reason`, `/relations/${allied}/attributions/0/retraction`]),
+    );
+    const problems = validateDataset(seed);
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/"rel:russian-forces-control-most-of-kurakhove".* retraction has "at" "yesterday", which is not an ISO 8601 UTC time/),
+        expect.stringMatching(/"rel:russian-forces-control-most-of-kurakhove".* retraction has a "reason" that is not a non-empty string/),
+        expect.stringMatching(/"rel:north-korea-allied-with-russia".* attributions\[0\] retraction has a "reason" that is not a non-empty string/),
+      ]),
+    );
   });
 
   it('refuses an unknown kind, a missing field, an unknown field and a malformed id, saying where', () => {

@@ -30,6 +30,8 @@ import {
   upgradeLegacyDataset,
   validateDataset,
   deriveStatus,
+  factStatus,
+  firstClaimant,
   type Attribution,
   type EntityRecord,
 } from '../../src/domain/index.js';
@@ -187,6 +189,16 @@ describe('the status rule (deriveStatus)', () => {
     expect(deriveStatus([said('ASSERTS', 'org:a'), said('DENIES', 'org:b')])).toBe('DISPUTED');
     expect(deriveStatus([said('DENIES', 'org:b')])).toBe('DENIED');
     expect(deriveStatus([said('ASSERTS', 'person:a'), said('CANNOT_VERIFY', 'org:r')])).toBe('UNVERIFIED');
+  });
+  it('leaves retracted attributions out, and reads a fact with none left, or retracted itself, as RETRACTED', () => {
+    const retraction = { by: 'editor', at: '2025-01-07T00:00:00.000Z', reason: 'Withdrawn.' };
+    const retracted = (a: Attribution): Attribution => ({ ...a, retraction });
+    expect(deriveStatus([said('ASSERTS', 'org:a'), retracted(said('DENIES', 'org:b'))])).toBe('CLAIMED');
+    expect(deriveStatus([retracted(said('ASSERTS', null)), said('ASSERTS', 'org:a'), said('ASSERTS', 'org:b')])).toBe('REPORTED');
+    expect(deriveStatus([retracted(said('ASSERTS', 'org:a'))])).toBe('RETRACTED');
+    expect(firstClaimant([retracted(said('ASSERTS', 'org:a')), said('ASSERTS', 'org:b')])).toBe('org:b');
+    expect(factStatus([said('ASSERTS', null)], retraction)).toBe('RETRACTED');
+    expect(factStatus([said('ASSERTS', null)], undefined)).toBe('CONFIRMED');
   });
 });
 

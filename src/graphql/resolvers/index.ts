@@ -12,6 +12,7 @@ import { placeResolvers } from './places.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
 import { reviewResolvers } from './review.js';
+import { retractionResolvers } from './retraction.js';
 import { searchResolvers } from './search.js';
 
 /** One map per concern; makeExecutableSchema merges them (several add fields to `Query`). */
@@ -30,4 +31,5 @@ export const resolvers: Resolvers[] = [
   mutationResolvers,
   reviewResolvers,
   historyResolvers,
+  retractionResolvers,
 ];

@@ -16,7 +16,7 @@ import type {
   TimeSpanInput,
 } from '../generated/resolvers-types.js';
 
-const writes = (ctx: GraphContext) => new WriteService(ctx.store, ctx.read);
+export const writes = (ctx: GraphContext) => new WriteService(ctx.store, ctx.read);
 
 /** GraphQL keeps the nulls a client sends; the file format leaves such fields out. */
 const present = <T extends object>(value: T) => withoutNulls(value) as { [K in keyof T]: Exclude<T[K], null> };
@@ -33,7 +33,7 @@ const event = (e: EventInput): NonNullable<EntityFile['event']> => ({
 const qualifiers = (q: QualifiersInput) => present(q);
 
 /** Forget what a write changed, so the rest of the request reads it fresh. */
-function forget(ctx: GraphContext, ids: readonly string[]): void {
+export function forget(ctx: GraphContext, ids: readonly string[]): void {
   for (const id of ids) {
     ctx.loaders.entity.clear(id);
     ctx.loaders.statement.clear(id);

@@ -27,6 +27,8 @@
  *   it), attributionSaidOn and attributionClaimantIds (one per attribution, '' for none: a list
  *   property holds no nulls; the timeline's CLAIM entries), supportStatementIds (the statements the
  *   fact rests on: its attributions' and a relation's statementIds; Statement.supports).
+ * - <retraction>: retractedBy, retractedAt, retractionReason, when the fact itself was retracted (an
+ *   attribution's retraction stays in attributionsJson).
  * Quantities are read only with their event, so they stay JSON (quantitiesJson).
  * Optional fields are absent properties when null: Neo4j stores no nulls.
  * A relation id is unique across all relation types; each type has a range index on `id`.

@@ -32,6 +32,7 @@ import {
   type Qualifiers,
   type Quantity,
   type RelationRecord,
+  type Retraction,
   type SourceRecord,
   type StatementRecord,
   type TimeSpan,
@@ -172,7 +173,18 @@ function eventFrom(node: Node): EventDetails {
     quantities: jsonList(node, 'quantitiesJson', quantityFrom),
     attributions: jsonList(node, 'attributionsJson', attributionFrom),
     status: oneOf(node, 'status', CLAIM_STATUSES),
+    ...retractionFrom(node),
   };
+}
+
+/** A fact's own retraction, kept flat (retractedBy, retractedAt, retractionReason); absent when none. */
+function retractionFrom(element: Node | Relationship): { retraction?: Retraction } {
+  if (element.properties['retractedBy'] === undefined) return {};
+  return { retraction: { by: str(element, 'retractedBy'), at: str(element, 'retractedAt'), reason: str(element, 'retractionReason') } };
+}
+
+function retractionProperties(retraction: Retraction | undefined): Record<string, unknown> {
+  return retraction ? { retractedBy: retraction.by, retractedAt: retraction.at, retractionReason: retraction.reason } : {};
 }
 
 function timeFrom(element: Node | Relationship): TimeSpan | null {
@@ -220,7 +232,14 @@ function attributionFrom(value: Record<string, unknown>, what: string): Attribut
     saidOn: s('saidOn'),
     sourceId: field(value, what, 'sourceId', (v) => typeof v === 'string', 'a string'),
     note: s('note'),
+    ...(value['retraction'] === undefined ? {} : { retraction: attributionRetractionFrom(value['retraction'], `${what} retraction`) }),
   };
+}
+
+function attributionRetractionFrom(value: unknown, what: string): Retraction {
+  if (typeof value !== 'object' || value === null) throw new Error(`${what} is ${describe(value)}; expected an object.`);
+  const s = (key: string) => field<string>(value as Record<string, unknown>, what, key, (v) => typeof v === 'string', 'a string');
+  return { by: s('by'), at: s('at'), reason: s('reason') };
 }
 
 function quantityFrom(value: Record<string, unknown>, what: string): Quantity {
@@ -306,6 +325,7 @@ export function relationFromRelationship(value: unknown, fromId: unknown, toId: 
     sourceId: str(rel, 'sourceId'),
     statementIds: strList(rel, 'statementIds'),
     qualifiers: qualifiersFrom(rel),
+    ...retractionFrom(rel),
   };
 }
 
@@ -353,6 +373,7 @@ export function entityProperties(e: EntityRecord): Record<string, unknown> {
       quantitiesJson: JSON.stringify(e.event.quantities),
       ...timeProperties(e.event.time),
       ...attributionProperties(e.event.attributions, []),
+      ...retractionProperties(e.event.retraction),
     }),
   });
 }
@@ -367,6 +388,7 @@ export function relationProperties(r: RelationRecord): Record<string, unknown> {
     statementIds: [...r.statementIds],
     ...timeProperties(r.time),
     ...attributionProperties(r.attributions, r.statementIds),
+    ...retractionProperties(r.retraction),
   };
   for (const key of QUALIFIER_KEYS) props[QUALIFIER_PREFIX + key] = r.qualifiers[key];
   return withoutNulls(props);

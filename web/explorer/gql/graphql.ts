@@ -29,6 +29,8 @@ export type ClaimStatus =
   | 'DISPUTED'
   /** An observer without a stake (a monitor, an analyst) reports it, or it is an opinion or pledge reported as said. */
   | 'REPORTED'
+  /** The graph's editors took it back (the fact itself, or every attribution of it); it stays readable, with `retraction` saying who, when and why. */
+  | 'RETRACTED'
   /** The source says it cannot verify it. */
   | 'UNVERIFIED';
 

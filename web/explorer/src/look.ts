@@ -37,12 +37,8 @@ export interface StatusLook {
   readonly meaning: string;
 }
 
-/**
- * RETRACTED is not in the model yet (a party taking back its own claim). Its look is ready here
- * so that the day ClaimStatus gains it, the canvas, the badges and the legend draw it (grey and
- * struck through) without another change; until then no fact has it and the legend leaves it out.
- */
-export type DrawnStatus = ClaimStatus | 'RETRACTED';
+/** Every status the page draws: the schema's (RETRACTED included: grey and struck through). */
+export type DrawnStatus = ClaimStatus;
 
 export const STATUSES: Readonly<Record<DrawnStatus, StatusLook>> = {
   CONFIRMED: { label: 'Confirmed', color: '#475569', line: 'solid', dash: [0, 0], meaning: 'the source states it as fact' },
@@ -51,11 +47,11 @@ export const STATUSES: Readonly<Record<DrawnStatus, StatusLook>> = {
   DISPUTED: { label: 'Disputed', color: '#be123c', line: 'dashed', dash: [2, 3], meaning: 'another party says otherwise' },
   UNVERIFIED: { label: 'Unverified', color: '#7e22ce', line: 'dotted', dash: [1, 4], meaning: 'the source cannot verify it' },
   DENIED: { label: 'Denied', color: '#6b7280', line: 'dotted', dash: [1, 6], meaning: 'the party concerned denies it' },
-  RETRACTED: { label: 'Retracted', color: '#a8a29e', line: 'dashed', dash: [12, 3], meaning: 'the claimant took it back' },
+  RETRACTED: { label: 'Retracted', color: '#a8a29e', line: 'dashed', dash: [12, 3], meaning: 'the editors took it back' },
 };
 
-/** The statuses the schema has today, in the legend's order (RETRACTED joins when the model does). */
-export const STATUS_ORDER: readonly ClaimStatus[] = ['CONFIRMED', 'REPORTED', 'CLAIMED', 'DISPUTED', 'UNVERIFIED', 'DENIED'];
+/** The schema's statuses, in the legend's order. */
+export const STATUS_ORDER: readonly ClaimStatus[] = ['CONFIRMED', 'REPORTED', 'CLAIMED', 'DISPUTED', 'UNVERIFIED', 'DENIED', 'RETRACTED'];
 
 /** A status the page does not know yet (a newer server) is drawn like a claim, not dropped. */
 export function statusLook(status: string): StatusLook {
