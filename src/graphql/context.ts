@@ -13,6 +13,7 @@ import {
   type Viewer,
 } from '../domain/index.js';
 import type { EventRecord } from '../domain/claims.js';
+import type { ProvenanceEntry } from '../domain/review.js';
 import type { FactRef, GraphStore, ReadOptions, RelationFilter, RelationsQuery, RelationView } from '../store/graph-store.js';
 import { eventsInPlaces, placesContaining } from './place-walks.js';
 import { relationFilterKey } from './relation-filter.js';
@@ -37,6 +38,8 @@ export interface Loaders {
   readonly placesContaining: DataLoader<string, EntityRecord[]>;
   /** The events that took place in each place or a place inside it (schema: `events` of places). */
   readonly eventsInPlace: DataLoader<string, EventRecord[]>;
+  /** Where each record's words are in the articles it was accepted from (schema: `provenance`). */
+  readonly provenance: DataLoader<string, ProvenanceEntry[]>;
 }
 
 export interface GraphContext {
@@ -132,6 +135,7 @@ class LazyLoaders implements Loaders {
   #factsSupportedBy?: Loaders['factsSupportedBy'];
   #placesContaining?: Loaders['placesContaining'];
   #eventsInPlace?: Loaders['eventsInPlace'];
+  #provenance?: Loaders['provenance'];
 
   constructor(
     private readonly store: GraphStore,
@@ -142,6 +146,12 @@ class LazyLoaders implements Loaders {
     return this.readOptions();
   }
 
+  get provenance() {
+    return (this.#provenance ??= new DataLoader(
+      async (ids) => (await this.store.documents('evidence', ids, this.read)).map((d) => (d ? (d.body as ProvenanceEntry[]) : [])),
+      schedule,
+    ));
+  }
   get entity() {
     return (this.#entity ??= new DataLoader((ids) => this.store.entitiesByIds(ids, this.read), schedule));
   }

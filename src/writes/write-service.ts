@@ -479,6 +479,18 @@ export class WriteService {
    * records not written are the graph's, not this write's: left out.
    */
   private async validate(written: Partial<FileRecords>): Promise<WriteResult> {
+    const { problems, dataset } = await this.check(written);
+    if (dataset === null) throw refused(problems);
+    return dataset;
+  }
+
+  /**
+   * The problems the dataset's rules find with the records in `checked` (every written one by
+   * default) when written beside the stored records they refer to, and, when there is none, the
+   * checked records complete. For a check without a write, e.g. of an edited proposal beside the
+   * proposals it refers to.
+   */
+  async check(written: Partial<FileRecords>, checked?: ReadonlySet<string>): Promise<{ problems: string[]; dataset: WriteResult | null }> {
     const changed: FileRecords = {
       sources: written.sources ?? [],
       entities: written.entities ?? [],
@@ -494,10 +506,9 @@ export class WriteService {
         relations: changed.relations,
         statements: [...context.statements.filter((r) => !writtenIds.has(r.id)).map(statementToFile), ...changed.statements],
       },
-      writtenIds,
+      checked ?? writtenIds,
     );
-    if (dataset === null) throw refused(problems);
-    return dataset;
+    return { problems, dataset };
   }
 
   /** The records the written ones refer to, and what those refer to in turn (two levels). */

@@ -3,8 +3,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityRecord as EntityRecordModel, Qualifiers as QualifiersModel, StatementRecord as StatementRecordModel, SourceRecord as SourceRecordModel, RelationRecord as RelationRecordModel, RelationTypeInfo as RelationTypeInfoModel, Attribution as AttributionModel, Retraction as RetractionModel, TimeSpan as TimeSpanModel, Quantity as QuantityModel, GeoLocation as GeoLocationModel, MergeRecord as MergeRecordModel } from '../../domain/index.js';
 import type { RelationView as RelationViewModel, SubgraphResult as SubgraphResultModel, PathResult as PathResultModel, PathStep as PathStepModel, NearbyPlace as NearbyPlaceModel, TimelineEntry as TimelineEntryModel, ChangeRecord as ChangeRecordModel } from '../../store/graph-store.js';
 import type { EventRecord as EventRecordModel, FactRecord as FactRecordModel, Claim as ClaimModel, ClaimGroup as ClaimGroupModel } from '../../domain/claims.js';
-import type { EntityPage as EntityPageModel, StatementPage as StatementPageModel, TimelinePage as TimelinePageModel, AnyPage as AnyPageModel, ChangePage as ChangePageModel, ChangedRecordModel as ChangedRecordModelModel } from '../models.js';
+import type { EntityPage as EntityPageModel, StatementPage as StatementPageModel, TimelinePage as TimelinePageModel, AnyPage as AnyPageModel, ChangesetPage as ChangesetPageModel, ChangePage as ChangePageModel, ChangedRecordModel as ChangedRecordModelModel } from '../models.js';
 import type { CandidateWithJudgement as CandidateWithJudgementModel, Judgement as JudgementModel } from '../../writes/resolution-service.js';
+import type { ChangesetDocument as ChangesetDocumentModel, ProposedItem as ProposedItemModel, ItemEvidence as ItemEvidenceModel, ProvenanceEntry as ProvenanceEntryModel } from '../../domain/review.js';
 import type { GraphContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -178,6 +179,55 @@ export type ChangedRecord = {
   section: DatasetSection;
 };
 
+/** What the reader proposes from one article, and what the editors decided. */
+export type Changeset = {
+  __typename?: 'Changeset';
+  /** When it was proposed (ISO 8601, UTC). */
+  createdAt: Scalars['String']['output'];
+  /** Who proposed it (the token's name or the JWT's subject). */
+  createdBy: Scalars['String']['output'];
+  /** `changeset:` and a time-ordered suffix. */
+  id: Scalars['ID']['output'];
+  /** Every proposed item: new records first (sources, entities and events, statements, relations), then those the graph holds already. */
+  items: Array<ProposedItem>;
+  /** Why it was rejected; null unless rejected. */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  /** The document the article is: the graph's when it holds it, else the one proposed (`sourceItem`). */
+  source: Source;
+  /** PENDING until something is accepted or it is rejected; derived from the items' decisions. */
+  status: ChangesetStatus;
+  /** The article as read; every evidence offset is into it. */
+  text: Scalars['String']['output'];
+};
+
+
+/** What the reader proposes from one article, and what the editors decided. */
+export type ChangesetItemsArgs = {
+  decision?: InputMaybe<ItemDecision>;
+};
+
+/** A page of changesets. */
+export type ChangesetConnection = {
+  __typename?: 'ChangesetConnection';
+  /** This page's changesets, newest first. */
+  nodes: Array<Changeset>;
+  /** Where the page ends. */
+  pageInfo: PageInfo;
+  /** How many changesets match, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The status of a changeset. */
+export type ChangesetStatus =
+  /** Every item accepted. */
+  | 'ACCEPTED'
+  /** Some items accepted; others open or rejected. */
+  | 'PARTLY_ACCEPTED'
+  /** Nothing decided yet (items may have been edited). */
+  | 'PENDING'
+  /** Rejected with nothing accepted. */
+  | 'REJECTED';
+
 /** One party's word on one fact, ready to be set beside the others. */
 export type Claim = {
   __typename?: 'Claim';
@@ -255,6 +305,8 @@ export type Country = Entity & {
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** Regions that lie in this country (LOCATED_IN relations of any status), by id. */
   regions: Array<Region>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
@@ -363,6 +415,8 @@ export type Edge = Fact & {
   from: Scalars['ID']['output'];
   /** The relation's id, `rel:` and a slug; the same as `Relation.id`. */
   id: Scalars['ID']['output'];
+  /** Where the relation's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** Numbers, extents, roles and the source's wording; every field null when the source gives none. */
   qualifiers: Qualifiers;
   /** Set when the relation itself was retracted (see `Mutation.retract`): it then has status RETRACTED; null otherwise. */
@@ -397,6 +451,8 @@ export type Entity = {
   mentionedIn: Array<Statement>;
   /** The entity's main name, e.g. 'Kurakhove' or 'Russian Armed Forces'; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** Where the entity's words are in the articles it was accepted from, oldest first; empty for records written by hand. */
+  provenance: Array<Provenance>;
   /**
    * The relations this entity takes part in, by type, then the other end's id, then the relation's id.
    * `types` null or empty means every type; an unknown type is a BAD_USER_INPUT error.
@@ -490,6 +546,8 @@ export type Event = Entity & Fact & {
   phases: Array<Event>;
   /** Where it happened (TOOK_PLACE_IN relations of any status), by id. */
   places: Array<Entity>;
+  /** Where the event's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** Numbers the source gives: troops, casualties, durations, in the order recorded. */
   quantities: Array<Quantity>;
   /** The relations this event takes part in (PARTICIPATED_IN, TOOK_PLACE_IN, PHASE_OF), by type, then the other end's id, then the relation's id. */
@@ -566,6 +624,23 @@ export type EventType =
   /** A war between states. */
   | 'WAR';
 
+/** Words of the article an item is read from. */
+export type Evidence = {
+  __typename?: 'Evidence';
+  /** How sure the reader is, 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** Where they end (exclusive). */
+  end: Scalars['Int']['output'];
+  /** Why the reader proposes it, e.g. 'linked by alias' or '“…,” said X'. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The sentence that holds them. */
+  sentence: Scalars['String']['output'];
+  /** Where the words start in the article, in UTF-16 code units. */
+  start: Scalars['Int']['output'];
+  /** The words themselves. */
+  text: Scalars['String']['output'];
+};
+
 /** A fact the graph records with its attributions: a relation (as an `Edge`) or an `Event`. */
 export type Fact = {
   /** Who says so, in the order recorded; at least one. */
@@ -574,6 +649,8 @@ export type Fact = {
   evidence: Array<Statement>;
   /** The relation's or the event's id. */
   id: Scalars['ID']['output'];
+  /** Where the fact's words are in the articles it was accepted from, oldest first; empty for facts written by hand. */
+  provenance: Array<Provenance>;
   /** Set when the fact itself was retracted (see `Mutation.retract`): it then has status RETRACTED; null otherwise. */
   retraction?: Maybe<Retraction>;
   /** The document the first attribution comes from. */
@@ -606,6 +683,30 @@ export type GeoPointInput = {
   /** How precise the position is; APPROXIMATE by default. */
   precision?: InputMaybe<LocationPrecision>;
 };
+
+/** What the editors decided about an item. */
+export type ItemDecision =
+  /** Written to the graph. */
+  | 'ACCEPTED'
+  /** Edited, not yet decided. */
+  | 'EDITED'
+  /** Not decided. */
+  | 'PENDING'
+  /** Left out of the graph. */
+  | 'REJECTED';
+
+/** What kind of record an item proposes. */
+export type ItemSection =
+  /** A person, unit, organization or place. */
+  | 'ENTITY'
+  /** An event (an entity of kind EVENT). */
+  | 'EVENT'
+  /** A relation between two entities. */
+  | 'RELATION'
+  /** A document (the article itself). */
+  | 'SOURCE'
+  /** A quote or a reported statement. */
+  | 'STATEMENT';
 
 /** An analyst's word on whether two entities are one. */
 export type Judgement = {
@@ -685,6 +786,14 @@ export type MergeEntitiesInput = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Accepts items of a changeset and writes them to the graph in one all-or-nothing write: new
+   * records are added, items matched to a stored record extend it (its provenance; an edited one
+   * replaces it) instead of adding a copy; every accepted record keeps its evidence as provenance.
+   * An item that needs a new record of the changeset that is not accepted (e.g. a quote whose speaker
+   * is a proposed person) is refused, naming both. Editors only.
+   */
+  acceptChangeset: Changeset;
   /** One more party's word on a relation or an event (asserts, disputes, denies, cannot verify), the other attributions untouched; its status is derived again. */
   addAttribution: Fact;
   /** A new relation with its attributions. Without `id`, one is made from its ends and type (`rel:kaja-kallas-member-of-european-union`). */
@@ -695,6 +804,13 @@ export type Mutation = {
   addStatement: Statement;
   /** A new entity (an event too: give `event`). Without `id`, one is made from the kind and the name (`person:kaja-kallas`, then `-2`, … when taken). */
   createEntity: Entity;
+  /**
+   * Replaces one open item's record with an edited one (the file form, as JSON text), checked with the
+   * dataset's rules beside the records it refers to (the changeset's other proposals among them); the
+   * item's decision becomes EDITED. A refused edit is BAD_USER_INPUT with `extensions.problems` and
+   * changes nothing. Editors only.
+   */
+  editProposedItem: ProposedItem;
   /**
    * Records whether two entities of one kind are the same. SAME merges the second into the first (as
    * `mergeEntities` does) and needs an admin; DIFFERENT and UNSURE need an editor, and a pair judged
@@ -711,6 +827,14 @@ export type Mutation = {
    * `unmergeEntity` undoes it. Events are not merged.
    */
   mergeEntities: Merge;
+  /**
+   * Reads an English news article against the graph and stores what it proposes as a PENDING
+   * changeset, each item with its evidence; records the graph holds already are items with
+   * `existingId`. The text may be at most 20,000 characters (BAD_USER_INPUT otherwise). Editors only.
+   */
+  proposeFromText: Changeset;
+  /** Rejects what is left of a changeset: its open items become REJECTED and nothing more can be accepted from it. Editors only. */
+  rejectChangeset: Changeset;
   /**
    * Takes back a fact (a relation or an event) or one attribution of it: nothing is deleted, the
    * fact stays readable with `retraction` saying who took it back, when and why. A retracted
@@ -730,6 +854,22 @@ export type Mutation = {
   unmergeEntity: Entity;
   /** Changes the fields given of an entity; the others stay. An event's PARTICIPATED_IN and TOOK_PLACE_IN relations keep following it. */
   updateEntity: Entity;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored, and is recorded (`Query.history`). Each takes an
+ * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
+ * making it twice.
+ */
+export type MutationAcceptChangesetArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  itemIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -818,6 +958,23 @@ export type MutationCreateEntityArgs = {
  * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
  * making it twice.
  */
+export type MutationEditProposedItemArgs = {
+  changesetId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  itemId: Scalars['ID']['input'];
+  record: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored, and is recorded (`Query.history`). Each takes an
+ * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
+ * making it twice.
+ */
 export type MutationJudgeArgs = {
   aId: Scalars['ID']['input'];
   bId: Scalars['ID']['input'];
@@ -839,6 +996,37 @@ export type MutationJudgeArgs = {
 export type MutationMergeEntitiesArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: MergeEntitiesInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored, and is recorded (`Query.history`). Each takes an
+ * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
+ * making it twice.
+ */
+export type MutationProposeFromTextArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ProposeFromTextInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored, and is recorded (`Query.history`). Each takes an
+ * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
+ * making it twice.
+ */
+export type MutationRejectChangesetArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -915,6 +1103,8 @@ export type Organization = Entity & {
   name: Scalars['String']['output'];
   /** The units, organizations or countries this organization is part of (PART_OF relations of any status), by id. */
   partOf: Array<Entity>;
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
   /** Statements this entity made, by date (undated last), then id. */
@@ -1034,6 +1224,8 @@ export type Person = Entity & {
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
   /** Statements this entity made, by date (undated last), then id. */
@@ -1046,6 +1238,52 @@ export type PersonRelationsArgs = {
   direction?: InputMaybe<Direction>;
   filter?: InputMaybe<RelationFilterInput>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The article to read and the document it is. */
+export type ProposeFromTextInput = {
+  /** The document: title, publisher, published day, address. Its `published` day resolves words like 'on Monday'. Its `id` and `kind` are not used: the source is the graph's own with the same title or address, or else a new DOCUMENT with an id made from the publisher, the title and the day. */
+  source: AddSourceInput;
+  /** The article's text (English), at most 20,000 characters. */
+  text: Scalars['String']['input'];
+};
+
+/** One record a changeset proposes (or finds in the graph already), with the words it comes from. */
+export type ProposedItem = {
+  __typename?: 'ProposedItem';
+  /** What the editors decided. */
+  decision: ItemDecision;
+  /** Where in the article it comes from: at least one span. */
+  evidence: Array<Evidence>;
+  /** The stored record the article names again; null when the record is new. */
+  existingId?: Maybe<Scalars['ID']['output']>;
+  /** Unique within the changeset, e.g. `item-3`. */
+  id: Scalars['ID']['output'];
+  /** The proposed record in the dataset file form, as JSON text; null for an item matched to a stored record and not edited. */
+  record?: Maybe<Scalars['String']['output']>;
+  /** The record's id in the graph, once accepted (or already, with `existingId`). */
+  recordId: Scalars['ID']['output'];
+  /** What kind of record it is. */
+  section: ItemSection;
+  /** A line to review it by, e.g. 'PERSON Oleh Marchenko' or 'QUOTE by person:oleh-marchenko: “We need more shells.”'. */
+  summary: Scalars['String']['output'];
+};
+
+/** Where an accepted record's words are: one span of one article, through the changeset that proposed it. */
+export type Provenance = {
+  __typename?: 'Provenance';
+  /** The changeset the record was accepted from (readable by editors). */
+  changesetId: Scalars['ID']['output'];
+  /** How sure the reader was, 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** Where they end (exclusive). */
+  end: Scalars['Int']['output'];
+  /** The sentence that holds the words. */
+  sentence: Scalars['String']['output'];
+  /** The document the words are in. */
+  source?: Maybe<Source>;
+  /** Where the words start in the article. */
+  start: Scalars['Int']['output'];
 };
 
 /** Facts the source states about a relation. Every field is optional: null when the source does not give it. */
@@ -1154,6 +1392,10 @@ export type QuantityMeasure =
  */
 export type Query = {
   __typename?: 'Query';
+  /** A changeset by id; null when there is none. Editors only. */
+  changeset?: Maybe<Changeset>;
+  /** Changesets, newest first, optionally of one status. Editors only. */
+  changesets: ChangesetConnection;
   /**
    * The facts about an entity (relations with it at an end, and events it takes part in or that
    * took place in it; its PARTICIPATED_IN and TOOK_PLACE_IN relations are represented by those
@@ -1255,6 +1497,28 @@ export type Query = {
    * 'What was claimed on 6 January 2025' is `timeline(from: "2025-01-06", to: "2025-01-06", kinds: [CLAIM])`.
    */
   timeline: TimelineConnection;
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryChangesetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The questions the graph answers. Entity ids look like `person:apti-alaudinov`: a malformed id in
+ * any argument is a BAD_USER_INPUT error. A list longer than the server's MAX_LIST_LENGTH (1000 by
+ * default) is a RESULT_TOO_LARGE error on its field: ask a narrower question.
+ */
+export type QueryChangesetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ChangesetStatus>;
 };
 
 
@@ -1539,6 +1803,8 @@ export type Region = Entity & {
   mentionedIn: Array<Statement>;
   /** The entity's main name; other spellings are in `aliases`. */
   name: Scalars['String']['output'];
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
   /** Settlements that lie in this region (LOCATED_IN relations of any status), by id. */
@@ -1580,6 +1846,8 @@ export type Relation = {
   id: Scalars['ID']['output'];
   /** The entity at the other end. */
   node: Entity;
+  /** Where the relation's words are in the articles it was accepted from, oldest first (the same as its `edge`'s). */
+  provenance: Array<Provenance>;
   /** Numbers, extents, roles and the source's wording for the relation; every field is null when the source gives none. */
   qualifiers: Qualifiers;
   /** Set when the relation itself was retracted (see `Mutation.retract`): it then has status RETRACTED; null otherwise. */
@@ -1710,6 +1978,8 @@ export type Settlement = Entity & {
   name: Scalars['String']['output'];
   /** NEAR relations of this settlement, by the other end's id; the distance, where the source gives one, is in `qualifiers`. */
   nearby: Array<Relation>;
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The region this settlement lies in (the first by id when several are recorded); null when none is. */
   region?: Maybe<Region>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
@@ -1776,6 +2046,8 @@ export type Statement = {
   id: Scalars['ID']['output'];
   /** Whether `text` is the speaker's words or a paraphrase. */
   kind: StatementKind;
+  /** Where the statement's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** Who the words were given to, e.g. a news agency, when the source says so; null otherwise. */
   reportedVia?: Maybe<Entity>;
   /** The document that reports the statement; every statement has one. */
@@ -1930,6 +2202,8 @@ export type Unit = Entity & {
   name: Scalars['String']['output'];
   /** The larger units, organizations or countries this unit is part of (PART_OF relations of any status), by id. */
   partOf: Array<Entity>;
+  /** Where the entity's words are in the articles it was accepted from, oldest first. */
+  provenance: Array<Provenance>;
   /** The relations this entity takes part in, by type, then the other end's id, then the relation's id. */
   relations: Array<Relation>;
   /** Statements this entity made, by date (undated last), then id. */
@@ -2049,6 +2323,9 @@ export type ResolversTypes = ResolversObject<{
   Change: ResolverTypeWrapper<ChangeRecordModel>;
   ChangeConnection: ResolverTypeWrapper<ChangePageModel>;
   ChangedRecord: ResolverTypeWrapper<ChangedRecordModelModel>;
+  Changeset: ResolverTypeWrapper<ChangesetDocumentModel>;
+  ChangesetConnection: ResolverTypeWrapper<ChangesetPageModel>;
+  ChangesetStatus: ChangesetStatus;
   Claim: ResolverTypeWrapper<ClaimModel>;
   ClaimGroup: ResolverTypeWrapper<ClaimGroupModel>;
   ClaimStatus: ClaimStatus;
@@ -2070,12 +2347,15 @@ export type ResolversTypes = ResolversObject<{
   EventConnection: ResolverTypeWrapper<EntityPageModel>;
   EventInput: EventInput;
   EventType: EventType;
+  Evidence: ResolverTypeWrapper<ItemEvidenceModel>;
   Fact: ResolverTypeWrapper<FactRecordModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoLocationModel>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ItemDecision: ItemDecision;
+  ItemSection: ItemSection;
   Judgement: ResolverTypeWrapper<JudgementModel>;
   LocationPrecision: LocationPrecision;
   Merge: ResolverTypeWrapper<MergeRecordModel>;
@@ -2090,6 +2370,9 @@ export type ResolversTypes = ResolversObject<{
   PathStep: ResolverTypeWrapper<PathStepModel>;
   PathVia: PathVia;
   Person: ResolverTypeWrapper<EntityRecordModel>;
+  ProposeFromTextInput: ProposeFromTextInput;
+  ProposedItem: ResolverTypeWrapper<ProposedItemModel>;
+  Provenance: ResolverTypeWrapper<ProvenanceEntryModel>;
   Qualifiers: ResolverTypeWrapper<QualifiersModel>;
   QualifiersInput: QualifiersInput;
   Quantity: ResolverTypeWrapper<QuantityModel>;
@@ -2137,6 +2420,8 @@ export type ResolversParentTypes = ResolversObject<{
   Change: ChangeRecordModel;
   ChangeConnection: ChangePageModel;
   ChangedRecord: ChangedRecordModelModel;
+  Changeset: ChangesetDocumentModel;
+  ChangesetConnection: ChangesetPageModel;
   Claim: ClaimModel;
   ClaimGroup: ClaimGroupModel;
   Country: EntityRecordModel;
@@ -2151,6 +2436,7 @@ export type ResolversParentTypes = ResolversObject<{
   Event: EventRecordModel;
   EventConnection: EntityPageModel;
   EventInput: EventInput;
+  Evidence: ItemEvidenceModel;
   Fact: FactRecordModel;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoLocationModel;
@@ -2168,6 +2454,9 @@ export type ResolversParentTypes = ResolversObject<{
   Path: PathResultModel;
   PathStep: PathStepModel;
   Person: EntityRecordModel;
+  ProposeFromTextInput: ProposeFromTextInput;
+  ProposedItem: ProposedItemModel;
+  Provenance: ProvenanceEntryModel;
   Qualifiers: QualifiersModel;
   QualifiersInput: QualifiersInput;
   Quantity: QuantityModel;
@@ -2228,6 +2517,23 @@ export type ChangedRecordResolvers<ContextType = GraphContext, ParentType extend
   section?: Resolver<ResolversTypes['DatasetSection'], ParentType, ContextType>;
 }>;
 
+export type ChangesetResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Changeset'] = ResolversParentTypes['Changeset']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ProposedItem']>, ParentType, ContextType, Partial<ChangesetItemsArgs>>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangesetStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ChangesetConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangesetConnection'] = ResolversParentTypes['ChangesetConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Changeset']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ClaimResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = ResolversObject<{
   attribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType>;
   fact?: Resolver<ResolversTypes['Fact'], ParentType, ContextType>;
@@ -2249,6 +2555,7 @@ export type CountryResolvers<ContextType = GraphContext, ParentType extends Reso
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -2280,6 +2587,7 @@ export type EdgeResolvers<ContextType = GraphContext, ParentType extends Resolve
   evidence?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   qualifiers?: Resolver<ResolversTypes['Qualifiers'], ParentType, ContextType>;
   retraction?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -2324,6 +2632,7 @@ export type EventResolvers<ContextType = GraphContext, ParentType extends Resolv
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
   phases?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   quantities?: Resolver<Array<ResolversTypes['Quantity']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
   retraction?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
@@ -2339,6 +2648,15 @@ export type EventConnectionResolvers<ContextType = GraphContext, ParentType exte
   nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EvidenceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = ResolversObject<{
@@ -2378,13 +2696,17 @@ export type MergeResolvers<ContextType = GraphContext, ParentType extends Resolv
 }>;
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptChangeset?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType, RequireFields<MutationAcceptChangesetArgs, 'id'>>;
   addAttribution?: Resolver<ResolversTypes['Fact'], ParentType, ContextType, RequireFields<MutationAddAttributionArgs, 'factId' | 'input'>>;
   addRelation?: Resolver<ResolversTypes['Edge'], ParentType, ContextType, RequireFields<MutationAddRelationArgs, 'input'>>;
   addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
   addStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationAddStatementArgs, 'input'>>;
   createEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationCreateEntityArgs, 'input'>>;
+  editProposedItem?: Resolver<ResolversTypes['ProposedItem'], ParentType, ContextType, RequireFields<MutationEditProposedItemArgs, 'changesetId' | 'itemId' | 'record'>>;
   judge?: Resolver<ResolversTypes['Judgement'], ParentType, ContextType, RequireFields<MutationJudgeArgs, 'aId' | 'bId' | 'reason' | 'verdict'>>;
   mergeEntities?: Resolver<ResolversTypes['Merge'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'input'>>;
+  proposeFromText?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType, RequireFields<MutationProposeFromTextArgs, 'input'>>;
+  rejectChangeset?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType, RequireFields<MutationRejectChangesetArgs, 'id'>>;
   retract?: Resolver<ResolversTypes['Fact'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'input'>>;
   unmergeEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUnmergeEntityArgs, 'id'>>;
   updateEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'input'>>;
@@ -2404,6 +2726,7 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2444,9 +2767,30 @@ export type PersonResolvers<ContextType = GraphContext, ParentType extends Resol
   memberOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProposedItemResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ProposedItem'] = ResolversParentTypes['ProposedItem']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['ItemDecision'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  existingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['ItemSection'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProvenanceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = ResolversObject<{
+  changesetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type QualifiersResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Qualifiers'] = ResolversParentTypes['Qualifiers']> = ResolversObject<{
@@ -2473,6 +2817,8 @@ export type QuantityResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  changeset?: Resolver<Maybe<ResolversTypes['Changeset']>, ParentType, ContextType, RequireFields<QueryChangesetArgs, 'id'>>;
+  changesets?: Resolver<ResolversTypes['ChangesetConnection'], ParentType, ContextType, RequireFields<QueryChangesetsArgs, 'first'>>;
   claims?: Resolver<Array<ResolversTypes['ClaimGroup']>, ParentType, ContextType, RequireFields<QueryClaimsArgs, 'aboutId'>>;
   duplicateCandidates?: Resolver<Array<ResolversTypes['DuplicateCandidate']>, ParentType, ContextType, RequireFields<QueryDuplicateCandidatesArgs, 'first'>>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
@@ -2508,6 +2854,7 @@ export type RegionResolvers<ContextType = GraphContext, ParentType extends Resol
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegionRelationsArgs, 'direction'>>;
   settlements?: Resolver<Array<ResolversTypes['Settlement']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -2523,6 +2870,7 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   edge?: Resolver<ResolversTypes['Edge'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   qualifiers?: Resolver<ResolversTypes['Qualifiers'], ParentType, ContextType>;
   retraction?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -2557,6 +2905,7 @@ export type SettlementResolvers<ContextType = GraphContext, ParentType extends R
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nearby?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<SettlementRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -2579,6 +2928,7 @@ export type StatementResolvers<ContextType = GraphContext, ParentType extends Re
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   reportedVia?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -2640,6 +2990,7 @@ export type UnitResolvers<ContextType = GraphContext, ParentType extends Resolve
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<UnitRelationsArgs, 'direction'>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2650,6 +3001,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangedRecord?: ChangedRecordResolvers<ContextType>;
+  Changeset?: ChangesetResolvers<ContextType>;
+  ChangesetConnection?: ChangesetConnectionResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimGroup?: ClaimGroupResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
@@ -2662,6 +3015,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   EntityHit?: EntityHitResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
+  Evidence?: EvidenceResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Judgement?: JudgementResolvers<ContextType>;
@@ -2674,6 +3028,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Path?: PathResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProposedItem?: ProposedItemResolvers<ContextType>;
+  Provenance?: ProvenanceResolvers<ContextType>;
   Qualifiers?: QualifiersResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

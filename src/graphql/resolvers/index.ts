@@ -12,6 +12,7 @@ import { placeResolvers } from './places.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
 import { resolutionResolvers } from './resolution.js';
+import { reviewResolvers } from './review.js';
 import { retractionResolvers } from './retraction.js';
 import { searchResolvers } from './search.js';
 
@@ -30,6 +31,7 @@ export const resolvers: Resolvers[] = [
   searchResolvers,
   mutationResolvers,
   resolutionResolvers,
+  reviewResolvers,
   historyResolvers,
   retractionResolvers,
 ];
