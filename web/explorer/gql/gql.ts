@@ -29,6 +29,13 @@ type Documents = {
     "\n  query ExplorerPlaces {\n    entities(kinds: [COUNTRY, REGION, SETTLEMENT]) {\n      id\n      kind\n      name\n      relations(types: [\"LOCATED_IN\", \"NEAR\"]) {\n        id\n        type\n        status\n        node {\n          id\n        }\n        qualifiers {\n          distanceKm\n          wording\n        }\n      }\n      ... on Country {\n        location {\n          latitude\n          longitude\n          precision\n        }\n      }\n      ... on Region {\n        location {\n          latitude\n          longitude\n          precision\n        }\n      }\n      ... on Settlement {\n        location {\n          latitude\n          longitude\n          precision\n        }\n      }\n    }\n  }\n": typeof types.ExplorerPlacesDocument,
     "\n  query ExplorerNear($placeId: ID!, $km: Float!) {\n    near(placeId: $placeId, km: $km) {\n      distanceKm\n      place {\n        id\n        kind\n        name\n      }\n    }\n  }\n": typeof types.ExplorerNearDocument,
     "\n  query ExplorerRelationTypes {\n    relationTypes {\n      name\n      description\n      symmetric\n    }\n  }\n": typeof types.ExplorerRelationTypesDocument,
+    "\n  fragment ExplorerChangeset on Changeset {\n    id\n    status\n    createdAt\n    createdBy\n    rejectionReason\n    text\n    source {\n      id\n      title\n      publisher\n      published\n    }\n    items {\n      id\n      section\n      recordId\n      record\n      summary\n      existingId\n      decision\n      evidence {\n        text\n        sentence\n        start\n        end\n        confidence\n        reason\n      }\n    }\n  }\n": typeof types.ExplorerChangesetFragmentDoc,
+    "\n  query ExplorerChangesets($status: ChangesetStatus, $first: Int!) {\n    changesets(status: $status, first: $first) {\n      totalCount\n      nodes {\n        id\n        status\n        createdAt\n        createdBy\n        source {\n          id\n          title\n        }\n        items {\n          id\n          decision\n        }\n      }\n    }\n  }\n": typeof types.ExplorerChangesetsDocument,
+    "\n  query ExplorerChangeset($id: ID!) {\n    changeset(id: $id) {\n      ...ExplorerChangeset\n    }\n  }\n": typeof types.ExplorerChangesetDocument,
+    "\n  mutation ExplorerPropose($input: ProposeFromTextInput!) {\n    proposeFromText(input: $input) {\n      ...ExplorerChangeset\n    }\n  }\n": typeof types.ExplorerProposeDocument,
+    "\n  mutation ExplorerAccept($id: ID!, $itemIds: [ID!]) {\n    acceptChangeset(id: $id, itemIds: $itemIds) {\n      ...ExplorerChangeset\n    }\n  }\n": typeof types.ExplorerAcceptDocument,
+    "\n  mutation ExplorerReject($id: ID!, $reason: String) {\n    rejectChangeset(id: $id, reason: $reason) {\n      ...ExplorerChangeset\n    }\n  }\n": typeof types.ExplorerRejectDocument,
+    "\n  mutation ExplorerEditItem($changesetId: ID!, $itemId: ID!, $record: String!) {\n    editProposedItem(changesetId: $changesetId, itemId: $itemId, record: $record) {\n      id\n    }\n  }\n": typeof types.ExplorerEditItemDocument,
 };
 const documents: Documents = {
     "\n  query ExplorerSearch($text: String!, $first: Int!) {\n    search(text: $text, first: $first) {\n      id\n      kind\n      name\n      aliases\n    }\n  }\n": types.ExplorerSearchDocument,
@@ -45,6 +52,13 @@ const documents: Documents = {
     "\n  query ExplorerPlaces {\n    entities(kinds: [COUNTRY, REGION, SETTLEMENT]) {\n      id\n      kind\n      name\n      relations(types: [\"LOCATED_IN\", \"NEAR\"]) {\n        id\n        type\n        status\n        node {\n          id\n        }\n        qualifiers {\n          distanceKm\n          wording\n        }\n      }\n      ... on Country {\n        location {\n          latitude\n          longitude\n          precision\n        }\n      }\n      ... on Region {\n        location {\n          latitude\n          longitude\n          precision\n        }\n      }\n      ... on Settlement {\n        location {\n          latitude\n          longitude\n          precision\n        }\n      }\n    }\n  }\n": types.ExplorerPlacesDocument,
     "\n  query ExplorerNear($placeId: ID!, $km: Float!) {\n    near(placeId: $placeId, km: $km) {\n      distanceKm\n      place {\n        id\n        kind\n        name\n      }\n    }\n  }\n": types.ExplorerNearDocument,
     "\n  query ExplorerRelationTypes {\n    relationTypes {\n      name\n      description\n      symmetric\n    }\n  }\n": types.ExplorerRelationTypesDocument,
+    "\n  fragment ExplorerChangeset on Changeset {\n    id\n    status\n    createdAt\n    createdBy\n    rejectionReason\n    text\n    source {\n      id\n      title\n      publisher\n      published\n    }\n    items {\n      id\n      section\n      recordId\n      record\n      summary\n      existingId\n      decision\n      evidence {\n        text\n        sentence\n        start\n        end\n        confidence\n        reason\n      }\n    }\n  }\n": types.ExplorerChangesetFragmentDoc,
+    "\n  query ExplorerChangesets($status: ChangesetStatus, $first: Int!) {\n    changesets(status: $status, first: $first) {\n      totalCount\n      nodes {\n        id\n        status\n        createdAt\n        createdBy\n        source {\n          id\n          title\n        }\n        items {\n          id\n          decision\n        }\n      }\n    }\n  }\n": types.ExplorerChangesetsDocument,
+    "\n  query ExplorerChangeset($id: ID!) {\n    changeset(id: $id) {\n      ...ExplorerChangeset\n    }\n  }\n": types.ExplorerChangesetDocument,
+    "\n  mutation ExplorerPropose($input: ProposeFromTextInput!) {\n    proposeFromText(input: $input) {\n      ...ExplorerChangeset\n    }\n  }\n": types.ExplorerProposeDocument,
+    "\n  mutation ExplorerAccept($id: ID!, $itemIds: [ID!]) {\n    acceptChangeset(id: $id, itemIds: $itemIds) {\n      ...ExplorerChangeset\n    }\n  }\n": types.ExplorerAcceptDocument,
+    "\n  mutation ExplorerReject($id: ID!, $reason: String) {\n    rejectChangeset(id: $id, reason: $reason) {\n      ...ExplorerChangeset\n    }\n  }\n": types.ExplorerRejectDocument,
+    "\n  mutation ExplorerEditItem($changesetId: ID!, $itemId: ID!, $record: String!) {\n    editProposedItem(changesetId: $changesetId, itemId: $itemId, record: $record) {\n      id\n    }\n  }\n": types.ExplorerEditItemDocument,
 };
 
 /**
@@ -103,6 +117,34 @@ export function graphql(source: "\n  query ExplorerNear($placeId: ID!, $km: Floa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExplorerRelationTypes {\n    relationTypes {\n      name\n      description\n      symmetric\n    }\n  }\n"): typeof import('./graphql').ExplorerRelationTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ExplorerChangeset on Changeset {\n    id\n    status\n    createdAt\n    createdBy\n    rejectionReason\n    text\n    source {\n      id\n      title\n      publisher\n      published\n    }\n    items {\n      id\n      section\n      recordId\n      record\n      summary\n      existingId\n      decision\n      evidence {\n        text\n        sentence\n        start\n        end\n        confidence\n        reason\n      }\n    }\n  }\n"): typeof import('./graphql').ExplorerChangesetFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplorerChangesets($status: ChangesetStatus, $first: Int!) {\n    changesets(status: $status, first: $first) {\n      totalCount\n      nodes {\n        id\n        status\n        createdAt\n        createdBy\n        source {\n          id\n          title\n        }\n        items {\n          id\n          decision\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ExplorerChangesetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplorerChangeset($id: ID!) {\n    changeset(id: $id) {\n      ...ExplorerChangeset\n    }\n  }\n"): typeof import('./graphql').ExplorerChangesetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExplorerPropose($input: ProposeFromTextInput!) {\n    proposeFromText(input: $input) {\n      ...ExplorerChangeset\n    }\n  }\n"): typeof import('./graphql').ExplorerProposeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExplorerAccept($id: ID!, $itemIds: [ID!]) {\n    acceptChangeset(id: $id, itemIds: $itemIds) {\n      ...ExplorerChangeset\n    }\n  }\n"): typeof import('./graphql').ExplorerAcceptDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExplorerReject($id: ID!, $reason: String) {\n    rejectChangeset(id: $id, reason: $reason) {\n      ...ExplorerChangeset\n    }\n  }\n"): typeof import('./graphql').ExplorerRejectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExplorerEditItem($changesetId: ID!, $itemId: ID!, $record: String!) {\n    editProposedItem(changesetId: $changesetId, itemId: $itemId, record: $record) {\n      id\n    }\n  }\n"): typeof import('./graphql').ExplorerEditItemDocument;
 
 
 export function graphql(source: string) {

@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A new source. */
+export type AddSourceInput = {
+  /** The id to give it (`source:` and a slug); made from the title when absent. */
+  id?: string | number | null | undefined;
+  /** DOCUMENT (the default) or GENERAL_KNOWLEDGE. */
+  kind?: SourceKind | null | undefined;
+  /** The day it was published. */
+  published?: string | null | undefined;
+  /** Who publishes it. */
+  publisher?: string | null | undefined;
+  /** The document's headline or title. */
+  title: string;
+  /** Where it can be read. */
+  url?: string | null | undefined;
+};
+
 /** How a number in the text is bounded: '32 km' is EXACT, 'approximately 11,000' APPROXIMATE, 'over 1,000' MORE_THAN. */
 export type Approximation =
   /** About the number, e.g. 'approximately 11,000'. */
@@ -16,6 +32,17 @@ export type Approximation =
   | 'EXACT'
   /** More than the number, e.g. 'over 1,000'. */
   | 'MORE_THAN';
+
+/** The status of a changeset. */
+export type ChangesetStatus =
+  /** Every item accepted. */
+  | 'ACCEPTED'
+  /** Some items accepted; others open or rejected. */
+  | 'PARTLY_ACCEPTED'
+  /** Nothing decided yet (items may have been edited). */
+  | 'PENDING'
+  /** Rejected with nothing accepted. */
+  | 'REJECTED';
 
 /** How much a relation or statement is to be believed, as its source presents it. */
 export type ClaimStatus =
@@ -106,6 +133,30 @@ export type EventType =
   /** A war between states. */
   | 'WAR';
 
+/** What the editors decided about an item. */
+export type ItemDecision =
+  /** Written to the graph. */
+  | 'ACCEPTED'
+  /** Edited, not yet decided. */
+  | 'EDITED'
+  /** Not decided. */
+  | 'PENDING'
+  /** Left out of the graph. */
+  | 'REJECTED';
+
+/** What kind of record an item proposes. */
+export type ItemSection =
+  /** A person, unit, organization or place. */
+  | 'ENTITY'
+  /** An event (an entity of kind EVENT). */
+  | 'EVENT'
+  /** A relation between two entities. */
+  | 'RELATION'
+  /** A document (the article itself). */
+  | 'SOURCE'
+  /** A quote or a reported statement. */
+  | 'STATEMENT';
+
 /** How precise a place's coordinates are. */
 export type LocationPrecision =
   /** Public knowledge, good to a few kilometres (a town's centre). */
@@ -135,6 +186,14 @@ export type ParticipantRole =
   | 'RECIPIENT'
   /** Is the one it happens to (e.g. the person inaugurated). */
   | 'SUBJECT';
+
+/** The article to read and the document it is. */
+export type ProposeFromTextInput = {
+  /** The document: title, publisher, published day, address. Its `published` day resolves words like 'on Monday'. */
+  source: AddSourceInput;
+  /** The article's text (English), at most 20,000 characters. */
+  text: string;
+};
 
 /** What an event's quantity counts. */
 export type QuantityMeasure =
@@ -1063,6 +1122,55 @@ export type ExplorerRelationTypesQueryVariables = Exact<{ [key: string]: never; 
 
 export type ExplorerRelationTypesQuery = { relationTypes: Array<{ name: string, description: string, symmetric: boolean }> };
 
+export type ExplorerChangesetFragment = { id: string, status: ChangesetStatus, createdAt: string, createdBy: string, rejectionReason: string | null, text: string, source: { id: string, title: string, publisher: string | null, published: string | null }, items: Array<{ id: string, section: ItemSection, recordId: string, record: string | null, summary: string, existingId: string | null, decision: ItemDecision, evidence: Array<{ text: string, sentence: string, start: number, end: number, confidence: number, reason: string | null }> }> };
+
+export type ExplorerChangesetsQueryVariables = Exact<{
+  status?: ChangesetStatus | null | undefined;
+  first: number;
+}>;
+
+
+export type ExplorerChangesetsQuery = { changesets: { totalCount: number, nodes: Array<{ id: string, status: ChangesetStatus, createdAt: string, createdBy: string, source: { id: string, title: string }, items: Array<{ id: string, decision: ItemDecision }> }> } };
+
+export type ExplorerChangesetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerChangesetQuery = { changeset: { id: string, status: ChangesetStatus, createdAt: string, createdBy: string, rejectionReason: string | null, text: string, source: { id: string, title: string, publisher: string | null, published: string | null }, items: Array<{ id: string, section: ItemSection, recordId: string, record: string | null, summary: string, existingId: string | null, decision: ItemDecision, evidence: Array<{ text: string, sentence: string, start: number, end: number, confidence: number, reason: string | null }> }> } | null };
+
+export type ExplorerProposeMutationVariables = Exact<{
+  input: ProposeFromTextInput;
+}>;
+
+
+export type ExplorerProposeMutation = { proposeFromText: { id: string, status: ChangesetStatus, createdAt: string, createdBy: string, rejectionReason: string | null, text: string, source: { id: string, title: string, publisher: string | null, published: string | null }, items: Array<{ id: string, section: ItemSection, recordId: string, record: string | null, summary: string, existingId: string | null, decision: ItemDecision, evidence: Array<{ text: string, sentence: string, start: number, end: number, confidence: number, reason: string | null }> }> } };
+
+export type ExplorerAcceptMutationVariables = Exact<{
+  id: string | number;
+  itemIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type ExplorerAcceptMutation = { acceptChangeset: { id: string, status: ChangesetStatus, createdAt: string, createdBy: string, rejectionReason: string | null, text: string, source: { id: string, title: string, publisher: string | null, published: string | null }, items: Array<{ id: string, section: ItemSection, recordId: string, record: string | null, summary: string, existingId: string | null, decision: ItemDecision, evidence: Array<{ text: string, sentence: string, start: number, end: number, confidence: number, reason: string | null }> }> } };
+
+export type ExplorerRejectMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ExplorerRejectMutation = { rejectChangeset: { id: string, status: ChangesetStatus, createdAt: string, createdBy: string, rejectionReason: string | null, text: string, source: { id: string, title: string, publisher: string | null, published: string | null }, items: Array<{ id: string, section: ItemSection, recordId: string, record: string | null, summary: string, existingId: string | null, decision: ItemDecision, evidence: Array<{ text: string, sentence: string, start: number, end: number, confidence: number, reason: string | null }> }> } };
+
+export type ExplorerEditItemMutationVariables = Exact<{
+  changesetId: string | number;
+  itemId: string | number;
+  record: string;
+}>;
+
+
+export type ExplorerEditItemMutation = { editProposedItem: { id: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1189,6 +1297,39 @@ export const ExplorerFactFragmentDoc = new TypedDocumentString(`
   latest
   text
 }`, {"fragmentName":"ExplorerFact"}) as unknown as TypedDocumentString<ExplorerFactFragment, unknown>;
+export const ExplorerChangesetFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerChangeset on Changeset {
+  id
+  status
+  createdAt
+  createdBy
+  rejectionReason
+  text
+  source {
+    id
+    title
+    publisher
+    published
+  }
+  items {
+    id
+    section
+    recordId
+    record
+    summary
+    existingId
+    decision
+    evidence {
+      text
+      sentence
+      start
+      end
+      confidence
+      reason
+    }
+  }
+}
+    `, {"fragmentName":"ExplorerChangeset"}) as unknown as TypedDocumentString<ExplorerChangesetFragment, unknown>;
 export const ExplorerSearchDocument = new TypedDocumentString(`
     query ExplorerSearch($text: String!, $first: Int!) {
   search(text: $text, first: $first) {
@@ -1640,3 +1781,179 @@ export const ExplorerRelationTypesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerRelationTypesQuery, ExplorerRelationTypesQueryVariables>;
+export const ExplorerChangesetsDocument = new TypedDocumentString(`
+    query ExplorerChangesets($status: ChangesetStatus, $first: Int!) {
+  changesets(status: $status, first: $first) {
+    totalCount
+    nodes {
+      id
+      status
+      createdAt
+      createdBy
+      source {
+        id
+        title
+      }
+      items {
+        id
+        decision
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerChangesetsQuery, ExplorerChangesetsQueryVariables>;
+export const ExplorerChangesetDocument = new TypedDocumentString(`
+    query ExplorerChangeset($id: ID!) {
+  changeset(id: $id) {
+    ...ExplorerChangeset
+  }
+}
+    fragment ExplorerChangeset on Changeset {
+  id
+  status
+  createdAt
+  createdBy
+  rejectionReason
+  text
+  source {
+    id
+    title
+    publisher
+    published
+  }
+  items {
+    id
+    section
+    recordId
+    record
+    summary
+    existingId
+    decision
+    evidence {
+      text
+      sentence
+      start
+      end
+      confidence
+      reason
+    }
+  }
+}`) as unknown as TypedDocumentString<ExplorerChangesetQuery, ExplorerChangesetQueryVariables>;
+export const ExplorerProposeDocument = new TypedDocumentString(`
+    mutation ExplorerPropose($input: ProposeFromTextInput!) {
+  proposeFromText(input: $input) {
+    ...ExplorerChangeset
+  }
+}
+    fragment ExplorerChangeset on Changeset {
+  id
+  status
+  createdAt
+  createdBy
+  rejectionReason
+  text
+  source {
+    id
+    title
+    publisher
+    published
+  }
+  items {
+    id
+    section
+    recordId
+    record
+    summary
+    existingId
+    decision
+    evidence {
+      text
+      sentence
+      start
+      end
+      confidence
+      reason
+    }
+  }
+}`) as unknown as TypedDocumentString<ExplorerProposeMutation, ExplorerProposeMutationVariables>;
+export const ExplorerAcceptDocument = new TypedDocumentString(`
+    mutation ExplorerAccept($id: ID!, $itemIds: [ID!]) {
+  acceptChangeset(id: $id, itemIds: $itemIds) {
+    ...ExplorerChangeset
+  }
+}
+    fragment ExplorerChangeset on Changeset {
+  id
+  status
+  createdAt
+  createdBy
+  rejectionReason
+  text
+  source {
+    id
+    title
+    publisher
+    published
+  }
+  items {
+    id
+    section
+    recordId
+    record
+    summary
+    existingId
+    decision
+    evidence {
+      text
+      sentence
+      start
+      end
+      confidence
+      reason
+    }
+  }
+}`) as unknown as TypedDocumentString<ExplorerAcceptMutation, ExplorerAcceptMutationVariables>;
+export const ExplorerRejectDocument = new TypedDocumentString(`
+    mutation ExplorerReject($id: ID!, $reason: String) {
+  rejectChangeset(id: $id, reason: $reason) {
+    ...ExplorerChangeset
+  }
+}
+    fragment ExplorerChangeset on Changeset {
+  id
+  status
+  createdAt
+  createdBy
+  rejectionReason
+  text
+  source {
+    id
+    title
+    publisher
+    published
+  }
+  items {
+    id
+    section
+    recordId
+    record
+    summary
+    existingId
+    decision
+    evidence {
+      text
+      sentence
+      start
+      end
+      confidence
+      reason
+    }
+  }
+}`) as unknown as TypedDocumentString<ExplorerRejectMutation, ExplorerRejectMutationVariables>;
+export const ExplorerEditItemDocument = new TypedDocumentString(`
+    mutation ExplorerEditItem($changesetId: ID!, $itemId: ID!, $record: String!) {
+  editProposedItem(changesetId: $changesetId, itemId: $itemId, record: $record) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerEditItemMutation, ExplorerEditItemMutationVariables>;

@@ -3,7 +3,8 @@
  * documents. Every failure becomes an ApiError with a code and a message the page can show:
  * the server's own `extensions.code` for GraphQL errors, NETWORK_ERROR when it cannot be reached,
  * HTTP_<status> for an answer that is not GraphQL, UNAUTHENTICATED for a 401 (a server whose reads
- * are closed, READ_ACCESS=closed, refuses a page that sends no credentials).
+ * are closed, READ_ACCESS=closed, refuses a page that sends no credentials). With a token given
+ * (`credentials`), every request carries it as `Authorization: Bearer`.
  */
 import type { TypedDocumentString } from '../gql/graphql.js';
 
@@ -12,16 +13,33 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** For a refused write (BAD_USER_INPUT): every problem the server found, each naming its field. */
+    readonly problems: readonly string[] = [],
   ) {
     super(message);
   }
 }
 
 const ENDPOINT = '/graphql';
+const TOKEN_KEY = 'kg-explorer-token';
+
+/**
+ * The bearer token the page sends with every request, once an editor has given one (the review
+ * view asks for it): kept for this tab only (sessionStorage), never in the address or a cookie.
+ */
+export const credentials = {
+  get token(): string | null {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  set token(value: string | null) {
+    if (value) sessionStorage.setItem(TOKEN_KEY, value);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message?: string; extensions?: { code?: string } }[];
+  errors?: { message?: string; extensions?: { code?: string; problems?: unknown } }[];
 }
 
 export async function request<TResult, TVariables>(
@@ -35,7 +53,11 @@ export async function request<TResult, TVariables>(
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { accept: 'application/graphql-response+json, application/json', 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/graphql-response+json, application/json',
+        'content-type': 'application/json',
+        ...(credentials.token ? { authorization: `Bearer ${credentials.token}` } : {}),
+      },
       body: JSON.stringify({ query, variables, operationName }),
       signal,
     });
@@ -58,7 +80,8 @@ export async function request<TResult, TVariables>(
     throw new ApiError('UNAUTHENTICATED', first?.message ?? 'The server wants credentials.');
   }
   if (first) {
-    throw new ApiError(first.extensions?.code ?? `HTTP_${response.status}`, first.message ?? 'The query failed.');
+    const problems = Array.isArray(first.extensions?.problems) ? first.extensions.problems.map(String) : [];
+    throw new ApiError(first.extensions?.code ?? `HTTP_${response.status}`, first.message ?? 'The query failed.', problems);
   }
   if (body.data == null) {
     throw new ApiError(`HTTP_${response.status}`, 'The server answered without data.');

@@ -4,7 +4,7 @@
  * an entity on the canvas and in the side panel (facts with their attributions, statements as
  * quotes), expand its neighbours, the competing claims about a place or event side by side, a
  * timeline whose chosen period the canvas follows, the k shortest paths between two entities,
- * and a map of the places with coordinates.
+ * a map of the places with coordinates, and the review of changesets read from new articles.
  */
 import '../explorer.css';
 import type { EntityKind, ExplorerEntityQuery, ExplorerPathsQuery, ExplorerStatementFragment, TimelineEntryKind } from '../gql/graphql.js';
@@ -26,6 +26,7 @@ import {
   SearchQuery,
   TimelineQuery,
 } from './operations.js';
+import { createReviewView } from './review-view.js';
 import { renderEntries } from './timeline-view.js';
 import {
   attributionList,
@@ -113,7 +114,7 @@ function showError(error: unknown, doing: string): void {
         : `Could not ${doing}`;
   const help =
     code === 'UNAUTHENTICATED'
-      ? 'Its reads are closed (READ_ACCESS=closed) and this page sends no token: ask its operator to open reads for the explorer.'
+      ? 'Its reads are closed (READ_ACCESS=closed): give a token in the Review tab (the page then sends it with every request), or ask its operator to open reads.'
       : code === 'NETWORK_ERROR'
         ? null
         : null;
@@ -632,8 +633,9 @@ function closeDetails(returnFocus: boolean): void {
 // ---------------------------------------------------------------------------------------------
 // Views: the graph, the claims, the timeline, the map (a tab list, arrow keys move between tabs)
 
-type View = 'graph' | 'claims' | 'timeline' | 'map';
-const VIEWS: readonly View[] = ['graph', 'claims', 'timeline', 'map'];
+type View = 'graph' | 'claims' | 'timeline' | 'map' | 'review';
+const VIEWS: readonly View[] = ['graph', 'claims', 'timeline', 'map', 'review'];
+const review = createReviewView({ announce: (text) => announce(text), showError: (error, doing) => showError(error, doing), hideError: () => hideError() });
 const tabs = new Map(VIEWS.map((view) => [view, byId<HTMLButtonElement>(`tab-${view}`)]));
 const panels = new Map(VIEWS.map((view) => [view, byId(`view-${view}`)]));
 let currentView: View = 'graph';
@@ -649,6 +651,7 @@ function showView(view: View, focus = false): void {
   if (view === 'graph') canvas.cy.resize();
   if (view === 'timeline' && timelineList.childElementCount === 0) void loadTimeline(false);
   if (view === 'map') void loadPlaces();
+  if (view === 'review') review.shown();
   if (focus) tabs.get(view)!.focus();
 }
 

@@ -447,3 +447,103 @@ export const RelationTypesQuery = graphql(`
     }
   }
 `);
+
+/** A changeset as the review view shows it: the article, and every item with its evidence. */
+export const ChangesetFields = graphql(`
+  fragment ExplorerChangeset on Changeset {
+    id
+    status
+    createdAt
+    createdBy
+    rejectionReason
+    text
+    source {
+      id
+      title
+      publisher
+      published
+    }
+    items {
+      id
+      section
+      recordId
+      record
+      summary
+      existingId
+      decision
+      evidence {
+        text
+        sentence
+        start
+        end
+        confidence
+        reason
+      }
+    }
+  }
+`);
+
+/** The changesets to review, newest first. */
+export const ChangesetsQuery = graphql(`
+  query ExplorerChangesets($status: ChangesetStatus, $first: Int!) {
+    changesets(status: $status, first: $first) {
+      totalCount
+      nodes {
+        id
+        status
+        createdAt
+        createdBy
+        source {
+          id
+          title
+        }
+        items {
+          id
+          decision
+        }
+      }
+    }
+  }
+`);
+
+export const ChangesetQuery = graphql(`
+  query ExplorerChangeset($id: ID!) {
+    changeset(id: $id) {
+      ...ExplorerChangeset
+    }
+  }
+`);
+
+/** Reads an article and proposes what it says as a changeset. */
+export const ProposeMutation = graphql(`
+  mutation ExplorerPropose($input: ProposeFromTextInput!) {
+    proposeFromText(input: $input) {
+      ...ExplorerChangeset
+    }
+  }
+`);
+
+/** Accepts the chosen items (all open ones when `itemIds` is null). */
+export const AcceptMutation = graphql(`
+  mutation ExplorerAccept($id: ID!, $itemIds: [ID!]) {
+    acceptChangeset(id: $id, itemIds: $itemIds) {
+      ...ExplorerChangeset
+    }
+  }
+`);
+
+export const RejectMutation = graphql(`
+  mutation ExplorerReject($id: ID!, $reason: String) {
+    rejectChangeset(id: $id, reason: $reason) {
+      ...ExplorerChangeset
+    }
+  }
+`);
+
+export const EditItemMutation = graphql(`
+  mutation ExplorerEditItem($changesetId: ID!, $itemId: ID!, $record: String!) {
+    editProposedItem(changesetId: $changesetId, itemId: $itemId, record: $record) {
+      id
+    }
+  }
+`);
