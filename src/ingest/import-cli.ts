@@ -7,6 +7,9 @@
  * the file (the record's section and index, e.g. `entities[3]`, its id, and the field), and the
  * command exits 1 without touching the store. `--dry-run` stops after the check (the store is not
  * even opened).
+ *
+ * A long import shows its progress, phase by phase: a bar on a terminal, a log line every few
+ * seconds otherwise.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { DatasetValidationError, parseDataset, validateDataset } from '../domain/dataset-validator.js';
 import type { Dataset } from '../domain/model.js';
 import { CliError, callerPath, openStoreForCli, plural, shownPath } from './cli-support.js';
+import { importProgress } from './progress.js';
 import { summarize } from './validate-cli.js';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run]';
@@ -21,6 +25,8 @@ const USAGE = 'Usage: npm run import -- FILE [--dry-run]';
 export interface ImportOptions {
   readonly file: string;
   readonly dryRun: boolean;
+  /** A progress bar (on a terminal) rather than log lines. */
+  readonly interactive?: boolean;
 }
 
 export function parseImportArgs(args: readonly string[]): ImportOptions {
@@ -75,7 +81,12 @@ export async function runImport(
   try {
     const before = await store.counts();
     const started = Date.now();
-    await store.load(dataset);
+    const progress = importProgress({ interactive: options.interactive ?? false, line: out });
+    try {
+      await store.load(dataset, progress.report);
+    } finally {
+      progress.stop();
+    }
     const after = await store.counts();
     out(
       `Imported into ${location} in ${((Date.now() - started) / 1000).toFixed(1)} s. The store now holds ` +
@@ -100,7 +111,7 @@ export async function runImport(
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    process.exitCode = await runImport(parseImportArgs(process.argv.slice(2)));
+    process.exitCode = await runImport({ ...parseImportArgs(process.argv.slice(2)), interactive: process.stderr.isTTY === true });
   } catch (error) {
     console.error(`import: ${(error as Error).message}`);
     process.exitCode = 1;

@@ -90,9 +90,13 @@ describe('npm run import / export', () => {
     expect(dry.out).toContain('Dry run: nothing was written.');
     const seed = parseDataset(JSON.parse(await readFile(SEED_FILE, 'utf8')));
     const [sources, entities, relations, statements] = [seed.sources, seed.entities, seed.relations, seed.statements].map((list) => list.length);
-    expect((await npmRun('import', [SEED_FILE], { DATA_DIR: a })).out).toContain(
+    const imported = await npmRun('import', [SEED_FILE], { DATA_DIR: a });
+    expect(imported.out).toContain(
       `holds ${sources} source${sources === 1 ? '' : 's'}, ${entities} entities, ${relations} relations, ${statements} statements (+${entities} entities, +${relations} relations)`,
     );
+    // Not a terminal here, so progress comes as log lines.
+    const records = seed.sources.length + seed.entities.length + seed.relations.length + seed.statements.length;
+    expect(imported.out).toContain(`dataset: ${records} of ${records} rows (100%)`);
     expect((await npmRun('import', [SEED_FILE], { DATA_DIR: a })).out).toContain('(+0 entities, +0 relations)');
     const exported = path.join(dir, 'export-a.json');
     expect((await npmRun('export', [exported], { DATA_DIR: a })).code).toBe(0);
@@ -107,7 +111,9 @@ describe('npm run import / export', () => {
   it.skipIf(neo4jUri === null)('exports the run\'s Neo4j (the seed graph) as the embedded store exports the same graph', async () => {
     const fromNeo4j = path.join(dir, 'export-neo4j.json');
     // Idempotent on the run's Neo4j, which holds the seed graph.
-    expect((await npmRun('import', [SEED_FILE], { NEO4J_URI: neo4jUri! })).code).toBe(0);
+    const imported = await npmRun('import', [SEED_FILE], { NEO4J_URI: neo4jUri! });
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/relations: \d+ of \d+ rows \(100%\)/);
     const exported = await npmRun('export', [fromNeo4j], { NEO4J_URI: neo4jUri! });
     expect(exported.out).toContain(`Exported ${neo4jUri}`);
     const embedded = path.join(dir, 'c');
