@@ -189,7 +189,7 @@ export type ParticipantRole =
 
 /** The article to read and the document it is. */
 export type ProposeFromTextInput = {
-  /** The document: title, publisher, published day, address. Its `published` day resolves words like 'on Monday'. */
+  /** The document: title, publisher, published day, address. Its `published` day resolves words like 'on Monday'. Its `id` and `kind` are not used: the source is the graph's own with the same title or address, or else a new DOCUMENT with an id made from the publisher, the title and the day. */
   source: AddSourceInput;
   /** The article's text (English), at most 20,000 characters. */
   text: string;
