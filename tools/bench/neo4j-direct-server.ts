@@ -103,10 +103,13 @@ async function shortestPath({ from, to }: { from: string; to: string }) {
 async function neighborhood({ id }: { id: string }) {
   const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
   if (!found) return { error: 'NOT_FOUND' };
-  const walk = neighborhoodNodesCypher(2, NO_FILTER, false);
+  // The server asks for at most MAX_LIST_LENGTH + 1 nodes (maxNodes): one more means refused.
+  const walk = neighborhoodNodesCypher(2, NO_FILTER, true);
   const among = relationsAmongCypher(NO_FILTER);
   const result = await read(async (tx) => {
-    const nodes = (await tx.run(walk.text, { ...walk.params, centreId: id })).records.map((r) => (r.get('n') as Node).properties['id'] as string);
+    const walked = await tx.run(walk.text, { ...walk.params, centreId: id, rowLimit: neo4j.int(MAX_LIST_LENGTH + 2) });
+    const nodes = walked.records.map((r) => (r.get('n') as Node).properties['id'] as string);
+    if (nodes.length > MAX_LIST_LENGTH + 1) return { nodes, edges: [] };
     const edges = (await tx.run(among.text, { ...among.params, centreId: id, ids: nodes })).records.map(
       (r) => (r.get('r') as { properties: Record<string, unknown> }).properties['id'],
     );

@@ -10,7 +10,7 @@
  *    set, and loads the dataset through the store's `load` (the project's loader), timing it:
  *    relations/s;
  * 3. starts three servers over that database:
- *    - `ours`: this server, compiled (dist/main.js; `npm run build` first), NEO4J_URI set;
+ *    - `ours`: this server, compiled (the script runs `npm run build`: dist/main.js), NEO4J_URI set;
  *    - `cypher`: tools/bench/neo4j-direct-server.ts, the adapter's own Cypher over neo4j-driver
  *      (the query texts imported from src/store/neo4j), one transaction per store call as the
  *      adapter runs them;
@@ -24,9 +24,9 @@
  * The last line is one JSON object of every figure. Everything started is stopped on the way out.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import getPort from 'get-port';
 import { RELATION_TYPE_NAMES, normalizeForSearch } from '../../src/domain/index.js';
@@ -235,10 +235,9 @@ async function main(): Promise<void> {
     `inputs: ${inputs.pairs.length} pairs (hops ${JSON.stringify(inputs.pairHops)}), median degree ${inputs.medianDegree}, ` +
       `hub ${inputs.hub} (degree ${inputs.hubDegree})`,
   );
-  if (!existsSync(resolve(ROOT, 'dist/main.js'))) {
-    log('building dist/ (npm run build)');
-    if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
-  }
+  // The compiled server of this checkout, as `npm start` runs it.
+  log('building dist/ (npm run build)');
+  if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] }).status !== 0) throw new Error('npm run build failed');
 
   const started: Started[] = [];
   let neo: LocalNeo4j | null = null;
