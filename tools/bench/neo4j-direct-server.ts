@@ -104,7 +104,7 @@ async function neighborhood({ id }: { id: string }) {
   const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
   if (!found) return { error: 'NOT_FOUND' };
   // The server asks for at most MAX_LIST_LENGTH + 1 nodes (maxNodes): one more means refused.
-  const walk = neighborhoodNodesCypher(2, NO_FILTER, true);
+  const walk = neighborhoodNodesCypher(2, NO_FILTER, 'any');
   const among = relationsAmongCypher(NO_FILTER);
   const result = await read(async (tx) => {
     const walked = await tx.run(walk.text, { ...walk.params, centreId: id, rowLimit: neo4j.int(MAX_LIST_LENGTH + 2) });

@@ -371,10 +371,13 @@ async function main(): Promise<void> {
             `${String(fs.reduce((s, f) => s + f.errorAnswers + f.errors + f.non2xx, 0)).padStart(14)}  ${fs.map((f) => f.loadAverage[0]).join(' / ')}`,
         );
       }
+      // A server that completed no request in a run has no latency (autocannon says 0): no ratio.
+      const answered = (name: ServerName) => figures[q.name]![name].every((f) => f.requests > 0);
+      const latency = (key: 'p50' | 'p99') => (answered('ours') && answered('cypher') ? ratio(m('ours', key), m('cypher', key)) : null);
       ratios[q.name] = {
-        latencyP50OursOverCypher: ratio(m('ours', 'p50'), m('cypher', 'p50')),
-        latencyP99OursOverCypher: ratio(m('ours', 'p99'), m('cypher', 'p99')),
-        throughputOursOverLibrary: ratio(m('ours', 'requestsPerSec'), m('library', 'requestsPerSec')),
+        latencyP50OursOverCypher: latency('p50'),
+        latencyP99OursOverCypher: latency('p99'),
+        throughputOursOverLibrary: answered('library') ? ratio(m('ours', 'requestsPerSec'), m('library', 'requestsPerSec')) : null,
       };
       const r = ratios[q.name]!;
       console.log(

@@ -25,7 +25,7 @@ export async function neighborhoodIn(
   // past maxNodes says the answer will be refused: the relations among the nodes (a hub's
   // neighbourhood brings most of the graph's) are then never read.
   const rowLimit = limited ? limit + 1 : maxNodes !== undefined ? maxNodes + 1 : undefined;
-  const walk = neighborhoodNodesCypher(depth, filter, rowLimit !== undefined);
+  const walk = neighborhoodNodesCypher(depth, filter, limited ? 'first' : rowLimit !== undefined ? 'any' : 'none');
   const rows = await tx.run(walk.text, { ...walk.params, centreId, ...(rowLimit !== undefined && { rowLimit: neo4j.int(rowLimit) }) });
   if (rows.length === 0) return null; // the centre itself is always a row at 0 hops
   if (!limited && maxNodes !== undefined && rows.length > maxNodes) return { tooManyNodes: true, atLeast: rows.length };
