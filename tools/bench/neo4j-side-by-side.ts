@@ -225,7 +225,12 @@ const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)]!;
+/** The median over sweeps (of two, their mean). */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = (sorted.length - 1) / 2;
+  return Math.round(((sorted[Math.floor(mid)]! + sorted[Math.ceil(mid)]!) / 2) * 10) / 10;
+};
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -357,7 +362,7 @@ async function main(): Promise<void> {
       }
     }
 
-    // The ratios the targets name, from the median over sweeps of each figure.
+    // The ratios the targets name, from the median over sweeps of each figure (per sweep in the JSON).
     const ratios: Record<string, Record<string, number | null>> = {};
     console.log(`\nNeo4j side by side: ${args.entities} entities, ${args.relations} relations, ${args.connections} connections, ${args.duration} s x ${args.sweeps} sweep(s)`);
     console.log(`load: ${String(load['seconds'])} s, ${String(load['relationsPerSecond'])} relations/s (target >= 20,000)`);
