@@ -2,7 +2,7 @@
  * The Neo4j benchmark, side by side in one run:
  *
  *   npm run bench:neo4j -- --entities 10000 --relations 100000 --duration 10
- *                          [--connections 20] [--sweeps 1] [--heap 2048] [--seed S] [--only a,b]
+ *                          [--connections 20] [--sweeps 1] [--warmup 3] [--heap 2048] [--seed S] [--only a,b]
  *
  * 1. generates (or reuses, in .bench/) the dataset of tools/bench/generate.ts and picks the
  *    questions' inputs from it as bench.ts does;
@@ -16,7 +16,8 @@
  *      adapter runs them;
  *    - `library`: tools/bench/neo4j-graphql-library-server.ts, `@neo4j/graphql` 7 on the same graph;
  * 4. for each question, the three servers one after the other (the order reversed every other
- *    sweep), autocannon --duration s at --connections, each request with its own body; prints
+ *    sweep), autocannon --warmup s unrecorded, then --duration s at --connections, each request
+ *    with its own body; prints
  *    req/s, p50, p99 (ms), error answers, the server's peak RSS and the load average per figure;
  *    then per question the ratios the targets name: ours / cypher latency (p50 and p99, target
  *    ≤ 1.3) and ours / library throughput (target ≥ 2).
@@ -46,6 +47,7 @@ interface Args {
   connections: number;
   sweeps: number;
   heap: number;
+  warmup: number;
   only: string[] | null;
 }
 
@@ -73,6 +75,7 @@ function parseArgs(argv: readonly string[]): Args {
     connections: int('connections', 20),
     sweeps: Math.max(1, int('sweeps', 1)),
     heap: int('heap', 2048),
+    warmup: int('warmup', 3),
     only: values['only'] ? values['only'].split(',') : null,
   };
 }
@@ -346,9 +349,11 @@ async function main(): Promise<void> {
       for (const q of qs) {
         for (const name of order) {
           const server = byName[name];
-          // One warm-up request (plans cached), then a second's pause for what the last run left queued.
+          // A warm-up run, not recorded (plans cached, the JIT and the driver's pool warm: a single
+          // request was not enough for search), then a second's pause for what it left queued.
           const warm = q.bodies[name]();
           await post(`${server.url}${warm.path}`, warm.body).then((r) => r.text()).catch(() => {});
+          if (args.warmup > 0) await measure(server.url, q.bodies[name], { ...args, duration: args.warmup }, server.child.pid!);
           await new Promise((r) => setTimeout(r, 1_000));
           log(`sweep ${sweep + 1}: ${q.name} on ${name} for ${args.duration} s at ${args.connections} connections`);
           const f = await measure(server.url, q.bodies[name], args, server.child.pid!);
