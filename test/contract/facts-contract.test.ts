@@ -354,6 +354,14 @@ describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on 
   });
 
   describe('neighbourhood limit', () => {
+    test('with maxNodes, a neighbourhood past it is TooManyNodes and one within it is answered in full', async () => {
+      const full = subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY }));
+      expect(subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY, maxNodes: 9 }))).toEqual(full);
+      const refused = await store.neighborhood('region:kursk', { depth: 1, filter: ANY, maxNodes: 5 });
+      expect(refused).toMatchObject({ tooManyNodes: true });
+      expect((refused as TooManyNodes).atLeast).toBeGreaterThan(5);
+    });
+
     test('lists the first nodes in order, the edges among them, and says whether more were reached', async () => {
       const full = await store.neighborhood('region:kursk', { depth: 1, filter: ANY });
       expect(ids((full as SubgraphResult).nodes)).toEqual([

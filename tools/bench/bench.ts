@@ -21,15 +21,14 @@
  * The last line printed is one JSON object with every figure. Everything is bounded: the dataset
  * pick, each autocannon run (--duration) and each wait (start-up, settling) has a time limit.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import getPort from 'get-port';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { datasetFile, log, memoryOf, pickInputs, ROOT, rng, waitUntil, type Inputs, type RawDataset } from './common.js';
 
 interface Args {
   entities: number;
@@ -67,129 +66,6 @@ function parseArgs(argv: readonly string[]): Args {
     only: values['only'] ? values['only'].split(',') : null,
     root: resolve(values['root'] ?? ROOT),
     cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : null,
-  };
-}
-
-/** A small deterministic generator, so the same arguments ask the same questions. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
-
-interface RawDataset {
-  entities: { id: string; name: string }[];
-  relations: { id: string; from: string; to: string }[];
-}
-
-function datasetFile(args: Args): string {
-  const dir = resolve(ROOT, '.bench');
-  mkdirSync(dir, { recursive: true });
-  const file = resolve(dir, `dataset-e${args.entities}-r${args.relations}-s${args.seed}.json`);
-  if (!existsSync(file)) {
-    log(`generating ${file}`);
-    const tmp = `${file}.tmp`;
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'tools/bench/generate.ts', '--entities', String(args.entities), '--relations', String(args.relations), '--seed', String(args.seed), '--out', tmp],
-      { cwd: ROOT, stdio: 'inherit', timeout: 30 * 60_000 },
-    );
-    if (run.status !== 0) throw new Error('generate.ts failed');
-    spawnSync('mv', [tmp, file]);
-  }
-  return file;
-}
-
-interface Inputs {
-  ids: string[];
-  texts: string[];
-  pairs: [string, string][];
-  medianNodes: string[];
-  medianDegree: number;
-  hub: string;
-  hubDegree: number;
-  pairHops: Record<number, number>;
-}
-
-function pickInputs(dataset: RawDataset, seed: number): Inputs {
-  const random = rng(seed * 7919 + 17);
-  const n = dataset.entities.length;
-  const index = new Map<string, number>();
-  dataset.entities.forEach((e, i) => index.set(e.id, i));
-  // Undirected adjacency (compressed rows), every relation type: what a default walk follows.
-  const degree = new Int32Array(n);
-  const ends = dataset.relations.map((r) => [index.get(r.from)!, index.get(r.to)!] as const);
-  for (const [a, b] of ends) {
-    degree[a]!++;
-    degree[b]!++;
-  }
-  const offset = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offset[i + 1] = offset[i]! + degree[i]!;
-  const fill = offset.slice(0, n);
-  const adj = new Int32Array(offset[n]!);
-  for (const [a, b] of ends) {
-    adj[fill[a]!++] = b;
-    adj[fill[b]!++] = a;
-  }
-  const at = (k: number) => Math.floor(random() * k);
-
-  const ids = Array.from({ length: 500 }, () => dataset.entities[at(n)]!.id);
-  const texts = Array.from({ length: 500 }, () => {
-    const name = dataset.entities[at(n)]!.name;
-    const length = 1 + at(5);
-    const start = at(Math.max(1, name.length - length + 1));
-    return name.slice(start, start + length).trim() || name.charAt(0);
-  });
-
-  const pairs: [string, string][] = [];
-  const pairHops: Record<number, number> = {};
-  const dist = new Int32Array(n);
-  const started = Date.now();
-  while (pairs.length < 200 && Date.now() - started < 60_000) {
-    const from = at(n);
-    dist.fill(-1);
-    dist[from] = 0;
-    const reached: number[] = [];
-    let frontier = [from];
-    for (let d = 1; d <= 6 && frontier.length > 0; d++) {
-      const next: number[] = [];
-      for (const u of frontier) {
-        for (let k = offset[u]!; k < offset[u + 1]!; k++) {
-          const v = adj[k]!;
-          if (dist[v] !== -1) continue;
-          dist[v] = d;
-          next.push(v);
-          reached.push(v);
-        }
-      }
-      frontier = next;
-    }
-    if (reached.length === 0) continue;
-    const to = reached[at(reached.length)]!;
-    pairHops[dist[to]!] = (pairHops[dist[to]!] ?? 0) + 1;
-    pairs.push([dataset.entities[from]!.id, dataset.entities[to]!.id]);
-  }
-
-  const sorted = [...degree].sort((a, b) => a - b);
-  const medianDegree = sorted[Math.floor(n / 2)]!;
-  const candidates: number[] = [];
-  for (let i = 0; i < n; i++) if (degree[i] === medianDegree) candidates.push(i);
-  const medianNodes = Array.from({ length: Math.min(200, candidates.length) }, () => dataset.entities[candidates[at(candidates.length)]!]!.id);
-  let hubIndex = 0;
-  for (let i = 1; i < n; i++) if (degree[i]! > degree[hubIndex]!) hubIndex = i;
-  return {
-    ids,
-    texts,
-    pairs,
-    medianNodes,
-    medianDegree,
-    hub: dataset.entities[hubIndex]!.id,
-    hubDegree: degree[hubIndex]!,
-    pairHops,
   };
 }
 
@@ -239,29 +115,6 @@ function questions(inputs: Inputs, seed: number): Question[] {
       }),
     },
   ];
-}
-
-function log(message: string): void {
-  process.stderr.write(`${message}\n`);
-}
-
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-    return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-  } catch {
-    return { rssMb: NaN, peakMb: NaN };
-  }
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
 }
 
 interface Figures {

@@ -44,6 +44,7 @@ import type {
   TimelineEntry,
   TimelineEntryKind,
   TimelineQuery,
+  TooManyNodes,
 } from '../graph-store.js';
 import { decodeCursor, encodeCursor, type CursorKey, type CursorList } from './cursor.js';
 import { commitWrite } from './commit.js';
@@ -309,7 +310,13 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | null> {
+  neighborhood(
+    centreId: string,
+    query: NeighborhoodQuery & { readonly maxNodes?: undefined },
+    options?: ReadOptions,
+  ): Promise<SubgraphResult | null>;
+  neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | TooManyNodes | null>;
+  async neighborhood(centreId: string, query: NeighborhoodQuery, options?: ReadOptions): Promise<SubgraphResult | TooManyNodes | null> {
     return this.executor.read((tx) => neighborhoodIn(tx, centreId, query), options);
   }
 

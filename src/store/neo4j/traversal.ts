@@ -1,7 +1,7 @@
 /** neighborhood, shortestPath and paths over the Neo4j store (orders as in the header of graph-store.ts). */
 import neo4j from 'neo4j-driver';
 import type { EntityRecord } from '../../domain/index.js';
-import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult } from '../graph-store.js';
+import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
 import { kShortestPathsCypher, neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from './cypher/explore.js';
 import { ENTITIES_BY_IDS } from './cypher/lookups.js';
 import type { QueryRunner } from './executor.js';
@@ -12,8 +12,8 @@ import { entityFromNode, relationFromRow, statementFromNode, type Row } from './
 export async function neighborhoodIn(
   tx: QueryRunner,
   centreId: string,
-  { depth, filter, limit }: NeighborhoodQuery,
-): Promise<SubgraphResult | null> {
+  { depth, filter, limit, maxNodes }: NeighborhoodQuery,
+): Promise<SubgraphResult | TooManyNodes | null> {
   const limited = limit !== undefined;
   if (depth === 0) {
     // A quantifier cannot be {0,0}; the centre alone has no relation among itself (no self-loops).
@@ -21,10 +21,14 @@ export async function neighborhoodIn(
     if (!row) return null;
     return { nodes: [entityFromNode(row['n'])], edges: [], ...(limited && { truncated: false }) };
   }
-  const walk = neighborhoodNodesCypher(depth, filter, limited);
-  // With a limit, one row more than it says whether any node was left out.
-  const rows = await tx.run(walk.text, { ...walk.params, centreId, ...(limited && { rowLimit: neo4j.int(limit + 1) }) });
+  // With a limit, one row more than it says whether any node was left out. Without one, one row
+  // past maxNodes says the answer will be refused: the relations among the nodes (a hub's
+  // neighbourhood brings most of the graph's) are then never read.
+  const rowLimit = limited ? limit + 1 : maxNodes !== undefined ? maxNodes + 1 : undefined;
+  const walk = neighborhoodNodesCypher(depth, filter, limited ? 'first' : rowLimit !== undefined ? 'any' : 'none');
+  const rows = await tx.run(walk.text, { ...walk.params, centreId, ...(rowLimit !== undefined && { rowLimit: neo4j.int(rowLimit) }) });
   if (rows.length === 0) return null; // the centre itself is always a row at 0 hops
+  if (!limited && maxNodes !== undefined && rows.length > maxNodes) return { tooManyNodes: true, atLeast: rows.length };
   const truncated = limited && rows.length > limit;
   // Rows come by hops, then id: the centre (the only node at 0 hops) first.
   const nodes = (truncated ? rows.slice(0, limit) : rows).map((row) => entityFromNode(row['n']));

@@ -5,21 +5,26 @@ import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 /**
  * neighborhood (schema `Query.neighborhood`): every entity within `depth` hops of $centreId (the
  * centre included, at 0), walking relations that pass `filter` (relationFilterCypher) in
- * either direction, with its hop distance.
+ * either direction, with its hop distance, ordered by hops, then id.
  * ANY SHORTEST to each reachable node is a breadth-first search. The quantifier bound cannot be a
  * parameter: only the validated integer `depth` (1..LIMITS.maxNeighborhoodDepth) is spliced in.
+ * `cut` bounds the rows at $rowLimit: 'first' lists the first ones in that order (the whole walk is
+ * made, then sorted); 'any' stops the walk once it has found that many nodes, whichever they are,
+ * for a caller that only needs to know whether there are more (a hub's walk ends within its first
+ * hop). Fewer rows than $rowLimit are the whole neighbourhood, in order, either way.
  */
-export function neighborhoodNodesCypher(depth: number, filter: RelationFilter, limited = false): CypherQuery {
+export function neighborhoodNodesCypher(depth: number, filter: RelationFilter, cut: 'none' | 'first' | 'any' = 'none'): CypherQuery {
   const bound = checkedHopBound(depth, 1, MAX_NEIGHBORHOOD_DEPTH);
   const relation = relationFilterCypher(filter, 'r', '[$centreId]');
-  return {
-    params: relation.params,
-    text: `
+  const walk = `
 MATCH (c:Entity {id: $centreId})
-MATCH p = ANY SHORTEST (c) ((x:Entity)-[r]-(y:Entity) WHERE ${relation.where}){0,${bound}} (n:Entity)
-RETURN n, length(p) AS hops
-ORDER BY hops, n.id${limited ? '\nLIMIT $rowLimit' : ''}`,
-  };
+MATCH p = ANY SHORTEST (c) ((x:Entity)-[r]-(y:Entity) WHERE ${relation.where}){0,${bound}} (n:Entity)`;
+  const order = 'ORDER BY hops, n.id';
+  const tail =
+    cut === 'any'
+      ? `\nWITH n, length(p) AS hops\nLIMIT $rowLimit\nRETURN n, hops\n${order}`
+      : `\nRETURN n, length(p) AS hops\n${order}${cut === 'first' ? '\nLIMIT $rowLimit' : ''}`;
+  return { params: relation.params, text: walk + tail };
 }
 
 /** neighborhood: the relations that pass `filter` between entities of $ids (around $centreId), by id. */

@@ -1,0 +1,151 @@
+/**
+ * The floor for the Neo4j benchmark: a bare node:http server that answers each benchmark question
+ * by running exactly the Cypher the Neo4j store runs for it, over neo4j-driver, in the same
+ * transactions (one read transaction per store call), with the same parameters. The query texts
+ * are imported from src/store/neo4j, so they cannot drift from the adapter's.
+ *
+ *   NEO4J_URI=bolt://... PORT=N npx tsx tools/bench/neo4j-direct-server.ts
+ *
+ * POST /entity {id}, /search {text}, /shortestPath {from, to}, /neighborhood {id} answer JSON.
+ * What this server leaves out is what the GraphQL server adds: HTTP + GraphQL parsing, validation
+ * and execution, DataLoaders, mapping rows to domain records (search excepted: its candidates
+ * must be ranked by the domain to be an answer), limits and deadlines.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
+import { normalizeForSearch, rankSearchResults } from '../../src/domain/index.js';
+import { neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from '../../src/store/neo4j/cypher/explore.js';
+import { ENTITIES_BY_IDS } from '../../src/store/neo4j/cypher/lookups.js';
+import { relationsOfCypher } from '../../src/store/neo4j/cypher/relations.js';
+import { luceneQuery, SEARCH_ENTITY_CANDIDATES } from '../../src/store/neo4j/cypher/search.js';
+import { driverConfig } from '../../src/store/neo4j/executor.js';
+import { SYMMETRIC_TYPES } from '../../src/store/neo4j/graph-model.js';
+import { entityFromNode } from '../../src/store/neo4j/mapping.js';
+
+const uri = process.env.NEO4J_URI;
+if (!uri) throw new Error('NEO4J_URI is not set');
+const port = Number(process.env.PORT ?? 0);
+/** The GraphQL server's defaults: MAX_LIST_LENGTH and no relation filter. */
+const MAX_LIST_LENGTH = Number(process.env.MAX_LIST_LENGTH ?? 1000);
+const NO_FILTER = { types: null };
+
+const driver = neo4j.driver(uri, undefined, driverConfig({ requestTimeoutMs: 30_000 }));
+
+/** One read transaction, as the store's Executor runs each store call. */
+async function read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(work, { timeout: 30_000 });
+  } finally {
+    await session.close();
+  }
+}
+
+async function rows(cypher: string, params: Record<string, unknown>) {
+  return read(async (tx) => (await tx.run(cypher, params)).records);
+}
+
+const idName = (n: Node) => ({ id: n.properties['id'] as string, name: n.properties['name'] as string });
+
+/** entity(id) { id name relations { type node { id name } } }: the entity, its relations, their other ends. */
+async function entity({ id }: { id: string }) {
+  const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
+  if (!found) return { entity: null };
+  const relations = relationsOfCypher(NO_FILTER);
+  const rels = await rows(relations.text, {
+    ...relations.params,
+    symmetricTypes: SYMMETRIC_TYPES,
+    directions: ['OUT', 'IN', 'BOTH'],
+    ids: [id],
+  });
+  // The GraphQL server refuses a longer list before loading the other ends.
+  if (rels.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', relations: rels.length };
+  const otherIds = [...new Set(rels.map((r) => r.get('otherId') as string))];
+  const others = new Map((await rows(ENTITIES_BY_IDS, { ids: otherIds })).map((r) => {
+    const n = idName(r.get('n') as Node);
+    return [n.id, n] as const;
+  }));
+  return {
+    entity: {
+      ...idName(found.get('n') as Node),
+      relations: rels.map((r) => ({ type: (r.get('r') as { type: string }).type, node: others.get(r.get('otherId') as string) })),
+    },
+  };
+}
+
+/** search(text) { id name }: the candidates, ranked by the domain as the store ranks them. */
+async function search({ text }: { text: string }) {
+  const normalized = normalizeForSearch(text);
+  const found = await rows(SEARCH_ENTITY_CANDIDATES, { text: normalized, words: luceneQuery(normalized), kinds: null });
+  const ranked = rankSearchResults(found.map((r) => entityFromNode(r.get('n'))), normalized, 10);
+  return { search: ranked.map((m) => ({ id: m.entity.id, name: m.entity.name })) };
+}
+
+/** shortestPath(fromId, toId) { nodes { id } edges { id } }: both ends looked up at once, then the path. */
+async function shortestPath({ from, to }: { from: string; to: string }) {
+  const ends = await rows(ENTITIES_BY_IDS, { ids: [from, to] });
+  if (ends.length < 2) return { error: 'NOT_FOUND' };
+  const path = shortestPathCypher(6, NO_FILTER) // the default maxHops;
+  const [row] = await rows(path.text, { ...path.params, fromId: from, toId: to, symmetricTypes: SYMMETRIC_TYPES, directed: false });
+  if (!row) return { shortestPath: null };
+  return {
+    shortestPath: {
+      nodes: (row.get('nodes') as Node[]).map((n) => ({ id: n.properties['id'] })),
+      edges: (row.get('rels') as { r: { properties: Record<string, unknown> } }[]).map((e) => ({ id: e.r.properties['id'] })),
+    },
+  };
+}
+
+/**
+ * neighborhood(id, depth: 2) { nodes { id } edges { id } }: the centre, then (one transaction) the
+ * walk and the relations among the nodes it reached, as the store's neighborhood runs them.
+ */
+async function neighborhood({ id }: { id: string }) {
+  const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
+  if (!found) return { error: 'NOT_FOUND' };
+  // The server asks for at most MAX_LIST_LENGTH + 1 nodes (maxNodes): one more means refused.
+  const walk = neighborhoodNodesCypher(2, NO_FILTER, 'any');
+  const among = relationsAmongCypher(NO_FILTER);
+  const result = await read(async (tx) => {
+    const walked = await tx.run(walk.text, { ...walk.params, centreId: id, rowLimit: neo4j.int(MAX_LIST_LENGTH + 2) });
+    const nodes = walked.records.map((r) => (r.get('n') as Node).properties['id'] as string);
+    if (nodes.length > MAX_LIST_LENGTH + 1) return { nodes, edges: [] };
+    const edges = (await tx.run(among.text, { ...among.params, centreId: id, ids: nodes })).records.map(
+      (r) => (r.get('r') as { properties: Record<string, unknown> }).properties['id'],
+    );
+    return { nodes, edges };
+  });
+  if (result.nodes.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', nodes: result.nodes.length };
+  return { neighborhood: { nodes: result.nodes.map((n) => ({ id: n })), edges: result.edges.map((e) => ({ id: e })) } };
+}
+
+const ROUTES: Record<string, (body: never) => Promise<unknown>> = { '/entity': entity, '/search': search, '/shortestPath': shortestPath, '/neighborhood': neighborhood };
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const route = ROUTES[req.url ?? ''];
+  if (req.url === '/healthz') {
+    res.writeHead(200).end('ok');
+    return;
+  }
+  if (!route) {
+    res.writeHead(404).end();
+    return;
+  }
+  try {
+    const answer = await route(JSON.parse(Buffer.concat(chunks).toString('utf8')) as never);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  } catch (error) {
+    res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
+  }
+}
+
+const server = createServer((req, res) => void handle(req, res));
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`listening on ${typeof address === 'object' && address ? address.port : port}\n`);
+});
+const stop = () => server.close(() => void driver.close().then(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,430 @@
+/**
+ * The Neo4j benchmark, side by side in one run:
+ *
+ *   npm run bench:neo4j -- --entities 10000 --relations 100000 --duration 10
+ *                          [--connections 20] [--sweeps 1] [--warmup 3] [--heap 2048] [--seed S] [--only a,b]
+ *
+ * 1. generates (or reuses, in .bench/) the dataset of tools/bench/generate.ts and picks the
+ *    questions' inputs from it as bench.ts does;
+ * 2. starts a real Neo4j 5.26 (tools/neo4j, a fresh data directory, --heap MiB) unless NEO4J_URI is
+ *    set, and loads the dataset through the store's `load` (the project's loader), timing it:
+ *    relations/s;
+ * 3. starts three servers over that database:
+ *    - `ours`: this server, compiled (the script runs `npm run build`: dist/main.js), NEO4J_URI set;
+ *    - `cypher`: tools/bench/neo4j-direct-server.ts, the adapter's own Cypher over neo4j-driver
+ *      (the query texts imported from src/store/neo4j), one transaction per store call as the
+ *      adapter runs them;
+ *    - `library`: tools/bench/neo4j-graphql-library-server.ts, `@neo4j/graphql` 7 on the same graph;
+ * 4. for each question, the three servers one after the other (the order reversed every other
+ *    sweep), autocannon --warmup s unrecorded, then --duration s at --connections, each request
+ *    with its own body; prints
+ *    req/s, p50, p99 (ms), error answers, the server's peak RSS and the load average per figure;
+ *    then per question the ratios the targets name: ours / cypher latency (p50 and p99, target
+ *    ≤ 1.3) and ours / library throughput (target ≥ 2).
+ *
+ * The last line is one JSON object of every figure. Everything started is stopped on the way out.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import getPort from 'get-port';
+import { RELATION_TYPE_NAMES, normalizeForSearch } from '../../src/domain/index.js';
+import { readDatasetFile } from '../../src/ingest/dataset-file.js';
+import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/launcher.js';
+import { datasetFile, fieldName, log, memoryOf, pickInputs, ROOT, rng, waitUntil, type Inputs, type RawDataset } from './common.js';
+
+const SERVERS = ['ours', 'cypher', 'library'] as const;
+type ServerName = (typeof SERVERS)[number];
+
+interface Args {
+  entities: number;
+  relations: number;
+  seed: number;
+  duration: number;
+  connections: number;
+  sweeps: number;
+  heap: number;
+  warmup: number;
+  only: string[] | null;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (!flag.startsWith('--') || value === undefined) throw new Error(`Bad argument ${arg}`);
+    values[flag.slice(2)] = value;
+  }
+  const int = (name: string, fallback: number) => {
+    const v = values[name];
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v)) throw new Error(`--${name} must be a non-negative integer`);
+    return Number(v);
+  };
+  return {
+    entities: int('entities', 10_000),
+    relations: int('relations', 100_000),
+    seed: int('seed', 1),
+    duration: int('duration', 10),
+    connections: int('connections', 20),
+    sweeps: Math.max(1, int('sweeps', 1)),
+    heap: int('heap', 2048),
+    warmup: int('warmup', 3),
+    only: values['only'] ? values['only'].split(',') : null,
+  };
+}
+
+/** A request body per server: the GraphQL query for ours and the library, the route's JSON for the Cypher server. */
+type Body = { path: string; body: unknown };
+interface Question {
+  name: string;
+  bodies: Record<ServerName, () => Body>;
+}
+
+const LIBRARY_RELATIONS = RELATION_TYPE_NAMES.flatMap((t) =>
+  ['Out', 'In'].map((d) => `${fieldName(t)}${d}Connection { edges { properties { id } node { id name } } }`),
+).join(' ');
+
+function questions(inputs: Inputs, seed: number): Question[] {
+  const random = rng(seed * 31 + 5);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const gql = (query: string, variables: Record<string, unknown>): Body => ({ path: '/graphql', body: { query, variables } });
+  const lib = (query: string, variables: Record<string, unknown>): Body => ({ path: '/', body: { query, variables } });
+  const entity = (id: () => string) => ({
+    ours: () => gql('query($id: ID!) { entity(id: $id) { id name relations { type node { id name } } } }', { id: id() }),
+    cypher: () => ({ path: '/entity', body: { id: id() } }),
+    library: () => lib(`query($id: ID!) { entities(where: {id: {eq: $id}}) { id name ${LIBRARY_RELATIONS} } }`, { id: id() }),
+  });
+  const neighborhood = (id: () => string) => ({
+    ours: () => gql('query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { id } } }', { id: id() }),
+    cypher: () => ({ path: '/neighborhood', body: { id: id() } }),
+    library: () => lib('query($id: ID!) { neighborhood(centreId: $id) { id } }', { id: id() }),
+  });
+  return [
+    { name: 'entity', bodies: entity(() => pick(inputs.ids)) },
+    { name: 'entity-hub', bodies: entity(() => inputs.hub) },
+    {
+      name: 'search',
+      bodies: {
+        ours: () => gql('query($t: String!) { search(text: $t) { id name } }', { t: pick(inputs.texts) }),
+        cypher: () => ({ path: '/search', body: { text: pick(inputs.texts) } }),
+        library: () =>
+          lib('query($t: String!) { entities(where: {searchText: {contains: $t}}, limit: 10) { id name } }', {
+            t: normalizeForSearch(pick(inputs.texts)),
+          }),
+      },
+    },
+    {
+      name: 'shortestPath',
+      bodies: {
+        ours: () => {
+          const [a, b] = pick(inputs.pairs);
+          return gql('query($a: ID!, $b: ID!) { shortestPath(fromId: $a, toId: $b) { nodes { id } edges { id } } }', { a, b });
+        },
+        cypher: () => {
+          const [from, to] = pick(inputs.pairs);
+          return { path: '/shortestPath', body: { from, to } };
+        },
+        library: () => {
+          const [a, b] = pick(inputs.pairs);
+          return lib('query($a: ID!, $b: ID!) { shortestPath(fromId: $a, toId: $b) { id } }', { a, b });
+        },
+      },
+    },
+    { name: 'neighborhood2-median', bodies: neighborhood(() => pick(inputs.medianNodes)) },
+    { name: 'neighborhood2-hub', bodies: neighborhood(() => inputs.hub) },
+  ];
+}
+
+interface Figures {
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  errorAnswers: number;
+  errorCodes: Record<string, number>;
+  peakRssMb: number;
+  loadAverage: number[];
+}
+
+async function measure(url: string, make: () => Body, args: Args, pid: number): Promise<Figures> {
+  let errorAnswers = 0;
+  const errorCodes: Record<string, number> = {};
+  const first = make();
+  const result = await autocannon({
+    url,
+    connections: args.connections,
+    duration: args.duration,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: first.path,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(make().body) }),
+        onResponse: (_status, body) => {
+          if (body.startsWith('{"errors"') || body.includes('"errors":[') || body.startsWith('{"error"')) {
+            errorAnswers++;
+            const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? /"error":"([A-Z_]+)"/.exec(body)?.[1] ?? 'OTHER';
+            errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+          }
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    errorAnswers,
+    errorCodes,
+    peakRssMb: memoryOf(pid).peakMb,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+interface Started {
+  name: ServerName;
+  url: string;
+  child: ChildProcess;
+}
+
+/** Spawns a server and waits until `ready` answers; its output goes to stderr, prefixed. */
+async function startServer(name: ServerName, script: string[], env: NodeJS.ProcessEnv, url: string, ready: () => Promise<boolean>): Promise<Started> {
+  const child = spawn(process.execPath, script, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `));
+  child.stdout!.on('data', relay);
+  child.stderr!.on('data', relay);
+  const up = await waitUntil(async () => child.exitCode === null && (await ready()), 120_000);
+  if (!up) throw new Error(`${name} did not start (exit code ${child.exitCode})`);
+  return { name, url, child };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+/** The median over sweeps (of two, their mean). */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = (sorted.length - 1) / 2;
+  return Math.round(((sorted[Math.floor(mid)]! + sorted[Math.ceil(mid)]!) / 2) * 10) / 10;
+};
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const file = datasetFile(args);
+  const inputs = pickInputs(JSON.parse(readFileSync(file, 'utf8')) as RawDataset, args.seed);
+  log(
+    `inputs: ${inputs.pairs.length} pairs (hops ${JSON.stringify(inputs.pairHops)}), median degree ${inputs.medianDegree}, ` +
+      `hub ${inputs.hub} (degree ${inputs.hubDegree})`,
+  );
+  // The compiled server of this checkout, as `npm start` runs it.
+  log('building dist/ (npm run build)');
+  if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] }).status !== 0) throw new Error('npm run build failed');
+
+  const started: Started[] = [];
+  let neo: LocalNeo4j | null = null;
+  let dataDir: string | null = null;
+  const cleanUp = async () => {
+    for (const s of started.splice(0)) await stopChild(s.child);
+    if (neo) await neo.stop().catch(() => {});
+    neo = null;
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    dataDir = null;
+  };
+  const onSignal = () => void cleanUp().then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    let uri = process.env.NEO4J_URI;
+    let neo4jStartMs: number | null = null;
+    if (!uri) {
+      dataDir = mkdtempSync(join(tmpdir(), 'kg-bench-neo4j-'));
+      const t = performance.now();
+      neo = await startLocalNeo4j({ port: await getPort({ host: '127.0.0.1' }), dataDir, heapMb: args.heap, log: (line) => log(`[neo4j] ${line}`) });
+      neo4jStartMs = Math.round(performance.now() - t);
+      uri = neo.uri;
+      log(`Neo4j at ${uri} (heap ${args.heap} MiB), started in ${neo4jStartMs} ms`);
+    }
+
+    // The load, through the project's loader (the store's `load`), as `npm run import` runs it.
+    const dataset = await readDatasetFile(file);
+    const store = await createNeo4jStore({ uri, log: () => {} });
+    let load: Record<string, unknown>;
+    try {
+      const before = await store.counts();
+      let lastPhase = '';
+      let lastAt = 0;
+      const t = performance.now();
+      await store.load(dataset, (done, total, phase) => {
+        const now = performance.now();
+        if (phase === lastPhase && done < total && now - lastAt < 2_000) return;
+        lastPhase = phase;
+        lastAt = now;
+        log(`[load ${((now - t) / 1000).toFixed(1)} s] ${phase}: ${done}/${total}`);
+      });
+      const seconds = (performance.now() - t) / 1000;
+      const after = await store.counts();
+      load = {
+        seconds: Math.round(seconds * 100) / 100,
+        relationsPerSecond: Math.round(dataset.relations.length / seconds),
+        before,
+        after,
+        neo4jRssMb: neo ? memoryOf(neo.pid).rssMb : null,
+        loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+      };
+      log(`load: ${seconds.toFixed(1)} s, ${String(load['relationsPerSecond'])} relations/s (target ≥ 20000); database ${JSON.stringify(after)}`);
+    } finally {
+      await store.close();
+    }
+
+    const [oursPort, cypherPort, libraryPort] = [await getPort(), await getPort(), await getPort()];
+    const neoEnv = { NEO4J_URI: uri };
+    started.push(
+      await startServer(
+        'ours',
+        ['dist/main.js'],
+        {
+          ...neoEnv,
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(oursPort),
+          LOG_LEVEL: 'warn',
+          SEED: 'false',
+          REQUEST_TIMEOUT_MS: '30000',
+          HTTP_REQUEST_TIMEOUT_MS: '60000',
+          HTTP_HEADERS_TIMEOUT_MS: '60000',
+        },
+        `http://127.0.0.1:${oursPort}`,
+        async () => (await fetch(`http://127.0.0.1:${oursPort}/healthz`)).ok,
+      ),
+      await startServer(
+        'cypher',
+        ['--import', 'tsx', 'tools/bench/neo4j-direct-server.ts'],
+        { ...neoEnv, PORT: String(cypherPort) },
+        `http://127.0.0.1:${cypherPort}`,
+        async () => (await fetch(`http://127.0.0.1:${cypherPort}/healthz`)).ok,
+      ),
+      await startServer(
+        'library',
+        ['--import', 'tsx', 'tools/bench/neo4j-graphql-library-server.ts'],
+        { ...neoEnv, PORT: String(libraryPort) },
+        `http://127.0.0.1:${libraryPort}`,
+        async () => (await post(`http://127.0.0.1:${libraryPort}/`, { query: '{ __typename }' })).ok,
+      ),
+    );
+    const byName = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServerName, Started>;
+
+    // figures[question][server] = one Figures per sweep
+    const figures: Record<string, Record<ServerName, Figures[]>> = {};
+    const qs = questions(inputs, args.seed).filter((q) => !args.only || args.only.includes(q.name));
+    for (let sweep = 0; sweep < args.sweeps; sweep++) {
+      const order = sweep % 2 === 0 ? SERVERS : [...SERVERS].reverse();
+      for (const q of qs) {
+        for (const name of order) {
+          const server = byName[name];
+          // A warm-up run, not recorded (plans cached, the JIT and the driver's pool warm: a single
+          // request was not enough for search), then a second's pause for what it left queued.
+          const warm = q.bodies[name]();
+          await post(`${server.url}${warm.path}`, warm.body).then((r) => r.text()).catch(() => {});
+          if (args.warmup > 0) await measure(server.url, q.bodies[name], { ...args, duration: args.warmup }, server.child.pid!);
+          await new Promise((r) => setTimeout(r, 1_000));
+          log(`sweep ${sweep + 1}: ${q.name} on ${name} for ${args.duration} s at ${args.connections} connections`);
+          const f = await measure(server.url, q.bodies[name], args, server.child.pid!);
+          ((figures[q.name] ??= {} as Record<ServerName, Figures[]>)[name] ??= []).push(f);
+          log(
+            `  ${name.padEnd(8)} ${f.requestsPerSec.toFixed(1).padStart(8)} req/s  p50 ${String(f.p50).padStart(6)} ms  p99 ${String(f.p99).padStart(6)} ms  ` +
+              `requests ${f.requests}  errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}  error answers ${f.errorAnswers} ${JSON.stringify(f.errorCodes)}  ` +
+              `peak RSS ${f.peakRssMb} MB  load ${f.loadAverage.join(' ')}`,
+          );
+        }
+      }
+    }
+
+    // The ratios the targets name, from the median over sweeps of each figure (per sweep in the JSON).
+    const ratios: Record<string, Record<string, number | null>> = {};
+    console.log(`\nNeo4j side by side: ${args.entities} entities, ${args.relations} relations, ${args.connections} connections, ${args.duration} s x ${args.sweeps} sweep(s)`);
+    console.log(`load: ${String(load['seconds'])} s, ${String(load['relationsPerSecond'])} relations/s (target >= 20,000)`);
+    console.log('question              server     req/s    p50 ms   p99 ms  error answers  load (1 min)');
+    for (const q of qs) {
+      const m = (name: ServerName, key: 'requestsPerSec' | 'p50' | 'p99') => median(figures[q.name]![name].map((f) => f[key]));
+      for (const name of SERVERS) {
+        const fs = figures[q.name]![name];
+        console.log(
+          `${q.name.padEnd(21)} ${name.padEnd(8)} ${m(name, 'requestsPerSec').toFixed(1).padStart(8)} ${String(m(name, 'p50')).padStart(8)} ${String(m(name, 'p99')).padStart(8)} ` +
+            `${String(fs.reduce((s, f) => s + f.errorAnswers + f.errors + f.non2xx, 0)).padStart(14)}  ${fs.map((f) => f.loadAverage[0]).join(' / ')}`,
+        );
+      }
+      // A server that completed no request in a run has no latency (autocannon says 0): no ratio.
+      const answered = (name: ServerName) => figures[q.name]![name].every((f) => f.requests > 0);
+      const latency = (key: 'p50' | 'p99') => (answered('ours') && answered('cypher') ? ratio(m('ours', key), m('cypher', key)) : null);
+      ratios[q.name] = {
+        latencyP50OursOverCypher: latency('p50'),
+        latencyP99OursOverCypher: latency('p99'),
+        throughputOursOverLibrary: answered('library') ? ratio(m('ours', 'requestsPerSec'), m('library', 'requestsPerSec')) : null,
+      };
+      const r = ratios[q.name]!;
+      console.log(
+        `${''.padEnd(21)} ours/cypher latency p50 ${String(r['latencyP50OursOverCypher'])}x, p99 ${String(r['latencyP99OursOverCypher'])}x (target <= 1.3); ` +
+          `ours/library throughput ${String(r['throughputOursOverLibrary'])}x (target >= 2)`,
+      );
+    }
+    console.log(
+      JSON.stringify({
+        entities: args.entities,
+        relations: args.relations,
+        seed: args.seed,
+        duration: args.duration,
+        connections: args.connections,
+        sweeps: args.sweeps,
+        neo4jHeapMb: neo ? args.heap : null,
+        neo4jStartMs,
+        node: process.version,
+        cpus: cpus().length,
+        hub: inputs.hub,
+        hubDegree: inputs.hubDegree,
+        medianDegree: inputs.medianDegree,
+        pairHops: inputs.pairHops,
+        load,
+        questions: figures,
+        ratios,
+        loadAverageAtEnd: loadavg(),
+      }),
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`neo4j-side-by-side: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
