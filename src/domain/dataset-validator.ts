@@ -381,6 +381,14 @@ export function toDatasetFile(dataset: Dataset): DatasetFile {
  * Every problem of a dataset file (legacy files are upgraded first), each naming the record and
  * field; empty when there is none. The rules are listed in data/README.md.
  */
+/**
+ * Whether a problem `validateDataset` reports is only a reference to a record the dataset does not
+ * hold: a file of one article's facts refers to the graph's entities, and is checked beside them.
+ */
+export function isUnknownReference(problem: string): boolean {
+  return / refers in "[^"]+" to "[^"]*", which is not a known (entity|statement|source)\.$/.test(problem);
+}
+
 export function validateDataset(input: unknown): string[] {
   const problems: string[] = [];
   const raw = upgradeLegacyDataset(input);

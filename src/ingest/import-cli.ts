@@ -5,8 +5,11 @@
  *
  * The file is checked by the dataset validator first; every problem is printed with where it is in
  * the file (the record's section and index, e.g. `entities[3]`, its id, and the field), and the
- * command exits 1 without touching the store. `--dry-run` stops after the check (the store is not
- * even opened).
+ * command exits 1 without touching the store. A file that refers to records it does not hold (one
+ * article's facts about entities the graph has) is checked beside the store's records instead, as
+ * a write is. `--dry-run` stops after the check, having written nothing (a self-contained file is
+ * checked without opening the store). A changeset from `npm run extract` imports its proposed
+ * records.
  *
  * A long import shows its progress, phase by phase: a bar on a terminal, a log line every few
  * seconds otherwise.
@@ -14,8 +17,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatasetValidationError, parseDataset, validateDataset } from '../domain/dataset-validator.js';
+import { DatasetValidationError, isUnknownReference, parseDataset, parseRecordsInContext, validateDataset } from '../domain/dataset-validator.js';
 import type { Dataset } from '../domain/model.js';
+import { WriteService, type FileRecords } from '../writes/write-service.js';
 import { CliError, callerPath, openStoreForCli, plural, shownPath } from './cli-support.js';
 import { importProgress } from './progress.js';
 import { summarize } from './validate-cli.js';
@@ -37,8 +41,8 @@ export function parseImportArgs(args: readonly string[]): ImportOptions {
   return { file: callerPath(files[0]!), dryRun: args.includes('--dry-run') };
 }
 
-/** Reads and checks the file; on problems prints each and returns null. */
-async function checkedDataset(file: string, out: (line: string) => void, err: (line: string) => void): Promise<Dataset | null> {
+/** The file's JSON: a dataset, or the `proposed` part of a changeset written by `npm run extract`; null after saying why not. */
+async function readImportFile(file: string, out: (line: string) => void, err: (line: string) => void): Promise<unknown> {
   const shown = shownPath(file);
   let text: string;
   try {
@@ -54,15 +58,33 @@ async function checkedDataset(file: string, out: (line: string) => void, err: (l
     err(`${shown} is not valid JSON: ${(error as Error).message}`);
     return null;
   }
-  const problems = validateDataset(raw);
-  if (problems.length > 0) {
-    err(`${shown} is not a valid dataset: ${plural(problems.length, 'problem', 'problems')}.`);
-    for (const problem of problems) err(`  ${shown}: ${problem}`);
-    return null;
+  if (isChangeset(raw)) {
+    out(
+      `${shown} is a changeset (npm run extract): importing its proposed records. Their evidence is not kept; ` +
+        'proposeFromText and acceptChangeset keep it as provenance.',
+    );
+    return raw.proposed;
   }
-  const dataset = parseDataset(raw);
-  out(`${shown} is valid: ${summarize(dataset)}.`);
-  return dataset;
+  return raw;
+}
+
+function isChangeset(raw: unknown): raw is { proposed: unknown } {
+  return typeof raw === 'object' && raw !== null && 'proposed' in raw && 'evidence' in raw && !('entities' in raw);
+}
+
+/** Whether the file has the dataset's four sections, each a list of records with an id. */
+function isWellShaped(raw: unknown): raw is FileRecords {
+  if (typeof raw !== 'object' || raw === null) return false;
+  return (['sources', 'entities', 'relations', 'statements'] as const).every((section) => {
+    const list = (raw as Record<string, unknown>)[section];
+    return Array.isArray(list) && list.every((r) => typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string');
+  });
+}
+
+function reportProblems(file: string, problems: readonly string[], err: (line: string) => void, where = ''): void {
+  const shown = shownPath(file);
+  err(`${shown} is not a valid dataset${where}: ${plural(problems.length, 'problem', 'problems')}.`);
+  for (const problem of problems) err(`  ${shown}: ${problem}`);
 }
 
 /** Runs the command; returns the process exit code. */
@@ -71,14 +93,51 @@ export async function runImport(
   out: (line: string) => void = console.log,
   err: (line: string) => void = console.error,
 ): Promise<number> {
-  const dataset = await checkedDataset(options.file, out, err);
-  if (dataset === null) return 1;
-  if (options.dryRun) {
-    out('Dry run: nothing was written.');
-    return 0;
+  const shown = shownPath(options.file);
+  const raw = await readImportFile(options.file, out, err);
+  if (raw === null) return 1;
+  const problems = validateDataset(raw);
+  const selfContained = problems.length === 0;
+  if (!selfContained && !(isWellShaped(raw) && problems.every(isUnknownReference))) {
+    reportProblems(options.file, problems, err);
+    return 1;
   }
+  let dataset: Dataset | null = null;
+  if (selfContained) {
+    dataset = parseDataset(raw);
+    out(`${shown} is valid: ${summarize(dataset)}.`);
+    if (options.dryRun) {
+      out('Dry run: nothing was written.');
+      return 0;
+    }
+  }
+  // A file that refers to records it does not hold (one article's facts about the graph's
+  // entities) is checked beside the store's records, so the store is opened even for a dry run.
   const { store, location } = await openStoreForCli(out);
   try {
+    if (dataset === null) {
+      const file = raw as FileRecords;
+      const context = await new WriteService(store).contextOf(file);
+      const inContext = parseRecordsInContext(
+        {
+          sources: [...file.sources, ...context.sources],
+          entities: [...file.entities, ...context.entities],
+          relations: file.relations,
+          statements: [...file.statements, ...context.statements],
+        },
+        new Set([...file.sources, ...file.entities, ...file.relations, ...file.statements].map((r) => r.id)),
+      );
+      if (inContext.dataset === null) {
+        reportProblems(options.file, inContext.problems, err, ` beside the records of ${location} it refers to`);
+        return 1;
+      }
+      dataset = inContext.dataset;
+      out(`${shown} is valid beside the records of ${location} it refers to: ${summarize(dataset)}.`);
+      if (options.dryRun) {
+        out('Dry run: nothing was written.');
+        return 0;
+      }
+    }
     const before = await store.counts();
     const started = Date.now();
     const progress = importProgress({ interactive: options.interactive ?? false, line: out });
@@ -99,7 +158,7 @@ export async function runImport(
   } catch (error) {
     if (error instanceof DatasetValidationError) {
       // References to records the store does not hold, found by the store itself: nothing written.
-      err(`${shownPath(options.file)} cannot be imported into ${location}; nothing was written. ${error.message}`);
+      err(`${shown} cannot be imported into ${location}; nothing was written. ${error.message}`);
       return 1;
     }
     throw error;

@@ -511,6 +511,28 @@ export class WriteService {
     return { problems, dataset };
   }
 
+  /**
+   * The stored records that records in the file form refer to, and what those refer to in turn,
+   * in the file form, left out those among `written`: the context to check them in (e.g. an
+   * import file holding one article's facts about entities the graph has).
+   */
+  async contextOf(written: Partial<FileRecords>): Promise<FileRecords> {
+    const changed: FileRecords = {
+      sources: written.sources ?? [],
+      entities: written.entities ?? [],
+      relations: written.relations ?? [],
+      statements: written.statements ?? [],
+    };
+    const context = await this.referencedRecords(changed);
+    const ids = new Set([...changed.sources, ...changed.entities, ...changed.statements].map((r) => r.id));
+    return {
+      sources: context.sources.filter((r) => !ids.has(r.id)).map(sourceToFile),
+      entities: context.entities.filter((r) => !ids.has(r.id)).map(entityToFile),
+      relations: [],
+      statements: context.statements.filter((r) => !ids.has(r.id)).map(statementToFile),
+    };
+  }
+
   /** The records the written ones refer to, and what those refer to in turn (two levels). */
   private async referencedRecords(changed: FileRecords) {
     const entities = new Map<string, EntityRecord>();

@@ -107,6 +107,39 @@ describe('npm run import / export', () => {
     expect(parseDataset(JSON.parse(await readFile(exported, 'utf8'))).entities.length).toBe(seed.entities.length);
   }, 120_000);
 
+  it("imports one article's facts about the graph's entities: checked beside the store's records, a changeset from npm run extract included", async () => {
+    const store = path.join(dir, 'article');
+    expect((await npmRun('import', [SEED_FILE], { DATA_DIR: store })).code).toBe(0);
+    const changeset = path.join(dir, 'kharkiv-changeset.json');
+    const article = fileURLToPath(new URL('../fixtures/articles/kharkiv-other-wordings.txt', import.meta.url));
+    const extracted = await npmRun('extract', [article, '--title', 'Russian troops pushed toward Vovchansk', '--published', '2025-03-18', '--out', changeset], {});
+    expect(extracted.code).toBe(0);
+    const proposed = JSON.parse(await readFile(changeset, 'utf8')).proposed as { entities: unknown[]; relations: unknown[] };
+
+    // It refers to country:ukraine and others it does not hold: valid beside the store, and a dry run writes nothing.
+    const dry = await npmRun('import', [changeset, '--dry-run'], { DATA_DIR: store });
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('is a changeset (npm run extract): importing its proposed records');
+    expect(dry.out).toContain('is valid beside the records of');
+    expect(dry.out).toContain('Dry run: nothing was written.');
+    const imported = await npmRun('import', [changeset], { DATA_DIR: store });
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain(`(+${proposed.entities.length} entities, +${proposed.relations.length} relations)`);
+    expect((await npmRun('import', [changeset], { DATA_DIR: store })).out).toContain('(+0 entities, +0 relations)');
+
+    // Into a store without those entities it is refused, each dangling reference named, nothing written.
+    const empty = path.join(dir, 'article-empty');
+    expect((await npmRun('import', [SEED_FILE], { DATA_DIR: empty })).code).toBe(0);
+    const bad = path.join(dir, 'article-bad.json');
+    const file = JSON.parse(await readFile(changeset, 'utf8')).proposed;
+    file.relations[0].from = 'person:nobody-at-all';
+    await writeFile(bad, JSON.stringify(file));
+    const refused = await npmRun('import', [bad], { DATA_DIR: empty });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('(relations[0]) refers in "from" to "person:nobody-at-all", which is not a known entity.');
+    expect((await npmRun('import', [SEED_FILE], { DATA_DIR: empty })).out).toContain('(+0 entities, +0 relations)');
+  }, 180_000);
+
   const neo4jUri = inject('neo4jUri');
   it.skipIf(neo4jUri === null)('exports the run\'s Neo4j (the seed graph) as the embedded store exports the same graph', async () => {
     const fromNeo4j = path.join(dir, 'export-neo4j.json');
