@@ -6,7 +6,7 @@
  * The run's shared Neo4j must hold the seed graph only, so the Neo4j side starts a Neo4j of its
  * own for this file (as test/integration/neo4j-store.test.ts does), whenever the run has Neo4j.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DomainError, ErrorCode, type EntityRecord, type GeoLocation } from '../../src/domain/index.js';
 import type {
   FactRef,
@@ -20,7 +20,7 @@ import type {
   TooManyNodes,
 } from '../../src/store/graph-store.js';
 import { factsFixture as fixture } from '../support/facts-fixture.js';
-import { storesOfTheirOwn } from '../support/stores.js';
+import { storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
 
 const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -71,18 +71,8 @@ async function expectBadCursor(promise: Promise<unknown>): Promise<void> {
 
 const ANY: RelationFilter = { types: null };
 
-describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on the facts fixture', ({ enabled, open, stop }) => {
-  let store: GraphStore;
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(fixture);
-  }, 240_000);
-  afterAll(async () => {
-    await store?.close();
-    await stop?.();
-  }, 60_000);
-  const test = it.skipIf(!enabled);
+describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on the facts fixture', (under) => {
+  const { store, test } = useLoadedStore(under, fixture);
 
   describe('records', () => {
     test('returns events, places, relations, statements and sources with every new field as loaded', async () => {

@@ -4,10 +4,10 @@
  * `changeByIdempotencyKey` and `documents`. Every store runs it; the Neo4j side on a Neo4j of its
  * own, since the run's shared one must hold the seed graph only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DatasetValidationError, newChangeId, parseDataset, type Dataset } from '../../src/domain/index.js';
-import type { ChangeRecord, GraphStore, GraphWrite } from '../../src/store/graph-store.js';
-import { storesOfTheirOwn } from '../support/stores.js';
+import type { ChangeRecord, GraphWrite } from '../../src/store/graph-store.js';
+import { storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
 import { before, MONITOR, WIRE } from '../support/writes-fixture.js';
 
 const EMPTY: Dataset = { sources: [], entities: [], relations: [], statements: [] };
@@ -34,18 +34,8 @@ function unit(n: number, name = `Journal unit ${n}`): Dataset {
   return parseDataset({ sources: [], entities: [{ id: `unit:journal-${n}`, kind: 'UNIT', name, aliases: [] }], relations: [], statements: [] });
 }
 
-describe.each(await storesOfTheirOwn('kg-journal-contract-'))('the $name store, for the journal', ({ enabled, open, stop }) => {
-  let store: GraphStore;
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(before);
-  }, 240_000);
-  afterAll(async () => {
-    await store?.close();
-    await stop?.();
-  }, 60_000);
-  const test = it.skipIf(!enabled);
+describe.each(await storesOfTheirOwn('kg-journal-contract-'))('the $name store, for the journal', (under) => {
+  const { store, test } = useLoadedStore(under, before);
 
   describe('commit', () => {
     test('writes the records, the change and the documents together, and reads them back', async () => {

@@ -9,12 +9,11 @@
  * The run's shared Neo4j must hold the seed graph only, so the Neo4j side starts a Neo4j of its
  * own for this file, whenever the run has Neo4j.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { RESOLVABLE_KINDS, type Attribution, type Dataset, type EntityRecord } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
 import { ResolutionService } from '../../src/writes/resolution-service.js';
-import { storesOfTheirOwn } from '../support/stores.js';
+import { storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
 
 const seed = await readDatasetFile(SEED_FILE);
 const ADMIN = { role: 'admin' as const, subject: 'contract-admin' };
@@ -39,18 +38,8 @@ function busiestPairs(d: Dataset): [EntityRecord, EntityRecord][] {
   });
 }
 
-describe.each(await storesOfTheirOwn('kg-resolution-contract-'))('the $name store, for entity resolution', ({ enabled, open, stop }) => {
-  let store: GraphStore;
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-  }, 240_000);
-  afterAll(async () => {
-    await store?.close();
-    await stop?.();
-  }, 60_000);
-  const test = it.skipIf(!enabled);
+describe.each(await storesOfTheirOwn('kg-resolution-contract-'))('the $name store, for entity resolution', (under) => {
+  const { store, test } = useLoadedStore(under, seed);
 
   test('recordsReferringTo finds every record naming an entity, and only those, each list by id', async () => {
     const dataset = await store.exportDataset();

@@ -8,10 +8,10 @@
  * The run's shared Neo4j must hold the seed graph only, so the Neo4j side starts a Neo4j of its
  * own for this file, whenever the run has Neo4j.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { normalizeForSearch, type Dataset, type RelationRecord } from '../../src/domain/index.js';
-import type { GraphStore, RelationFilter } from '../../src/store/graph-store.js';
-import { storesOfTheirOwn } from '../support/stores.js';
+import type { RelationFilter } from '../../src/store/graph-store.js';
+import { storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
 import { after, before, MONITOR, replaced, WIRE } from '../support/writes-fixture.js';
 
 const relationIn = (dataset: Dataset, id: string): RelationRecord => dataset.relations.find((r) => r.id === id)!;
@@ -19,18 +19,8 @@ const CONTROLS = 'rel:brigade-controls-avdiivka';
 const COMMANDS = 'rel:spokesman-commands-brigade';
 const NEAR = 'rel:avdiivka-near-marinka';
 
-describe.each(await storesOfTheirOwn('kg-writes-contract-'))('the $name store, for writes', ({ enabled, open, stop }) => {
-  let store: GraphStore;
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(before);
-  }, 240_000);
-  afterAll(async () => {
-    await store?.close();
-    await stop?.();
-  }, 60_000);
-  const test = it.skipIf(!enabled);
+describe.each(await storesOfTheirOwn('kg-writes-contract-'))('the $name store, for writes', (under) => {
+  const { store, test } = useLoadedStore(under, before);
 
   /** The ids of the relations of `entityId` (either direction) that pass `filter`. */
   const passing = async (entityId: string, filter: RelationFilter) =>
@@ -65,7 +55,7 @@ describe.each(await storesOfTheirOwn('kg-writes-contract-'))('the $name store, f
     beforeAll(async () => {
       expect(relationIn(before, CONTROLS).status).toBe('REPORTED');
       expect(relationIn(after, CONTROLS).status).toBe('DISPUTED');
-      if (!enabled) return;
+      if (!under.enabled) return;
       // Found by what the new records drop, before they are loaded.
       expect(await found('dovhenke')).toEqual(['settlement:avdiivka']);
       expect(await found('coke plant')).toEqual(['settlement:avdiivka']);

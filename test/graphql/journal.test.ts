@@ -3,13 +3,12 @@
  * `history` (who changed a record, when, and the record before and after), idempotency keys on
  * mutations, and `retract` (a fact or an attribution taken back, still readable, marked).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { parseDataset, toDatasetFile, type Viewer } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
-import { startHarness, type Harness, type HarnessResult } from '../support/harness.js';
-import { storesOfTheirOwn } from '../support/stores.js';
+import type { HarnessResult } from '../support/harness.js';
+import { storesOfTheirOwn, useGraphQLOverStore } from '../support/stores.js';
 
 const seed = await readDatasetFile(SEED_FILE);
 const EDITOR: Viewer = { role: 'editor', subject: 'test-editor' };
@@ -20,24 +19,9 @@ const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const errorOf = (result: HarnessResult) => result.errors?.[0];
 
-describe.each(await storesOfTheirOwn('kg-journal-graphql'))('the journal on the $name store', ({ enabled, open, stop }) => {
-  let store: GraphStore;
-  let harness: Harness;
-  const as = (viewer: Viewer | undefined) => (query: string, variables?: Record<string, unknown>) =>
-    harness.run(query, variables, undefined, viewer);
+describe.each(await storesOfTheirOwn('kg-journal-graphql'))('the journal on the $name store', (under) => {
+  const { store, test, as } = useGraphQLOverStore(under, seed);
   const editor = as(EDITOR);
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-    harness = await startHarness({ store });
-  }, 240_000);
-  afterAll(async () => {
-    await harness?.stop();
-    await store?.close();
-    await stop?.();
-  });
-  const test = it.skipIf(!enabled);
 
   const HISTORY = `query ($id: ID!, $first: Int, $after: String) { history(id: $id, first: $first, after: $after) {
     totalCount nodes { id at actor role operation recordIds before { section id json } after { section id json } }

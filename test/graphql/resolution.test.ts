@@ -4,12 +4,11 @@
  * once judged DIFFERENT; a SAME judgement merges, the absorbed id answers the survivor, and the
  * undo gives back exactly the graph of before.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Viewer } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
-import { startHarness, type Harness, type HarnessResult } from '../support/harness.js';
-import { storesOfTheirOwn } from '../support/stores.js';
+import type { HarnessResult } from '../support/harness.js';
+import { storesOfTheirOwn, useGraphQLOverStore } from '../support/stores.js';
 
 const seed = await readDatasetFile(SEED_FILE);
 const ADMIN: Viewer = { role: 'admin', subject: 'test-admin' };
@@ -39,25 +38,10 @@ interface Candidate {
   reasons: { code: string; detail: string }[];
 }
 
-describe.each(await storesOfTheirOwn('kg-resolution-graphql'))('entity resolution on the $name store', ({ enabled, open, stop }) => {
-  let store: GraphStore;
-  let harness: Harness;
-  const as = (viewer: Viewer | undefined) => (query: string, variables?: Record<string, unknown>) =>
-    harness.run(query, variables, undefined, viewer);
+describe.each(await storesOfTheirOwn('kg-resolution-graphql'))('entity resolution on the $name store', (under) => {
+  const { store, test, as } = useGraphQLOverStore(under, seed);
   const admin = as(ADMIN);
   const editor = as(EDITOR);
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-    harness = await startHarness({ store });
-  }, 240_000);
-  afterAll(async () => {
-    await harness?.stop();
-    await store?.close();
-    await stop?.();
-  });
-  const test = it.skipIf(!enabled);
 
   /** A new person, by mutation, with a relation and a statement of its own. */
   const plant = async (name: string) => {

@@ -5,13 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Viewer } from '../../src/domain/index.js';
 import { MAX_ARTICLE_LENGTH } from '../../src/domain/review.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
-import { startHarness, type Harness, type HarnessResult } from '../support/harness.js';
-import { storesOfTheirOwn } from '../support/stores.js';
+import type { HarnessResult } from '../support/harness.js';
+import { storesOfTheirOwn, useGraphQLOverStore } from '../support/stores.js';
 
 const seed = await readDatasetFile(SEED_FILE);
 const article = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/articles/${name}.txt`, import.meta.url)), 'utf8');
@@ -51,24 +50,9 @@ const EDIT = `mutation ($changesetId: ID!, $itemId: ID!, $record: String!) {
 const REJECT = `mutation ($id: ID!, $reason: String) { rejectChangeset(id: $id, reason: $reason) { ${CHANGESET_FIELDS} } }`;
 const CHANGESET = `query ($id: ID!) { changeset(id: $id) { ${CHANGESET_FIELDS} } }`;
 
-describe.each(await storesOfTheirOwn('kg-review-graphql-'))('review on the $name store', ({ enabled, open, stop }) => {
-  let store: GraphStore;
-  let harness: Harness;
-  const as = (viewer: Viewer | undefined) => (query: string, variables?: Record<string, unknown>) =>
-    harness.run(query, variables, undefined, viewer);
+describe.each(await storesOfTheirOwn('kg-review-graphql-'))('review on the $name store', (under) => {
+  const { store, test, as } = useGraphQLOverStore(under, seed);
   const editor = as(EDITOR);
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-    harness = await startHarness({ store });
-  }, 240_000);
-  afterAll(async () => {
-    await harness?.stop();
-    await store?.close();
-    await stop?.();
-  }, 60_000);
-  const test = it.skipIf(!enabled);
 
   const propose = async (text: string, source: Record<string, unknown> = SOURCE) => {
     const result = await editor(PROPOSE, { input: { text, source } });

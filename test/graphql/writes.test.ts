@@ -3,12 +3,11 @@
  * who may write, that a write reads back as written, and that a refused write names every
  * problem and changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Viewer } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
-import { startHarness, type Harness, type HarnessResult } from '../support/harness.js';
-import { storesOfTheirOwn } from '../support/stores.js';
+import type { HarnessResult } from '../support/harness.js';
+import { storesOfTheirOwn, useGraphQLOverStore } from '../support/stores.js';
 
 const seed = await readDatasetFile(SEED_FILE);
 const EDITOR: Viewer = { role: 'editor', subject: 'test-editor' };
@@ -17,24 +16,9 @@ const ARTICLE = 'source:reuters-kursk-kurakhove-2025-01-06';
 
 const code = (result: HarnessResult) => result.errors?.[0]?.extensions?.code;
 
-describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name store', ({ enabled, open, stop }) => {
-  let store: GraphStore;
-  let harness: Harness;
-  const as = (viewer: Viewer | undefined) => (query: string, variables?: Record<string, unknown>) =>
-    harness.run(query, variables, undefined, viewer);
+describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name store', (under) => {
+  const { store, test, as } = useGraphQLOverStore(under, seed);
   const editor = as(EDITOR);
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-    harness = await startHarness({ store });
-  }, 240_000);
-  afterAll(async () => {
-    await harness?.stop();
-    await store?.close();
-    await stop?.();
-  });
-  const test = it.skipIf(!enabled);
 
   const CREATE = `mutation ($input: CreateEntityInput!) { createEntity(input: $input) { id kind name aliases description } }`;
 

@@ -3,11 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject, it } from 'vitest';
+import type { Dataset, Viewer } from '../../src/domain/index.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
+import { startHarness, type Harness, type HarnessResult } from './harness.js';
 
 export interface StoreUnderTest {
   readonly name: string;
@@ -33,7 +35,7 @@ export function storesUnderTest(): StoreUnderTest[] {
  * temporary directory named after `prefix`, so that the run's shared Neo4j keeps the seed graph
  * only. `stop` ends that Neo4j and removes its directory.
  */
-export async function storesOfTheirOwn(prefix: string): Promise<(StoreUnderTest & { stop?: () => Promise<void> })[]> {
+export async function storesOfTheirOwn(prefix: string): Promise<OwnStore[]> {
   const canStartNeo4j = (await checkPrerequisites()).ok;
   return storesUnderTest().map((s) => {
     if (s.name !== 'Neo4j') return s;
@@ -53,4 +55,80 @@ export async function storesOfTheirOwn(prefix: string): Promise<(StoreUnderTest 
       },
     };
   });
+}
+
+export type OwnStore = StoreUnderTest & { stop?: () => Promise<void> };
+
+/** `it`, or `it` skipped when the suite's store is not in this run. */
+export type SuiteTest = ReturnType<typeof it.skipIf>;
+
+/**
+ * An object that stands for one made later (in a `beforeAll`): every property is read from the
+ * current one, so tests can name it at the top of a `describe` block.
+ */
+function standIn<T extends object>(what: string): { readonly proxy: T; set(value: T | undefined): void } {
+  let current: T | undefined;
+  const proxy = new Proxy({} as T, {
+    get(_target, property) {
+      if (current === undefined) throw new Error(`The ${what} is not open yet (or is closed).`);
+      const value = Reflect.get(current, property, current) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+  return { proxy, set: (value) => (current = value) };
+}
+
+/**
+ * For the tests of one `describe` block over `under`: the store is opened and `dataset` loaded
+ * before them, and it (with a Neo4j of its own) is closed after. `store` stands for it; `test`
+ * is `it`, skipped when the store is not enabled in this run.
+ */
+export function useLoadedStore(under: OwnStore, dataset: Dataset): { readonly store: GraphStore; readonly test: SuiteTest } {
+  const store = standIn<GraphStore>('store');
+  let opened: GraphStore | undefined;
+  beforeAll(async () => {
+    if (!under.enabled) return;
+    opened = await under.open();
+    await opened.load(dataset);
+    store.set(opened);
+  }, 240_000);
+  afterAll(async () => {
+    store.set(undefined);
+    await opened?.close();
+    await under.stop?.();
+  }, 60_000);
+  return { store: store.proxy, test: it.skipIf(!under.enabled) };
+}
+
+/**
+ * `useLoadedStore` with the in-process GraphQL harness over it: `as(viewer)` runs an operation as
+ * that viewer (anonymous for undefined).
+ */
+export function useGraphQLOverStore(
+  under: OwnStore,
+  dataset: Dataset,
+): {
+  readonly store: GraphStore;
+  readonly harness: Harness;
+  readonly test: SuiteTest;
+  as(viewer: Viewer | undefined): (query: string, variables?: Record<string, unknown>) => Promise<HarnessResult>;
+} {
+  const { store, test } = useLoadedStore(under, dataset);
+  const harness = standIn<Harness>('GraphQL harness');
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    if (!under.enabled) return;
+    started = await startHarness({ store });
+    harness.set(started);
+  }, 240_000);
+  afterAll(async () => {
+    harness.set(undefined);
+    await started?.stop();
+  });
+  return {
+    store,
+    harness: harness.proxy,
+    test,
+    as: (viewer) => (query, variables) => harness.proxy.run(query, variables, undefined, viewer),
+  };
 }
