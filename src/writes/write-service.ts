@@ -34,6 +34,8 @@ import {
   type EntityFile,
   type EntityRecord,
   type EventDetails,
+  type ParticipantRole,
+  type Qualifiers,
   type RelationFile,
   type RelationRecord,
   type Retraction,
@@ -42,10 +44,11 @@ import {
   type SourceRecord,
   type StatementFile,
   type StatementRecord,
+  type TimeSpanFile,
   type Viewer,
 } from '../domain/index.js';
 import type { EventRecord, FactRecord } from '../domain/claims.js';
-import type { ChangeRecord, GraphRemovals, GraphStore, GraphWrite, ReadOptions } from '../store/graph-store.js';
+import type { ChangeRecord, FactRef, GraphRemovals, GraphStore, GraphWrite, ReadOptions } from '../store/graph-store.js';
 
 /** What a write changed, as stored (derived fields computed). */
 export interface WriteResult {
@@ -104,6 +107,39 @@ export interface RetractInput {
   /** Absent or null: the whole fact. */
   readonly attributionIndex?: number | null;
   readonly reason: string;
+}
+
+/** Schema: `AddEventInput`: an event with the entities that take part in it and the places it happens in. */
+export interface NewEvent {
+  readonly id?: string | null;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description?: string | null;
+  readonly event: NonNullable<EntityFile['event']>;
+  readonly participants: readonly { readonly entityId: string; readonly role: ParticipantRole }[];
+  readonly placeIds: readonly string[];
+}
+
+/** The fields of a relation an update may set; null clears one. Its type, ends and attributions are not among them. */
+export interface RelationPatch {
+  readonly time?: TimeSpanFile | null;
+  readonly qualifiers?: Qualifiers | null;
+  readonly statementIds?: readonly string[] | null;
+}
+
+/** The fields of a statement an update may set; null clears an optional one (date, speaker, medium). */
+export type StatementPatch = Partial<Pick<StatementFile, 'kind' | 'text' | 'aboutIds' | 'sourceId' | 'status'>> & {
+  readonly date?: string | null;
+  readonly speakerId?: string | null;
+  readonly reportedViaId?: string | null;
+};
+
+/** The fields of a source an update may set; null clears an optional one. Its kind is not among them. */
+export interface SourcePatch {
+  readonly title?: string;
+  readonly publisher?: string | null;
+  readonly published?: string | null;
+  readonly url?: string | null;
 }
 
 /** The fields of an entity an update may set; a field given as null clears it (description, location). */
@@ -292,6 +328,157 @@ export class WriteService {
       },
       replay: (change) => this.stillThere(change, this.store.sourcesByIds([change.recordIds[0]!], this.read)),
     });
+  }
+
+  /**
+   * Schema: `Mutation.addEvent`: an event with its participants (PARTICIPATED_IN, actor → event)
+   * and places (TOOK_PLACE_IN, event → place) in one write. The relations leave out attributions
+   * and time, so they take the event's, and keep following it.
+   */
+  async addEvent(viewer: Viewer, input: NewEvent, options: WriteOptions = {}): Promise<EventRecord> {
+    return this.commit(viewer, {
+      operation: 'addEvent',
+      args: input,
+      role: 'editor',
+      what: 'add an event',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const id = input.id ?? (await this.freeEntityId(`${ID_PREFIX_BY_KIND.EVENT}:${slugOf(input.name, normalizeForSearch)}`));
+        await this.mustBeNew('entity', id, (ids) => this.store.entitiesByIds(ids, this.read));
+        const event: EntityFile = {
+          id,
+          kind: 'EVENT',
+          name: input.name,
+          aliases: [...input.aliases],
+          ...(input.description != null ? { description: input.description } : {}),
+          event: input.event,
+        };
+        // Ids made here must differ from each other as well as from those stored.
+        const taken = new Set<string>();
+        const relationId = async (from: string, type: string, to: string) => {
+          const relId = await this.freeRelationId(`rel:${slugOfId(from)}-${type.toLowerCase().replace(/_/g, '-')}-${slugOfId(to)}`, taken);
+          taken.add(relId);
+          return relId;
+        };
+        const relations: RelationFile[] = [];
+        for (const p of input.participants) {
+          relations.push({ id: await relationId(p.entityId, 'PARTICIPATED_IN', id), type: 'PARTICIPATED_IN', from: p.entityId, to: id, qualifiers: { participantRole: p.role } });
+        }
+        for (const placeId of input.placeIds) {
+          relations.push({ id: await relationId(id, 'TOOK_PLACE_IN', placeId), type: 'TOOK_PLACE_IN', from: id, to: placeId });
+        }
+        return {
+          records: { entities: [event], relations },
+          recordIds: [id],
+          answer: (w) => w.entities.find((e): e is EventRecord => e.id === id && e.event !== null)!,
+        };
+      },
+      replay: async (change) => (await this.stillThere(change, this.store.entitiesByIds([change.recordIds[0]!], this.read))) as EventRecord,
+    });
+  }
+
+  /**
+   * Schema: `Mutation.updateRelation`: the fields given replace the relation's; the rest stay.
+   * An event's PARTICIPATED_IN or TOOK_PLACE_IN relation keeps taking from its event what it took
+   * (its attributions, and its time unless a time is given).
+   */
+  async updateRelation(viewer: Viewer, id: string, patch: RelationPatch, options: WriteOptions = {}): Promise<RelationRecord> {
+    return this.commit(viewer, {
+      operation: 'updateRelation',
+      args: { id, patch },
+      role: 'editor',
+      what: 'update a relation',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const [current] = await this.store.relationsByIds([this.checkId(id, 'id')], this.read);
+        if (!current) throw notFound(`No relation has the id "${id}".`, { argument: 'id' });
+        const [eventEnd] = await this.eventsOf([current.from, current.to]);
+        const updated: RelationFile = { ...relationToFile(current, (e) => (e === eventEnd?.id ? eventEnd.event : null)) };
+        if (patch.time !== undefined) updated.time = patch.time;
+        if (patch.qualifiers !== undefined) {
+          if (patch.qualifiers === null || Object.keys(patch.qualifiers).length === 0) delete updated.qualifiers;
+          else updated.qualifiers = patch.qualifiers;
+        }
+        if (patch.statementIds !== undefined) {
+          if (patch.statementIds === null || patch.statementIds.length === 0) delete updated.statementIds;
+          else updated.statementIds = [...patch.statementIds];
+        }
+        // A relation of no event has no time to take: no time is written as none.
+        if (updated.time === null && !eventEnd) delete updated.time;
+        return { records: { relations: [updated] }, answer: (w) => w.relations.find((r) => r.id === id)! };
+      },
+      replay: (change) => this.stillThere(change, this.store.relationsByIds([id], this.read)),
+    });
+  }
+
+  /**
+   * Schema: `Mutation.updateStatement`: the fields given replace the statement's; the rest stay.
+   * The facts resting on it are checked beside it as it will be (their claimant must still be its
+   * speaker, their source its source), and the write refused when one would no longer hold.
+   */
+  async updateStatement(viewer: Viewer, id: string, patch: StatementPatch, options: WriteOptions = {}): Promise<StatementRecord> {
+    return this.commit(viewer, {
+      operation: 'updateStatement',
+      args: { id, patch },
+      role: 'editor',
+      what: 'update a statement',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const [current] = await this.store.statementsByIds([this.checkId(id, 'id')], this.read);
+        if (!current) throw notFound(`No statement has the id "${id}".`, { argument: 'id' });
+        const updated = withoutNullFields({ ...statementToFile(current), ...definedFields(patch) }) as StatementFile;
+        const [supported] = await this.store.factsSupportedBy([id], this.read);
+        await this.mustStillHold({ statements: [updated] }, supported ?? []);
+        return { records: { statements: [updated] }, answer: (w) => w.statements.find((s) => s.id === id)! };
+      },
+      replay: (change) => this.stillThere(change, this.store.statementsByIds([id], this.read)),
+    });
+  }
+
+  /**
+   * Schema: `Mutation.updateSource`: the fields given replace the source's; the rest stay. The
+   * statements it carries, and the facts resting on them, are checked beside it as it will be (none
+   * said after it was published).
+   */
+  async updateSource(viewer: Viewer, id: string, patch: SourcePatch, options: WriteOptions = {}): Promise<SourceRecord> {
+    return this.commit(viewer, {
+      operation: 'updateSource',
+      args: { id, patch },
+      role: 'editor',
+      what: 'update a source',
+      idempotencyKey: options.idempotencyKey,
+      plan: async () => {
+        const [current] = await this.store.sourcesByIds([this.checkId(id, 'id')], this.read);
+        if (!current) throw notFound(`No source has the id "${id}".`, { argument: 'id' });
+        const updated = withoutNullFields({ ...sourceToFile(current), ...definedFields(patch) }) as SourceFile;
+        const [carried] = await this.store.statementsFromSources([id], this.read);
+        const statements = (carried ?? []).map(statementToFile);
+        const supported = (await this.store.factsSupportedBy(statements.map((s) => s.id), this.read)).flat();
+        await this.mustStillHold({ sources: [updated], statements }, supported);
+        return { records: { sources: [updated] }, answer: (w) => w.sources.find((s) => s.id === id)! };
+      },
+      replay: (change) => this.stillThere(change, this.store.sourcesByIds([id], this.read)),
+    });
+  }
+
+  /**
+   * Refuses a change to records others rest on when the dataset's rules no longer hold for the
+   * changed records or for the facts (relations and events) that rest on them.
+   */
+  private async mustStillHold(changed: Partial<FileRecords>, facts: readonly FactRef[]): Promise<void> {
+    const byId = new Map<string, FactRef>();
+    for (const f of facts) byId.set((f.relation ?? f.event)!.id, f);
+    const relations = [...byId.values()].flatMap((f) => (f.relation ? [f.relation] : []));
+    const events = [...byId.values()].flatMap((f) => (f.event ? [f.event] : []));
+    const ends = await this.eventsOf(relations.flatMap((r) => [r.from, r.to]));
+    const eventById = new Map([...ends, ...events].map((e) => [e.id, e.event!] as const));
+    const records: Partial<FileRecords> = {
+      ...changed,
+      entities: [...(changed.entities ?? []), ...events.map(entityToFile)],
+      relations: [...(changed.relations ?? []), ...relations.map((r) => relationToFile(r, (e) => eventById.get(e)))],
+    };
+    const { problems } = await this.check(records);
+    if (problems.length > 0) throw refused(problems);
   }
 
   /**
@@ -589,16 +776,16 @@ export class WriteService {
   }
 
   private freeEntityId = (base: string) => this.freeId(base, (ids) => this.store.entitiesByIds(ids, this.read));
-  private freeRelationId = (base: string) => this.freeId(base, (ids) => this.store.relationsByIds(ids, this.read));
+  private freeRelationId = (base: string, taken?: ReadonlySet<string>) => this.freeId(base, (ids) => this.store.relationsByIds(ids, this.read), taken);
   private freeStatementId = (base: string) => this.freeId(base, (ids) => this.store.statementsByIds(ids, this.read));
   private freeSourceId = (base: string) => this.freeId(base, (ids) => this.store.sourcesByIds(ids, this.read));
 
   /** `base`, or `base-2`, `base-3`, … : the first that nothing has, tried ten at a time. */
-  private async freeId(base: string, lookup: (ids: string[]) => Promise<readonly (unknown | null)[]>): Promise<string> {
+  private async freeId(base: string, lookup: (ids: string[]) => Promise<readonly (unknown | null)[]>, taken?: ReadonlySet<string>): Promise<string> {
     for (let from = 1; ; from += 10) {
       const candidates = Array.from({ length: 10 }, (_, i) => (from + i === 1 ? base : `${base}-${from + i}`));
       const found = await lookup(candidates);
-      const free = candidates.find((_, i) => !found[i]);
+      const free = candidates.find((id, i) => !found[i] && !taken?.has(id));
       if (free) return free;
     }
   }
@@ -702,6 +889,11 @@ function fileForm(d: WriteResult): ChangeRecord['before'] {
 }
 
 /** The patch's fields that were given (undefined means "leave as it is"). */
-function definedFields(patch: EntityPatch): Partial<EntityFile> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<EntityFile>;
+function definedFields<P extends object>(patch: P): Partial<P> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<P>;
+}
+
+/** The record without the fields a patch cleared (null), as the file form leaves them out. */
+function withoutNullFields<R extends object>(record: R): R {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null)) as R;
 }

@@ -22,6 +22,24 @@ export type Scalars = {
   Date: { input: string; output: string; }
 };
 
+/** A new event, with who takes part in it and where it happens. */
+export type AddEventInput = {
+  /** Other names a reader might search for. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** What happened, in a sentence or two. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Its type, time, quantities and attributions (at least one); its relations take the attributions and the time. */
+  event: EventInput;
+  /** The id to give it (`event:` and a slug); made from the name when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Its main name, e.g. 'Capture of Kurakhove'. */
+  name: Scalars['String']['input'];
+  /** Who takes part and how: a PARTICIPATED_IN relation from each. Each entity must exist. */
+  participants?: InputMaybe<Array<EventParticipantInput>>;
+  /** Where it happens: a TOOK_PLACE_IN relation to each place. Each must exist and be a place. */
+  placeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** A new relation. */
 export type AddRelationInput = {
   /** Who says so; at least one (a PARTICIPATED_IN or TOOK_PLACE_IN relation may leave them out to take its event's). */
@@ -597,6 +615,14 @@ export type EventInput = {
   type: EventType;
 };
 
+/** One party to a new event. */
+export type EventParticipantInput = {
+  /** The entity that takes part; it must exist. */
+  entityId: Scalars['ID']['input'];
+  /** The part it plays. */
+  role: ParticipantRole;
+};
+
 /** What happened. */
 export type EventType =
   /** A force moving forward through a region. */
@@ -796,6 +822,8 @@ export type Mutation = {
   acceptChangeset: Changeset;
   /** One more party's word on a relation or an event (asserts, disputes, denies, cannot verify), the other attributions untouched; its status is derived again. */
   addAttribution: Fact;
+  /** A new event with the entities that take part in it and the places it happens in, in one write: the event, a PARTICIPATED_IN relation from each participant and a TOOK_PLACE_IN relation to each place, all or nothing. The relations take the event's attributions and time, and keep following them. Without `id`, the event's is made from its name (`event:...`), each relation's from its ends and type. */
+  addEvent: Event;
   /** A new relation with its attributions. Without `id`, one is made from its ends and type (`rel:kaja-kallas-member-of-european-union`). */
   addRelation: Edge;
   /** A new source. Without `id`, one is made from the title. */
@@ -854,6 +882,12 @@ export type Mutation = {
   unmergeEntity: Entity;
   /** Changes the fields given of an entity; the others stay. An event's PARTICIPATED_IN and TOOK_PLACE_IN relations keep following it. */
   updateEntity: Entity;
+  /** Changes the fields given of a relation; the others stay. Its type and ends do not change (add another relation and retract this one); its attributions change with `addAttribution` and `retract`. An event's PARTICIPATED_IN or TOOK_PLACE_IN relation keeps taking the event's attributions, and its time unless one is given here. */
+  updateRelation: Edge;
+  /** Changes the fields given of a source; the others stay. Its kind does not change. The statements it carries must still hold beside it (none dated after it was published), or the change is refused. */
+  updateSource: Source;
+  /** Changes the fields given of a statement; the others stay. The facts resting on it must still agree with it (its speaker their claimant, its source theirs), or the change is refused. */
+  updateStatement: Statement;
 };
 
 
@@ -886,6 +920,21 @@ export type MutationAddAttributionArgs = {
   factId: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: AttributionInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored, and is recorded (`Query.history`). Each takes an
+ * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
+ * making it twice.
+ */
+export type MutationAddEventArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: AddEventInput;
 };
 
 
@@ -1073,6 +1122,54 @@ export type MutationUpdateEntityArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpdateEntityInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored, and is recorded (`Query.history`). Each takes an
+ * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
+ * making it twice.
+ */
+export type MutationUpdateRelationArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateRelationInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored, and is recorded (`Query.history`). Each takes an
+ * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
+ * making it twice.
+ */
+export type MutationUpdateSourceArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateSourceInput;
+};
+
+
+/**
+ * Writes. Each needs an editor's credentials (`Authorization: Bearer <token>`; see the README's
+ * Authentication): without them UNAUTHENTICATED, with a reader's FORBIDDEN. Each is checked with the
+ * dataset's rules (data/README.md) and is all-or-nothing: a refused write changes nothing and is a
+ * BAD_USER_INPUT error whose `extensions.problems` lists every problem, each naming the record and
+ * field. Each returns what it wrote, as stored, and is recorded (`Query.history`). Each takes an
+ * optional `idempotencyKey`, so that a client may send a write again (after a timeout, say) without
+ * making it twice.
+ */
+export type MutationUpdateStatementArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateStatementInput;
 };
 
 /** A place near another, with the distance between them. */
@@ -2230,6 +2327,48 @@ export type UpdateEntityInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of a relation to change; a field left out stays as it is. Its type, ends and attributions are not among them. */
+export type UpdateRelationInput = {
+  /** The new qualifiers, replacing the old ones whole; null clears them (a PARTICIPATED_IN relation must keep `participantRole`). */
+  qualifiers?: InputMaybe<QualifiersInput>;
+  /** The new list of the statements it rests on besides those its attributions rest on (replaces the old list); null clears it. Each must exist. */
+  statementIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** When it held or happened; null clears it (an event's relation then has no time rather than its event's). */
+  time?: InputMaybe<TimeSpanInput>;
+};
+
+/** The fields of a source to change; a field left out stays as it is. */
+export type UpdateSourceInput = {
+  /** The day it was published; null clears it. */
+  published?: InputMaybe<Scalars['Date']['input']>;
+  /** Who publishes it; null clears it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** The document's headline or title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Where it can be read; null clears it. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a statement to change; a field left out stays as it is. */
+export type UpdateStatementInput = {
+  /** The new list of entities it is about (replaces the old list); at least one, each must exist. */
+  aboutIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The day it was said; null clears it. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** QUOTE for the speaker's words, REPORTED for a paraphrase. */
+  kind?: InputMaybe<StatementKind>;
+  /** Who the words were given to (it must exist); null clears it. */
+  reportedViaId?: InputMaybe<Scalars['ID']['input']>;
+  /** The document that reports it (a DOCUMENT source); it must exist. */
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Who said it (it must exist); null clears it. */
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  /** How much it is to be believed, as its source presents it. */
+  status?: InputMaybe<ClaimStatus>;
+  /** The words, or the paraphrase. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether two entities are one. */
 export type Verdict =
   /** Two entities: never proposed as a pair again. */
@@ -2313,6 +2452,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddEventInput: AddEventInput;
   AddRelationInput: AddRelationInput;
   AddSourceInput: AddSourceInput;
   AddStatementInput: AddStatementInput;
@@ -2346,6 +2486,7 @@ export type ResolversTypes = ResolversObject<{
   Event: ResolverTypeWrapper<EventRecordModel>;
   EventConnection: ResolverTypeWrapper<EntityPageModel>;
   EventInput: EventInput;
+  EventParticipantInput: EventParticipantInput;
   EventType: EventType;
   Evidence: ResolverTypeWrapper<ItemEvidenceModel>;
   Fact: ResolverTypeWrapper<FactRecordModel>;
@@ -2406,11 +2547,15 @@ export type ResolversTypes = ResolversObject<{
   TimelineEntryKind: TimelineEntryKind;
   Unit: ResolverTypeWrapper<EntityRecordModel>;
   UpdateEntityInput: UpdateEntityInput;
+  UpdateRelationInput: UpdateRelationInput;
+  UpdateSourceInput: UpdateSourceInput;
+  UpdateStatementInput: UpdateStatementInput;
   Verdict: Verdict;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddEventInput: AddEventInput;
   AddRelationInput: AddRelationInput;
   AddSourceInput: AddSourceInput;
   AddStatementInput: AddStatementInput;
@@ -2436,6 +2581,7 @@ export type ResolversParentTypes = ResolversObject<{
   Event: EventRecordModel;
   EventConnection: EntityPageModel;
   EventInput: EventInput;
+  EventParticipantInput: EventParticipantInput;
   Evidence: ItemEvidenceModel;
   Fact: FactRecordModel;
   Float: Scalars['Float']['output'];
@@ -2481,6 +2627,9 @@ export type ResolversParentTypes = ResolversObject<{
   TimelineEntry: TimelineEntryModel;
   Unit: EntityRecordModel;
   UpdateEntityInput: UpdateEntityInput;
+  UpdateRelationInput: UpdateRelationInput;
+  UpdateSourceInput: UpdateSourceInput;
+  UpdateStatementInput: UpdateStatementInput;
 }>;
 
 export type AttributionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Attribution'] = ResolversParentTypes['Attribution']> = ResolversObject<{
@@ -2698,6 +2847,7 @@ export type MergeResolvers<ContextType = GraphContext, ParentType extends Resolv
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptChangeset?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType, RequireFields<MutationAcceptChangesetArgs, 'id'>>;
   addAttribution?: Resolver<ResolversTypes['Fact'], ParentType, ContextType, RequireFields<MutationAddAttributionArgs, 'factId' | 'input'>>;
+  addEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationAddEventArgs, 'input'>>;
   addRelation?: Resolver<ResolversTypes['Edge'], ParentType, ContextType, RequireFields<MutationAddRelationArgs, 'input'>>;
   addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
   addStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationAddStatementArgs, 'input'>>;
@@ -2710,6 +2860,9 @@ export type MutationResolvers<ContextType = GraphContext, ParentType extends Res
   retract?: Resolver<ResolversTypes['Fact'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'input'>>;
   unmergeEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUnmergeEntityArgs, 'id'>>;
   updateEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'input'>>;
+  updateRelation?: Resolver<ResolversTypes['Edge'], ParentType, ContextType, RequireFields<MutationUpdateRelationArgs, 'id' | 'input'>>;
+  updateSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'id' | 'input'>>;
+  updateStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationUpdateStatementArgs, 'id' | 'input'>>;
 }>;
 
 export type NearbyPlaceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['NearbyPlace'] = ResolversParentTypes['NearbyPlace']> = ResolversObject<{

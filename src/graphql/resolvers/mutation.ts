@@ -110,5 +110,51 @@ export const mutationResolvers: Resolvers = {
       forget(ctx, [written.id]);
       return written;
     },
+    addEvent: async (_root, { input, idempotencyKey }, ctx) => {
+      const participants = (input.participants ?? []).map((p) => ({ entityId: p.entityId, role: p.role }));
+      const written = await writes(ctx).addEvent(ctx.viewer, {
+        ...present({ id: input.id, description: input.description }),
+        name: input.name,
+        aliases: input.aliases ?? [],
+        event: event(input.event),
+        participants,
+        placeIds: [...(input.placeIds ?? [])],
+      }, { idempotencyKey });
+      forget(ctx, [written.id, ...participants.map((p) => p.entityId), ...(input.placeIds ?? [])]);
+      return written;
+    },
+    updateRelation: async (_root, { id, input, idempotencyKey }, ctx) => {
+      const written = await writes(ctx).updateRelation(ctx.viewer, id, {
+        ...('time' in input ? { time: time(input.time) ?? null } : {}),
+        ...('qualifiers' in input ? { qualifiers: input.qualifiers ? qualifiers(input.qualifiers) : null } : {}),
+        ...('statementIds' in input ? { statementIds: input.statementIds ? [...input.statementIds] : null } : {}),
+      }, { idempotencyKey });
+      forget(ctx, [written.from, written.to]);
+      return written;
+    },
+    updateStatement: async (_root, { id, input, idempotencyKey }, ctx) => {
+      const written = await writes(ctx).updateStatement(ctx.viewer, id, {
+        ...(input.kind != null ? { kind: input.kind } : {}),
+        ...(input.text != null ? { text: input.text } : {}),
+        ...(input.aboutIds != null ? { aboutIds: [...input.aboutIds] } : {}),
+        ...(input.sourceId != null ? { sourceId: input.sourceId } : {}),
+        ...(input.status != null ? { status: input.status } : {}),
+        ...('date' in input ? { date: input.date ?? null } : {}),
+        ...('speakerId' in input ? { speakerId: input.speakerId ?? null } : {}),
+        ...('reportedViaId' in input ? { reportedViaId: input.reportedViaId ?? null } : {}),
+      }, { idempotencyKey });
+      forget(ctx, [written.id]);
+      return written;
+    },
+    updateSource: async (_root, { id, input, idempotencyKey }, ctx) => {
+      const written = await writes(ctx).updateSource(ctx.viewer, id, {
+        ...(input.title != null ? { title: input.title } : {}),
+        ...('publisher' in input ? { publisher: input.publisher ?? null } : {}),
+        ...('published' in input ? { published: input.published ?? null } : {}),
+        ...('url' in input ? { url: input.url ?? null } : {}),
+      }, { idempotencyKey });
+      forget(ctx, [written.id]);
+      return written;
+    },
   },
 };
