@@ -686,12 +686,13 @@ export class WriteService {
     };
     const context = await this.referencedRecords(changed);
     const writtenIds = new Set([...changed.sources, ...changed.entities, ...changed.relations, ...changed.statements].map((r) => r.id));
+    // The written records first, so that a problem's place (`entities[0]`) is the place in the write.
     const { problems, dataset } = parseRecordsInContext(
       {
-        sources: [...context.sources.filter((r) => !writtenIds.has(r.id)).map(sourceToFile), ...changed.sources],
-        entities: [...context.entities.filter((r) => !writtenIds.has(r.id)).map(entityToFile), ...changed.entities],
+        sources: [...changed.sources, ...context.sources.filter((r) => !writtenIds.has(r.id)).map(sourceToFile)],
+        entities: [...changed.entities, ...context.entities.filter((r) => !writtenIds.has(r.id)).map(entityToFile)],
         relations: changed.relations,
-        statements: [...context.statements.filter((r) => !writtenIds.has(r.id)).map(statementToFile), ...changed.statements],
+        statements: [...changed.statements, ...context.statements.filter((r) => !writtenIds.has(r.id)).map(statementToFile)],
       },
       checked ?? writtenIds,
     );
