@@ -347,6 +347,8 @@ describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on 
     test('with maxNodes, a neighbourhood past it is TooManyNodes and one within it is answered in full', async () => {
       const full = subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY }));
       expect(subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY, maxNodes: 9 }))).toEqual(full);
+      // No list cap configured (MAX_LIST_LENGTH unset in a context) is no cap at all.
+      expect(subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY, maxNodes: Number.POSITIVE_INFINITY }))).toEqual(full);
       const refused = await store.neighborhood('region:kursk', { depth: 1, filter: ANY, maxNodes: 5 });
       expect(refused).toMatchObject({ tooManyNodes: true });
       expect((refused as TooManyNodes).atLeast).toBeGreaterThan(5);

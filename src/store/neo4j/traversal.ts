@@ -24,11 +24,13 @@ export async function neighborhoodIn(
   // With a limit, one row more than it says whether any node was left out. Without one, one row
   // past maxNodes says the answer will be refused: the relations among the nodes (a hub's
   // neighbourhood brings most of the graph's) are then never read.
-  const rowLimit = limited ? limit + 1 : maxNodes !== undefined ? maxNodes + 1 : undefined;
+  // An infinite maxNodes (no list cap configured) is no cap: LIMIT takes only an integer.
+  const cap = maxNodes !== undefined && Number.isFinite(maxNodes) ? maxNodes : undefined;
+  const rowLimit = limited ? limit + 1 : cap !== undefined ? cap + 1 : undefined;
   const walk = neighborhoodNodesCypher(depth, filter, limited ? 'first' : rowLimit !== undefined ? 'any' : 'none');
   const rows = await tx.run(walk.text, { ...walk.params, centreId, ...(rowLimit !== undefined && { rowLimit: neo4j.int(rowLimit) }) });
   if (rows.length === 0) return null; // the centre itself is always a row at 0 hops
-  if (!limited && maxNodes !== undefined && rows.length > maxNodes) return { tooManyNodes: true, atLeast: rows.length };
+  if (!limited && cap !== undefined && rows.length > cap) return { tooManyNodes: true, atLeast: rows.length };
   const truncated = limited && rows.length > limit;
   // Rows come by hops, then id: the centre (the only node at 0 hops) first.
   const nodes = (truncated ? rows.slice(0, limit) : rows).map((row) => entityFromNode(row['n']));
