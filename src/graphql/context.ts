@@ -22,6 +22,8 @@ export interface RelationKey {
   readonly entityId: string;
   readonly filter: RelationFilter;
   readonly direction: Direction;
+  /** The port's `cap`: for a list refused past it (Entity.relations under MAX_LIST_LENGTH). */
+  readonly cap?: number;
 }
 
 export interface Loaders {
@@ -164,7 +166,7 @@ class LazyLoaders implements Loaders {
   get relations() {
     return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read), {
       ...schedule,
-      cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${relationFilterKey(key.filter)}`,
+      cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${key.cap ?? ''} ${relationFilterKey(key.filter)}`,
     }));
   }
   get statementsBySpeaker() {
@@ -197,9 +199,9 @@ async function loadRelations(
 ): Promise<RelationView[][]> {
   const groups = new Map<string, { query: RelationsQuery; positions: number[] }>();
   keys.forEach((key, position) => {
-    const groupKey = `${key.direction} ${relationFilterKey(key.filter)}`;
+    const groupKey = `${key.direction} ${key.cap ?? ''} ${relationFilterKey(key.filter)}`;
     const group = groups.get(groupKey) ?? {
-      query: { filter: key.filter, direction: key.direction },
+      query: { filter: key.filter, direction: key.direction, ...(key.cap !== undefined && { cap: key.cap }) },
       positions: [],
     };
     group.positions.push(position);

@@ -31,17 +31,23 @@ function capped(
   max: number,
 ): GraphQLFieldResolver<unknown, unknown> {
   const check = (value: unknown) => {
-    if (Array.isArray(value) && value.length > max) {
-      throw new DomainError(
-        ErrorCode.RESULT_TOO_LARGE,
-        `${coordinate} has ${value.length} items; the limit is ${max} (MAX_LIST_LENGTH). Ask a narrower question.`,
-        { limit: max, value: value.length, setting: 'MAX_LIST_LENGTH' },
-      );
-    }
+    if (Array.isArray(value) && value.length > max) throw listTooLong(coordinate, value.length, max);
     return value;
   };
   return (source, args, context, info) => {
     const value = resolve(source, args, context, info);
     return value instanceof Promise ? value.then(check) : check(value);
   };
+}
+
+/**
+ * The refusal of a list longer than MAX_LIST_LENGTH. `counted` false: the store stopped reading
+ * past the limit, so `length` is only a lower bound (and `value` in the error is null).
+ */
+export function listTooLong(coordinate: string, length: number, max: number, counted = true): DomainError {
+  return new DomainError(
+    ErrorCode.RESULT_TOO_LARGE,
+    `${coordinate} has ${counted ? length : `more than ${max}`} items; the limit is ${max} (MAX_LIST_LENGTH). Ask a narrower question.`,
+    { limit: max, value: counted ? length : null, setting: 'MAX_LIST_LENGTH' },
+  );
 }

@@ -142,6 +142,12 @@ export interface RelationsQuery {
   readonly filter: RelationFilter;
   /** About the viewpoint, not the relation: OUT keeps OUT and BOTH views, IN keeps IN and BOTH. */
   readonly direction: Direction;
+  /**
+   * For a caller that refuses a list longer than `cap`: an entity's list longer than it may be
+   * cut to `cap + 1` views (which ones is not defined), so a hub's relations are not all read to
+   * be refused. A list of at most `cap` is whole and in order.
+   */
+  readonly cap?: number;
 }
 
 /** A relation seen from one of its ends (schema: `Relation`). */

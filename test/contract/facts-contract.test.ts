@@ -343,6 +343,24 @@ describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on 
     });
   });
 
+  describe('relations with a cap', () => {
+    test('a list within the cap is whole and in order; past it, cut one past the cap to real relations of the entity', async () => {
+      const both = { filter: ANY, direction: 'BOTH' as const };
+      const [full] = await store.relationsOf(['region:kursk'], both);
+      expect(full!.length).toBeGreaterThan(4);
+      expect(await store.relationsOf(['region:kursk'], { ...both, cap: full!.length })).toEqual([full]);
+      const [cut] = await store.relationsOf(['region:kursk'], { ...both, cap: 3 });
+      expect(cut).toHaveLength(4);
+      const ids = new Set(full!.map((v) => v.relation.id));
+      expect(cut!.every((v) => ids.has(v.relation.id))).toBe(true);
+      // Several entities at once: each is cut on its own.
+      const [kursk, alaudinov] = await store.relationsOf(['region:kursk', 'person:apti-alaudinov'], { ...both, cap: 3 });
+      expect(kursk).toHaveLength(4);
+      const [alone] = await store.relationsOf(['person:apti-alaudinov'], { ...both, cap: 3 });
+      expect(alaudinov).toEqual(alone);
+    });
+  });
+
   describe('neighbourhood limit', () => {
     test('with maxNodes, a neighbourhood past it is TooManyNodes and one within it is answered in full', async () => {
       const full = subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY }));

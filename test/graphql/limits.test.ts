@@ -174,6 +174,17 @@ describe('query limits', () => {
       });
       // A short list is untouched.
       expect((await capped.run(`{ entity(id: "${ALAUDINOV}") { relations { id } } }`)).errors).toBeUndefined();
+      // A place's relations past the cap: the store stops reading one past it, so the error says
+      // "more than", without a count.
+      const [kursk] = await store.relationsOf(['region:kursk'], { filter: { types: null }, direction: 'BOTH' });
+      expect(kursk!.length).toBeGreaterThan(5);
+      const hub = await capped.run('{ entity(id: "region:kursk") { name relations { id } } }');
+      expect(hub.data).toEqual({ entity: null });
+      expect(hub.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('Region.relations has more than 5 items; the limit is 5 (MAX_LIST_LENGTH)'),
+        path: ['entity', 'relations'],
+        extensions: { code: 'RESULT_TOO_LARGE', limit: 5, value: null, setting: 'MAX_LIST_LENGTH' },
+      });
     } finally {
       await capped.stop();
     }

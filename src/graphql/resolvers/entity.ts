@@ -1,6 +1,8 @@
 /** Schema: `interface Entity` and its types of actors, with their typed convenience fields. */
+import type { GraphQLResolveInfo } from 'graphql';
 import { unreachable, type EntityKind, type EntityRecord } from '../../domain/index.js';
 import type { GraphContext } from '../context.js';
+import { listTooLong } from '../list-limit.js';
 import type { Direction, RelationFilterInput, Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs } from '../relation-filter.js';
 import { firstRelated, related, relationsOf } from './lookups.js';
@@ -34,7 +36,15 @@ export const entityFields = {
     entity: EntityRecord,
     args: { types?: readonly string[] | null; direction?: Direction | null; filter?: RelationFilterInput | null },
     ctx: GraphContext,
-  ) => relationsOf(ctx, entity.id, await relationFilterFromArgs(ctx, args), args.direction ?? 'BOTH'),
+    info: GraphQLResolveInfo,
+  ) => {
+    // A list past MAX_LIST_LENGTH is refused, so the store need not read a hub's every relation.
+    const max = ctx.maxListLength;
+    const cap = Number.isFinite(max) ? max : undefined;
+    const views = await relationsOf(ctx, entity.id, await relationFilterFromArgs(ctx, args), args.direction ?? 'BOTH', cap);
+    if (cap !== undefined && views.length > cap) throw listTooLong(`${info.parentType.name}.relations`, views.length, cap, false);
+    return views;
+  },
   statements: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>
     ctx.loaders.statementsBySpeaker.load(entity.id),
   mentionedIn: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>

@@ -52,8 +52,9 @@ export function relationsOf(
   entityId: string,
   filter: RelationFilter,
   direction: Direction,
+  cap?: number,
 ): Promise<RelationView[]> {
-  return ctx.loaders.relations.load({ entityId, filter, direction });
+  return ctx.loaders.relations.load({ entityId, filter, direction, ...(cap !== undefined && { cap }) });
 }
 
 /** The entities at the other end of this entity's relations of one type, optionally of one kind. */

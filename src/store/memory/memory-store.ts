@@ -144,11 +144,11 @@ export class MemoryStore implements GraphStore {
     return ids.map((id) => (graph.hasEdge(id) ? graph.getEdgeAttributes(id) : null));
   }
 
-  async relationsOf(entityIds: readonly string[], { filter, direction }: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]> {
+  async relationsOf(entityIds: readonly string[], { filter, direction, cap }: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]> {
     refuseIfCancelled(options);
     const { adjacency } = this.state;
     const test = compileRelationFilter(filter).over(adjacency);
-    return entityIds.map((id) => relationViewsOf(adjacency, id, test, direction));
+    return entityIds.map((id) => relationViewsOf(adjacency, id, test, direction, cap));
   }
 
   async statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {

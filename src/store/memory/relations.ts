@@ -14,13 +14,15 @@ export function relationViewsOf(
   entityId: string,
   filter: RelationTest,
   direction: Direction,
+  cap = Number.POSITIVE_INFINITY,
 ): RelationView[] {
   const node = adjacency.numberOf.get(entityId);
   if (node === undefined) return [];
   const { offsets, relation, relations } = adjacency;
   const views: RelationView[] = [];
-  // The node's row holds each of its relations once, whichever end it is.
-  for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+  // The node's row holds each of its relations once, whichever end it is. One view past the cap
+  // says the caller will refuse the list: the rest of a hub's row is not read.
+  for (let k = offsets[node]!, end = offsets[node + 1]!; k < end && views.length <= cap; k++) {
     const r = relation[k]!;
     if (!filter(r, node)) continue;
     const view = viewFrom(entityId, relations[r]!);

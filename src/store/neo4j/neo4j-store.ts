@@ -238,10 +238,11 @@ export class Neo4jStore implements GraphStore {
 
   async relationsOf(
     entityIds: readonly string[],
-    { filter, direction }: RelationsQuery,
+    { filter, direction, cap }: RelationsQuery,
     options?: ReadOptions,
   ): Promise<RelationView[][]> {
-    const query = relationsOfCypher(filter);
+    const capped = cap !== undefined && Number.isFinite(cap);
+    const query = relationsOfCypher(filter, capped);
     return this.perKey(
       query.text,
       entityIds,
@@ -249,6 +250,7 @@ export class Neo4jStore implements GraphStore {
         ...query.params,
         symmetricTypes: SYMMETRIC_TYPES,
         directions: DIRECTIONS_KEPT[direction],
+        ...(capped && { rowLimit: neo4j.int(cap + 1) }),
       },
       relationViewFromRow,
       options,
