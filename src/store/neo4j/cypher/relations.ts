@@ -11,18 +11,17 @@ import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
  */
 export function relationsOfCypher(filter: RelationFilter, capped = false): CypherQuery {
   const relation = relationFilterCypher(filter, 'r', '[key]');
-  const match = `
-  MATCH (e:Entity {id: key})-[r]-(other:Entity)
-  WHERE ${relation.where}
-  WITH e, r, other,
-    CASE WHEN type(r) IN $symmetricTypes THEN 'BOTH' WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction
-  WHERE direction IN $directions`;
   return {
     params: relation.params,
     text: `
 UNWIND $ids AS key
-CALL (key) {${match}
-  RETURN r, other, direction${capped ? '\n  LIMIT $rowLimit' : ''}
+CALL (key) {
+MATCH (e:Entity {id: key})-[r]-(other:Entity)
+WHERE ${relation.where}
+WITH e, r, other,
+  CASE WHEN type(r) IN $symmetricTypes THEN 'BOTH' WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction
+WHERE direction IN $directions
+RETURN r, other, direction${capped ? '\nLIMIT $rowLimit' : ''}
 }
 RETURN key, r, startNode(r).id AS fromId, endNode(r).id AS toId, direction, other.id AS otherId
 ORDER BY key, type(r), otherId, r.id`,
