@@ -51,12 +51,14 @@ const idName = (n: Node) => ({ id: n.properties['id'] as string, name: n.propert
 async function entity({ id }: { id: string }) {
   const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
   if (!found) return { entity: null };
-  const relations = relationsOfCypher(NO_FILTER);
+  // Capped as the server asks (RelationsQuery.cap = MAX_LIST_LENGTH): one row past it means refused.
+  const relations = relationsOfCypher(NO_FILTER, true);
   const rels = await rows(relations.text, {
     ...relations.params,
     symmetricTypes: SYMMETRIC_TYPES,
     directions: ['OUT', 'IN', 'BOTH'],
     ids: [id],
+    rowLimit: neo4j.int(MAX_LIST_LENGTH + 1),
   });
   // The GraphQL server refuses a longer list before loading the other ends.
   if (rels.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', relations: rels.length };
