@@ -47,7 +47,7 @@ import {
   type TimeSpanFile,
   type Viewer,
 } from '../domain/index.js';
-import type { EventRecord, FactRecord } from '../domain/claims.js';
+import { isEventRecord, type EventRecord, type FactRecord } from '../domain/claims.js';
 import type { ChangeRecord, FactRef, GraphRemovals, GraphStore, GraphWrite, ReadOptions } from '../store/graph-store.js';
 
 /** What a write changed, as stored (derived fields computed). */
@@ -188,8 +188,7 @@ export class WriteService {
       what: 'update an entity',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const [current] = await this.store.entitiesByIds([this.checkId(id, 'id')], this.read);
-        if (!current) throw notFound(`No entity has the id "${id}".`, { argument: 'id' });
+        const current = await this.existing('entity', id, (ids) => this.store.entitiesByIds(ids, this.read));
         const updated: EntityFile = { ...entityToFile(current), ...definedFields(patch) };
         const links = current.event === null ? [] : await this.eventLinks(current);
         return { records: { entities: [updated], relations: links }, answer: (w) => w.entities.find((e) => e.id === id)! };
@@ -390,8 +389,7 @@ export class WriteService {
       what: 'update a relation',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const [current] = await this.store.relationsByIds([this.checkId(id, 'id')], this.read);
-        if (!current) throw notFound(`No relation has the id "${id}".`, { argument: 'id' });
+        const current = await this.existing('relation', id, (ids) => this.store.relationsByIds(ids, this.read));
         const [eventEnd] = await this.eventsOf([current.from, current.to]);
         const updated: RelationFile = { ...relationToFile(current, (e) => (e === eventEnd?.id ? eventEnd.event : null)) };
         if (patch.time !== undefined) updated.time = patch.time;
@@ -424,8 +422,7 @@ export class WriteService {
       what: 'update a statement',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const [current] = await this.store.statementsByIds([this.checkId(id, 'id')], this.read);
-        if (!current) throw notFound(`No statement has the id "${id}".`, { argument: 'id' });
+        const current = await this.existing('statement', id, (ids) => this.store.statementsByIds(ids, this.read));
         const updated = withoutNullFields({ ...statementToFile(current), ...definedFields(patch) }) as StatementFile;
         const [supported] = await this.store.factsSupportedBy([id], this.read);
         await this.mustStillHold({ statements: [updated] }, supported ?? []);
@@ -448,8 +445,7 @@ export class WriteService {
       what: 'update a source',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const [current] = await this.store.sourcesByIds([this.checkId(id, 'id')], this.read);
-        if (!current) throw notFound(`No source has the id "${id}".`, { argument: 'id' });
+        const current = await this.existing('source', id, (ids) => this.store.sourcesByIds(ids, this.read));
         const updated = withoutNullFields({ ...sourceToFile(current), ...definedFields(patch) }) as SourceFile;
         const [carried] = await this.store.statementsFromSources([id], this.read);
         const statements = (carried ?? []).map(statementToFile);
@@ -614,8 +610,9 @@ export class WriteService {
    */
   private async factFile(factId: string): Promise<FactFile> {
     this.checkId(factId, 'factId');
-    const [relation] = await this.store.relationsByIds([factId], this.read);
-    if (relation) {
+    const fact = await this.currentFact(factId);
+    if (!isEventRecord(fact)) {
+      const relation = fact;
       const [eventEnd] = await this.eventsOf([relation.from, relation.to]);
       const file = relationToFile(relation, (id) => (id === eventEnd?.id ? eventEnd.event : null));
       return {
@@ -625,8 +622,7 @@ export class WriteService {
         from: (w) => w.relations.find((r) => r.id === factId)!,
       };
     }
-    const [event] = await this.store.entitiesByIds([factId], this.read);
-    if (!event || event.event === null) throw notFound(`No relation or event has the id "${factId}".`, { argument: 'factId' });
+    const event = fact;
     const file = entityToFile(event);
     const links = await this.eventLinks(event);
     return {
@@ -768,6 +764,13 @@ export class WriteService {
   private checkId(id: string, argument: string): string {
     if (!isWellFormedId(id)) throw badInput(`"${id}" is not a well-formed id (e.g. "person:apti-alaudinov").`, { argument });
     return id;
+  }
+
+  /** The stored record `id` names (argument `id`); NOT_FOUND when there is none. */
+  private async existing<T>(what: string, id: string, lookup: (ids: string[]) => Promise<readonly (T | null)[]>): Promise<T> {
+    const [found] = await lookup([this.checkId(id, 'id')]);
+    if (!found) throw notFound(`No ${what} has the id "${id}".`, { argument: 'id' });
+    return found;
   }
 
   private async mustBeNew(what: string, id: string, lookup: (ids: string[]) => Promise<readonly (unknown | null)[]>): Promise<void> {

@@ -3,12 +3,11 @@
  * gets an error with a code that names the argument, `claims` puts the competing answers to one
  * question side by side, and relation filters asked together answer as asked alone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import { LIMITS } from '../../src/domain/index.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
-import { startHarness, type Harness, type HarnessResult } from '../support/harness.js';
-import { storesUnderTest } from '../support/stores.js';
+import type { HarnessResult } from '../support/harness.js';
+import { storesUnderTest, useGraphQLOverStore } from '../support/stores.js';
 
 const ALAUDINOV = 'person:apti-alaudinov';
 const KURAKHOVE = 'settlement:kurakhove';
@@ -65,20 +64,8 @@ const badArguments: [string, string, 'BAD_USER_INPUT' | 'NOT_FOUND', string][] =
   ['statements about nobody', `{ statementsConnection(aboutId: "${NOBODY}") { totalCount } }`, 'NOT_FOUND', 'aboutId'],
 ];
 
-describe.each(storesUnderTest())('on the $name store', ({ enabled, open }) => {
-  let store: GraphStore;
-  let harness: Harness;
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-    harness = await startHarness({ store });
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await store?.close();
-  });
-  const test = it.skipIf(!enabled);
+describe.each(storesUnderTest())('on the $name store', (under) => {
+  const { harness, test } = useGraphQLOverStore(under, seed);
 
   describe('bad arguments', () => {
     test.each(badArguments)('%s: an error with its code that names the argument, and no data', async (_what, query, code, argument) => {

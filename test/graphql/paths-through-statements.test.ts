@@ -2,11 +2,9 @@
  * `paths(through: [STATEMENTS])` and `Path.steps` in process, over each store with the seed graph:
  * a speaker reaches what they spoke about through the statement, which shows in `steps` only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
-import { startHarness, type Harness } from '../support/harness.js';
-import { storesUnderTest } from '../support/stores.js';
+import { storesUnderTest, useGraphQLOverStore } from '../support/stores.js';
 
 const seed = await readDatasetFile(SEED_FILE);
 const KALLAS = 'person:kaja-kallas';
@@ -30,20 +28,8 @@ interface Path {
   steps: Step[];
 }
 
-describe.each(storesUnderTest())('paths through statements on the $name store', ({ enabled, open }) => {
-  let store: GraphStore;
-  let harness: Harness;
-  beforeAll(async () => {
-    if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-    harness = await startHarness({ store });
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await store?.close();
-  });
-  const test = it.skipIf(!enabled);
+describe.each(storesUnderTest())('paths through statements on the $name store', (under) => {
+  const { harness, test } = useGraphQLOverStore(under, seed);
 
   async function paths(args: string): Promise<Path[]> {
     const result = await harness.run(`{ paths(${args}) { ${PATH} } }`);

@@ -28,7 +28,7 @@ import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import getPort from 'get-port';
 
-import { datasetFile, log, memoryOf, pickInputs, ROOT, rng, waitUntil, type Inputs, type RawDataset } from './common.js';
+import { datasetFile, log, memoryOf, pickInputs, readFlags, ROOT, rng, waitUntil, type Inputs, type RawDataset } from './common.js';
 
 interface Args {
   entities: number;
@@ -42,21 +42,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const values: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (!flag.startsWith('--') || value === undefined) throw new Error(`Bad argument ${arg}`);
-    values[flag.slice(2)] = value;
-  }
-  const int = (name: string, fallback: number) => {
-    const v = values[name];
-    if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v)) throw new Error(`--${name} must be a non-negative integer`);
-    return Number(v);
-  };
+  const { values, int } = readFlags(argv);
   return {
     entities: int('entities', 10_000),
     relations: int('relations', 100_000),

@@ -155,3 +155,23 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
 
 /** A relationship field of the Neo4j GraphQL Library's type definitions: ALLIED_WITH → alliedWith. */
 export const fieldName = (type: string) => type.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The flags of a bench script, `--name value` or `--name=value`, and a reader of integer ones. */
+export function readFlags(argv: readonly string[]): { values: Record<string, string>; int(name: string, fallback: number): number } {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (!flag.startsWith('--') || value === undefined) throw new Error(`Bad argument ${arg}`);
+    values[flag.slice(2)] = value;
+  }
+  const int = (name: string, fallback: number) => {
+    const v = values[name];
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v)) throw new Error(`--${name} must be a non-negative integer`);
+    return Number(v);
+  };
+  return { values, int };
+}
