@@ -113,7 +113,7 @@ describe('the durable embedded store', () => {
     };
     await expect(store.load(broken)).rejects.toBeInstanceOf(DatasetValidationError);
     const selfLoop: Dataset = { ...extra, relations: [{ ...extra.relations[0]!, to: 'settlement:toretsk' }] };
-    await expect(store.load(selfLoop)).rejects.toThrow(/allowSelfLoops/);
+    await expect(store.load(selfLoop)).rejects.toThrow(/joins "settlement:toretsk" to itself/);
     expect(await store.entitiesByIds(['settlement:toretsk'])).toEqual([null]);
     await store.close();
     const reopened = openDurableMemoryStore(dir);

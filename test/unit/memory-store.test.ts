@@ -582,10 +582,10 @@ describe('loading', () => {
     expect(await store.entitiesByIds(['settlement:toretsk'])).toEqual([null]);
   });
 
-  it('leaves the earlier state untouched when building the graph throws halfway', async () => {
+  it('refuses a relation of an entity to itself and leaves the earlier state untouched', async () => {
     const before = await snapshot(store);
-    // Every reference resolves, so only graphology's refusal of a self-loop stops this one,
-    // after the new graph already holds the new entity and the other relations.
+    // Every reference resolves, so only the store's own check stops this one, after the new
+    // snapshot's records were merged.
     const loop: Dataset = {
       ...FIXTURE,
       entities: [...FIXTURE.entities, entityRecord('settlement:toretsk', 'SETTLEMENT', 'Toretsk')],
@@ -594,7 +594,7 @@ describe('loading', () => {
         relationRecord('rel:toretsk-near-itself', 'NEAR', 'settlement:toretsk', 'settlement:toretsk'),
       ],
     };
-    await expect(store.load(loop)).rejects.toThrow(/allowSelfLoops/);
+    await expect(store.load(loop)).rejects.toThrow(/Relation "rel:toretsk-near-itself" joins "settlement:toretsk" to itself/);
     expect(await snapshot(store)).toEqual(before);
     expect(await store.search({ text: 'toretsk', kinds: null, first: 5 })).toEqual([]);
   });

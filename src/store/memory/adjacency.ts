@@ -15,6 +15,7 @@
 import {
   CLAIM_STATUSES,
   ENTITY_KINDS,
+  RELATION_TYPE_NAMES,
   compareText,
   isSymmetric,
   timeBounds,
@@ -85,6 +86,16 @@ export function dayNumber(day: string): number {
 const STATUS_BITS = new Map<ClaimStatus, number>(CLAIM_STATUSES.map((status, i) => [status, 1 << i]));
 const KIND_BITS = new Map<EntityKind, number>(ENTITY_KINDS.map((kind, i) => [kind, 1 << i]));
 
+/**
+ * The type bits of the symmetric relation types: a relation is symmetric when its typeBit is in
+ * it. Made on first use: relation-filter.ts, which numbers the types, imports this module.
+ */
+let symmetricTypeBits: number | undefined;
+function symmetricTypes(): number {
+  symmetricTypeBits ??= RELATION_TYPE_NAMES.filter(isSymmetric).reduce((bits, type) => bits | typeBitOf(type), 0);
+  return symmetricTypeBits;
+}
+
 export function statusBitOf(status: ClaimStatus): number {
   const bit = STATUS_BITS.get(status);
   if (bit === undefined) throw new Error(`Not a claim status of the domain: ${JSON.stringify(status)}`);
@@ -97,24 +108,87 @@ export function kindBitOf(kind: EntityKind): number {
   return bit;
 }
 
-export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iterable<RelationRecord>): Adjacency {
-  const nodes = sortedById([...entities]);
-  const rels = sortedById([...relations]);
+/** Entity id → its number, its place in `entities` (which are in id order). */
+export function numberById(entities: readonly EntityRecord[]): Map<string, number> {
   const numberOf = new Map<string, number>();
-  nodes.forEach((entity, n) => numberOf.set(entity.id, n));
+  entities.forEach((entity, n) => numberOf.set(entity.id, n));
+  return numberOf;
+}
 
-  const n = nodes.length;
-  const starts = new Int32Array(rels.length);
-  const ends = new Int32Array(rels.length);
-  const offsets = new Int32Array(n + 1);
-  const typeBit = new Int32Array(rels.length);
-  const statusBit = new Int32Array(rels.length);
-  const earliest = new Int32Array(rels.length);
-  const latest = new Int32Array(rels.length);
-  const claimantOffsets = new Int32Array(rels.length + 1);
-  const claimantList: number[] = [];
-  const claimantCodes = new Map<string, number>();
-  rels.forEach((relation, r) => {
+/**
+ * The adjacency of `entities` and `relations`, each in id order (`sortedById`), as a snapshot keeps
+ * them: the arrays become the adjacency's own. `numberOf` may be given when already made.
+ */
+export function buildAdjacency(
+  entities: readonly EntityRecord[],
+  relations: readonly RelationRecord[],
+  numberOf: ReadonlyMap<string, number> = numberById(entities),
+): Adjacency {
+  return adjacencyAfter(null, { list: entities, oldIndex: null }, { list: relations, oldIndex: null }, numberOf);
+}
+
+/** A list in id order and, for each place in it, the place of the same id in the list it came from. */
+export interface Renumbered<T> {
+  readonly list: readonly T[];
+  /** Place → the place of its id in the earlier list, or -1 for an id new to it; null: the same list. */
+  readonly oldIndex: Int32Array | null;
+}
+
+/**
+ * The adjacency after a change: `previous` (null: none) with its entities and relations replaced
+ * by `entities` and `relations`, which say where each id was before. The columns of a record that
+ * did not change (the same object at an id) are copied from `previous`, renumbered, and only the
+ * records written are read, so a small write on a large graph costs a pass over typed arrays.
+ */
+export function adjacencyAfter(
+  previous: Adjacency | null,
+  entities: Renumbered<EntityRecord>,
+  relations: Renumbered<RelationRecord>,
+  numberOf: ReadonlyMap<string, number>,
+): Adjacency {
+  const nodes = entities.list;
+  const rels = relations.list;
+  const R = rels.length;
+  /** Old node number → new one (-1: gone); null when the numbering did not change. */
+  let renumber: Int32Array | null = null;
+  if (previous !== null && entities.oldIndex !== null) {
+    renumber = new Int32Array(previous.entities.length).fill(-1);
+    entities.oldIndex.forEach((old, n) => {
+      if (old >= 0) renumber![old] = n;
+    });
+  }
+  const oldRelation = (r: number): number =>
+    previous === null ? -1 : relations.oldIndex === null ? r : relations.oldIndex[r]!;
+
+  const starts = new Int32Array(R);
+  const ends = new Int32Array(R);
+  const offsets = new Int32Array(nodes.length + 1);
+  const typeBit = new Int32Array(R);
+  const statusBit = new Int32Array(R);
+  const earliest = new Int32Array(R);
+  const latest = new Int32Array(R);
+  const claimantOffsets = new Int32Array(R + 1);
+  const claimantList = new GrowingInts((previous?.claimants.length ?? 0) + 64);
+  // Codes only ever grow: a code of the previous adjacency means the same claimant here.
+  let claimantCodes = previous?.claimantCodes ?? new Map<string, number>();
+  let codesShared = previous !== null;
+  for (let r = 0; r < R; r++) {
+    const relation = rels[r]!;
+    const o = oldRelation(r);
+    if (o >= 0 && previous!.relations[o] === relation) {
+      const a = previous!.relFrom[o]!;
+      const b = previous!.relTo[o]!;
+      starts[r] = renumber === null ? a : renumber[a]!;
+      ends[r] = renumber === null ? b : renumber[b]!;
+      if (starts[r]! < 0 || ends[r]! < 0) throw new Error(`Relation "${relation.id}" has an end that is gone.`);
+      typeBit[r] = previous!.typeBit[o]!;
+      statusBit[r] = previous!.statusBit[o]!;
+      earliest[r] = previous!.earliest[o]!;
+      latest[r] = previous!.latest[o]!;
+      claimantList.copy(previous!.claimants, previous!.claimantOffsets[o]!, previous!.claimantOffsets[o + 1]!);
+      claimantOffsets[r + 1] = claimantList.length;
+      continue;
+    }
     const a = numberOf.get(relation.from);
     const b = numberOf.get(relation.to);
     if (a === undefined || b === undefined) throw new Error(`Relation "${relation.id}" has an unknown end.`);
@@ -127,18 +201,30 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
       earliest[r] = dayNumber(bounds.earliest);
       latest[r] = dayNumber(bounds.latest);
     }
-    const seen = new Set<number>();
+    const first = claimantList.length;
     for (const { claimantId } of relation.attributions) {
       if (claimantId === null) continue;
       let code = claimantCodes.get(claimantId);
-      if (code === undefined) claimantCodes.set(claimantId, (code = claimantCodes.size));
-      if (!seen.has(code)) claimantList.push(code);
-      seen.add(code);
+      if (code === undefined) {
+        if (codesShared) {
+          claimantCodes = new Map(claimantCodes);
+          codesShared = false;
+        }
+        code = claimantCodes.size;
+        (claimantCodes as Map<string, number>).set(claimantId, code);
+      }
+      // A relation has a few attributions: a scan of its own codes is cheaper than a set.
+      if (!claimantList.includes(code, first)) claimantList.push(code);
     }
     claimantOffsets[r + 1] = claimantList.length;
+  }
+  const kindBit = new Int32Array(nodes.length);
+  nodes.forEach((entity, n) => {
+    const o = previous === null ? -1 : entities.oldIndex === null ? n : entities.oldIndex[n]!;
+    kindBit[n] = o >= 0 && previous!.entities[o] === entity ? previous!.kindBit[o]! : kindBitOf(entity.kind);
   });
-  const kindBit = Int32Array.from(nodes, (entity) => kindBitOf(entity.kind));
-  const { other, relation, flags } = compressedRows(offsets, starts, ends, (r) => isSymmetric(rels[r]!.type));
+  const symmetric = symmetricTypes();
+  const { other, relation, flags } = compressedRows(offsets, starts, ends, (r) => (typeBit[r]! & symmetric) !== 0);
   return {
     entities: nodes,
     numberOf,
@@ -154,10 +240,62 @@ export function buildAdjacency(entities: Iterable<EntityRecord>, relations: Iter
     earliest,
     latest,
     claimantOffsets,
-    claimants: Int32Array.from(claimantList),
+    claimants: claimantList.done(),
     claimantCodes,
     kindBit,
   };
+}
+
+/** An Int32Array that doubles as it fills: a column whose length is known only at the end. */
+class GrowingInts {
+  private values: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.values = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    this.reserve(1);
+    this.values[this.length++] = value;
+  }
+
+  /** Appends from[start] .. from[end - 1]. */
+  copy(from: Int32Array, start: number, end: number): void {
+    this.reserve(end - start);
+    for (let i = start; i < end; i++) this.values[this.length++] = from[i]!;
+  }
+
+  includes(value: number, from: number): boolean {
+    for (let i = from; i < this.length; i++) if (this.values[i] === value) return true;
+    return false;
+  }
+
+  done(): Int32Array {
+    return this.values.slice(0, this.length);
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.values.length) return;
+    const bigger = new Int32Array(Math.max(2 * this.values.length, this.length + more));
+    bigger.set(this.values.subarray(0, this.length));
+    this.values = bigger;
+  }
+}
+
+/** The number of the relation of an id (a binary search of the id-ordered relations), or -1. */
+export function relationNumberOf(adjacency: Adjacency, id: string): number {
+  const { relations } = adjacency;
+  let low = 0;
+  let high = relations.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const order = compareText(relations[middle]!.id, id);
+    if (order === 0) return middle;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** In code-point order of ids (`compareText`); the engine's sort when no id needs it. */

@@ -17,6 +17,7 @@ import type { EventQuery, FactRef, NearbyPlace, Page, PageQuery, TimelineEntry, 
 import type { Adjacency } from './adjacency.js';
 import { pageOf, type SortKey } from './pages.js';
 import type { Pacer } from './pacer.js';
+import type { MemoryState } from './state.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
 interface DatedEvent {
@@ -63,13 +64,27 @@ function compareDays(a: string | null, b: string | null): number {
   return compareText(a, b);
 }
 
+const built = new WeakMap<MemoryState, FactIndexes>();
+
+/**
+ * The fact indexes of a snapshot, built on its first question about events, time or statements'
+ * facts: a write does not pay for them, and a snapshot nobody asks about never builds them.
+ */
+export function factIndexesOf(state: MemoryState): FactIndexes {
+  let indexes = built.get(state);
+  if (indexes === undefined) {
+    indexes = buildFactIndexes(state.adjacency.entities, state.adjacency.relations, state.statements.values());
+    built.set(state, indexes);
+  }
+  return indexes;
+}
+
+/** `entities` and `relations` in id order, as the adjacency keeps them. */
 export function buildFactIndexes(
-  entities: Iterable<EntityRecord>,
-  relations: Iterable<RelationRecord>,
+  entityList: readonly EntityRecord[],
+  relationList: readonly RelationRecord[],
   statements: Iterable<StatementRecord>,
 ): FactIndexes {
-  const entityList = [...entities].sort(byId);
-  const relationList = [...relations].sort(byId);
   const eventList = entityList.filter((e) => e.event !== null);
 
   const events: DatedEvent[] = eventList.map((entity) => {
@@ -126,7 +141,7 @@ export function buildFactIndexes(
   for (const statement of statements) {
     if (statement.date !== null) entry('STATEMENT', statement.date, statement.date, { statement });
   }
-  timeline.sort((a, b) => compareTimelineKeys(timelineKey(a), timelineKey(b)));
+  timeline.sort(compareTimelineRows);
 
   const supported = new Map<string, FactRef[]>();
   const support = (statementId: string, fact: FactRef) => {
@@ -229,6 +244,17 @@ function compareTimelineKeys(a: SortKey, b: SortKey): number {
     (a[2] as number) - (b[2] as number) ||
     compareText(a[3] as string, b[3] as string) ||
     (a[4] as number) - (b[4] as number)
+  );
+}
+
+/** compareTimelineKeys on the rows themselves, without a key per comparison (the build sorts ~1M). */
+function compareTimelineRows(a: TimelineRow, b: TimelineRow): number {
+  return (
+    compareText(a.entry.earliest, b.entry.earliest) ||
+    compareText(a.entry.latest, b.entry.latest) ||
+    a.rank - b.rank ||
+    compareText(a.id, b.id) ||
+    (a.entry.attributionIndex ?? -1) - (b.entry.attributionIndex ?? -1)
   );
 }
 

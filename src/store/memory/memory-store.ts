@@ -1,6 +1,6 @@
 /**
- * The embedded store: the whole graph in process memory, in a graphology multigraph with
- * indexes beside it. It answers exactly as the Neo4j store does (orders included, see the
+ * The embedded store: the whole graph in process memory, as id-ordered records numbered into a
+ * compressed adjacency (adjacency.ts), with indexes beside it. It answers exactly as the Neo4j store does (orders included, see the
  * header of graph-store.ts); the contract suite in test/contract runs both.
  *
  * With a data file (data-file.ts, DATA_DIR) it is durable: every load is written to the file in one
@@ -48,14 +48,14 @@ import type {
 } from '../graph-store.js';
 import { DataFileError, GraphDataFile } from './data-file.js';
 import { relationViewsOf } from './relations.js';
-import { emptyState, stateWithDataset, type MemoryState } from './state.js';
+import { emptyState, entityOf, relationOf, stateWithDataset, type MemoryState } from './state.js';
 import { Pacer } from './pacer.js';
 import { compareById } from './ordering.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
 import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
-import { factsSupportedBy, findEvents, near, timeline } from './facts.js';
+import { factIndexesOf, factsSupportedBy, findEvents, near, timeline } from './facts.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { Journal } from './journal.js';
 
@@ -80,7 +80,7 @@ export function openDurableMemoryStore(dataDir: string): MemoryStore {
     const stored = file.readAll();
     let state: MemoryState;
     try {
-      state = stateWithDataset(emptyState(), stored);
+      state = stateWithDataset(null, stored);
     } catch (error) {
       const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
       throw new DataFileError(`The data file ${file.path} holds records that do not form a valid graph: ${message}`);
@@ -122,8 +122,8 @@ export class MemoryStore implements GraphStore {
 
   async entitiesByIds(ids: readonly string[], options?: ReadOptions): Promise<(EntityRecord | null)[]> {
     refuseIfCancelled(options);
-    const { graph } = this.state;
-    return ids.map((id) => (graph.hasNode(id) ? graph.getNodeAttributes(id) : null));
+    const state = this.state;
+    return ids.map((id) => entityOf(state, id) ?? null);
   }
 
   async statementsByIds(ids: readonly string[], options?: ReadOptions): Promise<(StatementRecord | null)[]> {
@@ -140,8 +140,8 @@ export class MemoryStore implements GraphStore {
 
   async relationsByIds(ids: readonly string[], options?: ReadOptions): Promise<(RelationRecord | null)[]> {
     refuseIfCancelled(options);
-    const { graph } = this.state;
-    return ids.map((id) => (graph.hasEdge(id) ? graph.getEdgeAttributes(id) : null));
+    const state = this.state;
+    return ids.map((id) => relationOf(state, id) ?? null);
   }
 
   async relationsOf(entityIds: readonly string[], { filter, direction, cap }: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]> {
@@ -240,22 +240,17 @@ export class MemoryStore implements GraphStore {
   async recordsReferringTo(entityIds: readonly string[], options?: ReadOptions): Promise<ReferringRecords> {
     refuseIfCancelled(options);
     const ids = new Set(entityIds);
-    const { graph, statementsInOrder } = this.state;
+    const { adjacency, statementsInOrder } = this.state;
     // A merge is rare: one pass over the records, rather than an index every load would keep.
     const namesOne = (attributions: readonly Attribution[]) =>
       attributions.some((a) => (a.claimantId !== null && ids.has(a.claimantId)) || (a.viaId !== null && ids.has(a.viaId)));
     return {
-      relations: graph
-        .filterEdges((_id, r) => ids.has(r.from) || ids.has(r.to) || namesOne(r.attributions))
-        .map((id) => graph.getEdgeAttributes(id))
-        .sort(compareById),
+      // In id order already, as the adjacency keeps them.
+      relations: adjacency.relations.filter((r) => ids.has(r.from) || ids.has(r.to) || namesOne(r.attributions)),
       statements: statementsInOrder
         .filter((s) => (s.speakerId !== null && ids.has(s.speakerId)) || (s.reportedViaId !== null && ids.has(s.reportedViaId)) || s.aboutIds.some((a) => ids.has(a)))
         .sort(compareById),
-      events: graph
-        .filterNodes((_id, e) => e.event !== null && namesOne(e.event.attributions))
-        .map((id) => graph.getNodeAttributes(id))
-        .sort(compareById),
+      events: adjacency.entities.filter((e) => e.event !== null && namesOne(e.event.attributions)),
     };
   }
 
@@ -295,10 +290,10 @@ export class MemoryStore implements GraphStore {
   }
 
   async counts(): Promise<GraphCounts> {
-    const { graph, statements, sources } = this.state;
+    const { adjacency, statements, sources } = this.state;
     return {
-      entities: graph.order,
-      relations: graph.size,
+      entities: adjacency.entities.length,
+      relations: adjacency.relations.length,
       statements: statements.size,
       sources: sources.size,
     };
@@ -310,11 +305,11 @@ export class MemoryStore implements GraphStore {
 
   async exportDataset(options?: ReadOptions): Promise<Dataset> {
     refuseIfCancelled(options);
-    const { graph, statementsInOrder, sourcesById } = this.state;
+    const { adjacency, statementsInOrder, sourcesById } = this.state;
     return {
       sources: [...sourcesById],
-      entities: graph.mapNodes((_id, entity) => entity).sort(compareById),
-      relations: graph.mapEdges((_id, relation) => relation).sort(compareById),
+      entities: [...adjacency.entities],
+      relations: [...adjacency.relations],
       statements: [...statementsInOrder].sort(compareById),
     };
   }
@@ -350,24 +345,23 @@ export class MemoryStore implements GraphStore {
   }
 
   async findEvents(query: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
-    const { facts, adjacency } = this.state;
-    return findEvents(facts, adjacency, query, page, new Pacer(options?.signal));
+    const state = this.state;
+    return findEvents(factIndexesOf(state), state.adjacency, query, page, new Pacer(options?.signal));
   }
 
   async timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {
-    const { facts, adjacency } = this.state;
-    return timeline(facts, adjacency, query, page, new Pacer(options?.signal));
+    const state = this.state;
+    return timeline(factIndexesOf(state), state.adjacency, query, page, new Pacer(options?.signal));
   }
 
   async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
     refuseIfCancelled(options);
-    return factsSupportedBy(this.state.facts, statementIds);
+    return factsSupportedBy(factIndexesOf(this.state), statementIds);
   }
 
   async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
-    const { graph, facts } = this.state;
-    const centre = graph.hasNode(placeId) ? graph.getNodeAttributes(placeId) : undefined;
-    return near(facts, centre, km, new Pacer(options?.signal));
+    const state = this.state;
+    return near(factIndexesOf(state), entityOf(state, placeId), km, new Pacer(options?.signal));
   }
 
   async close(): Promise<void> {

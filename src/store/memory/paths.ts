@@ -9,7 +9,7 @@
  * spur path the best of its kind in that order, the best candidate is the best path not yet
  * listed, ties included.
  *
- * No library fits here: graphology's own algorithms neither read the compressed adjacency nor
+ * No library fits here: graph libraries' algorithms neither read the compressed adjacency nor
  * order ties by id, and the spur searches must share the one relation filter and the Pacer.
  */
 import type { PathQuery, PathResult } from '../graph-store.js';

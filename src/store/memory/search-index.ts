@@ -114,19 +114,23 @@ export class EntitySearchIndex {
     this.words = words.build(this.entries.length);
   }
 
-  /** The ranked matches of a folded query, as `rankSearchResults` ranks them. */
-  search(normalizedQuery: string, kinds: readonly EntityKind[] | null, first: number): SearchMatch[] {
+  /**
+   * The ranked matches of a folded query, as `rankSearchResults` ranks them, over the entities not
+   * in `excluded` (ids).
+   */
+  search(normalizedQuery: string, kinds: readonly EntityKind[] | null, first: number, excluded: ReadonlySet<string> = NONE): SearchMatch[] {
+    const wanted = (entry: SearchEntry) =>
+      (kinds === null || kinds.includes(entry.entity.kind)) && (excluded.size === 0 || !excluded.has(entry.entity.id));
     const bySubstring = canUseTrigrams(normalizedQuery)
-      ? rankSubstringEntriesInOrder(this.candidates(normalizedQuery, kinds), normalizedQuery, first)
-      : this.searchShort(normalizedQuery, kinds, first);
+      ? rankSubstringEntriesInOrder(this.candidates(normalizedQuery, wanted), normalizedQuery, first)
+      : this.searchShort(normalizedQuery, wanted, first);
     // Every substring hit outscores every word hit: with `first` of them, the word tiers cannot enter.
     if (bySubstring.length >= first) return bySubstring;
     const query = prepareQuery(normalizedQuery);
     const positions = this.words.entriesMatchingAll(query.words);
-    const wanted = (position: number) => kinds === null || kinds.includes(this.entries[position]!.entity.kind);
     const byWords = rankSearchEntries(
       (function* (entries) {
-        for (const position of positions) if (wanted(position)) yield entries[position]!;
+        for (const position of positions) if (wanted(entries[position]!)) yield entries[position]!;
       })(this.entries),
       query,
       first,
@@ -136,21 +140,21 @@ export class EntitySearchIndex {
     return [...bySubstring, ...byWords.filter((m) => !seen.has(m.entity.id))].sort(compareSearchMatches).slice(0, first);
   }
 
-  private searchShort(text: string, kinds: readonly EntityKind[] | null, first: number): SearchMatch[] {
+  private searchShort(text: string, wanted: (entry: SearchEntry) => boolean, first: number): SearchMatch[] {
     const lists = this.shortPostings.get(text);
     if (!lists) return [];
     const found: SearchMatch[] = [];
     for (const list of lists) {
       for (let i = 0; i < list.length && found.length < first; i++) {
         const entry = this.entries[list[i]!]!;
-        if (kinds === null || kinds.includes(entry.entity.kind)) found.push(matchEntryBySubstring(entry, text)!);
+        if (wanted(entry)) found.push(matchEntryBySubstring(entry, text)!);
       }
     }
     return found;
   }
 
-  /** Entries with a key holding every trigram of the query, of the kinds asked, in tie order. */
-  private *candidates(normalizedQuery: string, kinds: readonly EntityKind[] | null): Generator<SearchEntry> {
+  /** Entries with a key holding every trigram of the query, of those wanted, in tie order. */
+  private *candidates(normalizedQuery: string, wanted: (entry: SearchEntry) => boolean): Generator<SearchEntry> {
     const lists: Int32Array[] = [];
     for (const gram of trigramsOf([normalizedQuery])) {
       const list = this.trigramPostings.get(gram);
@@ -170,10 +174,59 @@ export class EntitySearchIndex {
         if (list[c] !== position) continue outer;
       }
       const entry = this.entries[position]!;
-      if (kinds === null || kinds.includes(entry.entity.kind)) yield entry;
+      if (wanted(entry)) yield entry;
     }
   }
 }
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The entity search of a snapshot, kept cheap to change: an index built over all entities at some
+ * point (`base`), less the entities written or removed since (`hidden`), beside a small index of
+ * those written since (`recent`). It answers exactly as one index over the current entities: each
+ * part ranks its own top `first` with the same ranking, and the two lists are merged by it. A write
+ * rebuilds only the small index; once that holds RECENT_LIMIT entities the whole is rebuilt.
+ */
+export class LayeredSearchIndex {
+  private constructor(
+    private readonly base: EntitySearchIndex,
+    private readonly hidden: ReadonlySet<string>,
+    /** The current record of each entity written since `base`, by id. */
+    private readonly written: ReadonlyMap<string, EntityRecord>,
+    private readonly recent: EntitySearchIndex,
+  ) {}
+
+  static over(entities: Iterable<EntityRecord>): LayeredSearchIndex {
+    return new LayeredSearchIndex(new EntitySearchIndex(entities), NONE, new Map(), new EntitySearchIndex([]));
+  }
+
+  /** This index after a write of `written` and the removal of `removed` (ids); `all`: every entity after it. */
+  after(written: readonly EntityRecord[], removed: ReadonlySet<string>, all: () => Iterable<EntityRecord>): LayeredSearchIndex {
+    if (this.written.size + written.length > RECENT_LIMIT) return LayeredSearchIndex.over(all());
+    const hidden = new Set(this.hidden);
+    const current = new Map(this.written);
+    for (const entity of written) {
+      hidden.add(entity.id);
+      current.set(entity.id, entity);
+    }
+    for (const id of removed) {
+      hidden.add(id);
+      current.delete(id);
+    }
+    return new LayeredSearchIndex(this.base, hidden, current, new EntitySearchIndex(current.values()));
+  }
+
+  search(normalizedQuery: string, kinds: readonly EntityKind[] | null, first: number): SearchMatch[] {
+    const older = this.base.search(normalizedQuery, kinds, first, this.hidden);
+    if (this.written.size === 0) return older;
+    const newer = this.recent.search(normalizedQuery, kinds, first);
+    return [...older, ...newer].sort(compareSearchMatches).slice(0, first);
+  }
+}
+
+/** Entities written since the last full build of a LayeredSearchIndex before it builds again. */
+const RECENT_LIMIT = 1024;
 
 /** A substring match's level: its tier, then name before alias (the domain's score order). */
 function levelOf(match: SearchMatch): number {

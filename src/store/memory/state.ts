@@ -1,12 +1,18 @@
 /**
- * The memory store's whole state as one immutable snapshot: the graph, the records that are not
- * in it, the indexes over them and the search index. A load builds a new snapshot from the old one
- * plus the dataset and the store swaps it in only when the build finished, which is what makes a
- * load all-or-nothing: a throw leaves the old snapshot, untouched, in place.
+ * The memory store's whole state as one immutable snapshot: the records, the indexes over them
+ * and the search index. A load or a write builds a new snapshot from the old one plus the change
+ * and the store swaps it in only when the build finished, which is what makes a write
+ * all-or-nothing: a throw leaves the old snapshot, untouched, in place.
+ *
+ * A new snapshot shares with the old one every part the change does not touch (a write of
+ * relations keeps the entity lists and the search index, a write without statements keeps the
+ * statement indexes), and it checks only the references of the records written (the records that
+ * stay were checked when they came in), so the cost of a small write on a large graph is the
+ * adjacency's rebuild, not a rebuild of everything.
  */
-import { MultiDirectedGraph } from 'graphology';
 import {
   DatasetValidationError,
+  compareText,
   danglingReferences,
   fullReferencesOf,
   referencesOf,
@@ -19,17 +25,12 @@ import {
   type StatementRecord,
 } from '../../domain/index.js';
 import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
-import { buildAdjacency, type Adjacency } from './adjacency.js';
-import { EntitySearchIndex } from './search-index.js';
-import { buildFactIndexes, type FactIndexes } from './facts.js';
-
-/** Node key = entity id, attributes = the EntityRecord; edge key = relation id, attributes = the RelationRecord. */
-export type KnowledgeGraph = MultiDirectedGraph<EntityRecord, RelationRecord>;
+import { adjacencyAfter, numberById, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
+import { LayeredSearchIndex } from './search-index.js';
 
 type StatementIndex = ReadonlyMap<string, readonly StatementRecord[]>;
 
 export interface MemoryState {
-  readonly graph: KnowledgeGraph;
   readonly statements: ReadonlyMap<string, StatementRecord>;
   readonly sources: ReadonlyMap<string, SourceRecord>;
   /** Each list below is already in the port's order, so reads need not sort. */
@@ -41,15 +42,28 @@ export interface MemoryState {
   /** Each kind's entities, by name then id. */
   readonly entitiesByKind: ReadonlyMap<EntityKind, readonly EntityRecord[]>;
   readonly sourcesById: readonly SourceRecord[];
-  readonly searchIndex: EntitySearchIndex;
-  /** The graph compressed for neighbourhoods and paths (see adjacency.ts). */
+  readonly searchIndex: LayeredSearchIndex;
+  /**
+   * The graph: every entity and relation by id, numbered, and compressed for neighbourhoods and
+   * paths (see adjacency.ts). `entityOf` and `relationOf` look records up by id.
+   */
   readonly adjacency: Adjacency;
-  /** Events, the timeline, statements' facts and located places (see facts.ts). */
-  readonly facts: FactIndexes;
 }
 
 export function emptyState(): MemoryState {
-  return buildState(new Map(), new Map(), new Map(), new Map());
+  return stateWithDataset(null, { sources: [], entities: [], relations: [], statements: [] });
+}
+
+/** The entity of an id in a snapshot, or undefined. */
+export function entityOf(state: MemoryState, id: string): EntityRecord | undefined {
+  const n = state.adjacency.numberOf.get(id);
+  return n === undefined ? undefined : state.adjacency.entities[n];
+}
+
+/** The relation of an id in a snapshot, or undefined. */
+export function relationOf(state: MemoryState, id: string): RelationRecord | undefined {
+  const r = relationNumberOf(state.adjacency, id);
+  return r === -1 ? undefined : state.adjacency.relations[r];
 }
 
 /** Ids of records to take out of a snapshot, by section. */
@@ -61,99 +75,207 @@ export interface Removals {
 }
 
 /**
- * A new snapshot holding `previous` plus `dataset`, less `remove`; a record with a known id
- * replaces the old one. Throws DatasetValidationError when a record that stays would refer to one
- * that is not there (a removed one included).
+ * A new snapshot holding `previous` (null: nothing) plus `dataset`, less `remove`; a record with a
+ * known id replaces the old one, and a removal wins over an upsert of the same id. Throws
+ * DatasetValidationError when a record written would refer to one that is not there, or when a
+ * record that stays would refer to a removed one.
  */
-export function stateWithDataset(previous: MemoryState, dataset: Dataset, remove: Removals = {}): MemoryState {
-  const entities = mergeById(entitiesOf(previous.graph), dataset.entities);
-  const relations = mergeById(relationsOf(previous.graph), dataset.relations);
-  const statements = mergeById(previous.statements.values(), dataset.statements);
-  const sources = mergeById(previous.sources.values(), dataset.sources);
+export function stateWithDataset(previous: MemoryState | null, dataset: Dataset, remove: Removals = {}): MemoryState {
   const removed = {
     entity: new Set(remove.entities ?? []),
     relation: new Set(remove.relations ?? []),
     statement: new Set(remove.statements ?? []),
     source: new Set(remove.sources ?? []),
   };
-  for (const id of removed.entity) entities.delete(id);
-  for (const id of removed.relation) relations.delete(id);
-  for (const id of removed.statement) statements.delete(id);
-  for (const id of removed.source) sources.delete(id);
+  const entities = upsertSorted(previous?.adjacency.entities ?? [], dataset.entities, removed.entity);
+  const relations = upsertSorted(previous?.adjacency.relations ?? [], dataset.relations, removed.relation);
+  const statements = upsertById(previous?.statements, dataset.statements, removed.statement);
+  const sources = upsertById(previous?.sources, dataset.sources, removed.source);
+  const numberOf = entities.oldIndex === null && previous !== null ? previous.adjacency.numberOf : numberById(entities.list);
+
   if (removed.entity.size + removed.statement.size + removed.source.size > 0) {
-    const refs = fullReferencesOf(entities.values(), relations.values(), statements.values());
+    const refs = fullReferencesOf(entities.list, relations.list, statements.values());
     const problems = referencesToRemoved(refs, removed);
     if (problems.length > 0) throw new DatasetValidationError(problems);
   }
-  // Checked against the merged state: the validator sees a dataset alone, and graphology would
-  // refuse an edge to a missing node only after part of the graph was built.
-  const known = { entity: entities, source: sources, statement: statements };
-  const problems = danglingReferences(
-    referencesOf(relations.values(), statements.values()),
-    (target, id) => known[target].has(id),
-  );
+  // Only the records written can refer to a record that is not there: every other one was checked
+  // when it came in, and a removal of what it refers to was refused just above.
+  const written = {
+    relations: dataset.relations.filter((r) => !removed.relation.has(r.id)),
+    statements: dataset.statements.filter((s) => !removed.statement.has(s.id)),
+  };
+  const known = {
+    entity: (id: string) => numberOf.has(id),
+    source: (id: string) => sources.has(id),
+    statement: (id: string) => statements.has(id),
+  };
+  const problems = danglingReferences(referencesOf(written.relations, written.statements), (target, id) => known[target](id));
+  // The validator forbids a relation from an entity to itself; the walks rely on it.
+  for (const r of written.relations) if (r.from === r.to) problems.push(`Relation "${r.id}" joins "${r.from}" to itself.`);
   if (problems.length > 0) throw new DatasetValidationError(problems);
-  return buildState(entities, relations, statements, sources);
+
+  const adjacency = adjacencyAfter(previous?.adjacency ?? null, entities, relations, numberOf);
+  const sameEntities = previous !== null && entities.oldIndex === null;
+  const sameStatements = previous !== null && statements === previous.statements;
+  const sameSources = previous !== null && sources === previous.sources;
+  const writtenEntities = lastOfEachId(dataset.entities).filter((e) => !removed.entity.has(e.id));
+  const entityLists = sameEntities ? previous : entityListsAfter(previous, entities.list, writtenEntities, removed.entity);
+  const statementLists = sameStatements ? previous : statementListsOf(statements);
+  return {
+    statements,
+    sources,
+    statementsBySpeaker: statementLists.statementsBySpeaker,
+    statementsAbout: statementLists.statementsAbout,
+    statementsBySource: statementLists.statementsBySource,
+    statementsInOrder: statementLists.statementsInOrder,
+    entitiesByName: entityLists.entitiesByName,
+    entitiesByKind: entityLists.entitiesByKind,
+    sourcesById: sameSources ? previous.sourcesById : [...sources.values()].sort(compareById),
+    searchIndex: sameEntities
+      ? previous.searchIndex
+      : previous === null
+        ? LayeredSearchIndex.over(entities.list)
+        : previous.searchIndex.after(writtenEntities, removed.entity, () => entities.list),
+    adjacency,
+  };
 }
 
-function buildState(
-  entities: ReadonlyMap<string, EntityRecord>,
-  relations: ReadonlyMap<string, RelationRecord>,
-  statements: ReadonlyMap<string, StatementRecord>,
-  sources: ReadonlyMap<string, SourceRecord>,
-): MemoryState {
-  const entitiesByName = [...entities.values()].sort(compareEntitiesByName);
+/**
+ * The entity lists after a write of `written` (and of the `removed` ids): the previous list by name
+ * less the entities replaced or removed, with the written ones placed by a binary search; sorted
+ * whole when there is no previous list or the write is a large share of it.
+ */
+function entityListsAfter(
+  previous: MemoryState | null,
+  entities: readonly EntityRecord[],
+  written: readonly EntityRecord[],
+  removed: ReadonlySet<string>,
+): Pick<MemoryState, 'entitiesByName' | 'entitiesByKind'> {
+  let entitiesByName: EntityRecord[];
+  if (previous === null || (written.length + removed.size) * 8 > previous.entitiesByName.length) {
+    entitiesByName = [...entities].sort(compareEntitiesByName);
+  } else {
+    const gone = new Set(removed);
+    for (const entity of written) gone.add(entity.id);
+    entitiesByName = previous.entitiesByName.filter((e) => !gone.has(e.id));
+    for (const entity of written) {
+      let low = 0;
+      let high = entitiesByName.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareEntitiesByName(entitiesByName[middle]!, entity) < 0) low = middle + 1;
+        else high = middle;
+      }
+      entitiesByName.splice(low, 0, entity);
+    }
+  }
   const entitiesByKind = new Map<EntityKind, EntityRecord[]>();
   for (const entity of entitiesByName) {
     const list = entitiesByKind.get(entity.kind);
     if (list) list.push(entity);
     else entitiesByKind.set(entity.kind, [entity]);
   }
+  return { entitiesByName, entitiesByKind };
+}
+
+function statementListsOf(
+  statements: ReadonlyMap<string, StatementRecord>,
+): Pick<MemoryState, 'statementsBySpeaker' | 'statementsAbout' | 'statementsBySource' | 'statementsInOrder'> {
   return {
-    graph: buildGraph(entities.values(), relations.values()),
-    statements,
-    sources,
     statementsBySpeaker: indexStatements(statements.values(), (s) => (s.speakerId ? [s.speakerId] : [])),
     statementsAbout: indexStatements(statements.values(), (s) => s.aboutIds),
     statementsBySource: indexStatements(statements.values(), (s) => [s.sourceId]),
     statementsInOrder: [...statements.values()].sort(compareStatements),
-    entitiesByName,
-    entitiesByKind,
-    sourcesById: [...sources.values()].sort(compareById),
-    searchIndex: new EntitySearchIndex(entities.values()),
-    adjacency: buildAdjacency(entities.values(), relations.values()),
-    facts: buildFactIndexes(entities.values(), relations.values(), statements.values()),
   };
 }
 
-function buildGraph(
-  entities: Iterable<EntityRecord>,
-  relations: Iterable<RelationRecord>,
-): KnowledgeGraph {
-  // The validator forbids a relation from an entity to itself.
-  const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  for (const entity of entities) graph.addNode(entity.id, entity);
-  for (const relation of relations) {
-    graph.addDirectedEdgeWithKey(relation.id, relation.from, relation.to, relation);
-  }
-  return graph;
-}
-
-function entitiesOf(graph: KnowledgeGraph): EntityRecord[] {
-  return graph.mapNodes((_id, entity) => entity);
-}
-
-function relationsOf(graph: KnowledgeGraph): RelationRecord[] {
-  return graph.mapEdges((_id, relation) => relation);
-}
-
-function mergeById<T extends { readonly id: string }>(
-  existing: Iterable<T>,
+/**
+ * `previous` (in id order) with `incoming` put in by id (the last of an id wins) and the `removed`
+ * ids taken out, in id order, with where each id was in `previous`; `previous` itself, unchanged,
+ * when there is nothing to do, which is how the snapshot knows what it may share. Each record
+ * written is placed by a binary search, so a small write costs a copy of the list, not a sort.
+ */
+function upsertSorted<T extends { readonly id: string }>(
+  previous: readonly T[],
   incoming: readonly T[],
-): Map<string, T> {
-  const merged = new Map<string, T>();
-  for (const record of existing) merged.set(record.id, record);
+  removed: ReadonlySet<string>,
+): Renumbered<T> {
+  if (incoming.length === 0 && removed.size === 0) return { list: previous, oldIndex: null };
+  const latest = new Map<string, T>();
+  for (const record of incoming) latest.set(record.id, record);
+  const added = sortedById([...latest.values()]);
+  if (previous.length === 0 && removed.size === 0) return { list: added, oldIndex: new Int32Array(added.length).fill(-1) };
+  if (removed.size === 0 && added.length <= SMALL_WRITE) return spliced(previous, added);
+  const list: T[] = [];
+  const oldIndex = new Int32Array(previous.length + added.length);
+  const keep = (record: T, old: number) => {
+    if (removed.size > 0 && removed.has(record.id)) return;
+    oldIndex[list.length] = old;
+    list.push(record);
+  };
+  let i = 0;
+  for (const record of added) {
+    const at = lowerBound(previous, record.id, i);
+    for (; i < at; i++) keep(previous[i]!, i);
+    if (i < previous.length && previous[i]!.id === record.id) {
+      keep(record, i);
+      i++;
+    } else {
+      keep(record, -1);
+    }
+  }
+  for (; i < previous.length; i++) keep(previous[i]!, i);
+  return { list, oldIndex: oldIndex.subarray(0, list.length) };
+}
+
+/** Up to this many records, a write is spliced into the list rather than merged record by record. */
+const SMALL_WRITE = 64;
+
+/** upsertSorted without removals, for a few records: the runs between them are copied whole. */
+function spliced<T extends { readonly id: string }>(previous: readonly T[], added: readonly T[]): Renumbered<T> {
+  const pieces: (readonly T[])[] = [];
+  const oldIndex = new Int32Array(previous.length + added.length);
+  let i = 0;
+  let n = 0;
+  for (const record of added) {
+    const at = lowerBound(previous, record.id, i);
+    pieces.push(previous.slice(i, at), [record]);
+    for (; i < at; i++) oldIndex[n++] = i;
+    const replaces = i < previous.length && previous[i]!.id === record.id;
+    oldIndex[n++] = replaces ? i++ : -1;
+  }
+  pieces.push(previous.slice(i));
+  for (; i < previous.length; i++) oldIndex[n++] = i;
+  return { list: ([] as T[]).concat(...pieces), oldIndex: oldIndex.subarray(0, n) };
+}
+
+/** The first place at or after `from` whose id does not come before `id`. */
+function lowerBound(list: readonly { readonly id: string }[], id: string, from: number): number {
+  let low = from;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareText(list[middle]!.id, id) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The records of a write, the last of each id. */
+function lastOfEachId<T extends { readonly id: string }>(records: readonly T[]): T[] {
+  return [...new Map(records.map((r) => [r.id, r] as const)).values()];
+}
+
+/** As upsertSorted, for records kept by id in a map (no order needed). */
+function upsertById<T extends { readonly id: string }>(
+  previous: ReadonlyMap<string, T> | undefined,
+  incoming: readonly T[],
+  removed: ReadonlySet<string>,
+): ReadonlyMap<string, T> {
+  if (previous !== undefined && incoming.length === 0 && removed.size === 0) return previous;
+  const merged = new Map<string, T>(previous ?? []);
   for (const record of incoming) merged.set(record.id, record);
+  for (const id of removed) merged.delete(id);
   return merged;
 }
 

@@ -1,0 +1,170 @@
+/**
+ * A snapshot built by a write from the one before it (state.ts shares and renumbers what the write
+ * did not touch) must answer exactly as a snapshot built from scratch over the same records: the
+ * adjacency the walks read, the lists by name and kind, and the search.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DatasetValidationError,
+  deriveStatus,
+  normalizeForSearch,
+  type Attribution,
+  type Dataset,
+  type EntityKind,
+  type EntityRecord,
+  type RelationRecord,
+  type RelationType,
+  type SourceRecord,
+  type StatementRecord,
+} from '../../src/domain/index.js';
+import type { Adjacency } from '../../src/store/memory/adjacency.js';
+import { stateWithDataset, type MemoryState, type Removals } from '../../src/store/memory/state.js';
+
+const KINDS: EntityKind[] = ['SETTLEMENT', 'UNIT', 'PERSON'];
+const TYPES: RelationType[] = ['NEAR', 'CONTROLS', 'LOCATED_IN', 'ALLIED_WITH'];
+
+const entity = (n: number, name: string, kind: EntityKind): EntityRecord => ({
+  id: `e:${n}`,
+  kind,
+  name,
+  aliases: [],
+  description: null,
+  location: null,
+  event: null,
+});
+
+const said = (claimant: number | null): Attribution => ({
+  claimantId: claimant === null ? null : `e:${claimant}`,
+  viaId: null,
+  statementId: null,
+  stance: claimant === null ? 'ASSERTS' : 'DISPUTES',
+  saidOn: null,
+  sourceId: 'source:s',
+  note: null,
+});
+
+const relation = (n: number, type: RelationType, from: number, to: number, claimants: (number | null)[], year: number | null): RelationRecord => {
+  const attributions = claimants.map(said);
+  return {
+    id: `r:${n}`,
+    type,
+    from: `e:${from}`,
+    to: `e:${to}`,
+    time: year === null ? null : { start: `${year}`, end: null, text: null },
+    attributions,
+    status: deriveStatus(attributions),
+    claimedBy: null,
+    date: null,
+    sourceId: 'source:s',
+    statementIds: [],
+    qualifiers: {},
+  };
+};
+
+const SOURCE: SourceRecord = { id: 'source:s', title: 'S', publisher: null, url: null, published: null, kind: 'DOCUMENT' };
+const source = (n: number): SourceRecord => ({ ...SOURCE, id: `source:${n}`, title: `S${n}` });
+const statement = (n: number, speaker: number, about: number, date: string | null): StatementRecord => ({
+  id: `stmt:${n}`,
+  kind: 'QUOTE',
+  text: `said ${n}`,
+  date,
+  speakerId: `e:${speaker}`,
+  aboutIds: [`e:${about}`],
+  sourceId: 'source:s',
+  status: 'CLAIMED',
+  reportedViaId: null,
+});
+const dataset = (entities: EntityRecord[], relations: RelationRecord[], sources: SourceRecord[] = [], statements: StatementRecord[] = []): Dataset => ({
+  sources,
+  entities,
+  relations,
+  statements,
+});
+
+/** One write: entities (re)named or added, relations (re)written, some removed. */
+const writeArb = fc.record({
+  entities: fc.array(fc.tuple(fc.nat(30), fc.stringMatching(/^[abk]{1,6}( [abk]{1,4})?$/), fc.constantFrom(...KINDS)), { maxLength: 4 }),
+  relations: fc.array(
+    fc.tuple(fc.nat(60), fc.constantFrom(...TYPES), fc.nat(30), fc.nat(30), fc.array(fc.option(fc.nat(40)), { minLength: 1, maxLength: 3 }), fc.option(fc.integer({ min: 2020, max: 2025 }))),
+    { maxLength: 6 },
+  ),
+  sources: fc.array(fc.nat(5), { maxLength: 2 }),
+  statements: fc.array(fc.tuple(fc.nat(10), fc.nat(30), fc.nat(30), fc.option(fc.constantFrom('2024-01-02', '2025-03-04'))), { maxLength: 2 }),
+  removeRelations: fc.array(fc.nat(60), { maxLength: 3 }),
+  removeEntities: fc.array(fc.nat(30), { maxLength: 2 }),
+});
+
+/** The adjacency with its claimant codes read back as ids, which a fresh build numbers differently. */
+function comparable(adjacency: Adjacency) {
+  const claimantOf = new Map([...adjacency.claimantCodes].map(([id, code]) => [code, id]));
+  const claimants = adjacency.relations.map((_, r) =>
+    [...adjacency.claimants.subarray(adjacency.claimantOffsets[r]!, adjacency.claimantOffsets[r + 1]!)].map((c) => claimantOf.get(c)),
+  );
+  const { claimantCodes: _codes, claimants: _claimants, claimantOffsets: _offsets, numberOf, ...columns } = adjacency;
+  return { ...columns, numberOf: [...numberOf].sort(), claimants };
+}
+
+function expectSameAnswers(state: MemoryState, fresh: MemoryState) {
+  expect([...state.sources.keys()].sort()).toEqual([...fresh.sources.keys()].sort());
+  expect(state.sourcesById).toEqual(fresh.sourcesById);
+  expect([...state.statements.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([...fresh.statements.values()].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  expect(state.statementsInOrder).toEqual(fresh.statementsInOrder);
+  expect([...state.statementsBySpeaker].sort()).toEqual([...fresh.statementsBySpeaker].sort());
+  expect([...state.statementsAbout].sort()).toEqual([...fresh.statementsAbout].sort());
+  expect(comparable(state.adjacency)).toEqual(comparable(fresh.adjacency));
+  expect(state.entitiesByName).toEqual(fresh.entitiesByName);
+  expect([...state.entitiesByKind].sort()).toEqual([...fresh.entitiesByKind].sort());
+  for (const text of ['a', 'ab', 'k', 'abk', 'kab', 'bbb', 'a b', 'akb', 'kkkk']) {
+    for (const kinds of [null, ['UNIT', 'PERSON'] as EntityKind[]]) {
+      for (const first of [1, 3, 50]) {
+        const query = normalizeForSearch(text);
+        expect(state.searchIndex.search(query, kinds, first), `search "${text}" ${kinds} ${first}`).toEqual(fresh.searchIndex.search(query, kinds, first));
+      }
+    }
+  }
+}
+
+describe('a snapshot after writes', () => {
+  it('answers as a snapshot built from scratch over the same records, refused writes changing nothing', () => {
+    fc.assert(
+      fc.property(fc.array(writeArb, { minLength: 1, maxLength: 8 }), (writes) => {
+        const base = Array.from({ length: 20 }, (_, n) => entity(n, `base ${n % 7}`, KINDS[n % 3]!));
+        let state = stateWithDataset(null, { ...dataset(base, []), sources: [SOURCE] });
+        const records = {
+          entities: new Map(base.map((e) => [e.id, e])),
+          relations: new Map<string, RelationRecord>(),
+          sources: new Map([[SOURCE.id, SOURCE]]),
+          statements: new Map<string, StatementRecord>(),
+        };
+        for (const write of writes) {
+          const entities = write.entities.map(([n, name, kind]) => entity(n, name, kind));
+          const relations = write.relations.filter(([, , from, to]) => from !== to).map(([n, type, from, to, claimants, year]) => relation(n, type, from, to, claimants, year));
+          const sources = write.sources.map(source);
+          const statements = write.statements.map(([n, speaker, about, date]) => statement(n, speaker, about, date));
+          const remove: Removals = { relations: write.removeRelations.map((n) => `r:${n}`), entities: write.removeEntities.map((n) => `e:${n}`) };
+          let next: MemoryState;
+          try {
+            next = stateWithDataset(state, dataset(entities, relations, sources, statements), remove);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DatasetValidationError);
+            continue;
+          }
+          for (const e of entities) records.entities.set(e.id, e);
+          for (const r of relations) records.relations.set(r.id, r);
+          for (const r of sources) records.sources.set(r.id, r);
+          for (const r of statements) records.statements.set(r.id, r);
+          for (const id of remove.relations!) records.relations.delete(id);
+          for (const id of remove.entities!) records.entities.delete(id);
+          state = next;
+          const fresh = stateWithDataset(
+            null,
+            dataset([...records.entities.values()], [...records.relations.values()], [...records.sources.values()], [...records.statements.values()]),
+          );
+          expectSameAnswers(state, fresh);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
