@@ -9,8 +9,15 @@
  * - gives the transaction a server-side timeout a little shorter than the time left
  *   (serverTimeoutMs), so a runaway query is killed by Neo4j itself;
  * - races the work against the deadline and the caller's AbortSignal, so a stalled server never
- *   holds a caller past its deadline: on either, it rejects at once and closes the session in the
- *   background (closing sends RESET, which also stops the query on a server that still answers);
+ *   holds a caller past its deadline: on either, it rejects at once and abandons the unit of work
+ *   in the background. The query awaited stops being awaited and no further query is sent, so the
+ *   unit of work fails and the driver rolls the transaction back as it does for any failed unit (it
+ *   DISCARDs the rest of a streaming result, then sends ROLLBACK); a query still computing runs on
+ *   until it ends or the server-side timeout ends it. The session closes only once the driver has
+ *   settled the transaction. Closing it earlier would RESET and return to the pool a connection the
+ *   transaction still uses: the driver would then PULL on it for the abandoned result after the
+ *   RESET, and the server's failure for that PULL ("PullMessage cannot be handled by a session in
+ *   the READY state") would reach whichever read took the connection next;
  * - rejects before touching the driver when the signal is already aborted.
  * Writes (loads, migrations) have no deadline of their own unless asked: a load may take long.
  *
@@ -109,10 +116,25 @@ export const DEFAULT_MAX_CONNECTION_POOL_SIZE = 50;
 
 type Mode = typeof neo4j.session.READ | typeof neo4j.session.WRITE;
 
-/** How far one call got: `begun` once the server answered BEGIN (the unit of work is running). */
+/**
+ * How far one call got: `begun` once the server answered BEGIN (the unit of work is running);
+ * `stopped` once the caller was answered or given up on, and `abandoned` rejecting from then on.
+ */
 interface Progress {
   begun: boolean;
   stopped: boolean;
+  /** Rejects when the call is given up on, so that the query the unit of work awaits stops it. */
+  readonly abandoned: Promise<never>;
+  abandon(): void;
+}
+
+function newProgress(): Progress {
+  let abandon: () => void = () => {};
+  const abandoned = new Promise<never>((_, reject) => {
+    abandon = () => reject(new Error('The query was abandoned: its caller gave up on it.'));
+  });
+  abandoned.catch(() => {}); // awaited only by a unit of work still running
+  return { begun: false, stopped: false, abandoned, abandon };
 }
 
 export class Executor {
@@ -160,7 +182,7 @@ export class Executor {
       return Promise.reject(deadlineExceeded('The request ran out of time before its query could start.'));
     }
 
-    const progress: Progress = { begun: false, stopped: false };
+    const progress = newProgress();
     let session: Session;
     try {
       session = this.driver.session({ database: this.database, defaultAccessMode: mode });
@@ -179,7 +201,8 @@ export class Executor {
           ? session.executeRead(unit, config)
           : session.executeWrite(unit, config));
       } finally {
-        if (!progress.stopped) await session.close();
+        // Only now: the driver has committed or rolled back, and the connection is idle again.
+        await session.close();
       }
     })();
     if (deadline === null && signal === undefined) {
@@ -195,10 +218,10 @@ export class Executor {
         signal?.removeEventListener('abort', onAbort);
         return true;
       };
-      /** Gives up on the work: the session closes in the background, never awaited. */
+      /** Gives up on the work: it stops in the background (see the header), never awaited. */
       const giveUp = (error: unknown): void => {
         if (!settle()) return;
-        session.close().catch(() => {});
+        progress.abandon();
         reject(error);
       };
       const onAbort = (): void => {
@@ -240,9 +263,11 @@ function runnerFor(tx: ManagedTransaction, progress: Progress): QueryRunner {
   return {
     async run(cypher, params = {}) {
       // Given up on (the driver may still call the work after a stalled BEGIN): ask nothing more.
-      if (progress.stopped) throw new Error('The query was abandoned: its caller gave up on it.');
+      if (progress.stopped) return progress.abandoned;
       try {
-        const result = await tx.run(cypher, params);
+        // Given up on while it runs: the unit of work fails at once, and the driver's rollback
+        // discards the rest of the result on the transaction's own connection.
+        const result = await Promise.race([tx.run(cypher, params), progress.abandoned]);
         return result.records.map(rowFromRecord);
       } catch (error) {
         // The driver retries on a new connection: until that one answers BEGIN, nothing has begun.
