@@ -9,11 +9,17 @@
  * 2. picks the questions' inputs from the dataset: random ids, search texts (1-5 characters cut
  *    from random names), pairs known to be within 6 hops (a BFS from the start), median-degree
  *    nodes and the top hub;
- * 3. starts `src/main.ts` (of --root, default this checkout) with SEED_FILE pointing to the dataset
- *    and measures start-up (spawn → /healthz answers) and RSS;
+ * 3. imports the dataset once into a data directory cached beside it (`npm run import`, timed),
+ *    builds the server (`npm run build`), starts the compiled `dist/main.js` (of --root, default
+ *    this checkout) on that DATA_DIR and measures start-up (spawn → /healthz answers) and RSS; with
+ *    `--from json` it starts with SEED_FILE pointing to the dataset instead (an in-memory store);
+ *    the data directory is copied per run, so the writes below never change the cached one;
  * 4. for each question runs autocannon for --duration seconds at --connections, each request with
  *    its own body, and reports requests/s, p50, p99, errors (transport errors, timeouts, non-2xx
- *    and GraphQL `errors` answers, counted apart) and the server's peak RSS so far (VmHWM).
+ *    and GraphQL `errors` answers, counted apart) and the server's peak RSS so far (VmHWM);
+ * 5. last, the writes, one client at a time (what one write costs on a graph this size, each
+ *    through the whole write path: validation, the data file's transaction, the next snapshot):
+ *    `addRelation` between the ends of a random relation of the dataset, and `createEntity`.
  *
  * With --cpu-prof the server runs under `node --cpu-prof` and writes its profile to DIR when it
  * stops. Each figure carries the machine's load average, since other work on the machine skews it.
@@ -21,8 +27,9 @@
  * The last line printed is one JSON object with every figure. Everything is bounded: the dataset
  * pick, each autocannon run (--duration) and each wait (start-up, settling) has a time limit.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -39,6 +46,7 @@ interface Args {
   only: string[] | null;
   root: string;
   cpuProf: string | null;
+  from: 'data' | 'json';
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -52,15 +60,30 @@ function parseArgs(argv: readonly string[]): Args {
     only: values['only'] ? values['only'].split(',') : null,
     root: resolve(values['root'] ?? ROOT),
     cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : null,
+    from: values['from'] === 'json' ? 'json' : 'data',
   };
 }
 
 interface Question {
   name: string;
   bodies: () => { query: string; variables?: Record<string, unknown> };
+  /** Connections for this question instead of --connections (writes: one client). */
+  connections?: number;
 }
 
-function questions(inputs: Inputs, seed: number): Question[] {
+/** The editor token the bench gives the server (AUTH_TOKENS) and sends with its writes. */
+const EDITOR_TOKEN = 'bench-editor-token-0123456789';
+
+/** A relation of the dataset, as the file has it: what an addRelation of the bench copies. */
+interface RelationTemplate {
+  type: string;
+  from: string;
+  to: string;
+  attributions?: { claimantId?: string; stance: string; sourceId: string; saidOn?: string }[];
+}
+
+function questions(inputs: Inputs, templates: readonly RelationTemplate[], seed: number): Question[] {
+  let written = 0;
   const random = rng(seed * 31 + 5);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   return [
@@ -89,18 +112,73 @@ function questions(inputs: Inputs, seed: number): Question[] {
     {
       name: 'neighborhood2-median',
       bodies: () => ({
-        query: 'query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { id } } }',
+        query: 'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { nodes { id } edges { id } truncated } }',
         variables: { id: pick(inputs.medianNodes) },
       }),
     },
     {
       name: 'neighborhood2-hub',
       bodies: () => ({
-        query: 'query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { id } } }',
+        query: 'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { nodes { id } edges { id } truncated } }',
         variables: { id: inputs.hub },
       }),
     },
+    {
+      name: 'write-addRelation',
+      connections: 1,
+      bodies: () => {
+        const { type, from, to, attributions = [] } = pick(templates);
+        const [said] = attributions;
+        return {
+          query: 'mutation($input: AddRelationInput!) { addRelation(input: $input) { id } }',
+          variables: {
+            input: {
+              id: `rel:bench-${seed}-${++written}-${Math.floor(random() * 1e9)}`,
+              type,
+              fromId: from,
+              toId: to,
+              attributions: [{ claimantId: said?.claimantId ?? null, stance: said?.stance ?? 'ASSERTS', sourceId: said!.sourceId, saidOn: said?.saidOn ?? null }],
+            },
+          },
+        };
+      },
+    },
+    {
+      name: 'write-createEntity',
+      connections: 1,
+      bodies: () => ({
+        query: 'mutation($input: CreateEntityInput!) { createEntity(input: $input) { id } }',
+        variables: { input: { id: `person:bench-${seed}-${++written}-${Math.floor(random() * 1e9)}`, kind: 'PERSON', name: `Bench Person ${written}` } },
+      }),
+    },
   ];
+}
+
+/** Relations of the dataset with a source to copy, none of an event's own links (their rules differ). */
+function relationTemplates(raw: { relations: RelationTemplate[] }, seed: number): RelationTemplate[] {
+  const random = rng(seed * 13 + 3);
+  const usable = raw.relations.filter((r) => r.type !== 'PARTICIPATED_IN' && r.type !== 'TOOK_PLACE_IN' && r.type !== 'PHASE_OF' && r.attributions?.[0]?.sourceId);
+  return Array.from({ length: Math.min(500, usable.length) }, () => usable[Math.floor(random() * usable.length)]!);
+}
+
+/** The dataset imported into a data directory cached beside it (`npm run import`, once); the import's seconds when it ran. */
+function importedDataDir(file: string, root: string): { dir: string; importSeconds: number | null } {
+  const dir = file.replace(/\.json$/, '.data');
+  if (existsSync(resolve(dir, 'graph.db'))) return { dir, importSeconds: null };
+  log(`importing ${file} into ${dir}`);
+  const started = performance.now();
+  const tmp = `${dir}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/ingest/import-cli.ts', file], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: tmp, NEO4J_URI: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error('npm run import failed');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(tmp, dir, { recursive: true });
+  rmSync(tmp, { recursive: true, force: true });
+  return { dir, importSeconds: (performance.now() - started) / 1000 };
 }
 
 interface Figures {
@@ -123,14 +201,14 @@ async function runQuestion(url: string, question: Question, args: Args, pid: num
   const errorCodes: Record<string, number> = {};
   const result = await autocannon({
     url,
-    connections: args.connections,
+    connections: question.connections ?? args.connections,
     duration: args.duration,
     timeout: 30,
     requests: [
       {
         method: 'POST',
         path: '/graphql',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_TOKEN}` },
         setupRequest: (request) => ({ ...request, body: JSON.stringify(question.bodies()) }),
         onResponse: (_status, body) => {
           if (body.startsWith('{"errors"') || body.includes('"errors":[')) {
@@ -162,24 +240,37 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const file = datasetFile(args);
   log(`reading ${file}`);
-  const inputs = pickInputs(JSON.parse(readFileSync(file, 'utf8')) as RawDataset, args.seed);
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as RawDataset & { relations: RelationTemplate[] };
+  const inputs = pickInputs(raw, args.seed);
+  const templates = relationTemplates(raw, args.seed);
   log(
     `inputs: ${inputs.pairs.length} pairs (hops ${JSON.stringify(inputs.pairHops)}), median degree ${inputs.medianDegree}, ` +
       `hub ${inputs.hub} (degree ${inputs.hubDegree})`,
   );
 
+  const imported = args.from === 'data' ? importedDataDir(file, args.root) : null;
+  if (imported?.importSeconds != null) log(`imported in ${imported.importSeconds.toFixed(1)} s`);
+  log('building the server (npm run build)');
+  if (spawnSync('npm', ['run', 'build'], { cwd: args.root, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) {
+    throw new Error('npm run build failed');
+  }
+  // A copy per run: the writes must not change the cached data directory.
+  const dataDir = imported ? mkdtempSync(resolve(tmpdir(), 'kg-bench-')) : null;
+  if (imported && dataDir) cpSync(imported.dir, dataDir, { recursive: true });
+
   const port = await getPort({ host: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const profiling = args.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', args.cpuProf] : [];
-  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...profiling, 'dist/main.js'], {
     cwd: args.root,
     env: {
       ...process.env,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
-      SEED_FILE: file,
+      ...(dataDir ? { DATA_DIR: dataDir, SEED: 'false' } : { SEED_FILE: file }),
+      AUTH_TOKENS: `${EDITOR_TOKEN}=editor`,
       LOG_LEVEL: 'warn',
       // Under 50 connections a slow question queues; give it room before the deadline cuts it.
       REQUEST_TIMEOUT_MS: '30000',
@@ -197,7 +288,7 @@ async function main(): Promise<void> {
     log(`start-up ${startupMs} ms, RSS ${afterStart.rssMb} MB (peak ${afterStart.peakMb} MB)`);
 
     const figures: Record<string, Figures> = {};
-    for (const question of questions(inputs, args.seed)) {
+    for (const question of questions(inputs, templates, args.seed)) {
       if (args.only && !args.only.includes(question.name)) continue;
       // Let the server finish (or cancel) whatever the previous run left queued.
       await waitUntil(async () => {
@@ -210,7 +301,7 @@ async function main(): Promise<void> {
         await response.text();
         return performance.now() - t < 50;
       }, 60_000);
-      log(`running ${question.name} for ${args.duration} s at ${args.connections} connections`);
+      log(`running ${question.name} for ${args.duration} s at ${question.connections ?? args.connections} connection(s)`);
       const f = await runQuestion(`${base}/graphql`, question, args, child.pid!);
       figures[question.name] = f;
       log(
@@ -230,6 +321,8 @@ async function main(): Promise<void> {
       node: process.version,
       cpus: cpus().length,
       loadAverageAtEnd: loadavg(),
+      startedFrom: args.from === 'data' ? 'the data file (DATA_DIR)' : 'the JSON file (SEED_FILE)',
+      importSeconds: imported?.importSeconds ?? null,
       startupMs,
       rssAfterStartMb: afterStart.rssMb,
       peakRssAfterStartMb: afterStart.peakMb,
@@ -246,6 +339,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

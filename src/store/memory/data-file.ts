@@ -31,6 +31,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChangeRecord, GraphRemovals, StoredDocument } from '../graph-store.js';
+import { SharedParts } from './shared-parts.js';
 import {
   parseDataset,
   type Dataset,
@@ -262,13 +263,16 @@ export class GraphDataFile implements GraphWriter {
     return new GraphDataFile(file, db, version !== 0 && version < SCHEMA_VERSION ? version : null);
   }
 
-  /** Every record, each table in the order its rows were first written. */
+  /** Every record, each table in the order its rows were first written, sharing repeated parts (shared-parts.ts). */
   readAll(): Dataset {
+    const sources = this.readTable<SourceRecord>('sources');
+    const entities = this.readTable<EntityRecord>('entities');
+    const shared = new SharedParts(entities, sources);
     return {
-      sources: this.readTable<SourceRecord>('sources'),
-      entities: this.readTable<EntityRecord>('entities'),
-      relations: this.readTable<RelationRecord>('relations'),
-      statements: this.readTable<StatementRecord>('statements'),
+      sources,
+      entities,
+      relations: this.readTable<RelationRecord>('relations', (r) => shared.relation(r)),
+      statements: this.readTable<StatementRecord>('statements', (s) => shared.statement(s)),
     };
   }
 
@@ -348,7 +352,12 @@ export class GraphDataFile implements GraphWriter {
   }
 
   /** Rows of (id, JSON) read as records, each checked to carry its row's id. */
-  private readJson<T>(sql: string, table: string, matches: (id: string, parsed: { id?: unknown }) => boolean): T[] {
+  private readJson<T>(
+    sql: string,
+    table: string,
+    matches: (id: string, parsed: { id?: unknown }) => boolean,
+    each: (record: T) => T = (record) => record,
+  ): T[] {
     const rows = this.db.prepare(sql).raw().iterate() as IterableIterator<[string, string]>;
     const records: T[] = [];
     try {
@@ -364,7 +373,7 @@ export class GraphDataFile implements GraphWriter {
         if (typeof parsed !== 'object' || parsed === null || !matches(id, parsed as { id?: unknown })) {
           throw new DataFileError(`The data file ${this.path} is damaged: the record of ${id} in table ${table} does not match its id.`);
         }
-        records.push(parsed as T);
+        records.push(each(parsed as T));
       }
     } catch (error) {
       if (error instanceof DataFileError) throw error;
@@ -373,8 +382,8 @@ export class GraphDataFile implements GraphWriter {
     return records;
   }
 
-  private readTable<T>(table: RecordTable): T[] {
-    return this.readJson<T>(`SELECT id, record FROM ${table} ORDER BY rowid`, table, (id, parsed) => parsed.id === id);
+  private readTable<T>(table: RecordTable, each?: (record: T) => T): T[] {
+    return this.readJson<T>(`SELECT id, record FROM ${table} ORDER BY rowid`, table, (id, parsed) => parsed.id === id, each);
   }
 }
 
