@@ -13,3 +13,4 @@ export * from './references.js';
 export * from './changes.js';
 export * from './duplicates.js';
 export * from './merge.js';
+export * from './neighbourhood.js';

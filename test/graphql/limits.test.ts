@@ -190,6 +190,35 @@ describe('query limits', () => {
     }
   });
 
+  it('answers a limited neighbourhood whose relations would pass MAX_LIST_LENGTH with the nearest nodes that fit', async () => {
+    const store = createMemoryStore();
+    await store.load(await readDatasetFile(SEED_FILE));
+    const capped = await startHarness({ store, limits: { maxListLength: 5 } });
+    try {
+      const result = await capped.run(`{ neighborhood(id: "region:kursk", depth: 2, limit: 1000) { nodes { id } edges { id from to } truncated } }`);
+      expect(result.errors).toBeUndefined();
+      const answer = result.data!['neighborhood'] as { nodes: { id: string }[]; edges: { id: string; from: string; to: string }[]; truncated: boolean };
+      expect(answer.truncated).toBe(true);
+      expect(answer.nodes.length).toBeGreaterThan(1);
+      expect(answer.nodes.length).toBeLessThanOrEqual(5);
+      expect(answer.edges.length).toBeLessThanOrEqual(5);
+      // The nearest nodes in the port's order, and every relation among them: those of the full
+      // neighbourhood with both ends listed, and one node more would not have fitted.
+      const full = (await store.neighborhood('region:kursk', { depth: 2, filter: { types: null }, limit: 1000 }))!;
+      const listed = full.nodes.map((n) => n.id).slice(0, answer.nodes.length);
+      expect(answer.nodes.map((n) => n.id)).toEqual(listed);
+      const among = (ids: string[]) => full.edges.filter((e) => ids.includes(e.from) && ids.includes(e.to)).map((e) => e.id);
+      expect(answer.edges.map((e) => e.id)).toEqual(among(listed));
+      const oneMore = full.nodes.map((n) => n.id).slice(0, answer.nodes.length + 1);
+      expect(oneMore.length > 5 || among(oneMore).length > 5).toBe(true);
+      // Without a limit the same question is still refused.
+      const unlimited = await capped.run(`{ neighborhood(id: "region:kursk", depth: 2) { nodes { id } } }`);
+      expect(unlimited.errors?.[0]?.extensions?.['code']).toBe('RESULT_TOO_LARGE');
+    } finally {
+      await capped.stop();
+    }
+  });
+
   it('refuses a neighbourhood of more than MAX_LIST_LENGTH nodes, letting the store stop early', async () => {
     const store = createMemoryStore();
     await store.load(await readDatasetFile(SEED_FILE));

@@ -2195,7 +2195,7 @@ export type Subgraph = {
   edges: Array<Edge>;
   /** `neighborhood`: the centre first, then by hops from it, then by id. `subgraph`: the entities given, in the order given, then the other nodes of the connecting paths by id. */
   nodes: Array<Entity>;
-  /** True when `neighborhood(limit)` left out nodes beyond the limit; false otherwise. */
+  /** True when `neighborhood(limit)` left out nodes: beyond the limit, or for the relations among the nodes listed to fit MAX_LIST_LENGTH; false otherwise. */
   truncated: Scalars['Boolean']['output'];
 };
 

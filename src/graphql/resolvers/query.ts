@@ -13,6 +13,7 @@ import {
   checkSearchText,
   DomainError,
   ErrorCode,
+  nearestThatFit,
 } from '../../domain/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs } from '../relation-filter.js';
@@ -59,7 +60,8 @@ export const queryResolvers: Resolvers = {
       if ('tooManyNodes' in subgraph || (checkedLimit === undefined && subgraph.nodes.length > ctx.maxListLength)) {
         throw neighbourhoodTooLarge(centre.id, query.depth, ctx.maxListLength);
       }
-      return subgraph;
+      // A limit asks for a bounded answer: the nearest nodes whose relations among them fit the cap.
+      return checkedLimit === undefined ? subgraph : nearestThatFit(subgraph, ctx.maxListLength);
     },
 
     shortestPath: async (_root, { fromId, toId, maxHops, types, directed, filter, through }, ctx) => {
