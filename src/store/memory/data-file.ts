@@ -263,16 +263,20 @@ export class GraphDataFile implements GraphWriter {
     return new GraphDataFile(file, db, version !== 0 && version < SCHEMA_VERSION ? version : null);
   }
 
-  /** Every record, each table in the order its rows were first written, sharing repeated parts (shared-parts.ts). */
+  /**
+   * Every record, sharing repeated parts (shared-parts.ts): entities and relations in id order
+   * (the primary key's order, which is code-point order, so the state need not sort them), sources
+   * and statements in the order their rows were first written.
+   */
   readAll(): Dataset {
     const sources = this.readTable<SourceRecord>('sources');
-    const entities = this.readTable<EntityRecord>('entities');
+    const entities = this.readTable<EntityRecord>('entities', 'id');
     const shared = new SharedParts(entities, sources);
     return {
       sources,
       entities,
-      relations: this.readTable<RelationRecord>('relations', (r) => shared.relation(r)),
-      statements: this.readTable<StatementRecord>('statements', (s) => shared.statement(s)),
+      relations: this.readTable<RelationRecord>('relations', 'id', (r) => shared.relation(r)),
+      statements: this.readTable<StatementRecord>('statements', 'rowid', (s) => shared.statement(s)),
     };
   }
 
@@ -382,8 +386,8 @@ export class GraphDataFile implements GraphWriter {
     return records;
   }
 
-  private readTable<T>(table: RecordTable, each?: (record: T) => T): T[] {
-    return this.readJson<T>(`SELECT id, record FROM ${table} ORDER BY rowid`, table, (id, parsed) => parsed.id === id, each);
+  private readTable<T>(table: RecordTable, order: 'rowid' | 'id' = 'rowid', each?: (record: T) => T): T[] {
+    return this.readJson<T>(`SELECT id, record FROM ${table} ORDER BY ${order}`, table, (id, parsed) => parsed.id === id, each);
   }
 }
 
