@@ -544,6 +544,11 @@ export class WriteService {
         before: await this.storedFileForm(written, remove),
         after: fileForm(written),
       };
+      // A write that would leave every record as it is (an update with nothing new) is answered
+      // without recording a change that changed nothing; a key then reserves nothing either.
+      if (removedIds.length === 0 && plan.documents === undefined && JSON.stringify(change.before) === JSON.stringify(change.after)) {
+        return plan.answer(written);
+      }
       try {
         await this.store.commit({ upsert: written, remove: plan.remove, documents: plan.documents, change });
       } catch (error) {

@@ -320,6 +320,14 @@ describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name 
     expect((cleared.data?.updateRelation as { evidence: { id: string }[] }).evidence.map((s) => s.id)).toContain('stmt:caption-russian-flag-in-kurakhove');
     const history = await historyOf('rel:russian-forces-control-most-of-kurakhove');
     expect(history.nodes.slice(0, 2).map((n) => n.operation)).toEqual(['updateRelation', 'updateRelation']);
+    // An update that changes nothing (nothing given, or what is there already) is answered with
+    // the relation as it is and leaves no change in its history.
+    for (const input of [{}, { time: null }]) {
+      const same = await editor(UPDATE_RELATION, { id: 'rel:russian-forces-control-most-of-kurakhove', input });
+      expect(same.errors).toBeUndefined();
+      expect(same.data?.updateRelation).toEqual(cleared.data?.updateRelation);
+    }
+    expect((await historyOf('rel:russian-forces-control-most-of-kurakhove')).totalCount).toBe(history.totalCount);
   });
 
   test("updates an event's relation, which keeps taking the event's attributions and time", async () => {
