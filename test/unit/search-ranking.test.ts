@@ -152,6 +152,26 @@ describe('statement ranking', () => {
 });
 
 describe('the embedded index', () => {
+  it('ranks a name match above an alias match of the same tier met earlier in tie order, and a later prefix above earlier substrings', () => {
+    const list = [
+      entity('settlement:a', 'Aaa', ['Qxyzq']),
+      entity('settlement:b', 'Bxyzb'),
+      entity('settlement:c', 'Cxyz'),
+      entity('settlement:d', 'Dqq', ['xyz d']),
+      entity('settlement:z', 'Xyz zed'),
+    ];
+    for (const fewWordStarts of [512, 0]) {
+      const index = new EntitySearchIndex(list, fewWordStarts);
+      // SUBSTRING of a name (b, c) before SUBSTRING of an alias (a), though a comes first by name.
+      expect(index.search('xyzb', null, 1).map((m) => m.entity.id)).toEqual(['settlement:b']);
+      expect(index.search('xyzq', null, 1).map((m) => m.entity.id)).toEqual(['settlement:a']);
+      // PREFIX of a name (z), PREFIX of an alias (d), then the substrings, whatever the tie order.
+      expect(index.search('xyz', null, 3).map((m) => m.entity.id)).toEqual(rankSearchResults(list, 'xyz', 3).map((m) => m.entity.id));
+      expect(index.search('xyz', null, 3).map((m) => m.entity.id)).toEqual(['settlement:z', 'settlement:d', 'settlement:b']);
+      expect(index.search('xyz', null, 1).map((m) => m.entity.id)).toEqual(['settlement:z']);
+    }
+  });
+
   it('ranks as rankSearchResults over every entity, word and typo tiers included', () => {
     // Few letters in words of 3 to 8, so names share words, prefixes and near misses.
     const word = fc.stringMatching(/^[abcé]{3,8}$/);
@@ -162,11 +182,20 @@ describe('the embedded index', () => {
       .map((rows) => rows.map(([name, aliases, description, kind], i) => entity(`${kind.toLowerCase()}:${i}`, name, aliases, description, kind)));
     fc.assert(
       fc.property(entities, fc.array(word, { minLength: 1, maxLength: 2 }), fc.integer({ min: 1, max: 8 }), fc.boolean(), (list, words, first, someKinds) => {
-        const index = new EntitySearchIndex(list);
         const query = normalizeForSearch(words.join(' '));
         const wanted: EntityKind[] | null = someKinds ? ['UNIT', 'PERSON'] : null;
         const expected = rankSearchResults(list.filter((e) => wanted === null || wanted.includes(e.kind)), query, first);
-        expect(index.search(query, wanted, first)).toEqual(expected);
+        // Both ways of finding the best substring matches: from the keys starting with the query
+        // (few of them), and by scanning the candidates until the first level left is full.
+        for (const fewWordStarts of [512, 0]) {
+          expect(new EntitySearchIndex(list, fewWordStarts).search(query, wanted, first)).toEqual(expected);
+        }
+        // A query cut from inside a word: substring tiers only.
+        const inner = normalizeForSearch(list[0]!.name).slice(1, 5);
+        if (inner.length >= 3) {
+          const innerExpected = rankSearchResults(list.filter((e) => wanted === null || wanted.includes(e.kind)), inner, first);
+          for (const fewWordStarts of [512, 0]) expect(new EntitySearchIndex(list, fewWordStarts).search(inner, wanted, first)).toEqual(innerExpected);
+        }
       }),
       { numRuns: 300 },
     );

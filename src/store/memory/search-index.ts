@@ -29,7 +29,6 @@ import {
   prepareQuery,
   rankSearchEntries,
   rankStatementEntries,
-  rankSubstringEntriesInOrder,
   searchEntryOf,
   statementEntryOf,
   wordDistance,
@@ -86,9 +85,21 @@ export class EntitySearchIndex {
   private readonly shortPostings = new Map<string, Int32Array[]>();
   /** Words of names, aliases and descriptions → positions, for the word tiers. */
   private readonly words: WordIndex;
+  /**
+   * Every key's suffixes that begin a word (the key itself, and each after a space), sorted, with
+   * the position of the entry each comes from: the keys a query starts or starts a word of (the
+   * EXACT, PREFIX and WORD_PREFIX tiers) are one range of it.
+   */
+  private readonly wordStarts: string[];
+  private readonly wordStartOwners: Int32Array;
 
-  constructor(entities: Iterable<EntityRecord>) {
+  /** `fewWordStarts`: see FEW_WORD_STARTS (tests set it to reach both ways of ranking with few entities). */
+  constructor(
+    entities: Iterable<EntityRecord>,
+    private readonly fewWordStarts = FEW_WORD_STARTS,
+  ) {
     this.entries = Array.from(entities, searchEntryOf).sort(compareSearchEntries);
+    const starts: [string, number][] = [];
     const trigrams = new Map<string, number[]>();
     const short = new Map<string, number[][]>();
     const words = new WordIndexBuilder();
@@ -108,7 +119,14 @@ export class EntitySearchIndex {
       }
       for (const key of keys) words.add(key, position);
       if (entry.descriptionKey !== '') words.add(entry.descriptionKey, position);
+      for (const key of keys) {
+        for (let i = 0; i < key.length; i++) if (i === 0 || key[i - 1] === ' ') starts.push([key.slice(i), position]);
+      }
     });
+    // Code-unit order: any prefix's strings are one range in it, as in code-point order.
+    starts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    this.wordStarts = starts.map(([text]) => text);
+    this.wordStartOwners = Int32Array.from(starts, ([, position]) => position);
     for (const [gram, list] of trigrams) this.trigramPostings.set(gram, Int32Array.from(list));
     for (const [text, lists] of short) this.shortPostings.set(text, lists.map((l) => Int32Array.from(l)));
     this.words = words.build(this.entries.length);
@@ -122,7 +140,7 @@ export class EntitySearchIndex {
     const wanted = (entry: SearchEntry) =>
       (kinds === null || kinds.includes(entry.entity.kind)) && (excluded.size === 0 || !excluded.has(entry.entity.id));
     const bySubstring = canUseTrigrams(normalizedQuery)
-      ? rankSubstringEntriesInOrder(this.candidates(normalizedQuery, wanted), normalizedQuery, first)
+      ? this.searchSubstrings(normalizedQuery, wanted, first)
       : this.searchShort(normalizedQuery, wanted, first);
     // Every substring hit outscores every word hit: with `first` of them, the word tiers cannot enter.
     if (bySubstring.length >= first) return bySubstring;
@@ -138,6 +156,32 @@ export class EntitySearchIndex {
     // Both lists come from the same ranking; an entity in both has the same match in each.
     const seen = new Set(bySubstring.map((m) => m.entity.id));
     return [...bySubstring, ...byWords.filter((m) => !seen.has(m.entity.id))].sort(compareSearchMatches).slice(0, first);
+  }
+
+  /**
+   * The substring tiers of a query of three characters or more, as `rankSubstringEntriesInOrder`
+   * ranks them over the trigram candidates, without checking every candidate: the levels above
+   * the scan come from the word starts (all of EXACT to WORD_PREFIX when few keys start with the
+   * query, else the EXACT ones), and the scan of the candidates in tie order stops as soon as the
+   * first level it is left to fill has `first` entries (every later candidate ties worse).
+   */
+  private searchSubstrings(query: string, wanted: (entry: SearchEntry) => boolean, first: number): SearchMatch[] {
+    const from = lowerBound(this.wordStarts, query);
+    const started = upperBoundOfPrefix(this.wordStarts, query, from);
+    const few = started - from <= this.fewWordStarts;
+    // Levels below `scanFrom` are known in full from the word starts.
+    const scanFrom = few ? SUBSTRING_NAME_LEVEL : PREFIX_NAME_LEVEL;
+    const end = few ? started : upperBoundOfPrefix(this.wordStarts, query, from, true);
+    const owners = [...new Set(this.wordStartOwners.subarray(from, end))].sort((a, b) => a - b);
+    const known = rankedByLevel(
+      owners.map((p) => this.entries[p]!).filter(wanted),
+      query,
+      first,
+      (level) => level < scanFrom,
+    );
+    if (known.length >= first) return known;
+    const scanned = rankedByLevel(this.candidates(query, wanted), query, first - known.length, (level) => level >= scanFrom, scanFrom);
+    return [...known, ...scanned];
   }
 
   private searchShort(text: string, wanted: (entry: SearchEntry) => boolean, first: number): SearchMatch[] {
@@ -227,6 +271,49 @@ export class LayeredSearchIndex {
 
 /** Entities written since the last full build of a LayeredSearchIndex before it builds again. */
 const RECENT_LIMIT = 1024;
+
+/** Up to this many keys starting (a word of) the query, their entries are ranked rather than scanned for. */
+const FEW_WORD_STARTS = 512;
+const PREFIX_NAME_LEVEL = 2;
+const SUBSTRING_NAME_LEVEL = 6;
+
+/**
+ * The substring matches of `candidates` (in tie order) at the levels `keep` takes, the first
+ * `first` of each level, in the domain's order (level, then tie order); with `stopAt`, the scan
+ * ends once that level, the best one kept, has `first`.
+ */
+function rankedByLevel(
+  candidates: Iterable<SearchEntry>,
+  query: string,
+  first: number,
+  keep: (level: number) => boolean,
+  stopAt?: number,
+): SearchMatch[] {
+  const levels: SearchMatch[][] = Array.from({ length: LEVELS }, () => []);
+  if (first <= 0) return [];
+  for (const entry of candidates) {
+    const match = matchEntryBySubstring(entry, query);
+    if (match === null) continue;
+    const level = levelOf(match);
+    if (!keep(level) || levels[level]!.length >= first) continue;
+    levels[level]!.push(match);
+    if (level === stopAt && levels[level]!.length >= first) break;
+  }
+  return levels.flat().slice(0, first);
+}
+
+/** From `from` (the first place not before `prefix`), the end of the texts starting with it, or only equal to it. */
+function upperBoundOfPrefix(sorted: readonly string[], prefix: string, from: number, equalOnly = false): number {
+  let low = from;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const text = sorted[middle]!;
+    if (equalOnly ? text === prefix : text.startsWith(prefix)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /** A substring match's level: its tier, then name before alias (the domain's score order). */
 function levelOf(match: SearchMatch): number {
