@@ -15,7 +15,8 @@
 import type { PathQuery, PathResult } from '../graph-store.js';
 import { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
-import { preparedWalk, shortestPathNumbers, type NumberedPath } from './traversal.js';
+import { preparedWalk, shortestPathNumbers, type NumberedPath, type PreparedWalk } from './traversal.js';
+import { unmarkedBytes } from './scratch.js';
 
 export async function kShortestPaths(
   state: MemoryState,
@@ -33,12 +34,30 @@ export async function kShortestPaths(
   const shortest = await shortestPathNumbers(graph, walk.start, target, maxHops, accepts, directed, pacer);
   if (shortest === null) return [];
 
+  const blockedNode = unmarkedBytes.borrow(graph.offsets.length - 1);
+  const blockedRelation = unmarkedBytes.borrow(graph.relFrom.length);
+  try {
+    const found = await spurPaths(walk, shortest, query, first, blockedNode, blockedRelation, pacer);
+    return found.map(walk.result);
+  } finally {
+    unmarkedBytes.giveBack(blockedNode, blockedRelation);
+  }
+}
+
+/** Yen's loop: the next shortest paths after `shortest`, up to `first` in all. */
+async function spurPaths(
+  { graph, target, accepts }: PreparedWalk,
+  shortest: NumberedPath,
+  { maxHops, directed }: PathQuery,
+  first: number,
+  blockedNode: Uint8Array,
+  blockedRelation: Uint8Array,
+  pacer: Pacer,
+): Promise<NumberedPath[]> {
   const found: NumberedPath[] = [shortest];
   const candidates: NumberedPath[] = [];
   const seen = new Set<string>([keyOf(shortest)]);
   const { relFrom, relTo } = graph;
-  const blockedNode = new Uint8Array(graph.offsets.length - 1);
-  const blockedRelation = new Uint8Array(relFrom.length);
 
   while (found.length < first) {
     const previous = found[found.length - 1]!;
@@ -71,7 +90,7 @@ export async function kShortestPaths(
     for (let c = 1; c < candidates.length; c++) if (comparePaths(candidates[c]!, candidates[best]!) < 0) best = c;
     found.push(candidates.splice(best, 1)[0]!);
   }
-  return found.map(walk.result);
+  return found;
 }
 
 /** Whether `path` starts with the first `i` relations (and so `i + 1` nodes) of `other`. */

@@ -10,6 +10,7 @@ import { walkThroughStatements } from './statement-walk.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
+import { unmarkedBytes, unreachedInts } from './scratch.js';
 
 export async function neighborhoodOf(
   state: MemoryState,
@@ -20,19 +21,36 @@ export async function neighborhoodOf(
   const adjacency = state.adjacency;
   const centre = adjacency.numberOf.get(centreId);
   if (centre === undefined) return null;
-  const { offsets, other, relation, flags } = adjacency;
   const test = compileRelationFilter(filter).over(adjacency);
   // The centre is the kinds clause's anchor.
   const accepts = (r: number) => test(r, centre);
   // With a `limit`, never TooManyNodes: the walk stops once a whole level takes it past the limit.
   const tooMany = limit === undefined ? (maxNodes ?? Infinity) : Infinity;
 
+  const reached = unmarkedBytes.borrow(adjacency.entities.length);
+  try {
+    return await walkNeighbourhood(adjacency, centre, reached, depth, accepts, tooMany, limit, pacer);
+  } finally {
+    unmarkedBytes.giveBack(reached);
+  }
+}
+
+async function walkNeighbourhood(
+  adjacency: Adjacency,
+  centre: number,
+  reached: Uint8Array,
+  depth: number,
+  accepts: (r: number) => boolean,
+  tooMany: number,
+  limit: number | undefined,
+  pacer: Pacer,
+): Promise<SubgraphResult | TooManyNodes> {
+  const { offsets, other, relation, flags } = adjacency;
   // With `maxNodes`, it stops once a level in progress takes the count past it.
   // Nodes by hops, then id: each level is sorted as it is completed (numbers are in id order).
-  const reached = new Uint8Array(adjacency.entities.length);
   reached[centre] = 1;
   const order: number[] = [centre];
-  let frontier: number[] = [centre];
+  let frontier: ArrayLike<number> & Iterable<number> = [centre];
   for (let hops = 1; hops <= depth && frontier.length > 0; hops++) {
     const level: number[] = [];
     for (const node of frontier) {
@@ -47,9 +65,10 @@ export async function neighborhoodOf(
         if (order.length + level.length > tooMany) return { tooManyNodes: true, atLeast: order.length + level.length };
       }
     }
-    level.sort((a, b) => a - b);
-    for (const node of level) order.push(node);
-    frontier = level;
+    // A typed array sorts numbers natively: a hub's level is tens of thousands of them.
+    const sorted = Int32Array.from(level).sort();
+    for (const node of sorted) order.push(node);
+    frontier = sorted;
     if (limit !== undefined && order.length > limit) break;
   }
   const truncated = limit !== undefined && order.length > limit;
@@ -68,10 +87,9 @@ export async function neighborhoodOf(
       }
     }
   }
-  edges.sort((a, b) => a - b);
   return {
     nodes: order.map((n) => adjacency.entities[n]!),
-    edges: edges.map((r) => adjacency.relations[r]!),
+    edges: Array.from(Int32Array.from(edges).sort(), (r) => adjacency.relations[r]!),
     ...(limit === undefined ? {} : { truncated }),
   };
 }
@@ -161,13 +179,33 @@ export async function shortestPathNumbers(
   pacer: Pacer,
 ): Promise<NumberedPath | null> {
   if (start === target) return { nodes: [start], rels: [] };
+  const n = adjacency.offsets.length - 1;
+  // Hops from the start, and to the target, for the nodes each side reached, and positions on
+  // shortest paths (-1: not reached, on none).
+  const [fromStart, toTarget, position] = [unreachedInts.borrow(n), unreachedInts.borrow(n), unreachedInts.borrow(n)];
+  try {
+    return await canonicalPathOver(adjacency, start, target, maxHops, accepts, directed, pacer, fromStart, toTarget, position);
+  } finally {
+    unreachedInts.giveBack(fromStart, toTarget, position);
+  }
+}
+
+async function canonicalPathOver(
+  adjacency: WalkGraph,
+  start: number,
+  target: number,
+  maxHops: number,
+  accepts: (r: number) => boolean,
+  directed: boolean,
+  pacer: Pacer,
+  fromStart: Int32Array,
+  toTarget: Int32Array,
+  position: Int32Array,
+): Promise<NumberedPath | null> {
   const forward = directed ? STEP_OUT : STEP_ANY;
   const backward = directed ? STEP_IN : STEP_ANY;
-  const n = adjacency.offsets.length - 1;
 
-  // 1. Hops from the start, and to the target, for the nodes each side reached (-1: not reached).
-  const fromStart = new Int32Array(n).fill(-1);
-  const toTarget = new Int32Array(n).fill(-1);
+  // 1. The two searches, a level at a time.
   fromStart[start] = 0;
   toTarget[target] = 0;
   let startFrontier = [start];
@@ -189,8 +227,7 @@ export async function shortestPathNumbers(
   if (!met) return null;
   const length = ks + kt;
 
-  // 2. Positions on shortest paths (-1: on none).
-  const position = new Int32Array(n).fill(-1);
+  // 2. Positions on shortest paths.
   let layer: number[] = [];
   for (const node of ks === 0 ? [start] : startFrontier) {
     if (fromStart[node] === ks && toTarget[node] === kt) {

@@ -1,0 +1,42 @@
+/**
+ * Scratch arrays for walks, lent and given back. A walk over a graph of 100k entities needs a few
+ * arrays of 100k entries (hops from each end, positions, marks), and a k-shortest-paths search one
+ * per relation; made per request, that was megabytes a second outside the JS heap under load, and
+ * the garbage collector ran full collections for that external memory alone. An array given back
+ * is filled with its initial value again, so every loan starts clean; a few are kept per length
+ * (the graph's size changes with writes, and only the latest lengths are kept).
+ */
+class ScratchPool<T extends Int32Array | Uint8Array> {
+  private readonly free = new Map<number, T[]>();
+
+  constructor(
+    private readonly make: (length: number) => T,
+    private readonly initial: number,
+  ) {}
+
+  borrow(length: number): T {
+    return this.free.get(length)?.pop() ?? this.make(length);
+  }
+
+  giveBack(...arrays: T[]): void {
+    for (const array of arrays) {
+      array.fill(this.initial);
+      let list = this.free.get(array.length);
+      if (list === undefined) {
+        // A new length: the graph changed size, and arrays of the old ones will not be asked again.
+        if (this.free.size >= KEPT_LENGTHS) this.free.delete(this.free.keys().next().value!);
+        this.free.set(array.length, (list = []));
+      }
+      if (list.length < KEPT_PER_LENGTH) list.push(array);
+    }
+  }
+}
+
+const KEPT_LENGTHS = 4;
+/** Enough for the walks in flight at once on a busy server; beyond it, arrays go to the collector. */
+const KEPT_PER_LENGTH = 16;
+
+/** Int32Arrays filled with -1 ("not reached"). */
+export const unreachedInts = new ScratchPool((length) => new Int32Array(length).fill(-1), -1);
+/** Uint8Arrays filled with 0 ("not marked"). */
+export const unmarkedBytes = new ScratchPool((length) => new Uint8Array(length), 0);
