@@ -20,6 +20,7 @@ import {
 } from '../../src/domain/index.js';
 import type { Adjacency } from '../../src/store/memory/adjacency.js';
 import { stateWithDataset, type MemoryState, type Removals } from '../../src/store/memory/state.js';
+import { factIndexesOf } from '../../src/store/memory/facts.js';
 
 const KINDS: EntityKind[] = ['SETTLEMENT', 'UNIT', 'PERSON'];
 const TYPES: RelationType[] = ['NEAR', 'CONTROLS', 'LOCATED_IN', 'ALLIED_WITH'];
@@ -30,16 +31,20 @@ const entity = (n: number, name: string, kind: EntityKind): EntityRecord => ({
   name,
   aliases: [],
   description: null,
-  location: null,
-  event: null,
+  location: n % 4 === 0 ? { latitude: 48 + n / 100, longitude: 37 + n / 100, precision: 'APPROXIMATE' } : null,
+  event:
+    n % 5 === 1
+      ? { type: 'ASSAULT', time: n % 2 === 0 ? null : { start: `2024-0${1 + (n % 9)}`, end: null, text: null }, quantities: [], attributions: [said(n + 1)], status: 'CLAIMED' }
+      : null,
 });
 
 const said = (claimant: number | null): Attribution => ({
   claimantId: claimant === null ? null : `e:${claimant}`,
   viaId: null,
-  statementId: null,
+  // Some rest on a statement and carry a day, so the timeline and the statements' facts change too.
+  statementId: claimant !== null && claimant % 3 === 0 ? `stmt:${claimant % 10}` : null,
   stance: claimant === null ? 'ASSERTS' : 'DISPUTES',
-  saidOn: null,
+  saidOn: claimant !== null && claimant % 2 === 0 ? `2024-0${1 + (claimant % 9)}-1${claimant % 10}` : null,
   sourceId: 'source:s',
   note: null,
 });
@@ -113,6 +118,7 @@ function expectSameAnswers(state: MemoryState, fresh: MemoryState) {
   expect([...state.statementsBySpeaker].sort()).toEqual([...fresh.statementsBySpeaker].sort());
   expect([...state.statementsAbout].sort()).toEqual([...fresh.statementsAbout].sort());
   expect(comparable(state.adjacency)).toEqual(comparable(fresh.adjacency));
+  expect(factIndexesOf(state)).toEqual(factIndexesOf(fresh));
   expect(state.entitiesByName).toEqual(fresh.entitiesByName);
   expect([...state.entitiesByKind].sort()).toEqual([...fresh.entitiesByKind].sort());
   for (const text of ['a', 'ab', 'k', 'abk', 'kab', 'bbb', 'a b', 'akb', 'kkkk']) {
@@ -144,6 +150,7 @@ describe('a snapshot after writes', () => {
           const statements = write.statements.map(([n, speaker, about, date]) => statement(n, speaker, about, date));
           const remove: Removals = { relations: write.removeRelations.map((n) => `r:${n}`), entities: write.removeEntities.map((n) => `e:${n}`) };
           let next: MemoryState;
+          factIndexesOf(state); // built before the write, so the next snapshot derives its own
           try {
             next = stateWithDataset(state, dataset(entities, relations, sources, statements), remove);
           } catch (error) {

@@ -68,7 +68,9 @@ const built = new WeakMap<MemoryState, FactIndexes>();
 
 /**
  * The fact indexes of a snapshot, built on its first question about events, time or statements'
- * facts: a write does not pay for them, and a snapshot nobody asks about never builds them.
+ * facts: a snapshot nobody asks about never builds them. A write's snapshot whose predecessor had
+ * them gets them at once, derived from those (`factIndexesAfter`), so the first question after a
+ * write on a large graph does not rebuild them all.
  */
 export function factIndexesOf(state: MemoryState): FactIndexes {
   let indexes = built.get(state);
@@ -79,20 +81,107 @@ export function factIndexesOf(state: MemoryState): FactIndexes {
   return indexes;
 }
 
-/** `entities` and `relations` in id order, as the adjacency keeps them. */
-export function buildFactIndexes(
-  entityList: readonly EntityRecord[],
-  relationList: readonly RelationRecord[],
-  statements: Iterable<StatementRecord>,
-): FactIndexes {
-  const eventList = entityList.filter((e) => e.event !== null);
+/** What a write changed, for `deriveFactIndexes`: the records written, and the ids written or removed. */
+export interface FactChange {
+  readonly entities: readonly EntityRecord[];
+  readonly relations: readonly RelationRecord[];
+  readonly statements: readonly StatementRecord[];
+  /** Ids whose earlier record no longer holds: written again or removed. */
+  readonly gone: { readonly entity: ReadonlySet<string>; readonly relation: ReadonlySet<string>; readonly statement: ReadonlySet<string> };
+  /** The earlier records of the relations and events gone, whose statements' facts change. */
+  readonly goneFacts: readonly FactRef[];
+}
 
-  const events: DatedEvent[] = eventList.map((entity) => {
+/** Up to this many rows written, a write's rows are placed one by one; past it the indexes are built again. */
+const DERIVE_UP_TO = 256;
+
+/**
+ * Gives `next` the fact indexes of `previous` after `change`, when `previous` has them built and
+ * the change is small; otherwise `next` builds its own when first asked.
+ */
+export function deriveFactIndexes(previous: MemoryState, next: MemoryState, change: FactChange): void {
+  const before = built.get(previous);
+  if (before === undefined) return;
+  const events = eventsOf(change.entities.filter((e) => e.event !== null));
+  const rows = timelineRowsOf(
+    change.entities.filter((e) => e.event !== null),
+    change.relations,
+    change.statements,
+  );
+  if (events.length + rows.length > DERIVE_UP_TO) return;
+  const { gone } = change;
+  const keptEvents = gone.entity.size === 0 ? [...before.events] : before.events.filter((e) => !gone.entity.has(e.entity.id));
+  for (const event of events) insertSorted(keptEvents, event, compareEvents);
+  const isGone = (row: TimelineRow) =>
+    row.entry.event !== null ? gone.entity.has(row.id) : row.entry.relation !== null ? gone.relation.has(row.id) : gone.statement.has(row.id);
+  const anyGone = gone.entity.size + gone.relation.size + gone.statement.size > 0;
+  const timeline = anyGone ? before.timeline.filter((row) => !isGone(row)) : [...before.timeline];
+  for (const row of rows) insertSorted(timeline, row, compareTimelineRows);
+
+  // Statements' facts: the lists of the statements a gone or written fact names, made again.
+  const factsByStatement = new Map(before.factsByStatement);
+  const touched = new Set<string>();
+  const written: FactRef[] = [
+    ...change.relations.map((relation) => ({ relation, event: null })),
+    ...change.entities.filter((e) => e.event !== null).map((event) => ({ relation: null, event })),
+  ];
+  for (const fact of [...change.goneFacts, ...written]) for (const id of statementsOf(fact)) touched.add(id);
+  const factId = (f: FactRef) => (f.relation ?? f.event)!.id;
+  for (const statementId of touched) {
+    const kept = (before.factsByStatement.get(statementId) ?? []).filter((f) =>
+      f.relation !== null ? !gone.relation.has(f.relation.id) : !gone.entity.has(f.event!.id),
+    );
+    const added = written.filter((f) => statementsOf(f).includes(statementId));
+    const list = [...kept, ...added].sort((a, b) => Number(a.relation === null) - Number(b.relation === null) || compareText(factId(a), factId(b)));
+    if (list.length === 0) factsByStatement.delete(statementId);
+    else factsByStatement.set(statementId, list);
+  }
+
+  const located = gone.entity.size === 0 ? [...before.located] : before.located.filter((p) => !gone.entity.has(p.entity.id));
+  for (const place of locatedOf(change.entities)) insertSorted(located, place, (a, b) => byId(a.entity, b.entity));
+  built.set(next, { events: keptEvents, timeline, factsByStatement, located });
+}
+
+/** The statements a fact rests on, each once: its attributions', and a relation's own. */
+function statementsOf(fact: FactRef): string[] {
+  const attributions = fact.relation?.attributions ?? fact.event!.event!.attributions;
+  const ids = attributions.flatMap((a) => (a.statementId === null ? [] : [a.statementId]));
+  if (fact.relation !== null) ids.push(...fact.relation.statementIds);
+  return [...new Set(ids)];
+}
+
+function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(list[middle]!, item) < 0) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, item);
+}
+
+const compareEvents = (a: DatedEvent, b: DatedEvent) => compareDays(a.earliest, b.earliest) || byId(a.entity, b.entity);
+
+function eventsOf(eventList: readonly EntityRecord[]): DatedEvent[] {
+  return eventList.map((entity) => {
     const bounds = entity.event!.time === null ? null : timeBounds(entity.event!.time);
     return { entity, earliest: bounds?.earliest ?? null, latest: bounds?.latest ?? null };
   });
-  events.sort((a, b) => compareDays(a.earliest, b.earliest) || byId(a.entity, b.entity));
+}
 
+function locatedOf(entities: readonly EntityRecord[]): LocatedPlace[] {
+  return entities
+    .filter((e) => e.location !== null)
+    .map((entity) => ({ entity, latitude: entity.location!.latitude, longitude: entity.location!.longitude }));
+}
+
+/** The timeline rows of these events, relations and statements, unsorted. */
+function timelineRowsOf(
+  eventList: readonly EntityRecord[],
+  relationList: readonly RelationRecord[],
+  statements: Iterable<StatementRecord>,
+): TimelineRow[] {
   const timeline: TimelineRow[] = [];
   const entry = (
     kind: TimelineEntryKind,
@@ -141,7 +230,18 @@ export function buildFactIndexes(
   for (const statement of statements) {
     if (statement.date !== null) entry('STATEMENT', statement.date, statement.date, { statement });
   }
-  timeline.sort(compareTimelineRows);
+  return timeline;
+}
+
+/** `entities` and `relations` in id order, as the adjacency keeps them. */
+export function buildFactIndexes(
+  entityList: readonly EntityRecord[],
+  relationList: readonly RelationRecord[],
+  statements: Iterable<StatementRecord>,
+): FactIndexes {
+  const eventList = entityList.filter((e) => e.event !== null);
+  const events = eventsOf(eventList).sort(compareEvents);
+  const timeline = timelineRowsOf(eventList, relationList, statements).sort(compareTimelineRows);
 
   const supported = new Map<string, FactRef[]>();
   const support = (statementId: string, fact: FactRef) => {
@@ -160,11 +260,7 @@ export function buildFactIndexes(
     for (const a of event.event!.attributions) if (a.statementId !== null) support(a.statementId, fact);
   }
 
-  const located = entityList
-    .filter((e) => e.location !== null)
-    .map((entity) => ({ entity, latitude: entity.location!.latitude, longitude: entity.location!.longitude }));
-
-  return { events, timeline, factsByStatement: supported, located };
+  return { events, timeline, factsByStatement: supported, located: locatedOf(entityList) };
 }
 
 // --- events -----------------------------------------------------------------------------------

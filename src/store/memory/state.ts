@@ -27,6 +27,8 @@ import {
 import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
 import { adjacencyAfter, numberById, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
 import { LayeredSearchIndex } from './search-index.js';
+import { deriveFactIndexes, type FactChange } from './facts.js';
+import type { FactRef } from '../graph-store.js';
 
 type StatementIndex = ReadonlyMap<string, readonly StatementRecord[]>;
 
@@ -121,7 +123,7 @@ export function stateWithDataset(previous: MemoryState | null, dataset: Dataset,
   const writtenEntities = lastOfEachId(dataset.entities).filter((e) => !removed.entity.has(e.id));
   const entityLists = sameEntities ? previous : entityListsAfter(previous, entities.list, writtenEntities, removed.entity);
   const statementLists = sameStatements ? previous : statementListsOf(statements);
-  return {
+  const next: MemoryState = {
     statements,
     sources,
     statementsBySpeaker: statementLists.statementsBySpeaker,
@@ -138,6 +140,35 @@ export function stateWithDataset(previous: MemoryState | null, dataset: Dataset,
         : previous.searchIndex.after(writtenEntities, removed.entity, () => entities.list),
     adjacency,
   };
+  if (previous !== null) deriveFactIndexes(previous, next, factChange(previous, dataset, removed, writtenEntities));
+  return next;
+}
+
+/** What a write changed, as the fact indexes need it (see facts.ts). */
+function factChange(
+  previous: MemoryState,
+  dataset: Dataset,
+  removed: { readonly entity: ReadonlySet<string>; readonly relation: ReadonlySet<string>; readonly statement: ReadonlySet<string> },
+  writtenEntities: readonly EntityRecord[],
+): FactChange {
+  const relations = lastOfEachId(dataset.relations).filter((r) => !removed.relation.has(r.id));
+  const statements = lastOfEachId(dataset.statements).filter((s) => !removed.statement.has(s.id));
+  // Only ids the earlier snapshot held: a new id leaves nothing to take out.
+  const gone = {
+    entity: new Set([...removed.entity, ...writtenEntities.map((e) => e.id)].filter((id) => entityOf(previous, id) !== undefined)),
+    relation: new Set([...removed.relation, ...relations.map((r) => r.id)].filter((id) => relationOf(previous, id) !== undefined)),
+    statement: new Set([...removed.statement, ...statements.map((st) => st.id)].filter((id) => previous.statements.has(id))),
+  };
+  const goneFacts: FactRef[] = [];
+  for (const id of gone.relation) {
+    const relation = relationOf(previous, id);
+    if (relation) goneFacts.push({ relation, event: null });
+  }
+  for (const id of gone.entity) {
+    const event = entityOf(previous, id);
+    if (event?.event) goneFacts.push({ relation: null, event });
+  }
+  return { entities: writtenEntities, relations, statements, gone, goneFacts };
 }
 
 /**
