@@ -233,7 +233,8 @@ function upsertSorted<T extends { readonly id: string }>(
 ): Renumbered<T> {
   if (incoming.length === 0 && removed.size === 0) return { list: previous, oldIndex: null };
   // Records in strictly ascending id order (a data file reads them so) need no dedupe and no sort.
-  const added = ascendingById(incoming) ? incoming : sortedById([...new Map(incoming.map((r) => [r.id, r] as const)).values()]);
+  // (A copy either way: the snapshot must not share an array its caller may change.)
+  const added = ascendingById(incoming) ? [...incoming] : sortedById([...new Map(incoming.map((r) => [r.id, r] as const)).values()]);
   if (previous.length === 0 && removed.size === 0) return { list: added, oldIndex: new Int32Array(added.length).fill(-1) };
   if (removed.size === 0 && added.length <= SMALL_WRITE) return spliced(previous, added);
   const list: T[] = [];
