@@ -37,6 +37,6 @@ const KEPT_LENGTHS = 4;
 const KEPT_PER_LENGTH = 16;
 
 /** Int32Arrays filled with -1 ("not reached"). */
-export const unreachedInts = new ScratchPool((length) => new Int32Array(length).fill(-1), -1);
+export const unreachedInts = new ScratchPool<Int32Array>((length) => new Int32Array(length).fill(-1), -1);
 /** Uint8Arrays filled with 0 ("not marked"). */
-export const unmarkedBytes = new ScratchPool((length) => new Uint8Array(length), 0);
+export const unmarkedBytes = new ScratchPool<Uint8Array>((length) => new Uint8Array(length), 0);

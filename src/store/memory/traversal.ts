@@ -182,25 +182,34 @@ export async function shortestPathNumbers(
   const n = adjacency.offsets.length - 1;
   // Hops from the start, and to the target, for the nodes each side reached, and positions on
   // shortest paths (-1: not reached, on none).
-  const [fromStart, toTarget, position] = [unreachedInts.borrow(n), unreachedInts.borrow(n), unreachedInts.borrow(n)];
+  const marks: PathMarks = { fromStart: unreachedInts.borrow(n), toTarget: unreachedInts.borrow(n), position: unreachedInts.borrow(n) };
   try {
-    return await canonicalPathOver(adjacency, start, target, maxHops, accepts, directed, pacer, fromStart, toTarget, position);
+    return await canonicalPathOver({ adjacency, start, target, maxHops, accepts, directed, pacer }, marks);
   } finally {
-    unreachedInts.giveBack(fromStart, toTarget, position);
+    unreachedInts.giveBack(marks.fromStart, marks.toTarget, marks.position);
   }
 }
 
+/** The arrays a path search marks nodes in, one entry per node, -1 when unmarked. */
+interface PathMarks {
+  readonly fromStart: Int32Array;
+  readonly toTarget: Int32Array;
+  readonly position: Int32Array;
+}
+
+interface PathSearch {
+  readonly adjacency: WalkGraph;
+  readonly start: number;
+  readonly target: number;
+  readonly maxHops: number;
+  readonly accepts: (r: number) => boolean;
+  readonly directed: boolean;
+  readonly pacer: Pacer;
+}
+
 async function canonicalPathOver(
-  adjacency: WalkGraph,
-  start: number,
-  target: number,
-  maxHops: number,
-  accepts: (r: number) => boolean,
-  directed: boolean,
-  pacer: Pacer,
-  fromStart: Int32Array,
-  toTarget: Int32Array,
-  position: Int32Array,
+  { adjacency, start, target, maxHops, accepts, directed, pacer }: PathSearch,
+  { fromStart, toTarget, position }: PathMarks,
 ): Promise<NumberedPath | null> {
   const forward = directed ? STEP_OUT : STEP_ANY;
   const backward = directed ? STEP_IN : STEP_ANY;
