@@ -164,7 +164,7 @@ class LazyLoaders implements Loaders {
     return (this.#source ??= new DataLoader((ids) => this.store.sourcesByIds(ids, this.read), schedule));
   }
   get relations() {
-    return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read), {
+    return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read, this.entity), {
       ...schedule,
       cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${key.cap ?? ''} ${relationFilterKey(key.filter)}`,
     }));
@@ -191,11 +191,15 @@ class LazyLoaders implements Loaders {
   }
 }
 
-/** One store call per distinct filter in the batch. */
+/**
+ * One store call per distinct filter in the batch. Each view brings the entity at its other end:
+ * it goes into the request's entity loader, so that asking for it (`node`) costs no round trip.
+ */
 async function loadRelations(
   store: GraphStore,
   keys: readonly RelationKey[],
   read: ReadOptions,
+  entities: DataLoader<string, EntityRecord | null>,
 ): Promise<RelationView[][]> {
   const groups = new Map<string, { query: RelationsQuery; positions: number[] }>();
   keys.forEach((key, position) => {
@@ -215,6 +219,8 @@ async function loadRelations(
       positions.forEach((p, i) => {
         results[p] = views[i] ?? [];
       });
+      // prime keeps a record already loaded (or being loaded): the request sees one record per id.
+      for (const list of views) for (const view of list) entities.prime(view.otherId, view.other);
     }),
   );
   return results;

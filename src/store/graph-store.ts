@@ -155,8 +155,13 @@ export interface RelationView {
   readonly relation: RelationRecord;
   /** OUT when the entity asked is the start, IN when it is the end, BOTH for symmetric types. */
   readonly direction: Direction;
-  /** The entity at the other end. */
+  /** The id of the entity at the other end. */
   readonly otherId: string;
+  /**
+   * The entity at the other end, the record `entitiesByIds([otherId])` answers, read with the
+   * relation so that a caller needs no second round trip for it.
+   */
+  readonly other: EntityRecord;
 }
 
 export interface SubgraphResult {

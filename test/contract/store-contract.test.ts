@@ -103,6 +103,32 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
     expect(views(out!)).toEqual(['LOCATED_IN OUT region:donetsk', 'NEAR BOTH settlement:pokrovsk']);
   });
 
+  test('brings with each relation the entity at its other end, as entitiesByIds reads it, from either end and in every direction', async () => {
+    // Kurakhove: OUT, IN, a symmetric NEAR, events at the other end; Pokrovsk: that NEAR from its
+    // other end; North Korea: a symmetric ALLIED_WITH; the Chechen unit's commander from both ends.
+    const asked = ['settlement:kurakhove', 'settlement:pokrovsk', 'country:north-korea', 'person:apti-alaudinov', 'unit:chechen-unit'];
+    const seen = new Set<string>();
+    for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
+      const lists = await store.relationsOf(asked, { filter: { types: null }, direction });
+      for (const list of lists) {
+        const others = await store.entitiesByIds(list.map((v) => v.otherId));
+        list.forEach((view, i) => {
+          expect(view.other, `${view.relation.id} ${view.direction}`).toStrictEqual(others[i]);
+          seen.add(`${view.direction} ${view.relation.type}`);
+        });
+      }
+    }
+    expect(seen).toContain('OUT LOCATED_IN');
+    expect(seen).toContain('IN COMMANDS');
+    expect(seen).toContain('BOTH NEAR');
+    expect(seen).toContain('BOTH ALLIED_WITH');
+    expect(seen).toContain('IN TOOK_PLACE_IN');
+    // A capped list (the store may stop reading a hub) brings its other ends too.
+    const [capped] = await store.relationsOf(['unit:russian-armed-forces'], { filter: { types: null }, direction: 'BOTH', cap: 3 });
+    expect(capped!.length).toBeGreaterThan(3);
+    expect(capped!.map((v) => v.other)).toStrictEqual(await store.entitiesByIds(capped!.map((v) => v.otherId)));
+  });
+
   test('keeps the contested Kurakhove claims apart, each with its claimants, stances and derived status', async () => {
     const [control] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: ['CONTROLS'] }, direction: 'IN' });
     expect(control!.map((v) => [v.relation.claimedBy, v.relation.status, v.relation.qualifiers.extent ?? null])).toEqual([

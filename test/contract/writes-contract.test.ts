@@ -76,6 +76,16 @@ describe.each(await storesOfTheirOwn('kg-writes-contract-'))('the $name store, f
       expect(await store.counts()).toEqual({ entities: 7, relations: 3, statements: 1, sources: 3 });
     });
 
+    test('relations bring the new record at their other end', async () => {
+      const all = (await store.exportDataset()).entities.map((e) => e.id);
+      const views = (await store.relationsOf(all, { filter: { types: null }, direction: 'BOTH' })).flat();
+      const replacedIds = new Set(after.entities.map((e) => e.id));
+      const toReplaced = views.filter((v) => replacedIds.has(v.otherId));
+      expect(toReplaced.length).toBeGreaterThan(0);
+      expect(toReplaced.map((v) => v.other)).toEqual(toReplaced.map((v) => after.entities.find((e) => e.id === v.otherId)));
+      expect(views.map((v) => v.other)).toEqual(await store.entitiesByIds(views.map((v) => v.otherId)));
+    });
+
     test('searches the new names: not a dropped alias or description', async () => {
       expect(await found('koksokhim')).toEqual(['settlement:avdiivka']);
       expect(await found('dovhenke')).toEqual([]);

@@ -21,8 +21,8 @@ describe.each(storesUnderTest())('round trips on the $name store', ({ enabled, o
     if (!enabled) return;
     store = await open();
     await store.load(seed);
-    // Wide queries on purpose: the cost limit is not what these tests are about.
-    harness = await startHarness({ store, limits: { maxCost: 1_000_000 } });
+    // Wide and deep queries on purpose: the cost and depth limits are not what these tests are about.
+    harness = await startHarness({ store, limits: { maxCost: 1_000_000, maxDepth: 10 } });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -37,9 +37,57 @@ describe.each(storesUnderTest())('round trips on the $name store', ({ enabled, o
     const result = await harness.run(query);
     expect(result.errors).toBeUndefined();
     expect((result.data!['entities'] as unknown[]).length).toBe(seed.entities.length);
-    // Every relation's end is one of those entities, so the second level is served from the
-    // request's cache: one call per port method for the whole query.
-    expect(Object.fromEntries(harness.calls)).toEqual({ listEntities: 1, relationsOf: 1, entitiesByIds: 1 });
+    // Each relation brings the entity at its other end, and every end is one of those entities,
+    // so the second level is served from the request's cache: one call for the list, one for
+    // every relation, none for the ends.
+    expect(Object.fromEntries(harness.calls)).toEqual({ listEntities: 1, relationsOf: 1 });
+  });
+
+  test('an entity with its relations and the entities at their other ends in two calls: the entity, its relations', async () => {
+    const query = `{ entity(id: "unit:russian-armed-forces") { id name relations { type node { id name } } } }`;
+    harness.resetCalls();
+    const result = await harness.run(query);
+    expect(result.errors).toBeUndefined();
+    const relations = (result.data!['entity'] as { relations: { node: { id: string } }[] }).relations;
+    expect(new Set(relations.map((r) => r.node.id)).size).toBeGreaterThanOrEqual(10);
+    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesByIds: 1, relationsOf: 1 });
+  });
+
+  test('a depth-3 walk out from a hub stays within depth + 1 calls', async () => {
+    const query = `{ entity(id: "unit:russian-armed-forces") {
+      relations { node { id relations { node { id relations { node { id name } } } } } } } }`;
+    harness.resetCalls();
+    const result = await harness.run(query);
+    expect(result.errors).toBeUndefined();
+    type Level = { relations: { node: Level & { id: string } }[] };
+    const nodesAt = (levels: Level[]) => levels.flatMap((l) => l.relations.map((r) => r.node));
+    const first = nodesAt([result.data!['entity'] as Level]);
+    const third = nodesAt(nodesAt(first));
+    expect(first.length).toBeGreaterThanOrEqual(10);
+    expect(third.length).toBeGreaterThan(100);
+    expect(totalCalls(harness)).toBeLessThanOrEqual(3 + 1);
+    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesByIds: 1, relationsOf: 3 });
+  });
+
+  test('the entities a relation brings answer as the entities asked for by id', async () => {
+    const fields = `id kind name aliases description
+      ... on Settlement { location { latitude longitude precision } }
+      ... on Region { location { latitude longitude precision } }
+      ... on Country { location { latitude longitude precision } }
+      ... on Event { eventType status time { start end text precision } quantities { measure value min max unit wording } attributions { stance saidOn note } }`;
+    const viaRelations = await harness.run(`{ entities { id relations { node { ${fields} } } } }`);
+    expect(viaRelations.errors).toBeUndefined();
+    const nodes = new Map<string, unknown>();
+    for (const entity of viaRelations.data!['entities'] as { relations: { node: { id: string } }[] }[]) {
+      for (const { node } of entity.relations) nodes.set(node.id, node);
+    }
+    expect(nodes.size).toBeGreaterThan(20);
+    // One request per id, so each is read by entitiesByIds and nothing else.
+    for (const [id, node] of nodes) {
+      const byId = await harness.run(`query ($id: ID!) { entity(id: $id) { ${fields} } }`, { id });
+      expect(byId.errors).toBeUndefined();
+      expect(JSON.stringify(byId.data!['entity'])).toBe(JSON.stringify(node));
+    }
   });
 
   test('the same number of calls for one entity as for ten', async () => {

@@ -294,19 +294,24 @@ describe('relations', () => {
     expect(() => relationFromRelationship(node(['Entity'], {}), 'a:b', 'c:d')).toThrow(/relationship was expected/);
   });
 
-  it('reads a relation view from a record of the relationsOf query', () => {
+  it('reads a relation view, with the entity at its other end, from a record of the relationsOf query', () => {
     const rel = relationship('NEAR', relationProperties(near));
+    const pokrovsk: EntityRecord = { ...kurakhove, id: 'settlement:pokrovsk', name: 'Pokrovsk', aliases: [], location: null };
+    const other = node(['Entity', KIND_LABELS.SETTLEMENT], entityProperties(pokrovsk));
     const record = new Neo4jRecord(
-      ['key', 'r', 'fromId', 'toId', 'direction', 'otherId'],
-      ['settlement:kurakhove', rel, near.from, near.to, 'BOTH', 'settlement:pokrovsk'],
+      ['key', 'r', 'fromId', 'toId', 'direction', 'otherId', 'other'],
+      ['settlement:kurakhove', rel, near.from, near.to, 'BOTH', 'settlement:pokrovsk', other],
     );
     expect(relationViewFromRow(rowFromRecord(record))).toStrictEqual({
       relation: near,
       direction: 'BOTH',
       otherId: 'settlement:pokrovsk',
+      other: pokrovsk,
     });
-    const bad = new Neo4jRecord(['r', 'fromId', 'toId', 'direction', 'otherId'], [rel, near.from, near.to, 'SIDEWAYS', 'x:y']);
+    const bad = new Neo4jRecord(['r', 'fromId', 'toId', 'direction', 'otherId', 'other'], [rel, near.from, near.to, 'SIDEWAYS', 'x:y', other]);
     expect(() => relationViewFromRow(rowFromRecord(bad))).toThrow(/direction string "SIDEWAYS"/);
+    const noNode = new Neo4jRecord(['r', 'fromId', 'toId', 'direction', 'otherId'], [rel, near.from, near.to, 'BOTH', 'settlement:pokrovsk']);
+    expect(() => relationViewFromRow(rowFromRecord(noNode))).toThrow(/entity node was expected/);
   });
 });
 

@@ -47,7 +47,11 @@ async function rows(cypher: string, params: Record<string, unknown>) {
 
 const idName = (n: Node) => ({ id: n.properties['id'] as string, name: n.properties['name'] as string });
 
-/** entity(id) { id name relations { type node { id name } } }: the entity, its relations, their other ends. */
+/**
+ * entity(id) { id name relations { type node { id name } } }: the entity, then its relations with
+ * their other ends (the relations query returns each other end's node), as the store does: two
+ * transactions.
+ */
 async function entity({ id }: { id: string }) {
   const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
   if (!found) return { entity: null };
@@ -60,17 +64,12 @@ async function entity({ id }: { id: string }) {
     ids: [id],
     rowLimit: neo4j.int(MAX_LIST_LENGTH + 1),
   });
-  // The GraphQL server refuses a longer list before loading the other ends.
+  // The GraphQL server refuses a longer list.
   if (rels.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', relations: rels.length };
-  const otherIds = [...new Set(rels.map((r) => r.get('otherId') as string))];
-  const others = new Map((await rows(ENTITIES_BY_IDS, { ids: otherIds })).map((r) => {
-    const n = idName(r.get('n') as Node);
-    return [n.id, n] as const;
-  }));
   return {
     entity: {
       ...idName(found.get('n') as Node),
-      relations: rels.map((r) => ({ type: (r.get('r') as { type: string }).type, node: others.get(r.get('otherId') as string) })),
+      relations: rels.map((r) => ({ type: (r.get('r') as { type: string }).type, node: idName(r.get('other') as Node) })),
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Relations as one of their ends sees them (schema: `Entity.relations`). */
-import { isSymmetric, type Direction, type RelationRecord } from '../../domain/index.js';
+import { isSymmetric, type Direction, type EntityRecord, type RelationRecord } from '../../domain/index.js';
 import type { RelationView } from '../graph-store.js';
 import { compareRelationViews } from './ordering.js';
 import type { Adjacency } from './adjacency.js';
@@ -18,24 +18,27 @@ export function relationViewsOf(
 ): RelationView[] {
   const node = adjacency.numberOf.get(entityId);
   if (node === undefined) return [];
-  const { offsets, relation, relations } = adjacency;
+  const { offsets, relation, relations, other, entities } = adjacency;
   const views: RelationView[] = [];
   // The node's row holds each of its relations once, whichever end it is. One view past the cap
   // says the caller will refuse the list: the rest of a hub's row is not read.
   for (let k = offsets[node]!, end = offsets[node + 1]!; k < end && views.length <= cap; k++) {
     const r = relation[k]!;
     if (!filter(r, node)) continue;
-    const view = viewFrom(entityId, relations[r]!);
+    const view = viewFrom(entityId, relations[r]!, entities[other[k]!]!);
     if (directionPasses(view.direction, direction)) views.push(view);
   }
   return views.sort(compareRelationViews);
 }
 
-/** A symmetric relation reads the same from either end, so it is BOTH from each of them. */
-export function viewFrom(entityId: string, relation: RelationRecord): RelationView {
+/**
+ * `other` is the record at the relation's other end. A symmetric relation reads the same from
+ * either end, so it is BOTH from each of them.
+ */
+export function viewFrom(entityId: string, relation: RelationRecord, other: EntityRecord): RelationView {
   const isStart = relation.from === entityId;
   const direction: Direction = isSymmetric(relation.type) ? 'BOTH' : isStart ? 'OUT' : 'IN';
-  return { relation, direction, otherId: isStart ? relation.to : relation.from };
+  return { relation, direction, otherId: isStart ? relation.to : relation.from, other };
 }
 
 /** OUT keeps OUT and BOTH views, IN keeps IN and BOTH, BOTH keeps all. */

@@ -336,7 +336,7 @@ export function relationFromRow(row: Row): RelationRecord {
 
 const DIRECTIONS: readonly Direction[] = ['OUT', 'IN', 'BOTH'];
 
-/** A row of relationsOfCypher: `r`, `fromId`, `toId`, `direction`, `otherId`. */
+/** A row of relationsOfCypher: `r`, `fromId`, `toId`, `direction`, `otherId`, and the other end's node `other`. */
 export function relationViewFromRow(row: Row): RelationView {
   const relation = relationFromRow(row);
   const direction = row['direction'];
@@ -345,7 +345,7 @@ export function relationViewFromRow(row: Row): RelationView {
     throw new Error(`Neo4j returned direction ${describe(direction)} for relation "${relation.id}".`);
   }
   if (typeof otherId !== 'string') throw new Error(`Neo4j returned no other end for relation "${relation.id}".`);
-  return { relation, direction: direction as Direction, otherId };
+  return { relation, direction: direction as Direction, otherId, other: entityFromNode(row['other']) };
 }
 
 // ---------------------------------------------------------------------------------------------

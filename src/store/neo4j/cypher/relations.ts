@@ -4,7 +4,8 @@ import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 /**
  * relationsOf (schema `Entity.relations`): for each entity in $ids, its relations that pass
  * `filter` (relationFilterCypher) seen from it: BOTH for $symmetricTypes, OUT when it is the
- * start, IN when it is the end; kept when the direction is in $directions. Ordered by key, then
+ * start, IN when it is the end; kept when the direction is in $directions. Each row carries the
+ * other end's node (`other`), so its entity needs no second query. Ordered by key, then
  * type, the other end's id, the relation's id. `capped`: each key's rows stop at $rowLimit
  * (the port's cap + 1), taken before the sort, so a hub's relationships are not all read for a
  * list its caller will refuse.
@@ -23,7 +24,7 @@ WITH e, r, other,
 WHERE direction IN $directions
 RETURN r, other, direction${capped ? '\nLIMIT $rowLimit' : ''}
 }
-RETURN key, r, startNode(r).id AS fromId, endNode(r).id AS toId, direction, other.id AS otherId
+RETURN key, r, startNode(r).id AS fromId, endNode(r).id AS toId, direction, other.id AS otherId, other
 ORDER BY key, type(r), otherId, r.id`,
   };
 }
