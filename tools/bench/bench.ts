@@ -32,10 +32,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import autocannon from 'autocannon';
 import getPort from 'get-port';
 
-import { datasetFile, log, memoryOf, pickInputs, readFlags, ROOT, rng, waitUntil, type Inputs, type RawDataset } from './common.js';
+import { datasetFile, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
 
 interface Args {
   entities: number;
@@ -181,59 +180,16 @@ function importedDataDir(file: string, root: string): { dir: string; importSecon
   return { dir, importSeconds: (performance.now() - started) / 1000 };
 }
 
-interface Figures {
-  requestsPerSec: number;
-  p50: number;
-  p99: number;
-  max: number;
-  requests: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  graphqlErrors: number;
-  errorCodes: Record<string, number>;
-  peakRssMb: number;
-  loadAverage: number[];
-}
-
-async function runQuestion(url: string, question: Question, args: Args, pid: number): Promise<Figures> {
-  let graphqlErrors = 0;
-  const errorCodes: Record<string, number> = {};
-  const result = await autocannon({
+function runQuestion(url: string, question: Question, args: Args, pid: number): Promise<LoadFigures> {
+  return load({
     url,
+    path: '/graphql',
     connections: question.connections ?? args.connections,
     duration: args.duration,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: '/graphql',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_TOKEN}` },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(question.bodies()) }),
-        onResponse: (_status, body) => {
-          if (body.startsWith('{"errors"') || body.includes('"errors":[')) {
-            graphqlErrors++;
-            const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? 'UNKNOWN';
-            errorCodes[code] = (errorCodes[code] ?? 0) + 1;
-          }
-        },
-      },
-    ],
+    headers: { authorization: `Bearer ${EDITOR_TOKEN}` },
+    body: question.bodies,
+    pid,
   });
-  return {
-    requestsPerSec: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    requests: result.requests.total,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    graphqlErrors,
-    errorCodes,
-    peakRssMb: memoryOf(pid).peakMb,
-    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-  };
 }
 
 async function main(): Promise<void> {
@@ -287,7 +243,7 @@ async function main(): Promise<void> {
     const afterStart = memoryOf(child.pid!);
     log(`start-up ${startupMs} ms, RSS ${afterStart.rssMb} MB (peak ${afterStart.peakMb} MB)`);
 
-    const figures: Record<string, Figures> = {};
+    const figures: Record<string, LoadFigures> = {};
     for (const question of questions(inputs, templates, args.seed)) {
       if (args.only && !args.only.includes(question.name)) continue;
       // Let the server finish (or cancel) whatever the previous run left queued.
@@ -307,7 +263,7 @@ async function main(): Promise<void> {
       log(
         `${question.name.padEnd(22)} ${f.requestsPerSec.toFixed(1).padStart(8)} req/s  p50 ${String(f.p50).padStart(6)} ms  ` +
           `p99 ${String(f.p99).padStart(6)} ms  max ${String(f.max).padStart(6)} ms  requests ${f.requests}  ` +
-          `errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}  graphql-errors ${f.graphqlErrors} ${JSON.stringify(f.errorCodes)}  ` +
+          `errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}  graphql-errors ${f.errorAnswers} ${JSON.stringify(f.errorCodes)}  ` +
           `peak RSS ${f.peakRssMb} MB  load ${f.loadAverage.join(' ')}`,
       );
     }

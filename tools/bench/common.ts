@@ -2,7 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -174,4 +176,70 @@ export function readFlags(argv: readonly string[]): { values: Record<string, str
     return Number(v);
   };
   return { values, int };
+}
+
+/** What one question under load gave: autocannon's figures, the answers that were errors, and the server's memory. */
+export interface LoadFigures {
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** Answers that carry an error: GraphQL `errors`, or the direct Cypher server's `error`. */
+  errorAnswers: number;
+  errorCodes: Record<string, number>;
+  peakRssMb: number;
+  loadAverage: number[];
+}
+
+/** Loads `url + path` with autocannon, each request with its own body from `body()`, and reads every answer for errors. */
+export async function load(options: {
+  url: string;
+  path: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  body: () => unknown;
+  pid: number;
+}): Promise<LoadFigures> {
+  let errorAnswers = 0;
+  const errorCodes: Record<string, number> = {};
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.duration,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: options.path,
+        headers: { 'content-type': 'application/json', ...options.headers },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(options.body()) }),
+        onResponse: (_status, body) => {
+          if (body.startsWith('{"error') || body.includes('"errors":[')) {
+            errorAnswers++;
+            const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? /"error":"([A-Z_]+)"/.exec(body)?.[1] ?? 'OTHER';
+            errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+          }
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    errorAnswers,
+    errorCodes,
+    peakRssMb: memoryOf(options.pid).peakMb,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
 }

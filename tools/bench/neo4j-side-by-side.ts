@@ -28,13 +28,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import getPort from 'get-port';
 import { RELATION_TYPE_NAMES, normalizeForSearch } from '../../src/domain/index.js';
 import { readDatasetFile } from '../../src/ingest/dataset-file.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/launcher.js';
-import { datasetFile, fieldName, log, memoryOf, pickInputs, readFlags, ROOT, rng, waitUntil, type Inputs, type RawDataset } from './common.js';
+import { datasetFile, fieldName, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
 
 const SERVERS = ['ours', 'cypher', 'library'] as const;
 type ServerName = (typeof SERVERS)[number];
@@ -128,60 +127,10 @@ function questions(inputs: Inputs, seed: number): Question[] {
   ];
 }
 
-interface Figures {
-  requestsPerSec: number;
-  p50: number;
-  p99: number;
-  max: number;
-  requests: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  errorAnswers: number;
-  errorCodes: Record<string, number>;
-  peakRssMb: number;
-  loadAverage: number[];
-}
+type Figures = LoadFigures;
 
-async function measure(url: string, make: () => Body, args: Args, pid: number): Promise<Figures> {
-  let errorAnswers = 0;
-  const errorCodes: Record<string, number> = {};
-  const first = make();
-  const result = await autocannon({
-    url,
-    connections: args.connections,
-    duration: args.duration,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: first.path,
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(make().body) }),
-        onResponse: (_status, body) => {
-          if (body.startsWith('{"errors"') || body.includes('"errors":[') || body.startsWith('{"error"')) {
-            errorAnswers++;
-            const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? /"error":"([A-Z_]+)"/.exec(body)?.[1] ?? 'OTHER';
-            errorCodes[code] = (errorCodes[code] ?? 0) + 1;
-          }
-        },
-      },
-    ],
-  });
-  return {
-    requestsPerSec: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    requests: result.requests.total,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    errorAnswers,
-    errorCodes,
-    peakRssMb: memoryOf(pid).peakMb,
-    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-  };
+function measure(url: string, make: () => Body, args: Args, pid: number): Promise<Figures> {
+  return load({ url, path: make().path, connections: args.connections, duration: args.duration, body: () => make().body, pid });
 }
 
 interface Started {
