@@ -452,27 +452,33 @@ const SUBSTRING_LEVELS = 8;
  * The substring-tier hits only (EXACT to SUBSTRING, on names and aliases), ranked as
  * `rankSearchResults` ranks, over entries that come in `compareSearchEntries` order (as a store's
  * index may keep them): the order within a level is then the order met, so the best `first` of
- * each level are kept as they come, and the scan stops once `first` exact name matches are found.
- * Every substring-tier hit outscores every other, so when this gives `first` hits they are the answer.
+ * each level are kept as they come. Every substring-tier hit outscores every other, so when this
+ * gives `first` hits they are the answer.
+ *
+ * Only the levels from `levels.from` (included) to `levels.to` (excluded) are kept, for a caller
+ * that knows the others already (levels: tier EXACT..SUBSTRING, name before alias, 0 to 7); the
+ * scan stops once the best level kept has `first` hits, since nothing kept can beat them.
  */
 export function rankSubstringEntriesInOrder(
   candidatesInOrder: Iterable<SearchEntry>,
   normalizedQuery: string,
   first: number,
+  levels: { readonly from: number; readonly to: number } = { from: 0, to: SUBSTRING_LEVELS },
 ): SearchMatch[] {
   if (first <= 0) return [];
-  const levels: RankedEntry[][] = Array.from({ length: SUBSTRING_LEVELS }, () => []);
+  const kept: RankedEntry[][] = Array.from({ length: SUBSTRING_LEVELS }, () => []);
   for (const entry of candidatesInOrder) {
     const packed = bestSubstringLabel(entry, normalizedQuery);
     if (packed === -1) continue;
     const tier = Math.floor(packed / LABEL_LIMIT);
     const levelIndex = tier * 2 + (packed % LABEL_LIMIT === 0 ? 0 : 1);
-    const level = levels[levelIndex]!;
+    if (levelIndex < levels.from || levelIndex >= levels.to) continue;
+    const level = kept[levelIndex]!;
     if (level.length >= first) continue; // full: later entries of this level tie worse
     level.push(rankedBySubstring(entry, packed));
-    if (levelIndex === 0 && level.length >= first) break; // `first` exact names: nothing can beat them
+    if (levelIndex === levels.from && level.length >= first) break;
   }
-  return levels.flat().slice(0, first).map(toMatch);
+  return kept.flat().slice(0, first).map(toMatch);
 }
 
 /** The substring-tier match of an entry, or null (for indexes that file entries by it). */

@@ -102,12 +102,9 @@ const DERIVE_UP_TO = 256;
 export function deriveFactIndexes(previous: MemoryState, next: MemoryState, change: FactChange): void {
   const before = built.get(previous);
   if (before === undefined) return;
-  const events = eventsOf(change.entities.filter((e) => e.event !== null));
-  const rows = timelineRowsOf(
-    change.entities.filter((e) => e.event !== null),
-    change.relations,
-    change.statements,
-  );
+  const writtenEvents = change.entities.filter((e) => e.event !== null);
+  const events = eventsOf(writtenEvents);
+  const rows = timelineRowsOf(writtenEvents, change.relations, change.statements);
   if (events.length + rows.length > DERIVE_UP_TO) return;
   const { gone } = change;
   const keptEvents = gone.entity.size === 0 ? [...before.events] : before.events.filter((e) => !gone.entity.has(e.entity.id));
@@ -123,7 +120,7 @@ export function deriveFactIndexes(previous: MemoryState, next: MemoryState, chan
   const touched = new Set<string>();
   const written: FactRef[] = [
     ...change.relations.map((relation) => ({ relation, event: null })),
-    ...change.entities.filter((e) => e.event !== null).map((event) => ({ relation: null, event })),
+    ...writtenEvents.map((event) => ({ relation: null, event })),
   ];
   for (const fact of [...change.goneFacts, ...written]) for (const id of statementsOf(fact)) touched.add(id);
   const factId = (f: FactRef) => (f.relation ?? f.event)!.id;

@@ -28,6 +28,7 @@ import {
   matchEntryBySubstring,
   prepareQuery,
   rankSearchEntries,
+  rankSubstringEntriesInOrder,
   rankStatementEntries,
   searchEntryOf,
   statementEntryOf,
@@ -173,14 +174,9 @@ export class EntitySearchIndex {
     const scanFrom = few ? SUBSTRING_NAME_LEVEL : PREFIX_NAME_LEVEL;
     const end = few ? started : upperBoundOfPrefix(this.wordStarts, query, from, true);
     const owners = [...new Set(this.wordStartOwners.subarray(from, end))].sort((a, b) => a - b);
-    const known = rankedByLevel(
-      owners.map((p) => this.entries[p]!).filter(wanted),
-      query,
-      first,
-      (level) => level < scanFrom,
-    );
+    const known = rankSubstringEntriesInOrder(owners.map((p) => this.entries[p]!).filter(wanted), query, first, { from: 0, to: scanFrom });
     if (known.length >= first) return known;
-    const scanned = rankedByLevel(this.candidates(query, wanted), query, first - known.length, (level) => level >= scanFrom, scanFrom);
+    const scanned = rankSubstringEntriesInOrder(this.candidates(query, wanted), query, first - known.length, { from: scanFrom, to: LEVELS });
     return [...known, ...scanned];
   }
 
@@ -276,31 +272,6 @@ const RECENT_LIMIT = 1024;
 const FEW_WORD_STARTS = 512;
 const PREFIX_NAME_LEVEL = 2;
 const SUBSTRING_NAME_LEVEL = 6;
-
-/**
- * The substring matches of `candidates` (in tie order) at the levels `keep` takes, the first
- * `first` of each level, in the domain's order (level, then tie order); with `stopAt`, the scan
- * ends once that level, the best one kept, has `first`.
- */
-function rankedByLevel(
-  candidates: Iterable<SearchEntry>,
-  query: string,
-  first: number,
-  keep: (level: number) => boolean,
-  stopAt?: number,
-): SearchMatch[] {
-  const levels: SearchMatch[][] = Array.from({ length: LEVELS }, () => []);
-  if (first <= 0) return [];
-  for (const entry of candidates) {
-    const match = matchEntryBySubstring(entry, query);
-    if (match === null) continue;
-    const level = levelOf(match);
-    if (!keep(level) || levels[level]!.length >= first) continue;
-    levels[level]!.push(match);
-    if (level === stopAt && levels[level]!.length >= first) break;
-  }
-  return levels.flat().slice(0, first);
-}
 
 /** From `from` (the first place not before `prefix`), the end of the texts starting with it, or only equal to it. */
 function upperBoundOfPrefix(sorted: readonly string[], prefix: string, from: number, equalOnly = false): number {
