@@ -211,6 +211,13 @@ export interface NeighborhoodQuery {
    * limit the answer is never `TooManyNodes`.
    */
   readonly limit?: number;
+  /**
+   * Optional, with `limit`: the longest list the caller answers (MAX_LIST_LENGTH). The caller cuts
+   * the answer to the nearest nodes whose relations among them fit it (`nearestThatFit` of the
+   * domain), so a store may make that cut itself and not list the relations past it (a median
+   * node's hundred nearest can hold two hubs and tens of thousands of relations between them).
+   */
+  readonly maxItems?: number;
 }
 
 /** A neighbourhood not listed because it holds more than `NeighborhoodQuery.maxNodes` nodes. */

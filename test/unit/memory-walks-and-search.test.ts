@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareText,
   isSymmetric,
+  nearestThatFit,
   normalizeForSearch,
   rankSearchResults,
   type Dataset,
@@ -287,6 +288,44 @@ describe('neighbourhoods (compressed adjacency)', () => {
         expect({ nodes: ids(got!.nodes), edges: ids(got!.edges) }).toEqual(referenceNeighbourhood(dataset, id, depth, types && [...types]));
       }
     }
+  });
+
+  it('with a limit, lists the first nodes by hops then id whose relations fit maxItems, as brute force cut by nearestThatFit', async () => {
+    // Hubs and parallel relations, so a level merges many rows that meet the same nodes.
+    const dataset = generateDataset({ entities: 120, relations: 600, seed: 11 });
+    const store = new MemoryStore();
+    await store.load(dataset);
+    const entityById = new Map(dataset.entities.map((e) => [e.id, e]));
+    const relationById = new Map(dataset.relations.map((r) => [r.id, r]));
+    let truncatedSeen = 0;
+    let cutToFit = 0;
+    for (const { id } of dataset.entities) {
+      for (const [depth, types] of [[1, null], [2, null], [3, null], [2, ['LOCATED_IN', 'NEAR', 'MEMBER_OF']]] as const) {
+        const reference = referenceNeighbourhood(dataset, id, depth, types && [...types]);
+        for (const limit of [1, 2, 7, 30, reference.nodes.length, reference.nodes.length + 1]) {
+          if (limit < 1) continue;
+          const kept = new Set(reference.nodes.slice(0, limit));
+          const cut = {
+            nodes: reference.nodes.slice(0, limit).map((n) => entityById.get(n)!),
+            edges: reference.edges.map((e) => relationById.get(e)!).filter((e) => kept.has(e.from) && kept.has(e.to)),
+            truncated: reference.nodes.length > limit,
+          };
+          for (const maxItems of [undefined, 2, 5, 12]) {
+            const got = (await store.neighborhood(id, { depth, filter: { types: types && [...types] }, limit, ...(maxItems !== undefined && { maxItems }) }))!;
+            const expected = maxItems === undefined ? cut : nearestThatFit(cut, maxItems);
+            expect({ nodes: ids(got.nodes), edges: ids(got.edges), truncated: (got as { truncated?: boolean }).truncated }).toEqual({
+              nodes: ids(expected.nodes),
+              edges: ids(expected.edges),
+              truncated: expected.truncated,
+            });
+            if (expected.truncated) truncatedSeen++;
+            if (expected.nodes.length < cut.nodes.length) cutToFit++;
+          }
+        }
+      }
+    }
+    expect(truncatedSeen).toBeGreaterThan(100);
+    expect(cutToFit).toBeGreaterThan(100);
   });
 
   it('stops as soon as it knows the neighbourhood has more than maxNodes nodes, and answers in full up to it', async () => {

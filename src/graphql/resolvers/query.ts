@@ -50,7 +50,9 @@ export const queryResolvers: Resolvers = {
         // past MAX_LIST_LENGTH + 1 nodes both lists are refused whichever is asked for (every node
         // but the centre brings a relation, so edges >= nodes - 1 > MAX_LIST_LENGTH): the store
         // may stop counting there.
-        ...(checkedLimit === undefined ? { maxNodes: ctx.maxListLength + 1 } : { limit: checkedLimit }),
+        ...(checkedLimit === undefined
+          ? { maxNodes: ctx.maxListLength + 1 }
+          : { limit: checkedLimit, maxItems: ctx.maxListLength }),
       };
       const centre = await requireEntity(ctx, 'id', centreId);
       const subgraph = await ctx.store.neighborhood(centre.id, query, ctx.read);

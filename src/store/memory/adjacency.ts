@@ -40,7 +40,10 @@ export const STEP_ANY = STEP_OUT | STEP_IN;
  * ends. The Adjacency is one; a walk through statements (statement-walk.ts) is another.
  */
 export interface WalkGraph {
-  /** Node n's entries are offsets[n] .. offsets[n + 1] - 1 of the arrays below; one more than the nodes. */
+  /**
+   * Node n's entries are offsets[n] .. offsets[n + 1] - 1 of the arrays below, in order of the
+   * other end's number, then the relation's; one more than the nodes.
+   */
   readonly offsets: Int32Array;
   /** The node at the other end. */
   readonly other: Int32Array;
@@ -247,7 +250,7 @@ export function adjacencyAfter(
 }
 
 /** An Int32Array that doubles as it fills: a column whose length is known only at the end. */
-class GrowingInts {
+export class GrowingInts {
   private values: Int32Array;
   length = 0;
 
@@ -308,8 +311,9 @@ export function sortedById<T extends { readonly id: string }>(records: T[]): T[]
 
 /**
  * The rows of a walk graph: each relation r (from starts[r] to ends[r]) entered in the row of each
- * end, flagged with the ways a directed walk may take it. `offsets` comes in zeroed, one longer than
- * the nodes, and goes out filled.
+ * end, flagged with the ways a directed walk may take it, each row in order of the other end's
+ * number, then the relation's (so a walk can merge rows to meet nodes in id order, traversal.ts).
+ * `offsets` comes in zeroed, one longer than the nodes, and goes out filled.
  */
 export function compressedRows(
   offsets: Int32Array,
@@ -323,22 +327,39 @@ export function compressedRows(
     offsets[ends[r]! + 1]!++;
   }
   for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const next = offsets.slice(0, n);
-  const other = new Int32Array(2 * starts.length);
-  const relation = new Int32Array(2 * starts.length);
-  const flags = new Uint8Array(2 * starts.length);
+  // Two counting passes, no sort: rows in relation order first; then, reading those rows node by
+  // node in ascending order, each entry is mirrored into its other end's row, which so fills in
+  // order of the other end (then relation, as the first rows had them).
+  const byRelationOther = new Int32Array(2 * starts.length);
+  const byRelation = new Int32Array(2 * starts.length);
+  // Whether the entry's row is the relation's start: its mirror is the other end's.
+  const byRelationAtStart = new Uint8Array(2 * starts.length);
+  let next = offsets.slice(0, n);
   for (let r = 0; r < starts.length; r++) {
-    const both = symmetric(r);
     const a = starts[r]!;
     const b = ends[r]!;
     let k = next[a]!++;
-    other[k] = b;
-    relation[k] = r;
-    flags[k] = IS_START | STEP_OUT | (both ? STEP_IN : 0);
+    byRelationOther[k] = b;
+    byRelation[k] = r;
+    byRelationAtStart[k] = 1;
     k = next[b]!++;
-    other[k] = a;
-    relation[k] = r;
-    flags[k] = STEP_IN | (both ? STEP_OUT : 0);
+    byRelationOther[k] = a;
+    byRelation[k] = r;
+  }
+  next = offsets.slice(0, n);
+  const other = new Int32Array(2 * starts.length);
+  const relation = new Int32Array(2 * starts.length);
+  const flags = new Uint8Array(2 * starts.length);
+  for (let node = 0; node < n; node++) {
+    for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+      const row = byRelationOther[k]!;
+      const r = byRelation[k]!;
+      const j = next[row]!++;
+      other[j] = node;
+      relation[j] = r;
+      const both = symmetric(r) ? STEP_IN | STEP_OUT : 0;
+      flags[j] = byRelationAtStart[k] === 0 ? IS_START | STEP_OUT | both : STEP_IN | both;
+    }
   }
   return { other, relation, flags };
 }

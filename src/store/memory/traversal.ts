@@ -5,7 +5,7 @@
  * large graph lets other requests run and stops at the request's deadline.
  */
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
-import { IS_START, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency, type WalkGraph } from './adjacency.js';
+import { GrowingInts, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency, type WalkGraph } from './adjacency.js';
 import { walkThroughStatements } from './statement-walk.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { Pacer } from './pacer.js';
@@ -15,7 +15,7 @@ import { unmarkedBytes, unreachedInts } from './scratch.js';
 export async function neighborhoodOf(
   state: MemoryState,
   centreId: string,
-  { depth, filter, maxNodes, limit }: NeighborhoodQuery,
+  { depth, filter, maxNodes, limit, maxItems }: NeighborhoodQuery,
   pacer: Pacer,
 ): Promise<SubgraphResult | TooManyNodes | null> {
   const adjacency = state.adjacency;
@@ -24,12 +24,13 @@ export async function neighborhoodOf(
   const test = compileRelationFilter(filter).over(adjacency);
   // The centre is the kinds clause's anchor.
   const accepts = (r: number) => test(r, centre);
-  // With a `limit`, never TooManyNodes: the walk stops once a whole level takes it past the limit.
-  const tooMany = limit === undefined ? (maxNodes ?? Infinity) : Infinity;
+  // With a `limit`, never TooManyNodes: the walk stops one node past the limit.
+  const tooMany = maxNodes ?? Infinity;
 
   const reached = unmarkedBytes.borrow(adjacency.entities.length);
   try {
-    return await walkNeighbourhood(adjacency, centre, reached, depth, accepts, tooMany, limit, pacer);
+    const fit = limit === undefined ? Infinity : (maxItems ?? Infinity);
+    return await walkNeighbourhood(adjacency, centre, reached, depth, accepts, tooMany, limit, fit, pacer);
   } finally {
     unmarkedBytes.giveBack(reached);
   }
@@ -43,14 +44,104 @@ async function walkNeighbourhood(
   accepts: (r: number) => boolean,
   tooMany: number,
   limit: number | undefined,
+  maxItems: number,
   pacer: Pacer,
 ): Promise<SubgraphResult | TooManyNodes> {
-  const { offsets, other, relation, flags } = adjacency;
-  // With `maxNodes`, it stops once a level in progress takes the count past it.
-  // Nodes by hops, then id: each level is sorted as it is completed (numbers are in id order).
+  // Nodes by hops, then id (numbers are in id order).
   reached[centre] = 1;
-  const order: number[] = [centre];
-  let frontier: ArrayLike<number> & Iterable<number> = [centre];
+  const order = [centre];
+  if (limit === undefined) {
+    const tooManyAt = await wholeLevels(adjacency, order, reached, depth, accepts, tooMany, pacer);
+    if (tooManyAt !== null) return { tooManyNodes: true, atLeast: tooManyAt };
+  } else {
+    await nearestNodes(adjacency, order, reached, depth, accepts, limit + 1, pacer);
+  }
+  // Only the first `limit` nodes are listed, fewer when the relations among them would not fit
+  // `maxItems`, and so only the relations among those.
+  const listed = limit === undefined ? order : order.slice(0, limit);
+  for (const node of order) reached[node] = 0;
+  const { kept, edges } = await relationsAmong(adjacency, listed, reached, accepts, maxItems, pacer);
+  const truncated = order.length > kept;
+  return {
+    nodes: listed.slice(0, kept).map((n) => adjacency.entities[n]!),
+    edges: Array.from(edges.sort(), (r) => adjacency.relations[r]!),
+    ...(limit === undefined ? {} : { truncated }),
+  };
+}
+
+/**
+ * The relations among the first nodes of `nodes` that pass `accepts`, each found once, at its later
+ * end in the list: the longest run of nodes, from the first and at most `maxItems` of them, whose
+ * relations among themselves number at most `maxItems` (domain/neighbourhood.ts, `nearestThatFit`,
+ * says why), and those relations. `marked` comes in clear and goes out marking the run.
+ */
+async function relationsAmong(
+  { offsets, other, relation }: Adjacency,
+  nodes: readonly number[],
+  marked: Uint8Array,
+  accepts: (r: number) => boolean,
+  maxItems: number,
+  pacer: Pacer,
+): Promise<{ kept: number; edges: Int32Array }> {
+  const edges = new GrowingInts(64);
+  for (let i = 0; i < nodes.length; i++) {
+    if (i >= maxItems) return { kept: i, edges: edges.done() };
+    const node = nodes[i]!;
+    const before = edges.length;
+    const start = offsets[node]!;
+    const end = offsets[node + 1]!;
+    if (end - start <= 16 * i) {
+      for (let k = start; k < end; k++) {
+        if (pacer.due()) await pacer.pause();
+        if (marked[other[k]!] !== 0 && accepts(relation[k]!)) edges.push(relation[k]!);
+      }
+    } else {
+      // A hub's row is much longer than the run so far: look each node of the run up in it
+      // (rows are in order of the other end).
+      for (let j = 0; j < i; j++) {
+        if (pacer.due()) await pacer.pause();
+        const earlier = nodes[j]!;
+        for (let k = firstAtOrAfter(other, start, end, earlier); k < end && other[k] === earlier; k++) {
+          if (accepts(relation[k]!)) edges.push(relation[k]!);
+        }
+      }
+    }
+    if (edges.length > maxItems) {
+      edges.length = before;
+      return { kept: i, edges: edges.done() };
+    }
+    marked[node] = 1;
+  }
+  return { kept: nodes.length, edges: edges.done() };
+}
+
+/** The first place in start .. end - 1 of the ascending `values` holding `value` or more (end: none). */
+function firstAtOrAfter(values: Int32Array, start: number, end: number, value: number): number {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Every node within `depth` of `order`'s centre, appended to `order` a level at a time, each level
+ * sorted; the count at which it passed `tooMany` (a level in progress is checked as nodes are
+ * found, so a hub's thousands of neighbours are not all visited first), else null.
+ */
+async function wholeLevels(
+  { offsets, other, relation }: Adjacency,
+  order: number[],
+  reached: Uint8Array,
+  depth: number,
+  accepts: (r: number) => boolean,
+  tooMany: number,
+  pacer: Pacer,
+): Promise<number | null> {
+  let frontier: ArrayLike<number> & Iterable<number> = order.slice();
   for (let hops = 1; hops <= depth && frontier.length > 0; hops++) {
     const level: number[] = [];
     for (const node of frontier) {
@@ -61,37 +152,106 @@ async function walkNeighbourhood(
         if (reached[next] !== 0) continue;
         reached[next] = 1;
         level.push(next);
-        // Checked as nodes are found, so a hub's thousands of neighbours are not all visited first.
-        if (order.length + level.length > tooMany) return { tooManyNodes: true, atLeast: order.length + level.length };
+        if (order.length + level.length > tooMany) return order.length + level.length;
       }
     }
     // A typed array sorts numbers natively: a hub's level is tens of thousands of them.
     const sorted = Int32Array.from(level).sort();
     for (const node of sorted) order.push(node);
     frontier = sorted;
-    if (limit !== undefined && order.length > limit) break;
   }
-  const truncated = limit !== undefined && order.length > limit;
-  if (truncated) {
-    // Only the first `limit` nodes are listed, and so only the relations among them.
-    for (const node of order.splice(limit)) reached[node] = 0;
+  return null;
+}
+
+/**
+ * The first `wanted` nodes within `depth` of `order`'s centre by hops, then id, appended to
+ * `order` (which `wanted` counts, the centre included). Rows are in order of the other end
+ * (adjacency.ts), so each level is a merge of its frontier's rows that stops once enough nodes are
+ * met: a level of a median node's hub neighbours (tens of thousands) is not read to find its first
+ * hundred.
+ */
+async function nearestNodes(
+  { offsets, other, relation }: Adjacency,
+  order: number[],
+  reached: Uint8Array,
+  depth: number,
+  accepts: (r: number) => boolean,
+  wanted: number,
+  pacer: Pacer,
+): Promise<void> {
+  let frontier = order.slice();
+  for (let hops = 1; hops <= depth && frontier.length > 0 && order.length < wanted; hops++) {
+    const rows = new RowMerge(offsets, other, frontier);
+    const level: number[] = [];
+    while (order.length + level.length < wanted) {
+      const k = rows.next();
+      if (k === -1) break;
+      if (pacer.due()) await pacer.pause();
+      const next = other[k]!;
+      if (reached[next] !== 0 || !accepts(relation[k]!)) continue;
+      reached[next] = 1;
+      level.push(next);
+    }
+    for (const node of level) order.push(node);
+    frontier = level;
+  }
+}
+
+/**
+ * The entries of several rows in ascending order of their other end: a binary heap of one cursor
+ * per row, keyed by the other end its cursor is at.
+ */
+class RowMerge {
+  private readonly cursor: Int32Array;
+  private readonly end: Int32Array;
+  /** Row places, a min-heap by other[cursor[place]]. */
+  private readonly heap: Int32Array;
+  private size = 0;
+
+  constructor(
+    offsets: Int32Array,
+    private readonly other: Int32Array,
+    nodes: readonly number[],
+  ) {
+    this.cursor = new Int32Array(nodes.length);
+    this.end = new Int32Array(nodes.length);
+    this.heap = new Int32Array(nodes.length);
+    nodes.forEach((node, i) => {
+      this.cursor[i] = offsets[node]!;
+      this.end[i] = offsets[node + 1]!;
+      if (this.cursor[i]! < this.end[i]!) this.heap[this.size++] = i;
+    });
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
-  // The induced relations that pass the filter, each met once (from its start), by id.
-  const edges: number[] = [];
-  for (const node of order) {
-    for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
-      if (pacer.due()) await pacer.pause();
-      if ((flags[k]! & IS_START) !== 0 && reached[other[k]!] !== 0 && accepts(relation[k]!)) {
-        edges.push(relation[k]!);
-      }
-    }
+  /** The entry with the smallest other end not yet taken, or -1 when every row is read. */
+  next(): number {
+    if (this.size === 0) return -1;
+    const top = this.heap[0]!;
+    const k = this.cursor[top]!++;
+    if (this.cursor[top] === this.end[top]) this.heap[0] = this.heap[--this.size]!;
+    this.siftDown(0);
+    return k;
   }
-  return {
-    nodes: order.map((n) => adjacency.entities[n]!),
-    edges: Array.from(Int32Array.from(edges).sort(), (r) => adjacency.relations[r]!),
-    ...(limit === undefined ? {} : { truncated }),
-  };
+
+  private key(place: number): number {
+    return this.other[this.cursor[place]!]!;
+  }
+
+  private siftDown(i: number): void {
+    const { heap, size } = this;
+    const place = heap[i]!;
+    const key = this.key(place);
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && this.key(heap[child + 1]!) < this.key(heap[child]!)) child++;
+      if (this.key(heap[child]!) >= key) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = place;
+  }
 }
 
 /**
