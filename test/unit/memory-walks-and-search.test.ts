@@ -216,6 +216,39 @@ describe('shortest paths (bidirectional search, canonical path)', () => {
     }
     expect(found).toBeGreaterThan(100);
   });
+
+  it('agrees with brute force through hubs, whose rows a search looks nodes up in rather than reads', async () => {
+    // Two hubs of 60 leaves each, parallel relations both ways round, a few links between leaves:
+    // layers of one hub beside short rows, and greedy steps from a hub towards a small layer.
+    let seed = 5;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const hubs = ['n:hub-a', 'n:hub-b'];
+    const leaves = Array.from({ length: 120 }, (_, i) => `n:leaf-${String(i).padStart(3, '0')}`);
+    const relations: RelationRecord[] = [relation('r:hubs', 'LOCATED_IN', hubs[0]!, hubs[1]!)];
+    leaves.forEach((leaf, i) => {
+      const hub = hubs[i % 2]!;
+      const type: RelationType = random() < 0.5 ? 'NEAR' : 'LOCATED_IN';
+      relations.push(random() < 0.5 ? relation(`r:${i}-1`, type, leaf, hub) : relation(`r:${i}-1`, type, hub, leaf));
+      if (random() < 0.3) relations.push(relation(`r:${i}-0`, 'LOCATED_IN', random() < 0.5 ? leaf : hub, random() < 0.5 ? hub : leaf));
+      if (random() < 0.1) relations.push(relation(`r:${i}-2`, 'NEAR', leaf, leaves[Math.floor(random() * leaves.length)]!));
+    });
+    const usable = relations.filter((r) => r.from !== r.to);
+    const store = await storeOf([...hubs, ...leaves].map((id) => entity(id)), usable);
+    const dataset = { relations: usable } as Dataset;
+    const ends = [...hubs, ...leaves.filter((_, i) => i % 7 === 0)];
+    let throughHub = 0;
+    for (const a of ends) {
+      for (const b of ends) {
+        for (const query of [undirected, { maxHops: 5, filter: { types: null }, directed: true }]) {
+          const got = await store.shortestPath(a, b, query);
+          const expected = referencePath(dataset, a, b, query);
+          expect(got && { nodes: ids(got.nodes), edges: ids(got.edges) }, `${a} → ${b} ${JSON.stringify(query)}`).toEqual(expected);
+          if (got && ids(got.nodes).slice(1, -1).some((n) => hubs.includes(n))) throughHub++;
+        }
+      }
+    }
+    expect(throughHub).toBeGreaterThan(200);
+  });
 });
 
 /** Brute force: every loopless walk within maxHops, by hops, then node ids, then relation ids. */

@@ -259,8 +259,8 @@ class RowMerge {
  * come first in code-point order.
  *
  * 1. A bidirectional breadth-first search finds the length L: a level at a time, it grows
- *    whichever side has the smaller frontier (from the start stepping along relations, from the
- *    target stepping against them) until a node reached by one side has been reached by the other.
+ *    whichever side's frontier has fewer row entries to read (from the start stepping along
+ *    relations, from the target stepping against them) until a node reached by one side has been reached by the other.
  *    With both sides grown by whole levels, ks from the start and kt from the target, the first
  *    meeting happens exactly at L = ks + kt (no node is within ks - 1 of the start and kt of the
  *    target, or they would have met a level earlier), so every meeting node is at ks from the
@@ -269,7 +269,8 @@ class RowMerge {
  *    the target), outwards from the meeting nodes at position ks: back towards the start, a node at
  *    position i - 1 is one the start's search reached at i - 1 hops with a step into a marked node at
  *    position i; on towards the target, a node at position i + 1 is one the target's search reached
- *    at L - i - 1 hops with a step from a marked node at position i. (Every node on a shortest path
+ *    at L - i - 1 hops with a step from a marked node at position i. Each step reads the rows of
+ *    the marked layer or those of the other side's level, whichever are fewer entries. (Every node on a shortest path
  *    is within ks of the start or within kt of the target, since ks + kt = L, so one side knows it.)
  * 3. A greedy walk from the start always takes the smallest node marked one position further, over
  *    the smallest relation joining them: every marked node still leads to the target in the hops
@@ -374,63 +375,63 @@ async function canonicalPathOver(
   const forward = directed ? STEP_OUT : STEP_ANY;
   const backward = directed ? STEP_IN : STEP_ANY;
 
-  // 1. The two searches, a level at a time.
+  // 1. The two searches, a level at a time; each side's levels kept (levels[h]: the nodes at h hops).
   fromStart[start] = 0;
   toTarget[target] = 0;
-  let startFrontier = [start];
-  let targetFrontier = [target];
+  const startLevels: number[][] = [[start]];
+  const targetLevels: number[][] = [[target]];
   let ks = 0;
   let kt = 0;
   let met = false;
-  while (!met && ks + kt < maxHops && startFrontier.length > 0 && targetFrontier.length > 0) {
-    const growStart = startFrontier.length <= targetFrontier.length;
-    const hops = growStart ? ++ks : ++kt;
-    const [mine, theirs, frontier, step] = growStart
-      ? [fromStart, toTarget, startFrontier, forward]
-      : [toTarget, fromStart, targetFrontier, backward];
-    const level = await expandLevel(adjacency, frontier, mine, hops, step, accepts, pacer);
+  while (!met && ks + kt < maxHops && startLevels[ks]!.length > 0 && targetLevels[kt]!.length > 0) {
+    // The side whose next level costs less to find: fewer entries in its frontier's rows (a hub
+    // in a frontier of one is tens of thousands of them).
+    const growStart = entriesIn(adjacency, startLevels[ks]!) <= entriesIn(adjacency, targetLevels[kt]!);
+    const [mine, theirs, levels, hops, step] = growStart
+      ? [fromStart, toTarget, startLevels, ++ks, forward]
+      : [toTarget, fromStart, targetLevels, ++kt, backward];
+    const level = await expandLevel(adjacency, levels[hops - 1]!, mine, hops, step, accepts, pacer);
     for (const node of level) if (theirs[node] !== -1) met = true;
-    if (growStart) startFrontier = level;
-    else targetFrontier = level;
+    levels.push(level);
   }
   if (!met) return null;
   const length = ks + kt;
 
-  // 2. Positions on shortest paths.
-  let layer: number[] = [];
-  for (const node of ks === 0 ? [start] : startFrontier) {
-    if (fromStart[node] === ks && toTarget[node] === kt) {
-      position[node] = ks;
-      layer.push(node);
-    }
+  // 2. Positions on shortest paths: layers[i], the nodes at position i.
+  const layers: number[][] = new Array<number[]>(length + 1);
+  layers[ks] = startLevels[ks]!.filter((node) => fromStart[node] === ks && toTarget[node] === kt);
+  for (const node of layers[ks]!) position[node] = ks;
+  for (let i = ks; i > 0; i--) {
+    layers[i - 1] = await markLayer(adjacency, layers[i]!, i, startLevels[i - 1]!, position, i - 1, backward, accepts, pacer);
   }
-  const meeting = layer;
-  for (let i = ks; i > 0; i--) layer = await markLayer(adjacency, layer, fromStart, i - 1, position, i - 1, backward, accepts, pacer);
-  layer = meeting;
-  for (let i = ks; i < length; i++) layer = await markLayer(adjacency, layer, toTarget, length - i - 1, position, i + 1, forward, accepts, pacer);
+  for (let i = ks; i < length; i++) {
+    layers[i + 1] = await markLayer(adjacency, layers[i]!, i, targetLevels[length - i - 1]!, position, i + 1, forward, accepts, pacer);
+  }
 
   // 3. The greedy walk.
   const nodes: number[] = [start];
   const rels: number[] = [];
-  const { offsets, other, relation, flags } = adjacency;
   let current = start;
   for (let i = 0; i < length; i++) {
-    let bestNode = -1;
-    let bestRelation = -1;
-    for (let k = offsets[current]!, end = offsets[current + 1]!; k < end; k++) {
-      const next = other[k]!;
-      if (position[next] !== i + 1 || (flags[k]! & forward) === 0 || !accepts(relation[k]!)) continue;
-      if (bestNode === -1 || next < bestNode || (next === bestNode && relation[k]! < bestRelation)) {
-        bestNode = next;
-        bestRelation = relation[k]!;
-      }
-    }
+    const [bestNode, bestRelation] = smallestStep(adjacency, current, layers[i + 1]!, position, i + 1, forward, accepts);
     if (bestNode === -1) throw new Error(`No step from node ${current} towards the target; the positions are inconsistent.`);
     nodes.push(bestNode);
     rels.push(bestRelation);
     current = bestNode;
   }
   return { nodes, rels };
+}
+
+/** How many row entries the nodes have: what reading their rows costs. */
+function entriesIn({ offsets }: WalkGraph, nodes: readonly number[]): number {
+  let entries = 0;
+  for (const node of nodes) entries += offsets[node + 1]! - offsets[node]!;
+  return entries;
+}
+
+/** The step a walk taking `step` entries would take the other way round. */
+function reversed(step: number): number {
+  return ((step & STEP_OUT) !== 0 ? STEP_IN : 0) | ((step & STEP_IN) !== 0 ? STEP_OUT : 0);
 }
 
 /** One level of a breadth-first search: the nodes first reached from `frontier`, marked at `hops`. */
@@ -458,30 +459,87 @@ async function expandLevel(
 }
 
 /**
- * The nodes a step away from `layer` (taking entries flagged `step`) that `hopsOf` has at `hops`,
- * marked at `at` in `position`.
+ * The nodes of `candidates` a step away from `layer` (the nodes at position `at`), taking entries
+ * flagged `step` from the layer's side, marked at `marking` in `position`. Whichever side has fewer row entries is read: the layer's rows looking
+ * for candidates, or the candidates' rows looking for the layer (a meeting layer of one hub and a
+ * handful of candidates is a few short rows, not the hub's).
  */
 async function markLayer(
-  { offsets, other, relation, flags }: WalkGraph,
+  graph: WalkGraph,
   layer: readonly number[],
-  hopsOf: Int32Array,
-  hops: number,
-  position: Int32Array,
   at: number,
+  candidates: readonly number[],
+  position: Int32Array,
+  marking: number,
   step: number,
   accepts: (r: number) => boolean,
   pacer: Pacer,
 ): Promise<number[]> {
+  const { offsets, other, relation, flags } = graph;
   const marked: number[] = [];
-  for (const node of layer) {
+  if (entriesIn(graph, layer) <= entriesIn(graph, candidates)) {
+    // Candidates are told apart by a scratch flag: position -2 until the pass is done.
+    for (const node of candidates) if (position[node] === -1) position[node] = -2;
+    for (const node of layer) {
+      for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+        if (pacer.due()) await pacer.pause();
+        const next = other[k]!;
+        if (position[next] !== -2 || (flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
+        position[next] = marking;
+        marked.push(next);
+      }
+    }
+    for (const node of candidates) if (position[node] === -2) position[node] = -1;
+    return marked;
+  }
+  const back = reversed(step);
+  for (const node of candidates) {
+    if (position[node] !== -1) continue;
     for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
       if (pacer.due()) await pacer.pause();
-      const next = other[k]!;
-      if (hopsOf[next] !== hops || position[next] !== -1) continue;
-      if ((flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
-      position[next] = at;
-      marked.push(next);
+      if (position[other[k]!] !== at || (flags[k]! & back) === 0 || !accepts(relation[k]!)) continue;
+      position[node] = marking;
+      marked.push(node);
+      break;
     }
   }
   return marked;
+}
+
+/**
+ * The smallest node of `layer` (all at position `at`) one step from `current` taking entries
+ * flagged `step`, and the smallest relation joining them; [-1, -1] when none. Reads `current`'s
+ * row, or, when it is a hub's and the layer is small, looks each node of the layer up in it (rows
+ * are in order of the other end, then relation).
+ */
+function smallestStep(
+  { offsets, other, relation, flags }: WalkGraph,
+  current: number,
+  layer: readonly number[],
+  position: Int32Array,
+  at: number,
+  step: number,
+  accepts: (r: number) => boolean,
+): [number, number] {
+  const start = offsets[current]!;
+  const end = offsets[current + 1]!;
+  if (end - start > 32 * layer.length) {
+    for (const next of Int32Array.from(layer).sort()) {
+      for (let k = firstAtOrAfter(other, start, end, next); k < end && other[k] === next; k++) {
+        if ((flags[k]! & step) !== 0 && accepts(relation[k]!)) return [next, relation[k]!];
+      }
+    }
+    return [-1, -1];
+  }
+  let bestNode = -1;
+  let bestRelation = -1;
+  for (let k = start; k < end; k++) {
+    const next = other[k]!;
+    if (position[next] !== at || (flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
+    if (bestNode === -1 || next < bestNode || (next === bestNode && relation[k]! < bestRelation)) {
+      bestNode = next;
+      bestRelation = relation[k]!;
+    }
+  }
+  return [bestNode, bestRelation];
 }
