@@ -233,8 +233,9 @@ describe('shortest paths (bidirectional search, canonical path)', () => {
       if (random() < 0.1) relations.push(relation(`r:${i}-2`, 'NEAR', leaf, leaves[Math.floor(random() * leaves.length)]!));
     });
     const usable = relations.filter((r) => r.from !== r.to);
-    const store = await storeOf([...hubs, ...leaves].map((id) => entity(id)), usable);
-    const dataset = { relations: usable } as Dataset;
+    const entities = [...hubs, ...leaves].map((id) => entity(id));
+    const store = await storeOf(entities, usable);
+    const dataset = { sources: [], entities, relations: usable, statements: [] } as unknown as Dataset;
     const ends = [...hubs, ...leaves.filter((_, i) => i % 7 === 0)];
     let throughHub = 0;
     for (const a of ends) {

@@ -108,6 +108,16 @@ function questions(inputs: Inputs, templates: readonly RelationTemplate[], seed:
       },
     },
     {
+      name: 'paths3',
+      bodies: () => {
+        const [from, to] = pick(inputs.pairs);
+        return {
+          query: 'query($a: ID!, $b: ID!) { paths(fromId: $a, toId: $b, first: 3) { nodes { id } edges { id } } }',
+          variables: { a: from, b: to },
+        };
+      },
+    },
+    {
       name: 'neighborhood2-median',
       bodies: () => ({
         query: 'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { nodes { id } edges { id } truncated } }',

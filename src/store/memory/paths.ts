@@ -34,13 +34,12 @@ export async function kShortestPaths(
   const shortest = await shortestPathNumbers(graph, walk.start, target, maxHops, accepts, directed, pacer);
   if (shortest === null) return [];
 
-  const blockedNode = unmarkedBytes.borrow(graph.offsets.length - 1);
   const blockedRelation = unmarkedBytes.borrow(graph.relFrom.length);
   try {
-    const found = await spurPaths(walk, shortest, query, first, blockedNode, blockedRelation, pacer);
+    const found = await spurPaths(walk, shortest, query, first, blockedRelation, pacer);
     return found.map(walk.result);
   } finally {
-    unmarkedBytes.giveBack(blockedNode, blockedRelation);
+    unmarkedBytes.giveBack(blockedRelation);
   }
 }
 
@@ -50,14 +49,12 @@ async function spurPaths(
   shortest: NumberedPath,
   { maxHops, directed }: PathQuery,
   first: number,
-  blockedNode: Uint8Array,
   blockedRelation: Uint8Array,
   pacer: Pacer,
 ): Promise<NumberedPath[]> {
   const found: NumberedPath[] = [shortest];
   const candidates: NumberedPath[] = [];
   const seen = new Set<string>([keyOf(shortest)]);
-  const { relFrom, relTo } = graph;
 
   while (found.length < first) {
     const previous = found[found.length - 1]!;
@@ -69,12 +66,10 @@ async function spurPaths(
         if (sharesRoot(path, previous, i)) blockedRelations.push(path.rels[i]!);
       }
       for (const r of blockedRelations) blockedRelation[r] = 1;
-      for (let j = 0; j < i; j++) blockedNode[previous.nodes[j]!] = 1;
-      const spurAccepts = (r: number) =>
-        blockedRelation[r] === 0 && blockedNode[relFrom[r]!] === 0 && blockedNode[relTo[r]!] === 0 && accepts(r);
-      const spurPath = await shortestPathNumbers(graph, spur, target, maxHops - i, spurAccepts, directed, pacer);
+      const spurAccepts = (r: number) => blockedRelation[r] === 0 && accepts(r);
+      const root = previous.nodes.slice(0, i);
+      const spurPath = await shortestPathNumbers(graph, spur, target, maxHops - i, spurAccepts, directed, pacer, root);
       for (const r of blockedRelations) blockedRelation[r] = 0;
-      for (let j = 0; j < i; j++) blockedNode[previous.nodes[j]!] = 0;
       if (spurPath === null) continue;
       const candidate: NumberedPath = {
         nodes: [...previous.nodes.slice(0, i), ...spurPath.nodes],

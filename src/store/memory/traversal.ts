@@ -329,7 +329,10 @@ export function pathRecords(adjacency: Adjacency, { nodes, rels }: NumberedPath)
   return { nodes: nodes.map((n) => adjacency.entities[n]!), edges: rels.map((r) => adjacency.relations[r]!) };
 }
 
-/** The canonical shortest path (see above) over the relations `accepts` lets through. */
+/**
+ * The canonical shortest path (see above) over the relations `accepts` lets through, passing
+ * through none of the nodes `avoided` (Yen's roots, paths.ts).
+ */
 export async function shortestPathNumbers(
   adjacency: WalkGraph,
   start: number,
@@ -338,18 +341,25 @@ export async function shortestPathNumbers(
   accepts: (r: number) => boolean,
   directed: boolean,
   pacer: Pacer,
+  avoided: readonly number[] = [],
 ): Promise<NumberedPath | null> {
   if (start === target) return { nodes: [start], rels: [] };
   const n = adjacency.offsets.length - 1;
   // Hops from the start, and to the target, for the nodes each side reached, and positions on
   // shortest paths (-1: not reached, on none).
   const marks: PathMarks = { fromStart: unreachedInts.borrow(n), toTarget: unreachedInts.borrow(n), position: unreachedInts.borrow(n) };
+  // An avoided node counts as reached by both searches, so neither ever steps into it; cheaper than
+  // a test of both ends of every relation a search reads.
+  for (const node of avoided) marks.fromStart[node] = marks.toTarget[node] = AVOIDED;
   try {
     return await canonicalPathOver({ adjacency, start, target, maxHops, accepts, directed, pacer }, marks);
   } finally {
     unreachedInts.giveBack(marks.fromStart, marks.toTarget, marks.position);
   }
 }
+
+/** What a path search's hop counts hold for a node it must not pass through. */
+const AVOIDED = -2;
 
 /** The arrays a path search marks nodes in, one entry per node, -1 when unmarked. */
 interface PathMarks {
