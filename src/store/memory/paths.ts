@@ -16,7 +16,6 @@ import type { PathQuery, PathResult } from '../graph-store.js';
 import { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
 import { preparedWalk, shortestPathNumbers, type NumberedPath, type PreparedWalk } from './traversal.js';
-import { unmarkedBytes } from './scratch.js';
 
 export async function kShortestPaths(
   state: MemoryState,
@@ -34,13 +33,8 @@ export async function kShortestPaths(
   const shortest = await shortestPathNumbers(graph, walk.start, target, maxHops, accepts, directed, pacer);
   if (shortest === null) return [];
 
-  const blockedRelation = unmarkedBytes.borrow(graph.relFrom.length);
-  try {
-    const found = await spurPaths(walk, shortest, query, first, blockedRelation, pacer);
-    return found.map(walk.result);
-  } finally {
-    unmarkedBytes.giveBack(blockedRelation);
-  }
+  const found = await spurPaths(walk, shortest, query, first, pacer);
+  return found.map(walk.result);
 }
 
 /** Yen's loop: the next shortest paths after `shortest`, up to `first` in all. */
@@ -49,7 +43,6 @@ async function spurPaths(
   shortest: NumberedPath,
   { maxHops, directed }: PathQuery,
   first: number,
-  blockedRelation: Uint8Array,
   pacer: Pacer,
 ): Promise<NumberedPath[]> {
   const found: NumberedPath[] = [shortest];
@@ -65,11 +58,13 @@ async function spurPaths(
       for (const path of found) {
         if (sharesRoot(path, previous, i)) blockedRelations.push(path.rels[i]!);
       }
-      for (const r of blockedRelations) blockedRelation[r] = 1;
-      const spurAccepts = (r: number) => blockedRelation[r] === 0 && accepts(r);
+      // At most `first` of them: a scan of a short list is cheaper than a lookup in a column of
+      // every relation, for every entry the search reads.
+      const spurAccepts = (r: number) => !blockedRelations.includes(r) && accepts(r);
       const root = previous.nodes.slice(0, i);
-      const spurPath = await shortestPathNumbers(graph, spur, target, maxHops - i, spurAccepts, directed, pacer, root);
-      for (const r of blockedRelations) blockedRelation[r] = 0;
+      const hopsLeft = Math.min(maxHops, longestUseful(candidates, first - found.length)) - i;
+      if (hopsLeft < 1) continue;
+      const spurPath = await shortestPathNumbers(graph, spur, target, hopsLeft, spurAccepts, directed, pacer, root);
       if (spurPath === null) continue;
       const candidate: NumberedPath = {
         nodes: [...previous.nodes.slice(0, i), ...spurPath.nodes],
@@ -86,6 +81,18 @@ async function spurPaths(
     found.push(candidates.splice(best, 1)[0]!);
   }
   return found;
+}
+
+/**
+ * The longest a new candidate may be and still be listed: with `wanted` candidates already at
+ * most L hops long, each of them comes before any longer path, and they fill what is left to
+ * list. So a spur search looks no further than L (a search that finds nothing otherwise reads
+ * everything within maxHops of both ends, most of a large graph).
+ */
+function longestUseful(candidates: readonly NumberedPath[], wanted: number): number {
+  if (candidates.length < wanted) return Number.POSITIVE_INFINITY;
+  const lengths = candidates.map((c) => c.rels.length).sort((a, b) => a - b);
+  return lengths[wanted - 1]!;
 }
 
 /** Whether `path` starts with the first `i` relations (and so `i + 1` nodes) of `other`. */
