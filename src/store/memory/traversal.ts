@@ -4,6 +4,7 @@
  * smallest number and every sort is of integers. Every loop goes through a Pacer, so a walk over a
  * large graph lets other requests run and stops at the request's deadline.
  */
+import type { RelationRecord } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
 import { GrowingInts, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency, type WalkGraph } from './adjacency.js';
 import { walkThroughStatements } from './statement-walk.js';
@@ -62,9 +63,13 @@ async function walkNeighbourhood(
   for (const node of order) reached[node] = 0;
   const { kept, edges } = await relationsAmong(adjacency, listed, reached, accepts, maxItems, pacer);
   const truncated = order.length > kept;
+  const { entities, relations } = adjacency;
+  edges.sort();
+  const edgeRecords = new Array<RelationRecord>(edges.length);
+  for (let i = 0; i < edges.length; i++) edgeRecords[i] = relations[edges[i]!]!;
   return {
-    nodes: listed.slice(0, kept).map((n) => adjacency.entities[n]!),
-    edges: Array.from(edges.sort(), (r) => adjacency.relations[r]!),
+    nodes: listed.slice(0, kept).map((n) => entities[n]!),
+    edges: edgeRecords,
     ...(limit === undefined ? {} : { truncated }),
   };
 }
