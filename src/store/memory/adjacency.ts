@@ -175,6 +175,8 @@ export function adjacencyAfter(
   // Codes only ever grow: a code of the previous adjacency means the same claimant here.
   let claimantCodes = previous?.claimantCodes ?? new Map<string, number>();
   let codesShared = previous !== null;
+  /** The relations whose records are new here (new ids or new versions), by number. */
+  const written: number[] = [];
   for (let r = 0; r < R; r++) {
     const relation = rels[r]!;
     const o = oldRelation(r);
@@ -192,6 +194,7 @@ export function adjacencyAfter(
       claimantOffsets[r + 1] = claimantList.length;
       continue;
     }
+    written.push(r);
     const a = numberOf.get(relation.from);
     const b = numberOf.get(relation.to);
     if (a === undefined || b === undefined) throw new Error(`Relation "${relation.id}" has an unknown end.`);
@@ -227,7 +230,11 @@ export function adjacencyAfter(
     kindBit[n] = o >= 0 && previous!.entities[o] === entity ? previous!.kindBit[o]! : kindBitOf(entity.kind);
   });
   const symmetric = symmetricTypes();
-  const { other, relation, flags } = compressedRows(offsets, starts, ends, (r) => (typeBit[r]! & symmetric) !== 0);
+  const isSymmetricAt = (r: number) => (typeBit[r]! & symmetric) !== 0;
+  const { other, relation, flags } =
+    previous !== null && written.length <= FEW_WRITTEN
+      ? rowsAfter(previous, { offsets, starts, ends, symmetric: isSymmetricAt, written, renumber, oldRelation: relations.oldIndex, nodeWas: entities.oldIndex })
+      : compressedRows(offsets, starts, ends, isSymmetricAt);
   return {
     entities: nodes,
     numberOf,
@@ -284,6 +291,91 @@ export class GrowingInts {
     bigger.set(this.values.subarray(0, this.length));
     this.values = bigger;
   }
+}
+
+/** Up to this many relations written, the rows are made from the previous ones rather than anew. */
+const FEW_WRITTEN = 4096;
+
+interface RowChange {
+  /** Zeroed, one longer than the nodes: filled here. */
+  readonly offsets: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly symmetric: (r: number) => boolean;
+  /** The relations new to these rows (new ids or new versions), by new number. */
+  readonly written: readonly number[];
+  /** Old node number → new (-1: gone); null: the same numbering. */
+  readonly renumber: Int32Array | null;
+  /** New relation number → old (-1: new); null: the same list. */
+  readonly oldRelation: Int32Array | null;
+  /** New node number → old (-1: new); null: the same list. */
+  readonly nodeWas: Int32Array | null;
+}
+
+/**
+ * The rows after a small write, from the previous ones: each row's entries for relations that
+ * stayed are copied and renumbered (numbers keep their order, ids being in order, so the rows stay
+ * in order of the other end, then relation), and the written relations' entries merged in. One pass
+ * over the entries, where `compressedRows` makes two.
+ */
+function rowsAfter(previous: Adjacency, change: RowChange): { other: Int32Array; relation: Int32Array; flags: Uint8Array } {
+  const { offsets, starts, ends, symmetric, written, renumber, oldRelation, nodeWas } = change;
+  const n = offsets.length - 1;
+  for (let r = 0; r < starts.length; r++) {
+    offsets[starts[r]! + 1]!++;
+    offsets[ends[r]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  // Old relation number → new, for the relations whose record stayed (-1: gone or rewritten).
+  const stayed = new Int32Array(previous.relFrom.length).fill(-1);
+  const rewritten = new Set(written);
+  for (let r = 0; r < starts.length; r++) {
+    const o = oldRelation === null ? r : oldRelation[r]!;
+    if (o >= 0 && !rewritten.has(r)) stayed[o] = r;
+  }
+  // The written relations' entries, as [row, other, relation, flags], in row order.
+  const added: [number, number, number, number][] = [];
+  for (const r of written) {
+    const both = symmetric(r) ? STEP_IN | STEP_OUT : 0;
+    added.push([starts[r]!, ends[r]!, r, IS_START | STEP_OUT | both], [ends[r]!, starts[r]!, r, STEP_IN | both]);
+  }
+  added.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+
+  const other = new Int32Array(2 * starts.length);
+  const relation = new Int32Array(2 * starts.length);
+  const flags = new Uint8Array(2 * starts.length);
+  const { offsets: oldOffsets, other: oldOther, relation: oldRelationOf, flags: oldFlags } = previous;
+  let next = 0;
+  for (let node = 0; node < n; node++) {
+    let j = offsets[node]!;
+    const was = nodeWas === null ? node : nodeWas[node]!;
+    let k = was < 0 ? 0 : oldOffsets[was]!;
+    const oldEnd = was < 0 ? 0 : oldOffsets[was + 1]!;
+    for (;;) {
+      // The next old entry that stayed, renumbered.
+      while (k < oldEnd && stayed[oldRelationOf[k]!] === -1) k++;
+      const oldNext = k < oldEnd ? (renumber === null ? oldOther[k]! : renumber[oldOther[k]!]!) : -1;
+      const newEntry = next < added.length && added[next]![0] === node ? added[next]! : null;
+      if (oldNext === -1 && newEntry === null) break;
+      const takeNew =
+        newEntry !== null &&
+        (oldNext === -1 || newEntry[1] < oldNext || (newEntry[1] === oldNext && newEntry[2] < stayed[oldRelationOf[k]!]!));
+      if (takeNew) {
+        other[j] = newEntry[1];
+        relation[j] = newEntry[2];
+        flags[j] = newEntry[3];
+        next++;
+      } else {
+        other[j] = oldNext;
+        relation[j] = stayed[oldRelationOf[k]!]!;
+        flags[j] = oldFlags[k]!;
+        k++;
+      }
+      j++;
+    }
+    if (j !== offsets[node + 1]) throw new Error(`The rows after a write do not add up at node ${node}.`);
+  }
+  return { other, relation, flags };
 }
 
 /** The number of the relation of an id (a binary search of the id-ordered relations), or -1. */
