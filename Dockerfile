@@ -33,4 +33,5 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node
 EXPOSE 4000
-CMD ["node", "dist/main.js"]
+# A 64 MB young generation, as `npm start` runs it (see the README, "Memory and the collector").
+CMD ["node", "--max-semi-space-size=64", "dist/main.js"]

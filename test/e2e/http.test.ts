@@ -169,7 +169,7 @@ describe('starting and stopping', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       expect(await waitFor(() => output.includes('GraphQL server ready'), 90_000), output).toBe(true);
-      expect(output).toContain('> node dist/main.js');
+      expect(output).toMatch(/> node (--\S+ )*dist\/main\.js/);
       expect(existsSync(path.join(dir, 'dist', 'main.js'))).toBe(true);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {

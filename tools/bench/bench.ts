@@ -11,7 +11,8 @@
  *    nodes and the top hub;
  * 3. imports the dataset once into a data directory cached beside it (`npm run import`, timed),
  *    builds the server (`npm run build`), starts the compiled `dist/main.js` (of --root, default
- *    this checkout) on that DATA_DIR and measures start-up (spawn → /healthz answers) and RSS; with
+ *    this checkout) with the node flags of its `npm start`, on that DATA_DIR, and measures
+ *    start-up (spawn → /healthz answers) and RSS; with
  *    `--from json` it starts with SEED_FILE pointing to the dataset instead (an in-memory store);
  *    the data directory is copied per run, so the writes below never change the cached one;
  * 4. for each question runs autocannon for --duration seconds at --connections, each request with
@@ -33,7 +34,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import getPort from 'get-port';
 
-import { datasetFile, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
+import { datasetFile, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, startFlags, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
 
 interface Args {
   entities: number;
@@ -226,7 +227,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const profiling = args.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', args.cpuProf] : [];
-  const child = spawn(process.execPath, [...profiling, 'dist/main.js'], {
+  const child = spawn(process.execPath, [...profiling, ...startFlags(args.root), 'dist/main.js'], {
     cwd: args.root,
     env: {
       ...process.env,

@@ -243,3 +243,13 @@ export async function load(options: {
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
+
+/** The node flags `npm start` gives the server (package.json's start script), so the bench runs it alike. */
+export function startFlags(root: string): string[] {
+  const start = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words[words.length - 1] !== 'dist/main.js') {
+    throw new Error(`package.json's start script is not "node [flags] dist/main.js": ${start}`);
+  }
+  return words.slice(1, -1);
+}

@@ -33,7 +33,7 @@ import { RELATION_TYPE_NAMES, normalizeForSearch } from '../../src/domain/index.
 import { readDatasetFile } from '../../src/ingest/dataset-file.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/launcher.js';
-import { datasetFile, fieldName, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
+import { datasetFile, fieldName, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, startFlags, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
 
 const SERVERS = ['ours', 'cypher', 'library'] as const;
 type ServerName = (typeof SERVERS)[number];
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
     started.push(
       await startServer(
         'ours',
-        ['dist/main.js'],
+        [...startFlags(ROOT), 'dist/main.js'],
         {
           ...neoEnv,
           NODE_ENV: 'production',
