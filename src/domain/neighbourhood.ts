@@ -23,13 +23,22 @@ export function nearestThatFit<T extends ListedSubgraph>(subgraph: T, maxItems: 
   const joinsAt = edges.map((edge) => Math.max(place.get(edge.from)!, place.get(edge.to)!));
   const joining = new Array<number>(nodes.length).fill(0);
   for (const at of joinsAt) joining[at]!++;
-  let kept = 0;
-  let relations = 0;
-  while (kept < Math.min(nodes.length, maxItems) && relations + joining[kept]! <= maxItems) relations += joining[kept++]!;
+  const kept = nodesThatFit(joining, maxItems);
   return {
     ...subgraph,
     nodes: nodes.slice(0, kept),
     edges: edges.filter((_, i) => joinsAt[i]! < kept),
     truncated: true,
   };
+}
+
+/**
+ * How many nodes of a list, from the first, fit `maxItems`: at most that many of them, with at most
+ * that many relations among them, `joining[i]` being the relations whose later end is node i.
+ */
+export function nodesThatFit(joining: readonly number[], maxItems: number): number {
+  let kept = 0;
+  let relations = 0;
+  while (kept < Math.min(joining.length, maxItems) && relations + joining[kept]! <= maxItems) relations += joining[kept++]!;
+  return kept;
 }

@@ -7,7 +7,7 @@
  * own for this file (as test/integration/neo4j-store.test.ts does), whenever the run has Neo4j.
  */
 import { describe, expect } from 'vitest';
-import { DomainError, ErrorCode, type EntityRecord, type GeoLocation } from '../../src/domain/index.js';
+import { DomainError, ErrorCode, nearestThatFit, type EntityRecord, type GeoLocation } from '../../src/domain/index.js';
 import type {
   FactRef,
   GraphStore,
@@ -406,6 +406,27 @@ describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on 
       expect(subgraph(await store.neighborhood('settlement:berdin', { depth: 2, filter: ANY, limit: 3 }))).toEqual({
         nodes: ['settlement:berdin', 'event:kursk-repulse', 'region:kursk'],
         edges: ['rel:berdin-located-in-kursk', 'rel:kursk-repulse-took-place-in-berdin'],
+        truncated: true,
+      });
+    });
+
+    test('with maxItems, lists the nearest nodes whose relations fit it, as nearestThatFit cuts the answer', async () => {
+      let cutByRelations = 0;
+      for (const centre of ['region:kursk', 'settlement:berdin', 'country:russia']) {
+        for (const limit of [6, 40]) {
+          const whole = (await store.neighborhood(centre, { depth: 2, filter: ANY, limit })) as SubgraphResult;
+          for (const maxItems of [1, 2, 3, 5, 8, 13, 1000]) {
+            const cut = await store.neighborhood(centre, { depth: 2, filter: ANY, limit, maxItems });
+            expect(cut, `${centre} limit ${limit} maxItems ${maxItems}`).toEqual(nearestThatFit(whole, maxItems));
+            if (whole.nodes.length <= maxItems && whole.edges.length > maxItems) cutByRelations++;
+          }
+        }
+      }
+      expect(cutByRelations).toBeGreaterThan(0);
+      // Kursk's nearest four bring three relations: with room for 3 items they all fit but the fourth node.
+      expect(subgraph(await store.neighborhood('region:kursk', { depth: 1, filter: ANY, limit: 4, maxItems: 3 }))).toEqual({
+        nodes: ['region:kursk', 'country:russia', 'event:kursk-offensive'],
+        edges: ['rel:kursk-located-in-russia', 'rel:kursk-offensive-took-place-in-kursk'],
         truncated: true,
       });
     });

@@ -1,8 +1,8 @@
 /** neighborhood, shortestPath and paths over the Neo4j store (orders as in the header of graph-store.ts). */
 import neo4j from 'neo4j-driver';
-import type { EntityRecord } from '../../domain/index.js';
-import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
-import { kShortestPathsCypher, neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from './cypher/explore.js';
+import { nodesThatFit, type EntityRecord } from '../../domain/index.js';
+import type { NeighborhoodQuery, PathQuery, PathResult, RelationFilter, SubgraphResult, TooManyNodes } from '../graph-store.js';
+import { kShortestPathsCypher, neighborhoodNodesCypher, relationsAmongCypher, relationsJoiningCypher, shortestPathCypher } from './cypher/explore.js';
 import { ENTITIES_BY_IDS } from './cypher/lookups.js';
 import type { QueryRunner } from './executor.js';
 import { MAX_PATH_HOPS, SYMMETRIC_TYPES } from './graph-model.js';
@@ -12,7 +12,7 @@ import { entityFromNode, relationFromRow, statementFromNode, type Row } from './
 export async function neighborhoodIn(
   tx: QueryRunner,
   centreId: string,
-  { depth, filter, limit, maxNodes }: NeighborhoodQuery,
+  { depth, filter, limit, maxNodes, maxItems }: NeighborhoodQuery,
 ): Promise<SubgraphResult | TooManyNodes | null> {
   const limited = limit !== undefined;
   if (depth === 0) {
@@ -34,9 +34,34 @@ export async function neighborhoodIn(
   const truncated = limited && rows.length > limit;
   // Rows come by hops, then id: the centre (the only node at 0 hops) first.
   const nodes = (truncated ? rows.slice(0, limit) : rows).map((row) => entityFromNode(row['n']));
-  const among = relationsAmongCypher(filter);
-  const edgeRows = await tx.run(among.text, { ...among.params, centreId, ids: nodes.map((n) => n.id) });
-  return { nodes, edges: edgeRows.map(relationFromRow), ...(limited && { truncated }) };
+  const ids = nodes.map((n) => n.id);
+  const fit = limited && maxItems !== undefined && Number.isFinite(maxItems) ? maxItems : undefined;
+  if (fit === undefined) {
+    const among = relationsAmongCypher(filter);
+    const edgeRows = await tx.run(among.text, { ...among.params, centreId, ids });
+    return { nodes, edges: edgeRows.map(relationFromRow), ...(limited && { truncated }) };
+  }
+  // The caller answers at most `fit` items: one relation past it says the nodes must be cut, and a
+  // median node's nearest hundred can hold tens of thousands of relations between two hubs.
+  const among = relationsAmongCypher(filter, true);
+  const edgeRows = await tx.run(among.text, { ...among.params, centreId, ids, rowLimit: neo4j.int(fit + 1) });
+  if (edgeRows.length <= fit && nodes.length <= fit) return { nodes, edges: edgeRows.map(relationFromRow), truncated };
+  const kept = await nearestThatFitIn(tx, centreId, ids, filter, fit);
+  const keptRows = await tx.run(among.text, { ...among.params, centreId, ids: ids.slice(0, kept), rowLimit: neo4j.int(fit + 1) });
+  return { nodes: nodes.slice(0, kept), edges: keptRows.map(relationFromRow), truncated: true };
+}
+
+/**
+ * How many of `ids`, from the first, `nearestThatFit` of the domain keeps, from the relations
+ * joining the list at each place, counted in Neo4j: no relationship is sent to be counted.
+ */
+async function nearestThatFitIn(tx: QueryRunner, centreId: string, ids: readonly string[], filter: RelationFilter, fit: number): Promise<number> {
+  const joining = relationsJoiningCypher(filter);
+  const place = Object.fromEntries(ids.map((id, i) => [id, i]));
+  const rows = await tx.run(joining.text, { ...joining.params, centreId, ids, place });
+  const joiningAt = new Array<number>(ids.length).fill(0);
+  for (const row of rows) joiningAt[Number(row['joinsAt'])] = Number(row['relations']);
+  return nodesThatFit(joiningAt, fit);
 }
 
 export async function shortestPathIn(

@@ -27,8 +27,11 @@ MATCH p = ANY SHORTEST (c) ((x:Entity)-[r]-(y:Entity) WHERE ${relation.where}){0
   return { params: relation.params, text: walk + tail };
 }
 
-/** neighborhood: the relations that pass `filter` between entities of $ids (around $centreId), by id. */
-export function relationsAmongCypher(filter: RelationFilter): CypherQuery {
+/**
+ * neighborhood: the relations that pass `filter` between entities of $ids (around $centreId), by
+ * id; with `capped`, only the first $rowLimit of them.
+ */
+export function relationsAmongCypher(filter: RelationFilter, capped = false): CypherQuery {
   const relation = relationFilterCypher(filter, 'r', '[$centreId]');
   return {
     params: relation.params,
@@ -37,7 +40,24 @@ UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]->(b:Entity)
 WHERE ${relation.where} AND b.id IN $ids
 RETURN r, a.id AS fromId, b.id AS toId
-ORDER BY r.id`,
+ORDER BY r.id${capped ? '\nLIMIT $rowLimit' : ''}`,
+  };
+}
+
+/**
+ * neighborhood: how many of the relations among $ids (as relationsAmongCypher) join the list at
+ * each place, a relation joining at the later of its two ends' places ($place: id → place).
+ */
+export function relationsJoiningCypher(filter: RelationFilter): CypherQuery {
+  const relation = relationFilterCypher(filter, 'r', '[$centreId]');
+  return {
+    params: relation.params,
+    text: `
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})-[r]->(b:Entity)
+WHERE ${relation.where} AND b.id IN $ids
+WITH $place[a.id] AS x, $place[b.id] AS y
+RETURN CASE WHEN x > y THEN x ELSE y END AS joinsAt, count(*) AS relations`,
   };
 }
 
