@@ -270,6 +270,16 @@ describe.skipIf(storesUnderTest().some((s) => !s.enabled))('the embedded and Neo
     }
   });
 
+  it('agree on every limited neighbourhood, cut to the limit and to maxItems', async () => {
+    for (const id of entityIds) {
+      for (const [depth, limit] of [[1, 3], [2, 5], [2, 12], [3, 30]] as const) {
+        await both((s) => s.neighborhood(id, { depth, filter: { types: null }, limit }));
+        await both((s) => s.neighborhood(id, { depth, filter: { types: null }, limit, maxItems: 6 }));
+      }
+      await both((s) => s.neighborhood(id, { depth: 2, filter: { types: ['LOCATED_IN', 'NEAR', 'PART_OF'] }, limit: 4 }));
+    }
+  });
+
   it('agree on the shortest path between every pair of entities', async () => {
     for (const from of entityIds) {
       for (const to of entityIds) {

@@ -2,7 +2,14 @@
 import neo4j from 'neo4j-driver';
 import { nodesThatFit, type EntityRecord } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, RelationFilter, SubgraphResult, TooManyNodes } from '../graph-store.js';
-import { kShortestPathsCypher, neighborhoodNodesCypher, relationsAmongCypher, relationsJoiningCypher, shortestPathCypher } from './cypher/explore.js';
+import {
+  kShortestPathsCypher,
+  neighborhoodLevelCypher,
+  neighborhoodNodesCypher,
+  relationsAmongCypher,
+  relationsJoiningCypher,
+  shortestPathCypher,
+} from './cypher/explore.js';
 import { ENTITIES_BY_IDS } from './cypher/lookups.js';
 import type { QueryRunner } from './executor.js';
 import { MAX_PATH_HOPS, SYMMETRIC_TYPES } from './graph-model.js';
@@ -21,19 +28,26 @@ export async function neighborhoodIn(
     if (!row) return null;
     return { nodes: [entityFromNode(row['n'])], edges: [], ...(limited && { truncated: false }) };
   }
-  // With a limit, one row more than it says whether any node was left out. Without one, one row
-  // past maxNodes says the answer will be refused: the relations among the nodes (a hub's
-  // neighbourhood brings most of the graph's) are then never read.
-  // An infinite maxNodes (no list cap configured) is no cap: LIMIT takes only an integer.
-  const cap = maxNodes !== undefined && Number.isFinite(maxNodes) ? maxNodes : undefined;
-  const rowLimit = limited ? limit + 1 : cap !== undefined ? cap + 1 : undefined;
-  const walk = neighborhoodNodesCypher(depth, filter, limited ? 'first' : rowLimit !== undefined ? 'any' : 'none');
-  const rows = await tx.run(walk.text, { ...walk.params, centreId, ...(rowLimit !== undefined && { rowLimit: neo4j.int(rowLimit) }) });
-  if (rows.length === 0) return null; // the centre itself is always a row at 0 hops
-  if (!limited && cap !== undefined && rows.length > cap) return { tooManyNodes: true, atLeast: rows.length };
-  const truncated = limited && rows.length > limit;
-  // Rows come by hops, then id: the centre (the only node at 0 hops) first.
-  const nodes = (truncated ? rows.slice(0, limit) : rows).map((row) => entityFromNode(row['n']));
+  let nodes: EntityRecord[];
+  let truncated = false;
+  if (limited) {
+    // One node more than the limit says whether any was left out.
+    const found = await nearestNodesIn(tx, centreId, depth, filter, limit + 1);
+    if (found === null) return null;
+    truncated = found.length > limit;
+    nodes = truncated ? found.slice(0, limit) : found;
+  } else {
+    // One row past maxNodes says the answer will be refused: the relations among the nodes (a
+    // hub's neighbourhood brings most of the graph's) are then never read. An infinite maxNodes
+    // (no list cap configured) is no cap: LIMIT takes only an integer.
+    const cap = maxNodes !== undefined && Number.isFinite(maxNodes) ? maxNodes : undefined;
+    const walk = neighborhoodNodesCypher(depth, filter, cap !== undefined ? 'any' : 'none');
+    const rows = await tx.run(walk.text, { ...walk.params, centreId, ...(cap !== undefined && { rowLimit: neo4j.int(cap + 1) }) });
+    if (rows.length === 0) return null; // the centre itself is always a row at 0 hops
+    if (cap !== undefined && rows.length > cap) return { tooManyNodes: true, atLeast: rows.length };
+    // Rows come by hops, then id: the centre (the only node at 0 hops) first.
+    nodes = rows.map((row) => entityFromNode(row['n']));
+  }
   const ids = nodes.map((n) => n.id);
   const fit = limited && maxItems !== undefined && Number.isFinite(maxItems) ? maxItems : undefined;
   if (fit === undefined) {
@@ -49,6 +63,32 @@ export async function neighborhoodIn(
   const kept = await nearestThatFitIn(tx, centreId, ids, filter, fit);
   const keptRows = await tx.run(among.text, { ...among.params, centreId, ids: ids.slice(0, kept), rowLimit: neo4j.int(fit + 1) });
   return { nodes: nodes.slice(0, kept), edges: keptRows.map(relationFromRow), truncated: true };
+}
+
+/**
+ * The first `wanted` entities within `depth` of the centre, by hops then id, the centre first; null
+ * when the centre is unknown. A level at a time, each the first ones by id a step from the level
+ * before (neighborhoodLevelCypher), so no more of a level is read and sorted than the answer takes.
+ */
+async function nearestNodesIn(tx: QueryRunner, centreId: string, depth: number, filter: RelationFilter, wanted: number): Promise<EntityRecord[] | null> {
+  const [centre] = await tx.run(ENTITIES_BY_IDS, { ids: [centreId] });
+  if (!centre) return null;
+  const nodes = [entityFromNode(centre['n'])];
+  const level = neighborhoodLevelCypher(filter);
+  let frontier = [centreId];
+  for (let hops = 1; hops <= depth && frontier.length > 0 && nodes.length < wanted; hops++) {
+    const rows = await tx.run(level.text, {
+      ...level.params,
+      centreId,
+      frontier,
+      seen: nodes.map((n) => n.id),
+      rowLimit: neo4j.int(wanted - nodes.length),
+    });
+    const found = rows.map((row) => entityFromNode(row['n']));
+    nodes.push(...found);
+    frontier = found.map((n) => n.id);
+  }
+  return nodes;
 }
 
 /**
