@@ -50,18 +50,27 @@ RETURN n`,
   };
 }
 
-/**
- * neighborhood: the relations that pass `filter` between entities of $ids (around $centreId), by
- * id; with `capped`, only the first $rowLimit of them.
- */
-export function relationsAmongCypher(filter: RelationFilter, capped = false): CypherQuery {
+/** neighborhood: each relation r (from a to b) that passes `filter` between entities of $ids (around $centreId). */
+function relationsAmong(filter: RelationFilter): CypherQuery {
   const relation = relationFilterCypher(filter, 'r', '[$centreId]');
   return {
     params: relation.params,
     text: `
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]->(b:Entity)
-WHERE ${relation.where} AND b.id IN $ids
+WHERE ${relation.where} AND b.id IN $ids`,
+  };
+}
+
+/**
+ * neighborhood: the relations that pass `filter` between entities of $ids (around $centreId), by
+ * id; with `capped`, only the first $rowLimit of them.
+ */
+export function relationsAmongCypher(filter: RelationFilter, capped = false): CypherQuery {
+  const among = relationsAmong(filter);
+  return {
+    params: among.params,
+    text: `${among.text}
 RETURN r, a.id AS fromId, b.id AS toId
 ORDER BY r.id${capped ? '\nLIMIT $rowLimit' : ''}`,
   };
@@ -72,13 +81,10 @@ ORDER BY r.id${capped ? '\nLIMIT $rowLimit' : ''}`,
  * each place, a relation joining at the later of its two ends' places ($place: id → place).
  */
 export function relationsJoiningCypher(filter: RelationFilter): CypherQuery {
-  const relation = relationFilterCypher(filter, 'r', '[$centreId]');
+  const among = relationsAmong(filter);
   return {
-    params: relation.params,
-    text: `
-UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[r]->(b:Entity)
-WHERE ${relation.where} AND b.id IN $ids
+    params: among.params,
+    text: `${among.text}
 WITH $place[a.id] AS x, $place[b.id] AS y
 RETURN CASE WHEN x > y THEN x ELSE y END AS joinsAt, count(*) AS relations`,
   };
