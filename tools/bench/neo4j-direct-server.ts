@@ -6,15 +6,22 @@
  *
  *   NEO4J_URI=bolt://... PORT=N npx tsx tools/bench/neo4j-direct-server.ts
  *
- * POST /entity {id}, /search {text}, /shortestPath {from, to}, /neighborhood {id} answer JSON.
+ * POST /entity {id}, /search {text}, /shortestPath {from, to}, /neighborhood {id} and
+ * /neighborhood-limited {id} (depth 2, limit 100) answer JSON.
  * What this server leaves out is what the GraphQL server adds: HTTP + GraphQL parsing, validation
  * and execution, DataLoaders, mapping rows to domain records (search excepted: its candidates
  * must be ranked by the domain to be an answer), limits and deadlines.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
-import { normalizeForSearch, rankSearchResults } from '../../src/domain/index.js';
-import { neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from '../../src/store/neo4j/cypher/explore.js';
+import neo4j, { type Integer, type ManagedTransaction, type Node } from 'neo4j-driver';
+import { nodesThatFit, normalizeForSearch, rankSearchResults } from '../../src/domain/index.js';
+import {
+  neighborhoodLevelCypher,
+  neighborhoodNodesCypher,
+  relationsAmongCypher,
+  relationsJoiningCypher,
+  shortestPathCypher,
+} from '../../src/store/neo4j/cypher/explore.js';
 import { ENTITIES_BY_IDS } from '../../src/store/neo4j/cypher/lookups.js';
 import { relationsOfCypher } from '../../src/store/neo4j/cypher/relations.js';
 import { luceneQuery, SEARCH_ENTITY_CANDIDATES } from '../../src/store/neo4j/cypher/search.js';
@@ -120,7 +127,55 @@ async function neighborhood({ id }: { id: string }) {
   return { neighborhood: { nodes: result.nodes.map((n) => ({ id: n })), edges: result.edges.map((e) => ({ id: e })) } };
 }
 
-const ROUTES: Record<string, (body: never) => Promise<unknown>> = { '/entity': entity, '/search': search, '/shortestPath': shortestPath, '/neighborhood': neighborhood };
+/** A count or a place: an Integer from Neo4j, or a float where a place came from a number parameter. */
+const toNumber = (value: unknown) => (neo4j.isInt(value) ? (value as Integer).toNumber() : Number(value));
+
+/** neighborhood(id, depth: 2, limit: 100) { nodes { id } edges { id } truncated }, as the store runs it. */
+const LIMIT = 100;
+async function neighborhoodLimited({ id }: { id: string }) {
+  const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
+  if (!found) return { error: 'NOT_FOUND' };
+  const level = neighborhoodLevelCypher(NO_FILTER);
+  const among = relationsAmongCypher(NO_FILTER, true);
+  const joining = relationsJoiningCypher(NO_FILTER);
+  const relationIds = (records: { get(key: string): unknown }[]) =>
+    records.map((r) => (r.get('r') as { properties: Record<string, unknown> }).properties['id'] as string);
+  const result = await read(async (tx) => {
+    // The store reads the centre again inside its transaction.
+    await tx.run(ENTITIES_BY_IDS, { ids: [id] });
+    const nodes = [id];
+    let frontier = [id];
+    for (let hops = 1; hops <= 2 && frontier.length > 0 && nodes.length <= LIMIT; hops++) {
+      const next = (
+        await tx.run(level.text, { ...level.params, centreId: id, frontier, seen: nodes, rowLimit: neo4j.int(LIMIT + 1 - nodes.length) })
+      ).records.map((r) => (r.get('n') as Node).properties['id'] as string);
+      nodes.push(...next);
+      frontier = next;
+    }
+    const truncated = nodes.length > LIMIT;
+    let ids = nodes.slice(0, LIMIT);
+    const cap = { rowLimit: neo4j.int(MAX_LIST_LENGTH + 1) };
+    let edges = relationIds((await tx.run(among.text, { ...among.params, centreId: id, ids, ...cap })).records);
+    if (edges.length <= MAX_LIST_LENGTH && ids.length <= MAX_LIST_LENGTH) return { nodes: ids, edges, truncated };
+    const place = Object.fromEntries(ids.map((n, i) => [n, i]));
+    const joiningAt = new Array<number>(ids.length).fill(0);
+    for (const r of (await tx.run(joining.text, { ...joining.params, centreId: id, ids, place })).records) {
+      joiningAt[toNumber(r.get('joinsAt'))] = toNumber(r.get('relations'));
+    }
+    ids = ids.slice(0, nodesThatFit(joiningAt, MAX_LIST_LENGTH));
+    edges = relationIds((await tx.run(among.text, { ...among.params, centreId: id, ids, ...cap })).records);
+    return { nodes: ids, edges, truncated: true };
+  });
+  return { neighborhood: { nodes: result.nodes.map((n) => ({ id: n })), edges: result.edges.map((e) => ({ id: e })), truncated: result.truncated } };
+}
+
+const ROUTES: Record<string, (body: never) => Promise<unknown>> = {
+  '/entity': entity,
+  '/search': search,
+  '/shortestPath': shortestPath,
+  '/neighborhood': neighborhood,
+  '/neighborhood-limited': neighborhoodLimited,
+};
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];

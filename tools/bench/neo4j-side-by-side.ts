@@ -69,7 +69,8 @@ function parseArgs(argv: readonly string[]): Args {
 type Body = { path: string; body: unknown };
 interface Question {
   name: string;
-  bodies: Record<ServerName, () => Body>;
+  /** A server that cannot ask the question has no body for it (and no figures). */
+  bodies: Partial<Record<ServerName, () => Body>>;
 }
 
 const LIBRARY_RELATIONS = RELATION_TYPE_NAMES.flatMap((t) =>
@@ -90,6 +91,10 @@ function questions(inputs: Inputs, seed: number): Question[] {
     ours: () => gql('query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { id } } }', { id: id() }),
     cypher: () => ({ path: '/neighborhood', body: { id: id() } }),
     library: () => lib('query($id: ID!) { neighborhood(centreId: $id) { id } }', { id: id() }),
+  });
+  const limitedNeighborhood = (id: () => string) => ({
+    ours: () => gql('query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { nodes { id } edges { id } truncated } }', { id: id() }),
+    cypher: () => ({ path: '/neighborhood-limited', body: { id: id() } }),
   });
   return [
     { name: 'entity', bodies: entity(() => pick(inputs.ids)) },
@@ -124,6 +129,9 @@ function questions(inputs: Inputs, seed: number): Question[] {
     },
     { name: 'neighborhood2-median', bodies: neighborhood(() => pick(inputs.medianNodes)) },
     { name: 'neighborhood2-hub', bodies: neighborhood(() => inputs.hub) },
+    // The explorer's question. `@neo4j/graphql` has no way to ask for the nearest nodes first.
+    { name: 'neighborhood2-limit100-median', bodies: limitedNeighborhood(() => pick(inputs.medianNodes)) },
+    { name: 'neighborhood2-limit100-hub', bodies: limitedNeighborhood(() => inputs.hub) },
   ];
 }
 
@@ -277,22 +285,24 @@ async function main(): Promise<void> {
     const byName = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServerName, Started>;
 
     // figures[question][server] = one Figures per sweep
-    const figures: Record<string, Record<ServerName, Figures[]>> = {};
+    const figures: Record<string, Partial<Record<ServerName, Figures[]>>> = {};
     const qs = questions(inputs, args.seed).filter((q) => !args.only || args.only.includes(q.name));
     for (let sweep = 0; sweep < args.sweeps; sweep++) {
       const order = sweep % 2 === 0 ? SERVERS : [...SERVERS].reverse();
       for (const q of qs) {
         for (const name of order) {
           const server = byName[name];
+          const bodies = q.bodies[name];
+          if (!bodies) continue;
           // A warm-up run, not recorded (plans cached, the JIT and the driver's pool warm: a single
           // request was not enough for search), then a second's pause for what it left queued.
-          const warm = q.bodies[name]();
+          const warm = bodies();
           await post(`${server.url}${warm.path}`, warm.body).then((r) => r.text()).catch(() => {});
-          if (args.warmup > 0) await measure(server.url, q.bodies[name], { ...args, duration: args.warmup }, server.child.pid!);
+          if (args.warmup > 0) await measure(server.url, bodies, { ...args, duration: args.warmup }, server.child.pid!);
           await new Promise((r) => setTimeout(r, 1_000));
           log(`sweep ${sweep + 1}: ${q.name} on ${name} for ${args.duration} s at ${args.connections} connections`);
-          const f = await measure(server.url, q.bodies[name], args, server.child.pid!);
-          ((figures[q.name] ??= {} as Record<ServerName, Figures[]>)[name] ??= []).push(f);
+          const f = await measure(server.url, bodies, args, server.child.pid!);
+          ((figures[q.name] ??= {})[name] ??= []).push(f);
           log(
             `  ${name.padEnd(8)} ${f.requestsPerSec.toFixed(1).padStart(8)} req/s  p50 ${String(f.p50).padStart(6)} ms  p99 ${String(f.p99).padStart(6)} ms  ` +
               `requests ${f.requests}  errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}  error answers ${f.errorAnswers} ${JSON.stringify(f.errorCodes)}  ` +
@@ -308,16 +318,20 @@ async function main(): Promise<void> {
     console.log(`load: ${String(load['seconds'])} s, ${String(load['relationsPerSecond'])} relations/s (target >= 20,000)`);
     console.log('question              server     req/s    p50 ms   p99 ms  error answers  load (1 min)');
     for (const q of qs) {
-      const m = (name: ServerName, key: 'requestsPerSec' | 'p50' | 'p99') => median(figures[q.name]![name].map((f) => f[key]));
+      const m = (name: ServerName, key: 'requestsPerSec' | 'p50' | 'p99') => median(figures[q.name]![name]!.map((f) => f[key]));
       for (const name of SERVERS) {
         const fs = figures[q.name]![name];
+        if (!fs) {
+          console.log(`${q.name.padEnd(21)} ${name.padEnd(8)} (cannot ask this question)`);
+          continue;
+        }
         console.log(
           `${q.name.padEnd(21)} ${name.padEnd(8)} ${m(name, 'requestsPerSec').toFixed(1).padStart(8)} ${String(m(name, 'p50')).padStart(8)} ${String(m(name, 'p99')).padStart(8)} ` +
             `${String(fs.reduce((s, f) => s + f.errorAnswers + f.errors + f.non2xx, 0)).padStart(14)}  ${fs.map((f) => f.loadAverage[0]).join(' / ')}`,
         );
       }
       // A server that completed no request in a run has no latency (autocannon says 0): no ratio.
-      const answered = (name: ServerName) => figures[q.name]![name].every((f) => f.requests > 0);
+      const answered = (name: ServerName) => figures[q.name]![name]?.every((f) => f.requests > 0) ?? false;
       const latency = (key: 'p50' | 'p99') => (answered('ours') && answered('cypher') ? ratio(m('ours', key), m('cypher', key)) : null);
       ratios[q.name] = {
         latencyP50OursOverCypher: latency('p50'),
