@@ -321,11 +321,7 @@ interface RowChange {
 function rowsAfter(previous: Adjacency, change: RowChange): { other: Int32Array; relation: Int32Array; flags: Uint8Array } {
   const { offsets, starts, ends, symmetric, written, renumber, oldRelation, nodeWas } = change;
   const n = offsets.length - 1;
-  for (let r = 0; r < starts.length; r++) {
-    offsets[starts[r]! + 1]!++;
-    offsets[ends[r]! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  fillOffsets(offsets, starts, ends);
   // Old relation number → new, for the relations whose record stayed (-1: gone or rewritten).
   const stayed = new Int32Array(previous.relFrom.length).fill(-1);
   const rewritten = new Set(written);
@@ -401,6 +397,15 @@ export function sortedById<T extends { readonly id: string }>(records: T[]): T[]
   return records.sort((a, b) => compareText(a.id, b.id));
 }
 
+/** Each node's first entry in the rows: its count of relation ends, summed over the nodes before it. */
+function fillOffsets(offsets: Int32Array, starts: Int32Array, ends: Int32Array): void {
+  for (let r = 0; r < starts.length; r++) {
+    offsets[starts[r]! + 1]!++;
+    offsets[ends[r]! + 1]!++;
+  }
+  for (let i = 0; i + 1 < offsets.length; i++) offsets[i + 1]! += offsets[i]!;
+}
+
 /**
  * The rows of a walk graph: each relation r (from starts[r] to ends[r]) entered in the row of each
  * end, flagged with the ways a directed walk may take it, each row in order of the other end's
@@ -414,11 +419,7 @@ export function compressedRows(
   symmetric: (r: number) => boolean,
 ): { other: Int32Array; relation: Int32Array; flags: Uint8Array } {
   const n = offsets.length - 1;
-  for (let r = 0; r < starts.length; r++) {
-    offsets[starts[r]! + 1]!++;
-    offsets[ends[r]! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  fillOffsets(offsets, starts, ends);
   // Two counting passes, no sort: rows in relation order first; then, reading those rows node by
   // node in ascending order, each entry is mirrored into its other end's row, which so fills in
   // order of the other end (then relation, as the first rows had them).

@@ -365,6 +365,8 @@ export async function shortestPathNumbers(
 
 /** What a path search's hop counts hold for a node it must not pass through. */
 const AVOIDED = -2;
+/** What `position` holds, during one marking step, for a node that may be marked in it. */
+const CANDIDATE = -2;
 
 /** The arrays a path search marks nodes in, one entry per node, -1 when unmarked. */
 interface PathMarks {
@@ -493,18 +495,18 @@ async function markLayer(
   const { offsets, other, relation, flags } = graph;
   const marked: number[] = [];
   if (entriesIn(graph, layer) <= entriesIn(graph, candidates)) {
-    // Candidates are told apart by a scratch flag: position -2 until the pass is done.
-    for (const node of candidates) if (position[node] === -1) position[node] = -2;
+    // Candidates are told apart by a scratch mark in `position` until the pass is done.
+    for (const node of candidates) if (position[node] === -1) position[node] = CANDIDATE;
     for (const node of layer) {
       for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
         if (pacer.due()) await pacer.pause();
         const next = other[k]!;
-        if (position[next] !== -2 || (flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
+        if (position[next] !== CANDIDATE || (flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
         position[next] = marking;
         marked.push(next);
       }
     }
-    for (const node of candidates) if (position[node] === -2) position[node] = -1;
+    for (const node of candidates) if (position[node] === CANDIDATE) position[node] = -1;
     return marked;
   }
   const back = reversed(step);
