@@ -14,7 +14,15 @@ import {
 } from '../domain/index.js';
 import type { EventRecord } from '../domain/claims.js';
 import type { ProvenanceEntry } from '../domain/review.js';
-import type { FactRef, GraphStore, ReadOptions, RelationFilter, RelationsQuery, RelationView } from '../store/graph-store.js';
+import type {
+  EntityWithRelations,
+  FactRef,
+  GraphStore,
+  ReadOptions,
+  RelationFilter,
+  RelationsQuery,
+  RelationView,
+} from '../store/graph-store.js';
 import { eventsInPlaces, placesContaining } from './place-walks.js';
 import { relationFilterKey } from './relation-filter.js';
 
@@ -26,8 +34,16 @@ export interface RelationKey {
   readonly cap?: number;
 }
 
+/** An entity asked for with the relations its selection asks of it (look-ahead.ts). */
+export interface EntityWithRelationsKey {
+  readonly id: string;
+  readonly query: RelationsQuery;
+}
+
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
+  /** The entity and its relations in one store call; each answer also fills `entity` and `relations`. */
+  readonly entityWithRelations: DataLoader<EntityWithRelationsKey, EntityWithRelations, string>;
   readonly statement: DataLoader<string, StatementRecord | null>;
   readonly source: DataLoader<string, SourceRecord | null>;
   readonly relations: DataLoader<RelationKey, RelationView[], string>;
@@ -128,6 +144,7 @@ function createLoaders(store: GraphStore, readOptions: () => ReadOptions): Loade
 
 class LazyLoaders implements Loaders {
   #entity?: Loaders['entity'];
+  #entityWithRelations?: Loaders['entityWithRelations'];
   #statement?: Loaders['statement'];
   #source?: Loaders['source'];
   #relations?: Loaders['relations'];
@@ -157,6 +174,12 @@ class LazyLoaders implements Loaders {
   get entity() {
     return (this.#entity ??= new DataLoader((ids) => this.store.entitiesByIds(ids, this.read), schedule));
   }
+  get entityWithRelations(): Loaders['entityWithRelations'] {
+    return (this.#entityWithRelations ??= new DataLoader((keys) => loadEntitiesWithRelations(this.store, keys, this.read, this), {
+      ...schedule,
+      cacheKeyFn: (key) => `${key.id} ${relationsQueryKey(key.query)}`,
+    }));
+  }
   get statement() {
     return (this.#statement ??= new DataLoader((ids) => this.store.statementsByIds(ids, this.read), schedule));
   }
@@ -166,7 +189,7 @@ class LazyLoaders implements Loaders {
   get relations() {
     return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read, this.entity), {
       ...schedule,
-      cacheKeyFn: (key) => `${key.entityId} ${key.direction} ${key.cap ?? ''} ${relationFilterKey(key.filter)}`,
+      cacheKeyFn: (key) => `${key.entityId} ${relationsQueryKey(key)}`,
     }));
   }
   get statementsBySpeaker() {
@@ -203,7 +226,7 @@ async function loadRelations(
 ): Promise<RelationView[][]> {
   const groups = new Map<string, { query: RelationsQuery; positions: number[] }>();
   keys.forEach((key, position) => {
-    const groupKey = `${key.direction} ${key.cap ?? ''} ${relationFilterKey(key.filter)}`;
+    const groupKey = relationsQueryKey(key);
     const group = groups.get(groupKey) ?? {
       query: { filter: key.filter, direction: key.direction, ...(key.cap !== undefined && { cap: key.cap }) },
       positions: [],
@@ -219,8 +242,55 @@ async function loadRelations(
       positions.forEach((p, i) => {
         results[p] = views[i] ?? [];
       });
-      // prime keeps a record already loaded (or being loaded): the request sees one record per id.
-      for (const list of views) for (const view of list) entities.prime(view.otherId, view.other);
+      for (const list of views) primeOtherEnds(entities, list);
+    }),
+  );
+  return results;
+}
+
+/** prime keeps a record already loaded (or being loaded): the request sees one record per id. */
+function primeOtherEnds(entities: DataLoader<string, EntityRecord | null>, views: readonly RelationView[]): void {
+  for (const view of views) entities.prime(view.otherId, view.other);
+}
+
+
+/** A RelationsQuery as a key: the same key for the same question. */
+function relationsQueryKey(query: RelationsQuery): string {
+  return `${query.direction} ${query.cap ?? ''} ${relationFilterKey(query.filter)}`;
+}
+
+/**
+ * One store call per distinct relations question in the batch. Each answer goes into the
+ * request's entity and relations loaders too, as if each part had been loaded on its own.
+ */
+async function loadEntitiesWithRelations(
+  store: GraphStore,
+  keys: readonly EntityWithRelationsKey[],
+  read: ReadOptions,
+  loaders: Loaders,
+): Promise<EntityWithRelations[]> {
+  const groups = new Map<string, { query: RelationsQuery; positions: number[] }>();
+  keys.forEach((key, position) => {
+    const groupKey = relationsQueryKey(key.query);
+    const group = groups.get(groupKey) ?? { query: key.query, positions: [] };
+    group.positions.push(position);
+    groups.set(groupKey, group);
+  });
+  const results: EntityWithRelations[] = new Array(keys.length);
+  await Promise.all(
+    [...groups.values()].map(async ({ query, positions }) => {
+      const ids = positions.map((p) => keys[p]!.id);
+      const answers = await store.entitiesWithRelations(ids, query, read);
+      positions.forEach((p, i) => {
+        const answer = answers[i] ?? { entity: null, relations: [] };
+        results[p] = answer;
+        const id = ids[i]!;
+        loaders.entity.prime(id, answer.entity);
+        if (answer.entity === null) return;
+        const { filter, direction, cap } = query;
+        loaders.relations.prime({ entityId: id, filter, direction, ...(cap !== undefined && { cap }) }, answer.relations);
+        primeOtherEnds(loaders.entity, answer.relations);
+      });
     }),
   );
   return results;

@@ -34,6 +34,15 @@ export async function relationFilterFromArgs(ctx: GraphContext, args: RelationFi
   return filter;
 }
 
+/**
+ * The filter of these arguments when checking it needs no store (no claimants to look up), else
+ * null. Throws on bad arguments as relationFilterFromArgs does.
+ */
+export function relationFilterWithoutLookups(args: RelationFilterArgs): RelationFilter | null {
+  const filter = checkedFilter(args);
+  return filter.claimantIds ? null : filter;
+}
+
 /** The checks that need no store, in argument order, so the first bad argument is the one named. */
 function checkedFilter({ types, filter }: RelationFilterArgs): RelationFilter {
   const own = checkRelationTypes(types);

@@ -150,6 +150,12 @@ export interface RelationsQuery {
   readonly cap?: number;
 }
 
+/** An entity with its relations, as `entitiesWithRelations` answers; `relations` is [] when `entity` is null. */
+export interface EntityWithRelations {
+  readonly entity: EntityRecord | null;
+  readonly relations: RelationView[];
+}
+
 /** A relation seen from one of its ends (schema: `Relation`). */
 export interface RelationView {
   readonly relation: RelationRecord;
@@ -373,6 +379,11 @@ export interface GraphStore {
 
   /** For each entity id, its relations that pass the query's filter and direction (schema: `Entity.relations`). */
   relationsOf(entityIds: readonly string[], query: RelationsQuery, options?: ReadOptions): Promise<RelationView[][]>;
+  /**
+   * For each entity id, the entity (null when unknown) with its relations as `relationsOf` gives
+   * them: one round trip for an entity asked for with its relations (schema: `Query.entity`).
+   */
+  entitiesWithRelations(ids: readonly string[], query: RelationsQuery, options?: ReadOptions): Promise<EntityWithRelations[]>;
   /** For each entity id, the statements it made (schema: `Entity.statements`). */
   statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]>;
   /** For each entity id, the statements about it (schema: `Entity.mentionedIn`). */

@@ -129,6 +129,41 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
     expect(capped!.map((v) => v.other)).toStrictEqual(await store.entitiesByIds(capped!.map((v) => v.otherId)));
   });
 
+  test('reads an entity with its relations in one call, as entitiesByIds and relationsOf read them apart', async () => {
+    const asked = [...ids(seed.entities), 'person:nobody-of-that-name'];
+    const queries = [
+      { filter: { types: null }, direction: 'BOTH' },
+      { filter: { types: ['NEAR', 'LOCATED_IN'] }, direction: 'IN' },
+      { filter: { types: null, statuses: ['CONFIRMED'], kinds: ['SETTLEMENT', 'REGION'] }, direction: 'OUT' },
+      { filter: { types: null, window: { from: '2024-08-01', to: null } }, direction: 'BOTH' },
+      { filter: { types: ['CONTROLS'] }, direction: 'BOTH' },
+    ] as const;
+    let withRelations = 0;
+    for (const query of queries) {
+      const together = await store.entitiesWithRelations(asked, query);
+      const entities = await store.entitiesByIds(asked);
+      const relations = await store.relationsOf(asked, query);
+      expect(together.map((t) => t.entity)).toStrictEqual(entities);
+      // An unknown id has no entity and no relations; every other, its relationsOf list.
+      expect(together.map((t) => t.relations)).toStrictEqual(relations.map((list, i) => (entities[i] === null ? [] : list)));
+      withRelations += together.filter((t) => t.relations.length > 0).length;
+    }
+    expect((await store.entitiesWithRelations(['person:nobody-of-that-name'], queries[0]))[0]).toStrictEqual({ entity: null, relations: [] });
+    expect(withRelations).toBeGreaterThan(seed.entities.length);
+    // Capped as relationsOf caps: past the cap it may stop at cap + 1; within it the list is whole.
+    const hub = 'unit:russian-armed-forces';
+    const [capped] = await store.entitiesWithRelations([hub], { filter: { types: null }, direction: 'BOTH', cap: 3 });
+    expect(capped!.entity?.id).toBe(hub);
+    expect(capped!.relations.length).toBeGreaterThan(3);
+    const [whole] = await store.relationsOf([hub], { filter: { types: null }, direction: 'BOTH' });
+    const [roomy] = await store.entitiesWithRelations([hub], { filter: { types: null }, direction: 'BOTH', cap: whole!.length });
+    expect(roomy!.relations).toStrictEqual(whole);
+    // The same id twice: the same answer at both places.
+    const [first, second] = await store.entitiesWithRelations([hub, hub], queries[0]);
+    expect(second).toStrictEqual(first);
+    expect(first!.relations).toStrictEqual(whole);
+  });
+
   test('keeps the contested Kurakhove claims apart, each with its claimants, stances and derived status', async () => {
     const [control] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: ['CONTROLS'] }, direction: 'IN' });
     expect(control!.map((v) => [v.relation.claimedBy, v.relation.status, v.relation.qualifiers.extent ?? null])).toEqual([
@@ -259,6 +294,16 @@ describe.skipIf(storesUnderTest().some((s) => !s.enabled))('the embedded and Neo
       await both((s) => s.relationsOf(entityIds, { filter: { types: null }, direction }));
       for (const type of RELATION_TYPE_NAMES) {
         await both((s) => s.relationsOf(entityIds, { filter: { types: [type] }, direction }));
+      }
+    }
+  });
+
+  it('agree on every entity read with its relations, for every type and direction', async () => {
+    const asked = [...entityIds, 'person:nobody-of-that-name'];
+    for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
+      await both((s) => s.entitiesWithRelations(asked, { filter: { types: null }, direction }));
+      for (const type of RELATION_TYPE_NAMES) {
+        await both((s) => s.entitiesWithRelations(asked, { filter: { types: [type] }, direction }));
       }
     }
   });

@@ -23,7 +23,7 @@ import {
   shortestPathCypher,
 } from '../../src/store/neo4j/cypher/explore.js';
 import { ENTITIES_BY_IDS } from '../../src/store/neo4j/cypher/lookups.js';
-import { relationsOfCypher } from '../../src/store/neo4j/cypher/relations.js';
+import { entitiesWithRelationsCypher } from '../../src/store/neo4j/cypher/relations.js';
 import { luceneQuery, SEARCH_ENTITY_CANDIDATES } from '../../src/store/neo4j/cypher/search.js';
 import { driverConfig } from '../../src/store/neo4j/executor.js';
 import { SYMMETRIC_TYPES } from '../../src/store/neo4j/graph-model.js';
@@ -55,27 +55,28 @@ async function rows(cypher: string, params: Record<string, unknown>) {
 const idName = (n: Node) => ({ id: n.properties['id'] as string, name: n.properties['name'] as string });
 
 /**
- * entity(id) { id name relations { type node { id name } } }: the entity, then its relations with
- * their other ends (the relations query returns each other end's node), as the store does: two
- * transactions.
+ * entity(id) { id name relations { type node { id name } } }: the entity with its relations and
+ * their other ends in one query, as the store reads an entity asked for with its relations
+ * (entitiesWithRelations): one transaction.
  */
 async function entity({ id }: { id: string }) {
-  const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
-  if (!found) return { entity: null };
   // Capped as the server asks (RelationsQuery.cap = MAX_LIST_LENGTH): one row past it means refused.
-  const relations = relationsOfCypher(NO_FILTER, true);
-  const rels = await rows(relations.text, {
-    ...relations.params,
+  const query = entitiesWithRelationsCypher(NO_FILTER, true);
+  const found = await rows(query.text, {
+    ...query.params,
     symmetricTypes: SYMMETRIC_TYPES,
     directions: ['OUT', 'IN', 'BOTH'],
     ids: [id],
     rowLimit: neo4j.int(MAX_LIST_LENGTH + 1),
   });
+  if (found.length === 0) return { entity: null };
+  // An entity without relations has one row, its relation columns null.
+  const rels = found.filter((r) => r.get('r') !== null);
   // The GraphQL server refuses a longer list.
   if (rels.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', relations: rels.length };
   return {
     entity: {
-      ...idName(found.get('n') as Node),
+      ...idName(found[0]!.get('e') as Node),
       relations: rels.map((r) => ({ type: (r.get('r') as { type: string }).type, node: idName(r.get('other') as Node) })),
     },
   };

@@ -2,7 +2,7 @@
  * The Neo4j benchmark, side by side in one run:
  *
  *   npm run bench:neo4j -- --entities 10000 --relations 100000 --duration 10
- *                          [--connections 20] [--sweeps 1] [--warmup 3] [--heap 2048] [--seed S] [--only a,b]
+ *                          [--connections 20] [--sweeps 1] [--warmup 3] [--prime 10] [--heap 2048] [--seed S] [--only a,b]
  *
  * 1. generates (or reuses, in .bench/) the dataset of tools/bench/generate.ts and picks the
  *    questions' inputs from it as bench.ts does;
@@ -15,7 +15,11 @@
  *      (the query texts imported from src/store/neo4j), one transaction per store call as the
  *      adapter runs them;
  *    - `library`: tools/bench/neo4j-graphql-library-server.ts, `@neo4j/graphql` 7 on the same graph;
- * 4. for each question, the three servers one after the other (the order reversed every other
+ * 4. primes: every server asked every question for --prime s, unrecorded, before anything is
+ *    measured. Neo4j's query plans and JIT, the driver's pools and each server's own JIT warm up
+ *    over tens of seconds; without this the server measured first in a sweep ran on a cold JVM
+ *    (ours, the entity question: 243 req/s measured first against 500-550 once warm);
+ * 5. for each question, the three servers one after the other (the order reversed every other
  *    sweep), autocannon --warmup s unrecorded, then --duration s at --connections, each request
  *    with its own body; prints
  *    req/s, p50, p99 (ms), error answers, the server's peak RSS and the load average per figure;
@@ -47,6 +51,8 @@ interface Args {
   sweeps: number;
   heap: number;
   warmup: number;
+  /** Seconds each server is asked each question before the first sweep, unrecorded. */
+  prime: number;
   only: string[] | null;
 }
 
@@ -61,6 +67,7 @@ function parseArgs(argv: readonly string[]): Args {
     sweeps: Math.max(1, int('sweeps', 1)),
     heap: int('heap', 2048),
     warmup: int('warmup', 3),
+    prime: int('prime', 10),
     only: values['only'] ? values['only'].split(',') : null,
   };
 }
@@ -287,6 +294,17 @@ async function main(): Promise<void> {
     // figures[question][server] = one Figures per sweep
     const figures: Record<string, Partial<Record<ServerName, Figures[]>>> = {};
     const qs = questions(inputs, args.seed).filter((q) => !args.only || args.only.includes(q.name));
+    if (args.prime > 0) {
+      for (const q of qs) {
+        for (const name of SERVERS) {
+          const server = byName[name];
+          const bodies = q.bodies[name];
+          if (!bodies) continue;
+          log(`priming: ${q.name} on ${name} for ${args.prime} s (not recorded)`);
+          await measure(server.url, bodies, { ...args, duration: args.prime }, server.child.pid!);
+        }
+      }
+    }
     for (let sweep = 0; sweep < args.sweeps; sweep++) {
       const order = sweep % 2 === 0 ? SERVERS : [...SERVERS].reverse();
       for (const q of qs) {
@@ -352,6 +370,8 @@ async function main(): Promise<void> {
         duration: args.duration,
         connections: args.connections,
         sweeps: args.sweeps,
+        primeSeconds: args.prime,
+        warmupSeconds: args.warmup,
         neo4jHeapMb: neo ? args.heap : null,
         neo4jStartMs,
         node: process.version,

@@ -18,13 +18,22 @@ import {
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs } from '../relation-filter.js';
 import { requireEntity } from './lookups.js';
+import { relationsAskedOfEntity } from '../look-ahead.js';
 import { ResolutionService } from '../../writes/resolution-service.js';
 
 export const queryResolvers: Resolvers = {
   Query: {
     // An id merged into another entity answers that entity.
-    entity: async (_root, { id }, ctx) =>
-      (await ctx.loaders.entity.load(checkId('id', id))) ?? new ResolutionService(ctx.store, ctx.read).resolve(id),
+    entity: async (_root, { id }, ctx, info) => {
+      const checked = checkId('id', id);
+      // With the relations its selection asks for, in the same round trip, when it asks for some.
+      const relations = relationsAskedOfEntity(info, ctx);
+      const entity =
+        relations === null
+          ? await ctx.loaders.entity.load(checked)
+          : (await ctx.loaders.entityWithRelations.load({ id: checked, query: relations })).entity;
+      return entity ?? new ResolutionService(ctx.store, ctx.read).resolve(id);
+    },
 
     entities: (_root, { kinds }, ctx) => ctx.store.listEntities(checkKinds(kinds), ctx.read),
 

@@ -37,6 +37,7 @@ import type {
   PathResult,
   ReadOptions,
   RelationsQuery,
+  EntityWithRelations,
   RelationView,
   SearchQuery,
   StatementFilter,
@@ -149,6 +150,16 @@ export class MemoryStore implements GraphStore {
     const { adjacency } = this.state;
     const test = compileRelationFilter(filter).over(adjacency);
     return entityIds.map((id) => relationViewsOf(adjacency, id, test, direction, cap));
+  }
+
+  async entitiesWithRelations(ids: readonly string[], { filter, direction, cap }: RelationsQuery, options?: ReadOptions): Promise<EntityWithRelations[]> {
+    refuseIfCancelled(options);
+    const state = this.state;
+    const test = compileRelationFilter(filter).over(state.adjacency);
+    return ids.map((id) => {
+      const entity = entityOf(state, id) ?? null;
+      return { entity, relations: entity === null ? [] : relationViewsOf(state.adjacency, id, test, direction, cap) };
+    });
   }
 
   async statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {

@@ -36,6 +36,7 @@ import type {
   PathResult,
   ReadOptions,
   RelationsQuery,
+  EntityWithRelations,
   RelationView,
   SearchQuery,
   StatementFilter,
@@ -63,7 +64,7 @@ import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_STATEMENT_CANDIDATES } fr
 import { REFERRING_EVENTS, REFERRING_RELATIONS, REFERRING_STATEMENTS } from './cypher/referring.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
 import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, RELATIONS_BY_IDS, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
-import { relationsOfCypher } from './cypher/relations.js';
+import { entitiesWithRelationsCypher, relationsOfCypher } from './cypher/relations.js';
 import {
   FIND_STATEMENTS,
   STATEMENTS_ABOUT,
@@ -255,6 +256,43 @@ export class Neo4jStore implements GraphStore {
       relationViewFromRow,
       options,
     );
+  }
+
+  async entitiesWithRelations(
+    ids: readonly string[],
+    { filter, direction, cap }: RelationsQuery,
+    options?: ReadOptions,
+  ): Promise<EntityWithRelations[]> {
+    if (ids.length === 0) return [];
+    const capped = cap !== undefined && Number.isFinite(cap);
+    const query = entitiesWithRelationsCypher(filter, capped);
+    const rows = await this.executor.readRows(
+      query.text,
+      {
+        ...query.params,
+        symmetricTypes: SYMMETRIC_TYPES,
+        directions: DIRECTIONS_KEPT[direction],
+        ids: [...new Set(ids)],
+        ...(capped && { rowLimit: neo4j.int(cap + 1) }),
+      },
+      options,
+    );
+    const found = new Map<string, { entity: EntityRecord; relations: RelationView[] }>();
+    for (const row of rows) {
+      const key = String(row['key']);
+      let answer = found.get(key);
+      if (answer === undefined) {
+        answer = { entity: entityFromNode(row['e']), relations: [] };
+        found.set(key, answer);
+      }
+      // An entity none of whose relations pass has one row, its relation columns null.
+      if (row['r'] !== null) answer.relations.push(relationViewFromRow(row));
+    }
+    // A fresh list per position, as perKey gives.
+    return ids.map((id) => {
+      const answer = found.get(id);
+      return answer === undefined ? { entity: null, relations: [] } : { entity: answer.entity, relations: [...answer.relations] };
+    });
   }
 
   async statementsBySpeakers(speakerIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]> {

@@ -16,6 +16,7 @@ const METHODS = {
   sourcesByIds: true,
   relationsByIds: true,
   relationsOf: true,
+  entitiesWithRelations: true,
   statementsBySpeakers: true,
   statementsAbout: true,
   statementsFromSources: true,

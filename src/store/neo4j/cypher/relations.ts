@@ -11,20 +11,51 @@ import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
  * list its caller will refuse.
  */
 export function relationsOfCypher(filter: RelationFilter, capped = false): CypherQuery {
-  const relation = relationFilterCypher(filter, 'r', '[key]');
+  const relations = relationsOfEntity(filter, capped);
   return {
-    params: relation.params,
+    params: relations.params,
     text: `
 UNWIND $ids AS key
-CALL (key) {
-MATCH (e:Entity {id: key})-[r]-(other:Entity)
-WHERE ${relation.where}
-WITH e, r, other,
-  CASE WHEN type(r) IN $symmetricTypes THEN 'BOTH' WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction
-WHERE direction IN $directions
-RETURN r, other, direction${capped ? '\nLIMIT $rowLimit' : ''}
+MATCH (e:Entity {id: key})
+CALL (e, key) {
+${relations.text}
 }
 RETURN key, r, startNode(r).id AS fromId, endNode(r).id AS toId, direction, other.id AS otherId, other
 ORDER BY key, type(r), otherId, r.id`,
+  };
+}
+
+/**
+ * entitiesWithRelations (schema `Query.entity` with its `relations`): relationsOfCypher with the
+ * entity itself, in one query. Each key of $ids that is an entity has a row per relation, each
+ * with the entity `e`, or one row with `e` and null relation columns when none passes; an unknown
+ * key has none.
+ */
+export function entitiesWithRelationsCypher(filter: RelationFilter, capped = false): CypherQuery {
+  const relations = relationsOfEntity(filter, capped);
+  return {
+    params: relations.params,
+    text: `
+UNWIND $ids AS key
+MATCH (e:Entity {id: key})
+OPTIONAL CALL (e, key) {
+${relations.text}
+}
+RETURN key, e, r, startNode(r).id AS fromId, endNode(r).id AS toId, direction, other.id AS otherId, other
+ORDER BY key, type(r), otherId, r.id`,
+  };
+}
+
+/** The subquery both share: entity `e`'s relations that pass, seen from it (`key` is its id). */
+function relationsOfEntity(filter: RelationFilter, capped: boolean): CypherQuery {
+  const relation = relationFilterCypher(filter, 'r', '[key]');
+  return {
+    params: relation.params,
+    text: `MATCH (e)-[r]-(other:Entity)
+WHERE ${relation.where}
+WITH r, other,
+  CASE WHEN type(r) IN $symmetricTypes THEN 'BOTH' WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction
+WHERE direction IN $directions
+RETURN r, other, direction${capped ? '\nLIMIT $rowLimit' : ''}`,
   };
 }

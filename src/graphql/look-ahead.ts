@@ -1,0 +1,55 @@
+/**
+ * Reading ahead in a query: the relations an `entity(id)` field is about to ask of the entity it
+ * answers, so that the entity and those relations come from the store in one round trip (one
+ * Cypher query on Neo4j) rather than two, the second waiting for the first.
+ *
+ * Only the plain shape is read ahead: a `relations` field straight in the field's selection, with
+ * no directive, whose arguments check without the store. Anything else (fragments, @include,
+ * claimants to look up, arguments in error) is left to `Entity.relations` as it always is, which
+ * then reports what is wrong; reading ahead changes no answer, only when the store is asked.
+ */
+import { Kind, getArgumentValues, isInterfaceType, type FieldNode, type GraphQLField, type GraphQLResolveInfo } from 'graphql';
+import type { Direction } from '../domain/index.js';
+import type { RelationsQuery } from '../store/graph-store.js';
+import type { GraphContext } from './context.js';
+import type { RelationFilterInput } from './generated/resolvers-types.js';
+import { relationFilterWithoutLookups } from './relation-filter.js';
+
+/** `Entity.relations` of the schema the query runs against (the interface every entity type implements). */
+function relationsField(info: GraphQLResolveInfo): GraphQLField<unknown, unknown> | undefined {
+  const entity = info.schema.getType('Entity');
+  return isInterfaceType(entity) ? entity.getFields()['relations'] : undefined;
+}
+
+/**
+ * The question `Entity.relations` will ask for the first plain `relations` field of this field's
+ * selection, as it will ask it (the same filter, direction and cap), or null.
+ */
+export function relationsAskedOfEntity(info: GraphQLResolveInfo, ctx: GraphContext): RelationsQuery | null {
+  const node = firstPlainRelationsField(info.fieldNodes);
+  if (node === undefined) return null;
+  const field = relationsField(info);
+  if (field === undefined) return null;
+  try {
+    const args = getArgumentValues(field, node, info.variableValues) as {
+      types?: readonly string[] | null;
+      direction?: Direction | null;
+      filter?: RelationFilterInput | null;
+    };
+    const filter = relationFilterWithoutLookups(args);
+    if (filter === null) return null;
+    const cap = Number.isFinite(ctx.maxListLength) ? ctx.maxListLength : undefined;
+    return { filter, direction: args.direction ?? 'BOTH', ...(cap !== undefined && { cap }) };
+  } catch {
+    return null; // Entity.relations reports it, with the argument named
+  }
+}
+
+function firstPlainRelationsField(fieldNodes: readonly FieldNode[]): FieldNode | undefined {
+  for (const fieldNode of fieldNodes) {
+    for (const selection of fieldNode.selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD && selection.name.value === 'relations' && !selection.directives?.length) return selection;
+    }
+  }
+  return undefined;
+}
