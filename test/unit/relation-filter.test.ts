@@ -22,7 +22,7 @@ import { buildAdjacency } from '../../src/store/memory/adjacency.js';
 import { compileRelationFilter } from '../../src/store/memory/relation-filter.js';
 import { neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from '../../src/store/neo4j/cypher/explore.js';
 import { relationFilterCypher } from '../../src/store/neo4j/cypher/relation-filter.js';
-import { relationsOfCypher } from '../../src/store/neo4j/cypher/relations.js';
+import { entitiesWithRelationsCypher, relationsOfCypher } from '../../src/store/neo4j/cypher/relations.js';
 
 const entity = (id: string, kind: EntityKind = 'SETTLEMENT'): EntityRecord => ({ id, kind, name: id, aliases: [], description: null, location: null, event: null });
 const said = (claimantId: string | null, stance: Attribution['stance'] = 'ASSERTS'): Attribution => ({
@@ -158,10 +158,12 @@ describe('the Neo4j store’s relation filter fragment', () => {
   const near: RelationFilter = { types: ['NEAR'] };
   const fragment = 'type(r) IN $filterTypes';
 
-  it('relationsOf: an entity’s relations that pass, matched as (e)-[r]-(other)', () => {
-    const query = relationsOfCypher(near);
-    expect(query.params).toEqual({ filterTypes: ['NEAR'] });
-    expect(query.text).toContain(`MATCH (e:Entity {id: key})-[r]-(other:Entity)\nWHERE ${fragment}\n`);
+  it('relationsOf and entitiesWithRelations: an entity’s relations that pass, matched as (e)-[r]-(other)', () => {
+    for (const query of [relationsOfCypher(near), entitiesWithRelationsCypher(near)]) {
+      expect(query.params).toEqual({ filterTypes: ['NEAR'] });
+      expect(query.text).toContain(`MATCH (e:Entity {id: key})\n`);
+      expect(query.text).toContain(`MATCH (e)-[r]-(other:Entity)\nWHERE ${fragment}\n`);
+    }
   });
 
   it('neighborhood: hops only over relations that pass, and only those listed among the nodes', () => {
