@@ -60,7 +60,7 @@ const idName = (n: Node) => ({ id: n.properties['id'] as string, name: n.propert
  * (entitiesWithRelations): one transaction.
  */
 async function entity({ id }: { id: string }) {
-  // Capped as the server asks (RelationsQuery.cap = MAX_LIST_LENGTH): one row past it means refused.
+  // Capped as the server asks (RelationsQuery.cap = MAX_LIST_LENGTH): one relation past it means refused.
   const query = entitiesWithRelationsCypher(NO_FILTER, true);
   const found = await rows(query.text, {
     ...query.params,
@@ -69,15 +69,15 @@ async function entity({ id }: { id: string }) {
     ids: [id],
     rowLimit: neo4j.int(MAX_LIST_LENGTH + 1),
   });
-  if (found.length === 0) return { entity: null };
-  // An entity without relations has one row, its relation columns null.
-  const rels = found.filter((r) => r.get('r') !== null);
+  const [row] = found;
+  if (!row) return { entity: null };
+  const rels = row.get('relations') as { r: { type: string }; other: Node }[];
   // The GraphQL server refuses a longer list.
   if (rels.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', relations: rels.length };
   return {
     entity: {
-      ...idName(found[0]!.get('e') as Node),
-      relations: rels.map((r) => ({ type: (r.get('r') as { type: string }).type, node: idName(r.get('other') as Node) })),
+      ...idName(row.get('e') as Node),
+      relations: rels.map((r) => ({ type: r.r.type, node: idName(r.other) })),
     },
   };
 }

@@ -277,21 +277,15 @@ export class Neo4jStore implements GraphStore {
       },
       options,
     );
-    const found = new Map<string, { entity: EntityRecord; relations: RelationView[] }>();
-    for (const row of rows) {
-      const key = String(row['key']);
-      let answer = found.get(key);
-      if (answer === undefined) {
-        answer = { entity: entityFromNode(row['e']), relations: [] };
-        found.set(key, answer);
-      }
-      // An entity none of whose relations pass has one row, its relation columns null.
-      if (row['r'] !== null) answer.relations.push(relationViewFromRow(row));
-    }
+    const found = new Map<string, Row>();
+    for (const row of rows) found.set(String(row['key']), row);
     // A fresh list per position, as perKey gives.
     return ids.map((id) => {
-      const answer = found.get(id);
-      return answer === undefined ? { entity: null, relations: [] } : { entity: answer.entity, relations: [...answer.relations] };
+      const row = found.get(id);
+      if (row === undefined) return { entity: null, relations: [] };
+      const relations = row['relations'];
+      if (!Array.isArray(relations)) throw new Error(`Neo4j returned no list of relations for entity "${id}".`);
+      return { entity: entityFromNode(row['e']), relations: relations.map((r: Row) => relationViewFromRow(r)) };
     });
   }
 

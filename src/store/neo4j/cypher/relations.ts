@@ -27,9 +27,9 @@ ORDER BY key, type(r), otherId, r.id`,
 
 /**
  * entitiesWithRelations (schema `Query.entity` with its `relations`): relationsOfCypher with the
- * entity itself, in one query. Each key of $ids that is an entity has a row per relation, each
- * with the entity `e`, or one row with `e` and null relation columns when none passes; an unknown
- * key has none.
+ * entity itself, in one query. One row per key of $ids that is an entity: `e`, and `relations`,
+ * a list of maps with relationsOfCypher's columns, in its order ([] when none passes). The entity
+ * is sent once, not with every relation: a hub's row holds a thousand.
  */
 export function entitiesWithRelationsCypher(filter: RelationFilter, capped = false): CypherQuery {
   const relations = relationsOfEntity(filter, capped);
@@ -41,8 +41,10 @@ MATCH (e:Entity {id: key})
 OPTIONAL CALL (e, key) {
 ${relations.text}
 }
-RETURN key, e, r, startNode(r).id AS fromId, endNode(r).id AS toId, direction, other.id AS otherId, other
-ORDER BY key, type(r), otherId, r.id`,
+WITH key, e, r, other, direction
+ORDER BY type(r), other.id, r.id
+RETURN key, e, collect(CASE WHEN r IS NULL THEN null ELSE
+  {r: r, fromId: startNode(r).id, toId: endNode(r).id, direction: direction, otherId: other.id, other: other} END) AS relations`,
   };
 }
 
