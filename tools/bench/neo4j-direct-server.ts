@@ -69,15 +69,14 @@ async function entity({ id }: { id: string }) {
     ids: [id],
     rowLimit: neo4j.int(MAX_LIST_LENGTH + 1),
   });
-  const [row] = found;
+  const [row, ...rels] = found; // the entity's row first, then one per relation
   if (!row) return { entity: null };
-  const rels = row.get('relations') as { r: { type: string }; other: Node }[];
   // The GraphQL server refuses a longer list.
   if (rels.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', relations: rels.length };
   return {
     entity: {
       ...idName(row.get('e') as Node),
-      relations: rels.map((r) => ({ type: r.r.type, node: idName(r.other) })),
+      relations: rels.map((r) => ({ type: (r.get('r') as { type: string }).type, node: idName(r.get('other') as Node) })),
     },
   };
 }

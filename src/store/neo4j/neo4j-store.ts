@@ -277,15 +277,22 @@ export class Neo4jStore implements GraphStore {
       },
       options,
     );
-    const found = new Map<string, Row>();
-    for (const row of rows) found.set(String(row['key']), row);
+    // Each entity's row (its relation columns null) comes before its relations' rows.
+    const found = new Map<string, { entity: EntityRecord; relations: RelationView[] }>();
+    for (const row of rows) {
+      const key = String(row['key']);
+      if (row['r'] === null) {
+        found.set(key, { entity: entityFromNode(row['e']), relations: [] });
+        continue;
+      }
+      const answer = found.get(key);
+      if (answer === undefined) throw new Error(`Neo4j returned a relation of "${key}" before the entity.`);
+      answer.relations.push(relationViewFromRow(row));
+    }
     // A fresh list per position, as perKey gives.
     return ids.map((id) => {
-      const row = found.get(id);
-      if (row === undefined) return { entity: null, relations: [] };
-      const relations = row['relations'];
-      if (!Array.isArray(relations)) throw new Error(`Neo4j returned no list of relations for entity "${id}".`);
-      return { entity: entityFromNode(row['e']), relations: relations.map((r: Row) => relationViewFromRow(r)) };
+      const answer = found.get(id);
+      return answer === undefined ? { entity: null, relations: [] } : { entity: answer.entity, relations: [...answer.relations] };
     });
   }
 
