@@ -175,6 +175,8 @@ export interface SubgraphResult {
   readonly edges: readonly RelationRecord[];
   /** Neighbourhoods with a `limit` only: whether nodes beyond the limit were left out. */
   readonly truncated?: boolean;
+  /** Neighbourhoods with `maxEdges` only: true when the store stopped listing edges past it. */
+  readonly edgesCut?: boolean;
 }
 
 export interface PathResult {
@@ -224,6 +226,14 @@ export interface NeighborhoodQuery {
    * node's hundred nearest can hold two hubs and tens of thousands of relations between them).
    */
   readonly maxItems?: number;
+  /**
+   * Optional, without `limit`: the caller refuses an `edges` list longer than this (MAX_LIST_LENGTH).
+   * A store may then list only maxEdges + 1 of the relations among the nodes (which ones is not
+   * defined) and say so with `edgesCut`, rather than read thousands of relations to be refused
+   * (a median node's two hops can hold tens of thousands between hubs). At most maxEdges, the list
+   * is whole; the nodes are listed in full either way.
+   */
+  readonly maxEdges?: number;
 }
 
 /** A neighbourhood not listed because it holds more than `NeighborhoodQuery.maxNodes` nodes. */

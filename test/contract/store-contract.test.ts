@@ -164,6 +164,29 @@ describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
     expect(first!.relations).toStrictEqual(whole);
   });
 
+  test('stops listing a neighbourhood\'s edges one past maxEdges, the nodes whole, and says so', async () => {
+    let cut = 0;
+    for (const { id } of seed.entities) {
+      for (const depth of [1, 2]) {
+        const full = await store.neighborhood(id, { depth, filter: { types: null } });
+        if (full === null) throw new Error(`no neighbourhood for ${id}`);
+        const whole = await store.neighborhood(id, { depth, filter: { types: null }, maxEdges: full.edges.length });
+        expect(whole, `${id} ${depth}`).toEqual(full);
+        if (full.edges.length < 2) continue;
+        const maxEdges = Math.floor(full.edges.length / 2);
+        const stopped = await store.neighborhood(id, { depth, filter: { types: null }, maxEdges });
+        if (stopped === null || 'tooManyNodes' in stopped) throw new Error(`no neighbourhood for ${id}`);
+        expect(stopped.nodes, `${id} ${depth}`).toEqual(full.nodes);
+        expect(stopped.edgesCut, `${id} ${depth}`).toBe(true);
+        expect(stopped.edges.length).toBe(maxEdges + 1);
+        const fullIds = new Set(full.edges.map((e) => e.id));
+        for (const edge of stopped.edges) expect(fullIds.has(edge.id), edge.id).toBe(true);
+        cut++;
+      }
+    }
+    expect(cut).toBeGreaterThan(seed.entities.length);
+  });
+
   test('keeps the contested Kurakhove claims apart, each with its claimants, stances and derived status', async () => {
     const [control] = await store.relationsOf(['settlement:kurakhove'], { filter: { types: ['CONTROLS'] }, direction: 'IN' });
     expect(control!.map((v) => [v.relation.claimedBy, v.relation.status, v.relation.qualifiers.extent ?? null])).toEqual([

@@ -219,6 +219,36 @@ describe('query limits', () => {
     }
   });
 
+  it('refuses the edges of a neighbourhood past MAX_LIST_LENGTH, letting the store stop listing them, and still lists its nodes', async () => {
+    const store = createMemoryStore();
+    await store.load(await readDatasetFile(SEED_FILE));
+    const centre = 'event:kurakhove-assaults';
+    const full = (await store.neighborhood(centre, { depth: 1, filter: { types: null } }))!;
+    expect(full.nodes.length).toBe(5);
+    expect(full.edges.length).toBeGreaterThan(5);
+    const capped = await startHarness({ store, limits: { maxListLength: 5 } });
+    try {
+      const nodesOnly = await capped.run(`{ neighborhood(id: "${centre}", depth: 1) { nodes { id } } }`);
+      expect(nodesOnly).toEqual({ data: { neighborhood: { nodes: full.nodes.map((n) => ({ id: n.id })) } } });
+      const withEdges = await capped.run(`{ neighborhood(id: "${centre}", depth: 1) { nodes { id } edges { id } } }`);
+      expect(withEdges.data).toBeNull();
+      expect(withEdges.errors).toHaveLength(1);
+      expect(withEdges.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('Subgraph.edges has more than 5 items; the limit is 5 (MAX_LIST_LENGTH)'),
+        path: ['neighborhood', 'edges'],
+        extensions: { code: 'RESULT_TOO_LARGE', limit: 5, value: null, setting: 'MAX_LIST_LENGTH' },
+      });
+      // The store was told where to stop: one edge past the cap, said so.
+      const stopped = (await store.neighborhood(centre, { depth: 1, filter: { types: null }, maxEdges: 5 }))!;
+      expect(stopped).toMatchObject({ nodes: full.nodes, edgesCut: true });
+      expect('edges' in stopped && stopped.edges.length).toBe(6);
+      // At the cap or above, the whole neighbourhood, as without it.
+      expect(await store.neighborhood(centre, { depth: 1, filter: { types: null }, maxEdges: full.edges.length })).toEqual(full);
+    } finally {
+      await capped.stop();
+    }
+  });
+
   it('refuses a neighbourhood of more than MAX_LIST_LENGTH nodes, letting the store stop early', async () => {
     const store = createMemoryStore();
     await store.load(await readDatasetFile(SEED_FILE));

@@ -60,7 +60,7 @@ export const queryResolvers: Resolvers = {
         // but the centre brings a relation, so edges >= nodes - 1 > MAX_LIST_LENGTH): the store
         // may stop counting there.
         ...(checkedLimit === undefined
-          ? { maxNodes: ctx.maxListLength + 1 }
+          ? { maxNodes: ctx.maxListLength + 1, maxEdges: ctx.maxListLength }
           : { limit: checkedLimit, maxItems: ctx.maxListLength }),
       };
       const centre = await requireEntity(ctx, 'id', centreId);

@@ -1,4 +1,5 @@
 /** Schema: `Relation`, `Statement`, `Source`, `Path`, `Subgraph` — provenance and the things it points to. */
+import { listTooLong } from '../list-limit.js';
 import { pathLength, stepsOf } from '../../store/path-steps.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { factOfRef } from './facts.js';
@@ -41,6 +42,11 @@ export const relationResolvers: Resolvers = {
     hops: (step) => (step.statement === null ? 1 : 2),
   },
   Subgraph: {
+    // A store that stopped listing edges past MAX_LIST_LENGTH knows only that there are more.
+    edges: (subgraph, _args, ctx, info) => {
+      if (subgraph.edgesCut) throw listTooLong(`${info.parentType.name}.edges`, subgraph.edges.length, ctx.maxListLength, false);
+      return [...subgraph.edges];
+    },
     truncated: (subgraph) => subgraph.truncated ?? false,
   },
 };

@@ -16,7 +16,7 @@ import { unmarkedBytes, unreachedInts } from './scratch.js';
 export async function neighborhoodOf(
   state: MemoryState,
   centreId: string,
-  { depth, filter, maxNodes, limit, maxItems }: NeighborhoodQuery,
+  { depth, filter, maxNodes, limit, maxItems, maxEdges }: NeighborhoodQuery,
   pacer: Pacer,
 ): Promise<SubgraphResult | TooManyNodes | null> {
   const adjacency = state.adjacency;
@@ -31,7 +31,10 @@ export async function neighborhoodOf(
   const reached = unmarkedBytes.borrow(adjacency.entities.length);
   try {
     const fit = limit === undefined ? Infinity : (maxItems ?? Infinity);
-    return await walkNeighbourhood(adjacency, centre, reached, depth, accepts, tooMany, limit, fit, pacer);
+    const found = await walkNeighbourhood(adjacency, centre, reached, depth, accepts, tooMany, limit, fit, pacer);
+    // The caller refuses more edges than maxEdges: no need to hand over thousands of records.
+    if (limit !== undefined || maxEdges === undefined || 'tooManyNodes' in found || found.edges.length <= maxEdges) return found;
+    return { nodes: found.nodes, edges: found.edges.slice(0, maxEdges + 1), edgesCut: true };
   } finally {
     unmarkedBytes.giveBack(reached);
   }

@@ -19,7 +19,7 @@ import { entityFromNode, relationFromRow, statementFromNode, type Row } from './
 export async function neighborhoodIn(
   tx: QueryRunner,
   centreId: string,
-  { depth, filter, limit, maxNodes, maxItems }: NeighborhoodQuery,
+  { depth, filter, limit, maxNodes, maxItems, maxEdges }: NeighborhoodQuery,
 ): Promise<SubgraphResult | TooManyNodes | null> {
   const limited = limit !== undefined;
   if (depth === 0) {
@@ -51,9 +51,12 @@ export async function neighborhoodIn(
   const ids = nodes.map((n) => n.id);
   const fit = limited && maxItems !== undefined && Number.isFinite(maxItems) ? maxItems : undefined;
   if (fit === undefined) {
-    const among = relationsAmongCypher(filter);
-    const edgeRows = await tx.run(among.text, { ...among.params, centreId, ids });
-    return { nodes, edges: edgeRows.map(relationFromRow), ...(limited && { truncated }) };
+    // Without a limit, an edges list past maxEdges is refused: one row past it is enough to know.
+    const cut = !limited && maxEdges !== undefined && Number.isFinite(maxEdges) ? maxEdges : undefined;
+    const among = relationsAmongCypher(filter, cut !== undefined);
+    const edgeRows = await tx.run(among.text, { ...among.params, centreId, ids, ...(cut !== undefined && { rowLimit: neo4j.int(cut + 1) }) });
+    const edgesCut = cut !== undefined && edgeRows.length > cut;
+    return { nodes, edges: edgeRows.map(relationFromRow), ...(limited && { truncated }), ...(edgesCut && { edgesCut }) };
   }
   // The caller answers at most `fit` items: one relation past it says the nodes must be cut, and a
   // median node's nearest hundred can hold tens of thousands of relations between two hubs.
