@@ -111,19 +111,21 @@ async function shortestPath({ from, to }: { from: string; to: string }) {
 async function neighborhood({ id }: { id: string }) {
   const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
   if (!found) return { error: 'NOT_FOUND' };
-  // The server asks for at most MAX_LIST_LENGTH + 1 nodes (maxNodes): one more means refused.
+  // The server asks for at most MAX_LIST_LENGTH + 1 nodes (maxNodes): one more means refused; and
+  // for at most MAX_LIST_LENGTH edges (maxEdges): one more row means refused.
   const walk = neighborhoodNodesCypher(2, NO_FILTER, 'any');
-  const among = relationsAmongCypher(NO_FILTER);
+  const among = relationsAmongCypher(NO_FILTER, true);
   const result = await read(async (tx) => {
     const walked = await tx.run(walk.text, { ...walk.params, centreId: id, rowLimit: neo4j.int(MAX_LIST_LENGTH + 2) });
     const nodes = walked.records.map((r) => (r.get('n') as Node).properties['id'] as string);
     if (nodes.length > MAX_LIST_LENGTH + 1) return { nodes, edges: [] };
-    const edges = (await tx.run(among.text, { ...among.params, centreId: id, ids: nodes })).records.map(
+    const edges = (await tx.run(among.text, { ...among.params, centreId: id, ids: nodes, rowLimit: neo4j.int(MAX_LIST_LENGTH + 1) })).records.map(
       (r) => (r.get('r') as { properties: Record<string, unknown> }).properties['id'],
     );
     return { nodes, edges };
   });
   if (result.nodes.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', nodes: result.nodes.length };
+  if (result.edges.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', edges: result.edges.length };
   return { neighborhood: { nodes: result.nodes.map((n) => ({ id: n })), edges: result.edges.map((e) => ({ id: e })) } };
 }
 
