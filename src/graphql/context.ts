@@ -253,7 +253,6 @@ function primeOtherEnds(entities: DataLoader<string, EntityRecord | null>, views
   for (const view of views) entities.prime(view.otherId, view.other);
 }
 
-
 /** A RelationsQuery as a key: the same key for the same question. */
 function relationsQueryKey(query: RelationsQuery): string {
   return `${query.direction} ${query.cap ?? ''} ${relationFilterKey(query.filter)}`;
@@ -287,8 +286,7 @@ async function loadEntitiesWithRelations(
         const id = ids[i]!;
         loaders.entity.prime(id, answer.entity);
         if (answer.entity === null) return;
-        const { filter, direction, cap } = query;
-        loaders.relations.prime({ entityId: id, filter, direction, ...(cap !== undefined && { cap }) }, answer.relations);
+        loaders.relations.prime({ entityId: id, ...query }, answer.relations);
         primeOtherEnds(loaders.entity, answer.relations);
       });
     }),

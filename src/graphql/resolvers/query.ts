@@ -58,7 +58,8 @@ export const queryResolvers: Resolvers = {
         // With a limit the store lists the nearest nodes and says it left some out. Without one,
         // past MAX_LIST_LENGTH + 1 nodes both lists are refused whichever is asked for (every node
         // but the centre brings a relation, so edges >= nodes - 1 > MAX_LIST_LENGTH): the store
-        // may stop counting there.
+        // may stop counting there. Edges past MAX_LIST_LENGTH are refused when asked for
+        // (Subgraph.edges), so the store may stop listing them one past it; the nodes still answer.
         ...(checkedLimit === undefined
           ? { maxNodes: ctx.maxListLength + 1, maxEdges: ctx.maxListLength }
           : { limit: checkedLimit, maxItems: ctx.maxListLength }),
