@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
+import neo4jDriver from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DatasetValidationError,
@@ -143,6 +144,27 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
         expect(await second.entitiesByIds(['settlement:kurakhove'])).toEqual(await store.entitiesByIds(['settlement:kurakhove']));
       } finally {
         await second.close();
+      }
+    });
+
+    it('drops the unused entity_names index an earlier version made, and keeps the ones its queries use', async () => {
+      const driver = neo4jDriver.driver(neo4j.uri);
+      const indexNames = async () => {
+        const result = await driver.executeQuery('SHOW INDEXES YIELD name RETURN name');
+        return result.records.map((r) => r.get('name') as string);
+      };
+      try {
+        await driver.executeQuery('CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]');
+        expect(await indexNames()).toContain('entity_names');
+        const second = await createNeo4jStore({ uri: neo4j.uri });
+        await second.close();
+        const names = await indexNames();
+        expect(names).not.toContain('entity_names');
+        expect(names).toEqual(expect.arrayContaining(['entity_search_words', 'entity_search_text', 'statement_search_words']));
+        // Search still answers, over the indexes it uses.
+        expect((await store.search({ text: 'kurakhove', kinds: null, first: 5 })).map((m) => m.entity.id)).toContain('settlement:kurakhove');
+      } finally {
+        await driver.close();
       }
     });
 

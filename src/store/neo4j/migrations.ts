@@ -4,7 +4,7 @@ import {
   AWAIT_INDEXES,
   CREATE_ENTITY_ID_CONSTRAINT,
   CREATE_ENTITY_LOCATION_POINT_INDEX,
-  CREATE_ENTITY_NAMES_FULLTEXT_INDEX,
+  DROP_UNUSED_ENTITY_NAMES_INDEX,
   CREATE_LOAD_LOCK_CONSTRAINT,
   CREATE_RELATION_ID_INDEXES,
   CREATE_ENTITY_SEARCH_TEXT_INDEX,
@@ -25,7 +25,6 @@ const MIGRATIONS: readonly string[] = [
   CREATE_STATEMENT_ID_CONSTRAINT,
   CREATE_SOURCE_ID_CONSTRAINT,
   CREATE_ENTITY_SEARCH_TEXT_INDEX,
-  CREATE_ENTITY_NAMES_FULLTEXT_INDEX,
   CREATE_ENTITY_SEARCH_WORDS_INDEX,
   CREATE_STATEMENT_SEARCH_WORDS_INDEX,
   CREATE_LOAD_LOCK_CONSTRAINT,
@@ -38,11 +37,15 @@ const MIGRATIONS: readonly string[] = [
   CREATE_DOCUMENT_KEY_CONSTRAINT,
 ];
 
+/** Rules earlier versions made that this one no longer wants (each IF EXISTS). */
+const DROPS: readonly string[] = [DROP_UNUSED_ENTITY_NAMES_INDEX];
+
 const AWAIT_INDEXES_SECONDS = 300;
 
 export async function runMigrations(executor: Executor, log: (msg: string) => void): Promise<void> {
   // One transaction each: Neo4j does not mix schema commands with one another's index population.
   for (const statement of MIGRATIONS) await createIfAbsent(executor, statement);
+  for (const statement of DROPS) await executor.writeRows(statement);
   // Index population may take minutes on a big store: this read gets the procedure's budget.
   await executor.readRows(
     AWAIT_INDEXES,

@@ -1,4 +1,4 @@
-/** Migrations run by createNeo4jStore at start-up; every statement is idempotent (IF NOT EXISTS). */
+/** Migrations run by createNeo4jStore at start-up; every statement is idempotent (IF NOT EXISTS, IF EXISTS). */
 import { cypherPerRelationType } from '../graph-model.js';
 
 /** Entity ids are unique (also the index behind every entity lookup by id). */
@@ -31,11 +31,10 @@ export const CREATE_ENTITY_SEARCH_TEXT_INDEX =
   'CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText)';
 
 /**
- * Fulltext over names and aliases (for Lucene-style lookups; search() does not use it). Neo4j 5
- * indexes a LIST<STRING> property element by element, so `aliases` is indexed as it is stored.
+ * A fulltext index over names and aliases that earlier versions created and no query used (search()
+ * reads `entity_search_words`); dropped, so that writing an entity no longer updates it.
  */
-export const CREATE_ENTITY_NAMES_FULLTEXT_INDEX =
-  'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]';
+export const DROP_UNUSED_ENTITY_NAMES_INDEX = 'DROP INDEX entity_names IF EXISTS';
 
 /**
  * search() and searchStatements(): the word tiers (src/domain/search.ts), over `searchWords`, every
