@@ -75,6 +75,34 @@ describe.each(storesUnderTest())('round trips on the $name store', ({ enabled, o
     expect((plain.data!['entity'] as { relations: unknown[] }).relations.length).toBeGreaterThan(1);
   });
 
+  test('a path, paths and a neighbourhood of entities that exist are one call each; an unknown end is still NOT_FOUND, named', async () => {
+    const asked = [
+      ['{ shortestPath(fromId: "person:apti-alaudinov", toId: "country:north-korea") { length nodes { id } } }', 'shortestPath'],
+      ['{ paths(fromId: "person:apti-alaudinov", toId: "country:north-korea", first: 2) { length nodes { id } } }', 'paths'],
+      ['{ neighborhood(id: "person:apti-alaudinov", depth: 2, limit: 10) { nodes { id } truncated } }', 'neighborhood'],
+      ['{ neighborhood(id: "person:apti-alaudinov", depth: 1) { nodes { id } } }', 'neighborhood'],
+    ] as const;
+    for (const [query, method] of asked) {
+      harness.resetCalls();
+      const result = await harness.run(query);
+      expect(result.errors, query).toBeUndefined();
+      expect(JSON.stringify(result.data), query).toMatch(/"(unit|country):/);
+      expect(Object.fromEntries(harness.calls), query).toEqual({ [method]: 1 });
+    }
+    const unknown = [
+      ['{ shortestPath(fromId: "person:nobody", toId: "country:north-korea") { length } }', 'fromId'],
+      ['{ paths(fromId: "person:apti-alaudinov", toId: "country:nowhere") { length } }', 'toId'],
+      ['{ neighborhood(id: "person:nobody", depth: 2) { nodes { id } } }', 'id'],
+    ] as const;
+    for (const [query, argument] of unknown) {
+      const result = await harness.run(query);
+      expect(result.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['argument']]), query).toEqual([['NOT_FOUND', argument]]);
+    }
+    // No path between two entities that exist: an empty answer, not an error.
+    const none = await harness.run('{ shortestPath(fromId: "person:apti-alaudinov", toId: "country:north-korea", maxHops: 1) { length } }');
+    expect(none).toEqual({ data: { shortestPath: null } });
+  });
+
   test('a depth-3 walk out from a hub stays within depth + 1 calls', async () => {
     const query = `{ entity(id: "unit:russian-armed-forces") {
       relations { node { id relations { node { id relations { node { id name } } } } } } } }`;

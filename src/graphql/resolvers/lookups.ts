@@ -41,6 +41,14 @@ export async function loadSource(ctx: GraphContext, id: string): Promise<SourceR
 }
 
 /** The entity with this id, or a NOT_FOUND error that names the argument. */
+/**
+ * NOT_FOUND for whichever of both ends of a path question is not an entity. Asked only once the
+ * store found no path: a path's question is then one round trip (an unknown end gives no path).
+ */
+export async function requireEnds(ctx: GraphContext, fromId: string, toId: string): Promise<void> {
+  await Promise.all([requireEntity(ctx, 'fromId', fromId), requireEntity(ctx, 'toId', toId)]);
+}
+
 export async function requireEntity(ctx: GraphContext, argument: string, id: string): Promise<EntityRecord> {
   const entity = await ctx.loaders.entity.load(id);
   if (!entity) throw notFound(`No entity has the id "${id}" (argument "${argument}").`, { argument });

@@ -10,7 +10,7 @@ import {
 import type { SubgraphResult } from '../../store/graph-store.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs } from '../relation-filter.js';
-import { requireEntity } from './lookups.js';
+import { requireEnds, requireEntity } from './lookups.js';
 
 export const pathResolvers: Resolvers = {
   Query: {
@@ -23,8 +23,9 @@ export const pathResolvers: Resolvers = {
         directed: directed ?? false,
         throughStatements: through?.includes('STATEMENTS') ?? false,
       };
-      const [from, to] = await Promise.all([requireEntity(ctx, 'fromId', ids[0]), requireEntity(ctx, 'toId', ids[1])]);
-      return ctx.store.paths(from.id, to.id, query, ctx.read);
+      const found = await ctx.store.paths(ids[0], ids[1], query, ctx.read);
+      if (found.length === 0) await requireEnds(ctx, ids[0], ids[1]); // no path, or no such entity
+      return found;
     },
 
     subgraph: async (_root, { ids, maxHops, filter }, ctx) => {

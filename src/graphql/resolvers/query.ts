@@ -17,7 +17,7 @@ import {
 } from '../../domain/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs } from '../relation-filter.js';
-import { requireEntity } from './lookups.js';
+import { requireEnds, requireEntity } from './lookups.js';
 import { relationsAskedOfEntity } from '../look-ahead.js';
 import { ResolutionService } from '../../writes/resolution-service.js';
 
@@ -64,13 +64,16 @@ export const queryResolvers: Resolvers = {
           ? { maxNodes: ctx.maxListLength + 1, maxEdges: ctx.maxListLength }
           : { limit: checkedLimit, maxItems: ctx.maxListLength }),
       };
-      const centre = await requireEntity(ctx, 'id', centreId);
-      const subgraph = await ctx.store.neighborhood(centre.id, query, ctx.read);
-      // The centre existed a moment ago; a concurrent delete is the only way to get null here.
-      if (!subgraph) throw new Error(`Entity "${centre.id}" vanished while its neighbourhood was read.`);
+      // One round trip: the store answers null for a centre that is not an entity.
+      const subgraph = await ctx.store.neighborhood(centreId, query, ctx.read);
+      if (!subgraph) {
+        await requireEntity(ctx, 'id', centreId);
+        // The centre exists now; a concurrent write is the only way to get null above.
+        throw new Error(`Entity "${centreId}" was not there while its neighbourhood was read.`);
+      }
       // The same refusal whether the store stopped early or answered in full.
       if ('tooManyNodes' in subgraph || (checkedLimit === undefined && subgraph.nodes.length > ctx.maxListLength)) {
-        throw neighbourhoodTooLarge(centre.id, query.depth, ctx.maxListLength);
+        throw neighbourhoodTooLarge(centreId, query.depth, ctx.maxListLength);
       }
       // A limit asks for a bounded answer: the nearest nodes whose relations among them fit the cap.
       return checkedLimit === undefined ? subgraph : nearestThatFit(subgraph, ctx.maxListLength);
@@ -87,8 +90,9 @@ export const queryResolvers: Resolvers = {
         directed: directed ?? false,
         throughStatements: through?.includes('STATEMENTS') ?? false,
       };
-      const [from, to] = await Promise.all([requireEntity(ctx, 'fromId', ids[0]), requireEntity(ctx, 'toId', ids[1])]);
-      return ctx.store.shortestPath(from.id, to.id, query, ctx.read);
+      const path = await ctx.store.shortestPath(ids[0], ids[1], query, ctx.read);
+      if (path === null) await requireEnds(ctx, ids[0], ids[1]); // no path, or no such entity
+      return path;
     },
 
     statements: async (_root, { speakerId, aboutId }, ctx) => {
