@@ -89,13 +89,15 @@ async function search({ text }: { text: string }) {
   return { search: ranked.map((m) => ({ id: m.entity.id, name: m.entity.name })) };
 }
 
-/** shortestPath(fromId, toId) { nodes { id } edges { id } }: both ends looked up at once, then the path. */
+/** shortestPath(fromId, toId) { nodes { id } edges { id } }: the path; both ends looked up only when there is none. */
 async function shortestPath({ from, to }: { from: string; to: string }) {
-  const ends = await rows(ENTITIES_BY_IDS, { ids: [from, to] });
-  if (ends.length < 2) return { error: 'NOT_FOUND' };
   const path = shortestPathCypher(6, NO_FILTER) // the default maxHops;
   const [row] = await rows(path.text, { ...path.params, fromId: from, toId: to, symmetricTypes: SYMMETRIC_TYPES, directed: false });
-  if (!row) return { shortestPath: null };
+  if (!row) {
+    // As the server does: the ends are looked up only when no path was found.
+    const ends = await rows(ENTITIES_BY_IDS, { ids: [from, to] });
+    return ends.length < 2 ? { error: 'NOT_FOUND' } : { shortestPath: null };
+  }
   return {
     shortestPath: {
       nodes: (row.get('nodes') as Node[]).map((n) => ({ id: n.properties['id'] })),
@@ -105,12 +107,10 @@ async function shortestPath({ from, to }: { from: string; to: string }) {
 }
 
 /**
- * neighborhood(id, depth: 2) { nodes { id } edges { id } }: the centre, then (one transaction) the
- * walk and the relations among the nodes it reached, as the store's neighborhood runs them.
+ * neighborhood(id, depth: 2) { nodes { id } edges { id } }: one transaction, the walk and the
+ * relations among the nodes it reached, as the store's neighborhood runs them.
  */
 async function neighborhood({ id }: { id: string }) {
-  const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
-  if (!found) return { error: 'NOT_FOUND' };
   // The server asks for at most MAX_LIST_LENGTH + 1 nodes (maxNodes): one more means refused; and
   // for at most MAX_LIST_LENGTH edges (maxEdges): one more row means refused.
   const walk = neighborhoodNodesCypher(2, NO_FILTER, 'any');
@@ -124,6 +124,7 @@ async function neighborhood({ id }: { id: string }) {
     );
     return { nodes, edges };
   });
+  if (result.nodes.length === 0) return { error: 'NOT_FOUND' }; // the centre is the walk's first row
   if (result.nodes.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', nodes: result.nodes.length };
   if (result.edges.length > MAX_LIST_LENGTH) return { error: 'RESULT_TOO_LARGE', edges: result.edges.length };
   return { neighborhood: { nodes: result.nodes.map((n) => ({ id: n })), edges: result.edges.map((e) => ({ id: e })) } };
@@ -135,16 +136,14 @@ const toNumber = (value: unknown) => (neo4j.isInt(value) ? (value as Integer).to
 /** neighborhood(id, depth: 2, limit: 100) { nodes { id } edges { id } truncated }, as the store runs it. */
 const LIMIT = 100;
 async function neighborhoodLimited({ id }: { id: string }) {
-  const [found] = await rows(ENTITIES_BY_IDS, { ids: [id] });
-  if (!found) return { error: 'NOT_FOUND' };
   const level = neighborhoodLevelCypher(NO_FILTER);
   const among = relationsAmongCypher(NO_FILTER, true);
   const joining = relationsJoiningCypher(NO_FILTER);
   const relationIds = (records: { get(key: string): unknown }[]) =>
     records.map((r) => (r.get('r') as { properties: Record<string, unknown> }).properties['id'] as string);
   const result = await read(async (tx) => {
-    // The store reads the centre again inside its transaction.
-    await tx.run(ENTITIES_BY_IDS, { ids: [id] });
+    // The store reads the centre first, in the same transaction.
+    if ((await tx.run(ENTITIES_BY_IDS, { ids: [id] })).records.length === 0) return null;
     const nodes = [id];
     let frontier = [id];
     for (let hops = 1; hops <= 2 && frontier.length > 0 && nodes.length <= LIMIT; hops++) {
@@ -168,6 +167,7 @@ async function neighborhoodLimited({ id }: { id: string }) {
     edges = relationIds((await tx.run(among.text, { ...among.params, centreId: id, ids, ...cap })).records);
     return { nodes: ids, edges, truncated: true };
   });
+  if (result === null) return { error: 'NOT_FOUND' };
   return { neighborhood: { nodes: result.nodes.map((n) => ({ id: n })), edges: result.edges.map((e) => ({ id: e })), truncated: result.truncated } };
 }
 
