@@ -224,19 +224,10 @@ async function loadRelations(
   read: ReadOptions,
   entities: DataLoader<string, EntityRecord | null>,
 ): Promise<RelationView[][]> {
-  const groups = new Map<string, { query: RelationsQuery; positions: number[] }>();
-  keys.forEach((key, position) => {
-    const groupKey = relationsQueryKey(key);
-    const group = groups.get(groupKey) ?? {
-      query: { filter: key.filter, direction: key.direction, ...(key.cap !== undefined && { cap: key.cap }) },
-      positions: [],
-    };
-    group.positions.push(position);
-    groups.set(groupKey, group);
-  });
+  const groups = byRelationsQuery(keys, ({ filter, direction, cap }) => ({ filter, direction, ...(cap !== undefined && { cap }) }));
   const results: RelationView[][] = new Array(keys.length);
   await Promise.all(
-    [...groups.values()].map(async ({ query, positions }) => {
+    groups.map(async ({ query, positions }) => {
       const ids = positions.map((p) => keys[p]!.entityId);
       const views = await store.relationsOf(ids, query, read);
       positions.forEach((p, i) => {
@@ -258,6 +249,19 @@ function relationsQueryKey(query: RelationsQuery): string {
   return `${query.direction} ${query.cap ?? ''} ${relationFilterKey(query.filter)}`;
 }
 
+/** The places of a batch's keys, grouped by the relations question each asks: one store call a group. */
+function byRelationsQuery<K>(keys: readonly K[], queryOf: (key: K) => RelationsQuery): { query: RelationsQuery; positions: number[] }[] {
+  const groups = new Map<string, { query: RelationsQuery; positions: number[] }>();
+  keys.forEach((key, position) => {
+    const query = queryOf(key);
+    const groupKey = relationsQueryKey(query);
+    const group = groups.get(groupKey) ?? { query, positions: [] };
+    group.positions.push(position);
+    groups.set(groupKey, group);
+  });
+  return [...groups.values()];
+}
+
 /**
  * One store call per distinct relations question in the batch. Each answer goes into the
  * request's entity and relations loaders too, as if each part had been loaded on its own.
@@ -268,16 +272,10 @@ async function loadEntitiesWithRelations(
   read: ReadOptions,
   loaders: Loaders,
 ): Promise<EntityWithRelations[]> {
-  const groups = new Map<string, { query: RelationsQuery; positions: number[] }>();
-  keys.forEach((key, position) => {
-    const groupKey = relationsQueryKey(key.query);
-    const group = groups.get(groupKey) ?? { query: key.query, positions: [] };
-    group.positions.push(position);
-    groups.set(groupKey, group);
-  });
+  const groups = byRelationsQuery(keys, (key) => key.query);
   const results: EntityWithRelations[] = new Array(keys.length);
   await Promise.all(
-    [...groups.values()].map(async ({ query, positions }) => {
+    groups.map(async ({ query, positions }) => {
       const ids = positions.map((p) => keys[p]!.id);
       const answers = await store.entitiesWithRelations(ids, query, read);
       positions.forEach((p, i) => {

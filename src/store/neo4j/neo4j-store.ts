@@ -35,6 +35,7 @@ import type {
   PathQuery,
   PathResult,
   ReadOptions,
+  RelationFilter,
   RelationsQuery,
   EntityWithRelations,
   RelationView,
@@ -65,6 +66,7 @@ import { REFERRING_EVENTS, REFERRING_RELATIONS, REFERRING_STATEMENTS } from './c
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
 import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, RELATIONS_BY_IDS, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
 import { entitiesWithRelationsCypher, relationsOfCypher } from './cypher/relations.js';
+import type { CypherQuery } from './cypher/relation-filter.js';
 import {
   FIND_STATEMENTS,
   STATEMENTS_ABOUT,
@@ -177,6 +179,27 @@ const DIRECTIONS_KEPT: Readonly<Record<Direction, readonly Direction[]>> = {
   BOTH: ['OUT', 'IN', 'BOTH'],
 };
 
+/**
+ * A relations question as Cypher (relationsOfCypher or entitiesWithRelationsCypher) with its
+ * parameters but $ids: capped at the port's cap + 1 rows per entity when the cap is finite.
+ */
+function relationsCypher(
+  cypherFor: (filter: RelationFilter, capped: boolean) => CypherQuery,
+  { filter, direction, cap }: RelationsQuery,
+): CypherQuery {
+  const capped = cap !== undefined && Number.isFinite(cap);
+  const query = cypherFor(filter, capped);
+  return {
+    text: query.text,
+    params: {
+      ...query.params,
+      symmetricTypes: SYMMETRIC_TYPES,
+      directions: DIRECTIONS_KEPT[direction],
+      ...(capped && { rowLimit: neo4j.int(cap + 1) }),
+    },
+  };
+}
+
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j';
 
@@ -239,44 +262,21 @@ export class Neo4jStore implements GraphStore {
 
   async relationsOf(
     entityIds: readonly string[],
-    { filter, direction, cap }: RelationsQuery,
+    question: RelationsQuery,
     options?: ReadOptions,
   ): Promise<RelationView[][]> {
-    const capped = cap !== undefined && Number.isFinite(cap);
-    const query = relationsOfCypher(filter, capped);
-    return this.perKey(
-      query.text,
-      entityIds,
-      {
-        ...query.params,
-        symmetricTypes: SYMMETRIC_TYPES,
-        directions: DIRECTIONS_KEPT[direction],
-        ...(capped && { rowLimit: neo4j.int(cap + 1) }),
-      },
-      relationViewFromRow,
-      options,
-    );
+    const { text, params } = relationsCypher(relationsOfCypher, question);
+    return this.perKey(text, entityIds, params, relationViewFromRow, options);
   }
 
   async entitiesWithRelations(
     ids: readonly string[],
-    { filter, direction, cap }: RelationsQuery,
+    question: RelationsQuery,
     options?: ReadOptions,
   ): Promise<EntityWithRelations[]> {
     if (ids.length === 0) return [];
-    const capped = cap !== undefined && Number.isFinite(cap);
-    const query = entitiesWithRelationsCypher(filter, capped);
-    const rows = await this.executor.readRows(
-      query.text,
-      {
-        ...query.params,
-        symmetricTypes: SYMMETRIC_TYPES,
-        directions: DIRECTIONS_KEPT[direction],
-        ids: [...new Set(ids)],
-        ...(capped && { rowLimit: neo4j.int(cap + 1) }),
-      },
-      options,
-    );
+    const { text, params } = relationsCypher(entitiesWithRelationsCypher, question);
+    const rows = await this.executor.readRows(text, { ...params, ids: [...new Set(ids)] }, options);
     // Each entity's row (its relation columns null) comes before its relations' rows.
     const found = new Map<string, { entity: EntityRecord; relations: RelationView[] }>();
     for (const row of rows) {
