@@ -202,6 +202,36 @@ function completeQuantity(q: QuantityFile): Quantity {
 }
 
 /**
+ * A relation of a file, complete: optional fields take their empty values and derived fields are
+ * computed (facts.ts). `inherited`: the event the relation joins, whose attributions, time and
+ * retraction it takes when it gives none of its own (null: none). The inverse of relationToFile.
+ */
+export function relationFromFile(r: RelationFile, inherited: EventDetails | null): RelationRecord {
+  const attributions = r.attributions?.map(completeAttribution) ?? inherited?.attributions ?? [];
+  const time = r.time === undefined ? (inherited?.time ?? null) : completeTime(r.time);
+  // A relation that takes its event's attributions takes the event's retraction with them.
+  const retraction = r.retraction === undefined && r.attributions === undefined ? inherited?.retraction : r.retraction;
+  const statementIds = [
+    ...new Set([...attributions.flatMap((a) => (a.statementId === null ? [] : [a.statementId])), ...(r.statementIds ?? [])]),
+  ];
+  return {
+    id: r.id,
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    time,
+    attributions,
+    status: factStatus(attributions, retraction),
+    ...retractionOf(retraction),
+    claimedBy: firstClaimant(attributions),
+    date: legacyDate(time),
+    sourceId: attributions[0]?.sourceId ?? '',
+    statementIds,
+    qualifiers: r.qualifiers ?? {},
+  };
+}
+
+/**
  * Optional fields of a dataset file take their empty values and derived fields are computed
  * (facts.ts), so stores see complete records. The relations of an event (PARTICIPATED_IN,
  * TOOK_PLACE_IN) without attributions or time of their own take the event's.
@@ -242,34 +272,7 @@ function withDefaults(d: DatasetFile): Dataset {
       kind: s.kind ?? 'DOCUMENT',
     })),
     entities,
-    relations: d.relations.map((r) => {
-      const inherited = r.attributions === undefined || r.time === undefined ? eventOf(r) : null;
-      const attributions = r.attributions?.map(completeAttribution) ?? inherited?.attributions ?? [];
-      const time = r.time === undefined ? (inherited?.time ?? null) : completeTime(r.time);
-      // A relation that takes its event's attributions takes the event's retraction with them.
-      const retraction = r.retraction === undefined && r.attributions === undefined ? inherited?.retraction : r.retraction;
-      const statementIds = [
-        ...new Set([
-          ...attributions.flatMap((a) => (a.statementId === null ? [] : [a.statementId])),
-          ...(r.statementIds ?? []),
-        ]),
-      ];
-      return {
-        id: r.id,
-        type: r.type,
-        from: r.from,
-        to: r.to,
-        time,
-        attributions,
-        status: factStatus(attributions, retraction),
-        ...retractionOf(retraction),
-        claimedBy: firstClaimant(attributions),
-        date: legacyDate(time),
-        sourceId: attributions[0]?.sourceId ?? '',
-        statementIds,
-        qualifiers: r.qualifiers ?? {},
-      };
-    }),
+    relations: d.relations.map((r) => relationFromFile(r, r.attributions === undefined || r.time === undefined ? eventOf(r) : null)),
     statements: d.statements.map((s) => ({
       id: s.id,
       kind: s.kind,

@@ -236,6 +236,52 @@ describe('the journal in the data file', () => {
   });
 });
 
+describe('relations in the data file', () => {
+  const rowsOf = (dataDir: string) => {
+    const db = new Database(fileIn(dataDir), { readonly: true });
+    const rows = db.prepare('SELECT id, record FROM relations ORDER BY id').raw().all() as [string, string][];
+    db.close();
+    return new Map(rows.map(([id, record]) => [id, JSON.parse(record) as Record<string, unknown>]));
+  };
+
+  it('are kept in their file form (no derived fields) and read back as they were written', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    const exported = await store.exportDataset();
+    await store.close();
+    const rows = rowsOf(dir);
+    expect(rows.size).toBe(seed.relations.length);
+    for (const row of rows.values()) expect(Object.keys(row)).not.toContain('status');
+    const reopened = openDurableMemoryStore(dir);
+    expect(await reopened.exportDataset()).toEqual(exported);
+    expect(await reopened.relationsByIds(seed.relations.map((r) => r.id))).toEqual(seed.relations);
+    await reopened.close();
+  });
+
+  it('of a file of schema version 3 (every relation whole) are rewritten in their file form, reading the same', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    const exported = await store.exportDataset();
+    await store.close();
+    const db = new Database(fileIn(dir));
+    const rewrite = db.prepare('UPDATE relations SET record = ? WHERE id = ?');
+    for (const r of seed.relations) rewrite.run(JSON.stringify(r), r.id);
+    db.prepare('UPDATE schema_version SET version = 3').run();
+    db.close();
+    expect([...rowsOf(dir).values()].every((row) => 'status' in row)).toBe(true);
+
+    const migrated = openDurableMemoryStore(dir);
+    expect(migrated.dataFileMigratedFrom).toBe(3);
+    expect(await migrated.exportDataset()).toEqual(exported);
+    await migrated.close();
+    expect([...rowsOf(dir).values()].some((row) => 'status' in row)).toBe(false);
+    const reopened = openDurableMemoryStore(dir);
+    expect(reopened.dataFileMigratedFrom).toBeNull();
+    expect(await reopened.relationsByIds(seed.relations.map((r) => r.id))).toEqual(seed.relations);
+    await reopened.close();
+  });
+});
+
 describe('a data file of schema version 1 (before facts had attributions, times and events)', () => {
   /** A version-1 file: the layout, with records of the old model written as that version wrote them. */
   function writeVersionOneFile(dataDir: string, relation: Record<string, unknown>) {
@@ -304,7 +350,7 @@ describe('a data file of schema version 1 (before facts had attributions, times 
       error = e;
     }
     expect(error).toBeInstanceOf(DataFileError);
-    expect((error as Error).message).toMatch(/schema version 1, and its records cannot be upgraded to version 3 \(.*NO_SUCH_TYPE.*\); it was left as it is/);
+    expect((error as Error).message).toMatch(/schema version 1, and its records cannot be upgraded to version 4 \(.*NO_SUCH_TYPE.*\); it was left as it is/);
     expect((error as Error).message).not.toContain('\n');
     expect(await readFile(fileIn(dir))).toEqual(before);
     const db = new Database(fileIn(dir), { readonly: true });

@@ -3,12 +3,13 @@
  * they outlive the process. The file is the durable copy; the in-memory state (state.ts) is built
  * from it at start and is what answers queries.
  *
- * Layout (schema version 3; version 1 held the records of the model before facts had
- * attributions, times, events and locations, version 2 had no journal; both are migrated on open,
- * see MIGRATIONS):
+ * Layout (schema version 4; version 1 held the records of the model before facts had
+ * attributions, times, events and locations, version 2 had no journal, version 3 kept every
+ * relation whole; all are migrated on open, see MIGRATIONS):
  * - one table per record kind, a row per record: the columns that records are looked up or
  *   referenced by (id, kind or type, the ends and source of a relation, the speaker and source of a
- *   statement) and the whole record as JSON in `record`. The record is what the stores exchange
+ *   statement) and the record as JSON in `record`: whole for sources, entities and statements, in
+ *   its file form for a relation (relation-rows.ts). The record is what the stores exchange
  *   (src/domain/model.ts) and its JSON round-trips it exactly, optional qualifiers included, while
  *   the columns let SQLite enforce references (deferred foreign keys, checked at commit) and let a
  *   later write path find, say, the relations of an entity without reading every record. Lists
@@ -32,6 +33,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChangeRecord, GraphRemovals, StoredDocument } from '../graph-store.js';
 import { SharedParts } from './shared-parts.js';
+import { relationOfRow, relationRow } from './relation-rows.js';
 import {
   parseDataset,
   type Dataset,
@@ -45,7 +47,7 @@ import {
 export const DATA_FILE_NAME = 'graph.db';
 
 /** The layout this code writes and reads. A migration from version N to N + 1 goes in MIGRATIONS. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The tables, as version 1 made them; version 2 keeps them and changes what the records hold. */
 const SCHEMA_V1 = `
@@ -108,6 +110,7 @@ CREATE TABLE documents (
 const MIGRATIONS: Readonly<Record<number, (db: Database.Database, file: string) => void>> = {
   1: upgradeRecordsToFacts,
   2: (db) => db.exec(SCHEMA_V3_JOURNAL),
+  3: compactRelationRows,
 };
 
 /**
@@ -145,6 +148,16 @@ function upgradeRecordsToFacts(db: Database.Database, file: string): void {
   for (const r of upgraded.entities) update.entities.run(JSON.stringify(r), r.id);
   for (const r of upgraded.statements) update.statements.run(JSON.stringify(r), r.id);
   for (const r of upgraded.relations) update.relations.run(JSON.stringify(r), r.sourceId, r.id);
+}
+
+/** Version 3 → 4: every relation's row in its file form (relation-rows.ts), a third of the size. */
+function compactRelationRows(db: Database.Database): void {
+  const update = db.prepare('UPDATE relations SET record = ? WHERE rowid = ?');
+  // A page at a time, so that a large file is not held in memory whole.
+  const page = db.prepare('SELECT rowid, record FROM relations WHERE rowid > ? ORDER BY rowid LIMIT 10000').raw();
+  for (let rows = page.all(0) as [number, string][]; rows.length > 0; rows = page.all(rows.at(-1)![0]) as [number, string][]) {
+    for (const [rowid, record] of rows) update.run(relationRow(relationOfRow(JSON.parse(record) as RelationRecord)), rowid);
+  }
 }
 
 const TABLES = ['schema_version', 'sources', 'entities', 'statements', 'relations'] as const;
@@ -275,7 +288,7 @@ export class GraphDataFile implements GraphWriter {
     return {
       sources,
       entities,
-      relations: this.readTable<RelationRecord>('relations', 'id', (r) => shared.relation(r)),
+      relations: this.readTable<RelationRecord>('relations', 'id', (row) => shared.relation(relationOfRow(row))),
       statements: this.readTable<StatementRecord>('statements', 'rowid', (s) => shared.statement(s)),
     };
   }
@@ -308,7 +321,7 @@ export class GraphDataFile implements GraphWriter {
   }
 
   putRelations(records: readonly RelationRecord[]): void {
-    for (const r of records) this.put.relations.run(r.id, r.type, r.from, r.to, r.sourceId, JSON.stringify(r));
+    for (const r of records) this.put.relations.run(r.id, r.type, r.from, r.to, r.sourceId, relationRow(r));
   }
 
   removeRecords(removals: GraphRemovals): void {
