@@ -100,6 +100,40 @@ describe('query limits', () => {
     expect(error.extensions!['value']).toBeGreaterThan(5000);
   });
 
+  it('counts the cost of one document anew for the values of its bounding variables, whatever else varies', async () => {
+    // The same document each time (Apollo hands the same parsed document to each), with $id and $text free.
+    const query = `query ($id: ID!, $text: String!, $first: Int, $skip: Boolean!) {
+      entity(id: $id) { relations { node { relations { id } } } }
+      search(text: $text, first: $first) @skip(if: $skip) { relations { node { relations { id } } } }
+    }`;
+    const run = (variables: Record<string, unknown>) => harness.run(query, { id: ALAUDINOV, text: 'kursk', skip: false, ...variables });
+    const costOf = async (variables: Record<string, unknown>) => onlyError(await run(variables)).extensions?.['value'];
+    // relations { node { relations { id } } }: 1 + 10 × (1 + (1 + 10 × 1)) = 121, under entity (1) and search (1 + first ×).
+    expect((await run({ first: 10 })).errors).toBeUndefined();
+    expect(await costOf({ first: 50 })).toBe(1 + 121 + 1 + 50 * 121);
+    expect((await run({ first: 10, id: 'region:kursk', text: 'pokrovsk' })).errors).toBeUndefined();
+    expect(await costOf({ first: 41, id: 'region:kursk', text: 'pokrovsk' })).toBe(1 + 121 + 1 + 41 * 121);
+    // $first left out takes search's default (10); @skip(if: true) leaves search out of the count.
+    expect((await run({})).errors).toBeUndefined();
+    expect((await run({ first: 50, skip: true })).errors).toBeUndefined();
+    expect(await costOf({ first: 50, skip: false })).toBe(1 + 121 + 1 + 50 * 121);
+  });
+
+  it('answers variables that do not fit with BAD_USER_INPUT, before and after the same costly values fit', async () => {
+    const query = `query ($id: ID!, $first: Int) {
+      entity(id: $id) { id }
+      search(text: "kursk", first: $first) { relations { node { relations { id } } } }
+    }`;
+    const codeOf = async (variables: Record<string, unknown>) => (await harness.run(query, variables)).errors?.[0]?.extensions?.['code'];
+    // Without $id the variables do not fit: execution says so, whatever the cost.
+    expect(await codeOf({ first: 50 })).toBe('BAD_USER_INPUT');
+    expect(await codeOf({ id: ALAUDINOV, first: 50 })).toBe('COST_LIMIT_EXCEEDED');
+    expect(await codeOf({ first: 50 })).toBe('BAD_USER_INPUT');
+    expect(await codeOf({ id: { not: 'an id' }, first: 50 })).toBe('BAD_USER_INPUT');
+    expect(await codeOf({ id: ALAUDINOV, first: 50 })).toBe('COST_LIMIT_EXCEEDED');
+    expect(await codeOf({ id: ALAUDINOV, first: 5 })).toBeUndefined();
+  });
+
   it('lets GraphQL IDEs introspect and runs every README example', async () => {
     const introspection = getIntrospectionQuery({
       descriptions: true,

@@ -29,6 +29,13 @@ const WALK_ARGUMENTS: Readonly<Record<string, string>> = {
   shortestPath: 'maxHops',
 };
 
+/**
+ * The only arguments whose values the estimate reads (timesRun below, and `if` of @skip and
+ * @include, which decide whether a selection counts at all): the cost of a document depends on its
+ * variables only through the variables used in these.
+ */
+export const COSTED_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'limit', 'maxHops', 'ids', 'depth', 'if']);
+
 /** Past this many fields and fragments visited the document is refused without a full count. */
 const MAX_NODES_VISITED = 20_000;
 

@@ -9,10 +9,10 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@a
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
 import { LIMIT_VARIABLES, type QueryLimits } from '../../../config.js';
 import { ErrorCode } from '../../../domain/index.js';
-import { estimateCost, type CostQuestion } from './cost.js';
+import { COSTED_ARGUMENTS, estimateCost, type CostQuestion } from './cost.js';
 
 export interface QueryLimitsOptions {
   /** The limits; every one is on. */
@@ -100,17 +100,24 @@ function limitError(details: LimitDetails, describe: Describe): GraphQLError {
 
 function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   // Apollo keeps each parsed and validated document in its document store and hands the same
-  // object to every request with that query text, so the cost of a document whose operations take
-  // no variables (it cannot change) is counted once per document and operation name.
-  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  // object to every request with that query text, so a cost is counted once per document,
+  // operation name and values of the variables the estimate reads (COSTED_ARGUMENTS): a client
+  // asking `entity(id: $id)` for ever new ids is counted once. Only counts are kept, never "the
+  // variables do not fit" (null), which other variables may make so; and a count over the limit
+  // is trusted only for a document without variables, so that a request whose other variables do
+  // not fit still gets BAD_USER_INPUT from execution, as an uncached count would give.
+  const costs = new WeakMap<DocumentNode, Map<string, CostsOfOperation>>();
   const costOf = (question: CostQuestion): number | null => {
-    if (!takesNoVariables(question.document)) return estimateCost(question);
     let byOperation = costs.get(question.document);
     if (!byOperation) costs.set(question.document, (byOperation = new Map()));
-    const key = question.operationName ?? '';
-    if (byOperation.has(key)) return byOperation.get(key)!;
+    const operation = question.operationName ?? '';
+    let known = byOperation.get(operation);
+    if (!known) byOperation.set(operation, (known = costsOfOperation(question.document)));
+    const key = JSON.stringify(known.counted.map((name) => (Object.hasOwn(question.variables, name) ? [question.variables[name]] : [])));
+    const cached = known.costs.get(key);
+    if (cached !== undefined && (cached <= maxCost || known.withoutVariables)) return cached;
     const cost = estimateCost(question);
-    byOperation.set(key, cost);
+    if (cost !== null && known.costs.size < MAX_COSTS_KEPT) known.costs.set(key, cost);
     return cost;
   };
   const listener: GraphQLRequestListener<BaseContext> = {
@@ -128,6 +135,29 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin {
       return listener;
     },
   };
+}
+
+/** Per document and operation, counts kept by the values of these variables, in this order (a list). */
+interface CostsOfOperation {
+  readonly counted: readonly string[];
+  /** Whether the document takes no variables at all, so that a count kept is exact whatever it is. */
+  readonly withoutVariables: boolean;
+  readonly costs: Map<string, number>;
+}
+
+/** Counts kept per document and operation at most: past it, new variable values are counted each time. */
+const MAX_COSTS_KEPT = 256;
+
+/** The variables used in the document's COSTED_ARGUMENTS (of every operation and fragment: a superset is safe). */
+function costsOfOperation(document: DocumentNode): CostsOfOperation {
+  const counted = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if (!COSTED_ARGUMENTS.has(argument.name.value)) return;
+      visit(argument.value, { Variable: (variable) => void counted.add(variable.name.value) });
+    },
+  });
+  return { counted: [...counted], withoutVariables: takesNoVariables(document), costs: new Map() };
 }
 
 function takesNoVariables(document: DocumentNode): boolean {
