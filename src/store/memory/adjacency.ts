@@ -160,8 +160,6 @@ export function adjacencyAfter(
       if (old >= 0) renumber![old] = n;
     });
   }
-  const oldRelation = (r: number): number =>
-    previous === null ? -1 : relations.oldIndex === null ? r : relations.oldIndex[r]!;
 
   const starts = new Int32Array(R);
   const ends = new Int32Array(R);
@@ -177,23 +175,33 @@ export function adjacencyAfter(
   let codesShared = previous !== null;
   /** The relations whose records are new here (new ids or new versions), by number. */
   const written: number[] = [];
-  for (let r = 0; r < R; r++) {
-    const relation = rels[r]!;
-    const o = oldRelation(r);
-    if (o >= 0 && previous!.relations[o] === relation) {
-      const a = previous!.relFrom[o]!;
-      const b = previous!.relTo[o]!;
-      starts[r] = renumber === null ? a : renumber[a]!;
-      ends[r] = renumber === null ? b : renumber[b]!;
-      if (starts[r]! < 0 || ends[r]! < 0) throw new Error(`Relation "${relation.id}" has an end that is gone.`);
-      typeBit[r] = previous!.typeBit[o]!;
-      statusBit[r] = previous!.statusBit[o]!;
-      earliest[r] = previous!.earliest[o]!;
-      latest[r] = previous!.latest[o]!;
-      claimantList.copy(previous!.claimants, previous!.claimantOffsets[o]!, previous!.claimantOffsets[o + 1]!);
-      claimantOffsets[r + 1] = claimantList.length;
-      continue;
+  const oldIndex = relations.oldIndex;
+  const stayedAt = (r: number, o: number) => o >= 0 && previous!.relations[o] === rels[r];
+  /** Relations r0 .. r0 + length - 1 are those of o0 .. o0 + length - 1 before, unchanged: their columns are copied whole. */
+  const copyRun = (r0: number, o0: number, length: number) => {
+    const was = previous!;
+    typeBit.set(was.typeBit.subarray(o0, o0 + length), r0);
+    statusBit.set(was.statusBit.subarray(o0, o0 + length), r0);
+    earliest.set(was.earliest.subarray(o0, o0 + length), r0);
+    latest.set(was.latest.subarray(o0, o0 + length), r0);
+    if (renumber === null) {
+      starts.set(was.relFrom.subarray(o0, o0 + length), r0);
+      ends.set(was.relTo.subarray(o0, o0 + length), r0);
+    } else {
+      for (let i = 0; i < length; i++) {
+        const a = renumber[was.relFrom[o0 + i]!]!;
+        const b = renumber[was.relTo[o0 + i]!]!;
+        if (a < 0 || b < 0) throw new Error(`Relation "${rels[r0 + i]!.id}" has an end that is gone.`);
+        starts[r0 + i] = a;
+        ends[r0 + i] = b;
+      }
     }
+    const shift = claimantList.length - was.claimantOffsets[o0]!;
+    claimantList.copy(was.claimants, was.claimantOffsets[o0]!, was.claimantOffsets[o0 + length]!);
+    for (let i = 1; i <= length; i++) claimantOffsets[r0 + i] = was.claimantOffsets[o0 + i]! + shift;
+  };
+  const readWritten = (r: number) => {
+    const relation = rels[r]!;
     written.push(r);
     const a = numberOf.get(relation.from);
     const b = numberOf.get(relation.to);
@@ -223,6 +231,18 @@ export function adjacencyAfter(
       if (!claimantList.includes(code, first)) claimantList.push(code);
     }
     claimantOffsets[r + 1] = claimantList.length;
+  };
+  // A small write on a large graph is then a few runs copied and its own relations read.
+  for (let r = 0; r < R; ) {
+    const o = previous === null ? -1 : oldIndex === null ? r : oldIndex[r]!;
+    if (!stayedAt(r, o)) {
+      readWritten(r++);
+      continue;
+    }
+    let end = r + 1;
+    while (end < R && (oldIndex === null ? end : oldIndex[end]!) === o + end - r && stayedAt(end, o + end - r)) end++;
+    copyRun(r, o, end - r);
+    r = end;
   }
   const kindBit = new Int32Array(nodes.length);
   nodes.forEach((entity, n) => {
@@ -273,7 +293,8 @@ export class GrowingInts {
   /** Appends from[start] .. from[end - 1]. */
   copy(from: Int32Array, start: number, end: number): void {
     this.reserve(end - start);
-    for (let i = start; i < end; i++) this.values[this.length++] = from[i]!;
+    this.values.set(from.subarray(start, end), this.length);
+    this.length += end - start;
   }
 
   includes(value: number, from: number): boolean {
@@ -324,10 +345,11 @@ function rowsAfter(previous: Adjacency, change: RowChange): { other: Int32Array;
   fillOffsets(offsets, starts, ends);
   // Old relation number → new, for the relations whose record stayed (-1: gone or rewritten).
   const stayed = new Int32Array(previous.relFrom.length).fill(-1);
-  const rewritten = new Set(written);
+  const rewritten = new Uint8Array(starts.length);
+  for (const r of written) rewritten[r] = 1;
   for (let r = 0; r < starts.length; r++) {
     const o = oldRelation === null ? r : oldRelation[r]!;
-    if (o >= 0 && !rewritten.has(r)) stayed[o] = r;
+    if (o >= 0 && rewritten[r] === 0) stayed[o] = r;
   }
   // The written relations' entries, as [row, other, relation, flags], in row order.
   const added: [number, number, number, number][] = [];
