@@ -445,6 +445,12 @@ export interface GraphStore {
   /** For each statement id, the relations and events with an attribution resting on it or listing it in statementIds, relations first, each by id (schema: `Statement.supports`). */
   factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]>;
   /**
+   * For each source id, the relations and events with an attribution from that source, relations
+   * first, each by id: what a change of the source's publication day must be checked against (an
+   * attribution is never said after its source was published). Reads every fact: for rare writes.
+   */
+  factsCitingSources(sourceIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]>;
+  /**
    * Schema: `Query.near`: the places with a location within `km` of the place's location, nearest
    * first, then by id, the place itself left out; null when the place has no location.
    * Distances are haversine great-circle km on a sphere of radius 6,378.14 km (Neo4j's

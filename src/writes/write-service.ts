@@ -434,8 +434,9 @@ export class WriteService {
 
   /**
    * Schema: `Mutation.updateSource`: the fields given replace the source's; the rest stay. The
-   * statements it carries, and the facts resting on them, are checked beside it as it will be (none
-   * said after it was published).
+   * statements it carries, the facts resting on them and, when its publication day is given, the
+   * facts with an attribution from it, are checked beside it as it will be (none said after it
+   * was published).
    */
   async updateSource(viewer: Viewer, id: string, patch: SourcePatch, options: WriteOptions = {}): Promise<SourceRecord> {
     return this.commit(viewer, {
@@ -450,7 +451,8 @@ export class WriteService {
         const [carried] = await this.store.statementsFromSources([id], this.read);
         const statements = (carried ?? []).map(statementToFile);
         const supported = (await this.store.factsSupportedBy(statements.map((s) => s.id), this.read)).flat();
-        await this.mustStillHold({ sources: [updated], statements }, supported);
+        const citing = patch.published === undefined ? [] : (await this.store.factsCitingSources([id], this.read)).flat();
+        await this.mustStillHold({ sources: [updated], statements }, [...supported, ...citing]);
         return { records: { sources: [updated] }, answer: (w) => w.sources.find((s) => s.id === id)! };
       },
       replay: (change) => this.stillThere(change, this.store.sourcesByIds([id], this.read)),

@@ -795,6 +795,21 @@ describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on 
       expect(supported[0]![3]).toEqual({ relation: null, event: entity('event:kurakhove-capture') });
     });
 
+    test('lists, for each source, the relations then the events with an attribution from it, each by id', async () => {
+      const sources = [...fixture.sources.map((s) => s.id), 'source:nothing'];
+      const cites = (attributions: readonly { sourceId: string }[], id: string) => attributions.some((a) => a.sourceId === id);
+      const expected = sources.map((id) => [
+        ...byId(fixture.relations.filter((r) => cites(r.attributions, id))).map((r) => r.id),
+        ...byId(fixture.entities.filter((e) => e.event !== null && cites(e.event.attributions, id))).map((e) => e.id),
+      ]);
+      const citing = await store.factsCitingSources(sources);
+      expect(citing.map((list) => list.map(fact))).toEqual(expected);
+      // Every source of the seed is cited by some fact, and the records are whole.
+      expect(expected.slice(0, -1).every((list) => list.length > 0)).toBe(true);
+      const relation = fixture.relations.find((r) => r.id === expected[0]![0]);
+      if (relation) expect(citing[0]![0]).toEqual({ relation, event: null });
+    });
+
     test('pages statements by date, undated last, filtered by speaker, subject and window', async () => {
       const page = (filter: { speakerId?: string; aboutId?: string; window?: { from: string | null; to: string | null } }, first = 100, after: string | null = null) =>
         store.statementsPage({ speakerId: filter.speakerId ?? null, aboutId: filter.aboutId ?? null, window: filter.window ?? null }, { first, after });

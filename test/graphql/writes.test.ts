@@ -435,6 +435,27 @@ describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name 
     expect((await historyOf('source:syrskyi-interview')).nodes.map((n) => n.operation)).toEqual(['updateSource', 'addSource']);
   });
 
+  test('refuses a publication day before what a fact cites the source for directly, with no statement between', async () => {
+    const added = await editor(`mutation ($input: AddRelationInput!) { addRelation(input: $input) { id } }`, {
+      input: {
+        type: 'FIGHTING_IN',
+        fromId: 'unit:ukrainian-armed-forces',
+        toId: 'region:kursk',
+        attributions: [{ claimantId: 'country:ukraine', stance: 'ASSERTS', sourceId: ARTICLE, saidOn: '2025-01-06' }],
+      },
+    });
+    expect(added.errors).toBeUndefined();
+    const relationId = (added.data?.addRelation as { id: string }).id;
+    const [before] = await store.sourcesByIds([ARTICLE]);
+    const refused = await editor(UPDATE_SOURCE, { id: ARTICLE, input: { published: '2025-01-05' } });
+    expect(code(refused)).toBe('BAD_USER_INPUT');
+    const problems = refused.errors?.[0]?.extensions?.problems as string[];
+    const named = problems.filter((p) => p.includes(relationId));
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatch(/attributions\[0\] has "saidOn" 2025-01-06, after its source was published \(2025-01-05\)\.$/);
+    expect(await store.sourcesByIds([ARTICLE])).toEqual([before]);
+  });
+
   test('refuses a source update its statements would contradict, naming every problem, and changes nothing', async () => {
     const [before] = await store.sourcesByIds([ARTICLE]);
     const refused = await editor(UPDATE_SOURCE, { id: ARTICLE, input: { published: '2025-01-01' } });

@@ -370,6 +370,28 @@ export class MemoryStore implements GraphStore {
     return factsSupportedBy(factIndexesOf(this.state), statementIds);
   }
 
+  async factsCitingSources(sourceIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
+    const state = this.state;
+    const pacer = new Pacer(options?.signal);
+    const wanted = new Set(sourceIds);
+    const citing = new Map<string, FactRef[]>();
+    const add = (attributions: readonly Attribution[], fact: FactRef) => {
+      for (const id of new Set(attributions.map((a) => a.sourceId))) {
+        if (!wanted.has(id)) continue;
+        const list = citing.get(id);
+        if (list) list.push(fact);
+        else citing.set(id, [fact]);
+      }
+    };
+    // Relations, then events, each in id order (the adjacency's), as the port lists them.
+    for (const relation of state.adjacency.relations) {
+      if (pacer.due()) await pacer.pause();
+      add(relation.attributions, { relation, event: null });
+    }
+    for (const entity of state.adjacency.entities) if (entity.event) add(entity.event.attributions, { relation: null, event: entity });
+    return sourceIds.map((id) => [...(citing.get(id) ?? [])]);
+  }
+
   async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
     const state = this.state;
     return near(factIndexesOf(state), entityOf(state, placeId), km, new Pacer(options?.signal));

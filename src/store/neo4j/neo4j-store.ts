@@ -57,7 +57,7 @@ import {
   DOCUMENTS_BY_IDS,
   DOCUMENTS_OF_KIND,
 } from './cypher/journal.js';
-import { FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE } from './cypher/facts.js';
+import { FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE } from './cypher/facts.js';
 import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
@@ -456,10 +456,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
-    return this.perKey(FACTS_SUPPORTED_BY.text, statementIds, FACTS_SUPPORTED_BY.params, (row): FactRef =>
-      row['r'] === null
-        ? { relation: null, event: entityFromNode(row['event']) }
-        : { relation: relationFromRow(row), event: null }, options);
+    return this.perKey(FACTS_SUPPORTED_BY.text, statementIds, FACTS_SUPPORTED_BY.params, factRefOfRow, options);
+  }
+
+  async factsCitingSources(sourceIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
+    const facts = await this.perKey(FACTS_CITING_SOURCES.text, sourceIds, FACTS_CITING_SOURCES.params, factRefOfRow, options);
+    // The JSON text may name the id elsewhere (an escaped id, a note): keep the attributions that cite it.
+    return facts.map((list, i) => list.filter((f) => (f.relation ?? f.event!.event!).attributions.some((a) => a.sourceId === sourceIds[i])));
   }
 
   async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
@@ -540,4 +543,9 @@ export class Neo4jStore implements GraphStore {
     // A fresh array per position, so callers asking twice for one key get independent lists.
     return keys.map((key) => [...(grouped.get(key) ?? [])]);
   }
+}
+
+/** A row of FACTS_SUPPORTED_BY or FACTS_CITING_SOURCES: a relation with its ends, or an event. */
+function factRefOfRow(row: Row): FactRef {
+  return row['r'] === null ? { relation: null, event: entityFromNode(row['event']) } : { relation: relationFromRow(row), event: null };
 }

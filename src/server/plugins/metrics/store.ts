@@ -32,6 +32,7 @@ const METHODS = {
   findEvents: true,
   timeline: true,
   factsSupportedBy: true,
+  factsCitingSources: true,
   searchStatements: true,
   near: true,
   load: true,

@@ -101,6 +101,29 @@ ORDER BY key, rank, factId`,
 };
 
 /**
+ * factsCitingSources (the writes' check of a source's publication day): for each source id in
+ * $ids, the relations and events whose attributions' JSON names it as `"sourceId":"<id>"`; the
+ * store keeps the exact matches after reading the attributions back. Reads every relationship: a
+ * source's day changes rarely.
+ */
+export const FACTS_CITING_SOURCES: CypherQuery = {
+  params: everyRelation.params,
+  text: `
+UNWIND $ids AS key
+CALL (key) {
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE ${everyRelation.where} AND r.attributionsJson CONTAINS ('"sourceId":"' + key + '"')
+  RETURN 0 AS rank, r.id AS factId, r, a.id AS fromId, b.id AS toId, null AS event
+  UNION ALL
+  MATCH (e:Entity:Event)
+  WHERE e.attributionsJson CONTAINS ('"sourceId":"' + key + '"')
+  RETURN 1 AS rank, e.id AS factId, null AS r, null AS fromId, null AS toId, e AS event
+}
+RETURN key, r, fromId, toId, event
+ORDER BY key, rank, factId`,
+};
+
+/**
  * near (schema `Query.near`): the place $placeId's location (no row when it has none, or is
  * unknown), and every other entity with a location within $meters of it (served by the point
  * index entity_location), with its distance in metres (Neo4j's haversine for WGS-84). "Within"
