@@ -79,26 +79,35 @@ RETURN count(*) AS total`,
 };
 
 /**
- * factsSupportedBy (schema `Statement.supports`): for each statement id in $ids, the relations and
- * events whose `supportStatementIds` (derived by the loader: the attributions' statements and a
- * relation's statementIds) hold it; relations first, each by id.
+ * For each key in $ids, the relations then the events for which `holds` (a condition on `x`, the
+ * relationship or the event node, and `key`) is true, each by id: rows of key, r with its ends,
+ * or event.
  */
-export const FACTS_SUPPORTED_BY: CypherQuery = {
-  params: everyRelation.params,
-  text: `
+function factsPerKey(holds: (x: string) => string): CypherQuery {
+  return {
+    params: everyRelation.params,
+    text: `
 UNWIND $ids AS key
 CALL (key) {
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE ${everyRelation.where} AND key IN r.supportStatementIds
+  WHERE ${everyRelation.where} AND ${holds('r')}
   RETURN 0 AS rank, r.id AS factId, r, a.id AS fromId, b.id AS toId, null AS event
   UNION ALL
   MATCH (e:Entity:Event)
-  WHERE key IN e.supportStatementIds
+  WHERE ${holds('e')}
   RETURN 1 AS rank, e.id AS factId, null AS r, null AS fromId, null AS toId, e AS event
 }
 RETURN key, r, fromId, toId, event
 ORDER BY key, rank, factId`,
-};
+  };
+}
+
+/**
+ * factsSupportedBy (schema `Statement.supports`): for each statement id in $ids, the relations and
+ * events whose `supportStatementIds` (derived by the loader: the attributions' statements and a
+ * relation's statementIds) hold it; relations first, each by id.
+ */
+export const FACTS_SUPPORTED_BY = factsPerKey((x) => `key IN ${x}.supportStatementIds`);
 
 /**
  * factsCitingSources (the writes' check of a source's publication day): for each source id in
@@ -106,22 +115,7 @@ ORDER BY key, rank, factId`,
  * store keeps the exact matches after reading the attributions back. Reads every relationship: a
  * source's day changes rarely.
  */
-export const FACTS_CITING_SOURCES: CypherQuery = {
-  params: everyRelation.params,
-  text: `
-UNWIND $ids AS key
-CALL (key) {
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE ${everyRelation.where} AND r.attributionsJson CONTAINS ('"sourceId":"' + key + '"')
-  RETURN 0 AS rank, r.id AS factId, r, a.id AS fromId, b.id AS toId, null AS event
-  UNION ALL
-  MATCH (e:Entity:Event)
-  WHERE e.attributionsJson CONTAINS ('"sourceId":"' + key + '"')
-  RETURN 1 AS rank, e.id AS factId, null AS r, null AS fromId, null AS toId, e AS event
-}
-RETURN key, r, fromId, toId, event
-ORDER BY key, rank, factId`,
-};
+export const FACTS_CITING_SOURCES = factsPerKey((x) => `${x}.attributionsJson CONTAINS ('"sourceId":"' + key + '"')`);
 
 /**
  * near (schema `Query.near`): the place $placeId's location (no row when it has none, or is
