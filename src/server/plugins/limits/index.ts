@@ -2,8 +2,9 @@
  * Query limits, checked before a query runs, each named in the error it gives: depth, aliases and
  * directives (GraphQL Armor's validation rules, cached with the validated document), tokens
  * (graphql-js's parser option) and an estimated cost (./cost.ts, checked per request, counted once
- * per document and values of the variables it depends on). A rejected query gets one error with its own code, the limit, the value found
- * and the configuration variable that sets the limit, and HTTP status 400.
+ * per document and values of the variables it depends on). A rejected query gets one error with
+ * its own code, the limit, the value found and the configuration variable that sets the limit, and
+ * HTTP status 400.
  */
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
