@@ -2,12 +2,13 @@
  * The store contract for the journal: `commit` (upserts, removals, side documents and the change
  * record, all or nothing), `changesOf` (a record's changes, newest first, in pages),
  * `changeByIdempotencyKey` and `documents`. Every store runs it; the Neo4j side on a Neo4j of its
- * own, since the run's shared one must hold the seed graph only.
+ * own, since the run's shared one must hold the seed graph only, and the embedded store also with
+ * a data file, from which it reads its journal.
  */
 import { describe, expect } from 'vitest';
 import { DatasetValidationError, newChangeId, parseDataset, type Dataset } from '../../src/domain/index.js';
 import type { ChangeRecord, GraphWrite } from '../../src/store/graph-store.js';
-import { storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
+import { embeddedWithDataFile, storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
 import { before, MONITOR, WIRE } from '../support/writes-fixture.js';
 
 const EMPTY: Dataset = { sources: [], entities: [], relations: [], statements: [] };
@@ -34,7 +35,7 @@ function unit(n: number, name = `Journal unit ${n}`): Dataset {
   return parseDataset({ sources: [], entities: [{ id: `unit:journal-${n}`, kind: 'UNIT', name, aliases: [] }], relations: [], statements: [] });
 }
 
-describe.each(await storesOfTheirOwn('kg-journal-contract-'))('the $name store, for the journal', (under) => {
+describe.each([...(await storesOfTheirOwn('kg-journal-contract-')), embeddedWithDataFile('kg-journal-file-')])('the $name store, for the journal', (under) => {
   const { store, test } = useLoadedStore(under, before);
 
   describe('commit', () => {

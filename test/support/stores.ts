@@ -6,7 +6,7 @@ import getPort from 'get-port';
 import { afterAll, beforeAll, inject, it } from 'vitest';
 import type { Dataset, Viewer } from '../../src/domain/index.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import { createMemoryStore } from '../../src/store/memory/memory-store.js';
+import { createMemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 import { startHarness, type Harness, type HarnessResult } from './harness.js';
@@ -58,6 +58,23 @@ export async function storesOfTheirOwn(prefix: string): Promise<OwnStore[]> {
 }
 
 export type OwnStore = StoreUnderTest & { stop?: () => Promise<void> };
+
+/**
+ * The embedded store with a data file (DATA_DIR) in a temporary directory named after `prefix`:
+ * for suites whose answers the file itself gives (the journal is read from it), beside the run's
+ * stores.
+ */
+export function embeddedWithDataFile(prefix: string): OwnStore {
+  let dataDir: string | undefined;
+  return {
+    name: 'embedded, with a data file',
+    enabled: true,
+    open: async () => openDurableMemoryStore((dataDir = await mkdtemp(path.join(tmpdir(), prefix)))),
+    stop: async () => {
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** `it`, or `it` skipped when the suite's store is not in this run. */
 export type SuiteTest = ReturnType<typeof it.skipIf>;

@@ -189,6 +189,8 @@ export class GraphDataFile implements GraphWriter {
   private readonly put: { sources: Statement; entities: Statement; statements: Statement; relations: Statement };
   private readonly remove: Record<RecordTable, Statement>;
   private readonly journal: { change: Statement; changeRecord: Statement; putDocument: Statement; removeDocument: Statement };
+  /** The journal's reads: each an index lookup or range, so the journal stays in the file. */
+  private readonly reads: { changeById: Statement; changeByKey: Statement; changesOfRecord: Statement; document: Statement; documentsOfKind: Statement };
 
   private constructor(
     /** The file's absolute path, for messages. */
@@ -228,6 +230,16 @@ export class GraphDataFile implements GraphWriter {
         'INSERT INTO documents (kind, id, body) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET body = excluded.body',
       ),
       removeDocument: db.prepare('DELETE FROM documents WHERE kind = ? AND id = ?'),
+    };
+    this.reads = {
+      changeById: db.prepare('SELECT 1 FROM changes WHERE id = ?').raw(),
+      changeByKey: db.prepare('SELECT id, record FROM changes WHERE idempotency_key = ?').raw(),
+      // Change ids are made in time order (code-point order, as SQLite's BINARY collation compares).
+      changesOfRecord: db
+        .prepare('SELECT c.id, c.record FROM change_records r JOIN changes c ON c.id = r.change_id WHERE r.record_id = ? ORDER BY c.id DESC')
+        .raw(),
+      document: db.prepare('SELECT id, body FROM documents WHERE kind = ? AND id = ?').raw(),
+      documentsOfKind: db.prepare('SELECT id, body FROM documents WHERE kind = ? ORDER BY id').raw(),
     };
   }
 
@@ -345,23 +357,51 @@ export class GraphDataFile implements GraphWriter {
     for (const d of documents) this.journal.removeDocument.run(d.kind, d.id);
   }
 
-  /** Every change, by id (oldest first). */
-  readChanges(): ChangeRecord[] {
-    return this.readJson<ChangeRecord>('SELECT id, record FROM changes ORDER BY id', 'changes', (id, parsed) => parsed.id === id);
+  /** Whether a change with this id is recorded. */
+  hasChange(id: string): boolean {
+    return this.reads.changeById.get(id) !== undefined;
   }
 
-  /** Every side document, by kind then id. */
-  readDocuments(): StoredDocument[] {
-    const rows = this.db.prepare('SELECT kind, id, body FROM documents ORDER BY kind, id').raw().all() as [string, string, string][];
-    return rows.map(([kind, id, body]) => {
+  /** The change recorded with this idempotency key, or null. */
+  changeByIdempotencyKey(key: string): ChangeRecord | null {
+    const row = this.reads.changeByKey.get(key) as [string, string] | undefined;
+    return row === undefined ? null : this.parsedChange(row);
+  }
+
+  /** The changes that touched a record, newest first (an index range of change_records). */
+  changesOfRecord(recordId: string): ChangeRecord[] {
+    return (this.reads.changesOfRecord.all(recordId) as [string, string][]).map((row) => this.parsedChange(row));
+  }
+
+  /** The side documents of a kind with these ids (null where none), or all of the kind by id. */
+  documentsOf(kind: StoredDocument['kind'], ids: readonly string[] | null): (StoredDocument | null)[] {
+    const document = ([id, body]: [string, string]): StoredDocument => {
       try {
-        return { kind: kind as StoredDocument['kind'], id, body: JSON.parse(body) as unknown };
+        return { kind, id, body: JSON.parse(body) as unknown };
       } catch (error) {
         throw new DataFileError(
           `The data file ${this.path} is damaged: the body of the ${kind} document ${id} is not valid JSON (${reason(error)}).`,
         );
       }
+    };
+    if (ids === null) return (this.reads.documentsOfKind.all(kind) as [string, string][]).map(document);
+    return ids.map((id) => {
+      const row = this.reads.document.get(kind, id) as [string, string] | undefined;
+      return row === undefined ? null : document(row);
     });
+  }
+
+  private parsedChange([id, record]: [string, string]): ChangeRecord {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(record);
+    } catch (error) {
+      throw new DataFileError(`The data file ${this.path} is damaged: the record of change ${id} is not valid JSON (${reason(error)}).`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || (parsed as { id?: unknown }).id !== id) {
+      throw new DataFileError(`The data file ${this.path} is damaged: the record of change ${id} does not match its id.`);
+    }
+    return parsed as ChangeRecord;
   }
 
   close(): void {

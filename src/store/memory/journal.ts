@@ -1,27 +1,62 @@
 /**
- * The embedded store's journal in memory: the change records and side documents, with the indexes
- * the port's reads need (a record's changes, a change by idempotency key). Built from the data file
- * at start, and given each write only after the data file has committed it.
+ * The embedded store's journal: the change records and side documents, and the port's reads of
+ * them (a record's changes, a change by idempotency key, documents). A store with a data file
+ * reads them from it (FileJournal: index lookups, nothing held in memory, nothing read at start);
+ * a store in memory only keeps them here (Journal). Either is told a write only after it is
+ * durable.
  */
 import { compareText, idempotencyKeyTaken } from '../../domain/index.js';
 import type { ChangeRecord, GraphWrite, Page, PageQuery, StoredDocument } from '../graph-store.js';
+import type { GraphDataFile } from './data-file.js';
 import { pageOf, type SortKey } from './pages.js';
 
 type DocumentKind = StoredDocument['kind'];
 
-export class Journal {
+export interface ChangeJournal {
+  /** Throws when the write's change could not be recorded (its id or idempotency key is taken), before anything is written. */
+  checkNew(change: ChangeRecord): void;
+  /** Takes in a committed write's change and documents. */
+  apply(write: GraphWrite): void;
+  changesOf(recordId: string, page: PageQuery): Page<ChangeRecord>;
+  changeByIdempotencyKey(key: string): ChangeRecord | null;
+  documentsOf(kind: DocumentKind, ids: readonly string[] | null): (StoredDocument | null)[];
+}
+
+/** The journal of a store with a data file, read from the file; the write's own transaction wrote it there. */
+export class FileJournal implements ChangeJournal {
+  constructor(private readonly file: GraphDataFile) {}
+
+  checkNew(change: ChangeRecord): void {
+    if (this.file.hasChange(change.id)) throw new Error(`A change with the id "${change.id}" is recorded already.`);
+    if (change.idempotencyKey !== null && this.file.changeByIdempotencyKey(change.idempotencyKey) !== null) {
+      throw idempotencyKeyTaken(change.idempotencyKey);
+    }
+  }
+
+  apply(): void {}
+
+  changesOf(recordId: string, page: PageQuery): Page<ChangeRecord> {
+    return pageOf('changes', this.file.changesOfRecord(recordId), changeKey, newestKeyFirst, ['string'], page);
+  }
+
+  changeByIdempotencyKey(key: string): ChangeRecord | null {
+    return this.file.changeByIdempotencyKey(key);
+  }
+
+  documentsOf(kind: DocumentKind, ids: readonly string[] | null): (StoredDocument | null)[] {
+    return this.file.documentsOf(kind, ids);
+  }
+}
+
+/** The journal of a store in memory only. */
+export class Journal implements ChangeJournal {
   private readonly changes = new Map<string, ChangeRecord>();
   /** Record id → the ids of its changes, oldest first. */
   private readonly byRecord = new Map<string, string[]>();
   private readonly byKey = new Map<string, ChangeRecord>();
   private readonly documents = new Map<DocumentKind, Map<string, StoredDocument>>();
 
-  constructor(changes: readonly ChangeRecord[] = [], documents: readonly StoredDocument[] = []) {
-    for (const change of changes) this.addChange(change);
-    this.putDocuments(documents);
-  }
 
-  /** Throws when the write's change could not be recorded (its id or idempotency key is taken), before anything is written. */
   checkNew(change: ChangeRecord): void {
     if (this.changes.has(change.id)) throw new Error(`A change with the id "${change.id}" is recorded already.`);
     if (change.idempotencyKey !== null && this.byKey.has(change.idempotencyKey)) {
@@ -29,7 +64,6 @@ export class Journal {
     }
   }
 
-  /** Takes in a committed write's change and documents. */
   apply(write: GraphWrite): void {
     this.addChange(write.change);
     this.putDocuments(write.documents?.put ?? []);

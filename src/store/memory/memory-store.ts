@@ -58,7 +58,7 @@ import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
 import { factIndexesOf, factsSupportedBy, findEvents, near, timeline } from './facts.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
-import { Journal } from './journal.js';
+import { FileJournal, Journal, type ChangeJournal } from './journal.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
 function refuseIfCancelled(options: ReadOptions | undefined): void {
@@ -86,7 +86,7 @@ export function openDurableMemoryStore(dataDir: string): MemoryStore {
       const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
       throw new DataFileError(`The data file ${file.path} holds records that do not form a valid graph: ${message}`);
     }
-    return new MemoryStore(file, state, new Journal(file.readChanges(), file.readDocuments()));
+    return new MemoryStore(file, state, new FileJournal(file));
   } catch (error) {
     file.close();
     throw error;
@@ -98,14 +98,14 @@ export class MemoryStore implements GraphStore {
   /** Replaced whole by `load`, never changed in place; every read takes it once. */
   private state: MemoryState;
 
-  /** Changes and side documents; changed in place, only once a write is durable. */
-  private journal: Journal;
+  /** Changes and side documents: in the data file when there is one; told a write only once it is durable. */
+  private journal: ChangeJournal;
 
   /** `dataFile`: where loads are made durable (none: memory only); `state` and `journal`: what it holds already. */
   constructor(
     private readonly dataFile: GraphDataFile | null = null,
     state: MemoryState = emptyState(),
-    journal: Journal = new Journal(),
+    journal: ChangeJournal = new Journal(),
   ) {
     this.state = state;
     this.journal = journal;
