@@ -40,7 +40,6 @@ export async function loadSource(ctx: GraphContext, id: string): Promise<SourceR
   return (await loadReferenced(ctx.loaders.source, 'source', [id]))[0]!;
 }
 
-/** The entity with this id, or a NOT_FOUND error that names the argument. */
 /**
  * NOT_FOUND for whichever of both ends of a path question is not an entity. Asked only once the
  * store found no path: a path's question is then one round trip (an unknown end gives no path).
@@ -49,6 +48,7 @@ export async function requireEnds(ctx: GraphContext, fromId: string, toId: strin
   await Promise.all([requireEntity(ctx, 'fromId', fromId), requireEntity(ctx, 'toId', toId)]);
 }
 
+/** The entity with this id, or a NOT_FOUND error that names the argument. */
 export async function requireEntity(ctx: GraphContext, argument: string, id: string): Promise<EntityRecord> {
   const entity = await ctx.loaders.entity.load(id);
   if (!entity) throw notFound(`No entity has the id "${id}" (argument "${argument}").`, { argument });

@@ -392,55 +392,38 @@ export class GraphDataFile implements GraphWriter {
   }
 
   private parsedChange([id, record]: [string, string]): ChangeRecord {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(record);
-    } catch (error) {
-      throw new DataFileError(`The data file ${this.path} is damaged: the record of change ${id} is not valid JSON (${reason(error)}).`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || (parsed as { id?: unknown }).id !== id) {
-      throw new DataFileError(`The data file ${this.path} is damaged: the record of change ${id} does not match its id.`);
-    }
-    return parsed as ChangeRecord;
+    return this.parsedRecord<ChangeRecord>(id, record, 'changes');
   }
 
   close(): void {
     if (this.db.open) this.db.close();
   }
 
-  /** Rows of (id, JSON) read as records, each checked to carry its row's id. */
-  private readJson<T>(
-    sql: string,
-    table: string,
-    matches: (id: string, parsed: { id?: unknown }) => boolean,
-    each: (record: T) => T = (record) => record,
-  ): T[] {
-    const rows = this.db.prepare(sql).raw().iterate() as IterableIterator<[string, string]>;
+  /** A row's JSON, checked to be the record of its row's id; a DataFileError naming the row if not. */
+  private parsedRecord<T>(id: string, json: string, table: string): T {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch (error) {
+      throw new DataFileError(`The data file ${this.path} is damaged: the record of ${id} in table ${table} is not valid JSON (${reason(error)}).`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || (parsed as { id?: unknown }).id !== id) {
+      throw new DataFileError(`The data file ${this.path} is damaged: the record of ${id} in table ${table} does not match its id.`);
+    }
+    return parsed as T;
+  }
+
+  /** Every record of a table, in this order, each checked to carry its row's id. */
+  private readTable<T>(table: RecordTable, order: 'rowid' | 'id' = 'rowid', each: (record: T) => T = (record) => record): T[] {
+    const rows = this.db.prepare(`SELECT id, record FROM ${table} ORDER BY ${order}`).raw().iterate() as IterableIterator<[string, string]>;
     const records: T[] = [];
     try {
-      for (const [id, record] of rows) {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(record);
-        } catch (error) {
-          throw new DataFileError(
-            `The data file ${this.path} is damaged: the record of ${id} in table ${table} is not valid JSON (${reason(error)}).`,
-          );
-        }
-        if (typeof parsed !== 'object' || parsed === null || !matches(id, parsed as { id?: unknown })) {
-          throw new DataFileError(`The data file ${this.path} is damaged: the record of ${id} in table ${table} does not match its id.`);
-        }
-        records.push(each(parsed as T));
-      }
+      for (const [id, record] of rows) records.push(each(this.parsedRecord<T>(id, record, table)));
     } catch (error) {
       if (error instanceof DataFileError) throw error;
       throw new DataFileError(describeOpenError(this.path, error));
     }
     return records;
-  }
-
-  private readTable<T>(table: RecordTable, order: 'rowid' | 'id' = 'rowid', each?: (record: T) => T): T[] {
-    return this.readJson<T>(`SELECT id, record FROM ${table} ORDER BY ${order}`, table, (id, parsed) => parsed.id === id, each);
   }
 }
 
