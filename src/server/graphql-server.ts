@@ -20,6 +20,7 @@ import type { GraphContext } from '../graphql/context.js';
 import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
 import { knownOperationTypes } from '../graphql/known-operation-types.js';
 import { buildGraphSchema } from '../graphql/schema.js';
+import { compiledExecution } from './compiled-execution.js';
 import { queryLimits } from './plugins/limits/index.js';
 import { requestLoggingPlugin } from './request-logging.js';
 import { responseSizeCap } from './response-size.js';
@@ -35,13 +36,19 @@ export interface GraphQLServerOptions {
   readonly playground: Playground;
   /** Plugins of the host, e.g. the HTTP server's drain. */
   readonly plugins?: readonly ApolloServerPlugin<GraphContext>[];
+  /**
+   * 'compiled' (the default): queries run compiled (compiled-execution.ts); 'graphql-js':
+   * everything runs through graphql-js, as the tests comparing the two ask.
+   */
+  readonly execution?: 'compiled' | 'graphql-js';
 }
 
 export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer<GraphContext> {
   const { limits } = options;
   const limitsSetup = queryLimits({ limits });
+  const schema = buildGraphSchema({ maxListLength: limits.maxListLength });
   return new ApolloServer<GraphContext>({
-    schema: buildGraphSchema({ maxListLength: limits.maxListLength }),
+    ...(options.execution === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
     validationRules: [knownOperationTypes, ...limitsSetup.validationRules],
     parseOptions: limitsSetup.parseOptions,
     formatError: createErrorFormatter({ recognisers: [limitsSetup.formatError], maskSuggestions: options.maskSuggestions }),

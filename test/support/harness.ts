@@ -20,7 +20,7 @@ export interface Harness {
    * Runs one operation; `signal` stands for the request's deadline (never aborts by default),
    * `viewer` for who asks (anonymous by default).
    */
-  run(query: string, variables?: Record<string, unknown>, signal?: AbortSignal, viewer?: Viewer): Promise<HarnessResult>;
+  run(query: string, variables?: Record<string, unknown>, signal?: AbortSignal, viewer?: Viewer, operationName?: string): Promise<HarnessResult>;
   /** Store calls by port method since the last `resetCalls`. */
   readonly calls: Map<string, number>;
   resetCalls(): void;
@@ -31,9 +31,10 @@ export interface HarnessOptions {
   readonly store: GraphStore;
   readonly limits?: Partial<QueryLimits>;
   readonly maskSuggestions?: boolean;
+  readonly execution?: 'compiled' | 'graphql-js';
 }
 
-export async function startHarness({ store, limits, maskSuggestions = false }: HarnessOptions): Promise<Harness> {
+export async function startHarness({ store, limits, maskSuggestions = false, execution }: HarnessOptions): Promise<Harness> {
   const calls = new Map<string, number>();
   const counted = countingStore(store, calls);
   const allLimits = { ...DEFAULT_LIMITS, ...limits };
@@ -41,15 +42,16 @@ export async function startHarness({ store, limits, maskSuggestions = false }: H
     limits: allLimits,
     maskSuggestions,
     playground: false,
+    execution,
   });
   await server.start();
   const log = pino({ level: 'silent' });
   return {
     calls,
     resetCalls: () => calls.clear(),
-    async run(query, variables, signal = new AbortController().signal, viewer) {
+    async run(query, variables, signal = new AbortController().signal, viewer, operationName) {
       const response = await server.executeOperation(
-        { query, variables },
+        { query, variables, operationName },
         { contextValue: createContext({ store: counted, requestId: 'test', log, signal, maxListLength: allLimits.maxListLength, viewer }) },
       );
       if (response.body.kind !== 'single') throw new Error('Expected a single result.');

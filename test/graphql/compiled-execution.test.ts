@@ -1,0 +1,133 @@
+/**
+ * Compiled execution answers exactly as graphql-js does: the same corpus (the README's examples,
+ * the hostile corpus, the heavy queries allowed, and requests aimed at what a compiler may get
+ * wrong: fragments on interfaces, @skip/@include by variable, errors inside lists, variables that
+ * do not fit, operation names) is run through a server of each kind over one store, and the
+ * answers must be the same text, byte for byte, with one known difference: when an error nulls
+ * an object (a non-null field of it failed), graphql-js stops completing that object's other
+ * fields, so their errors go unreported; the compiled query reports them too. Each such extra
+ * error must lie under a null of the answer.
+ */
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
+import { createMemoryStore } from '../../src/store/memory/memory-store.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { HEAVY_ALLOWED, hostileCorpus } from '../support/hostile.js';
+import { readmeExamples } from '../support/readme-examples.js';
+
+interface Request {
+  readonly name: string;
+  readonly query: string;
+  readonly variables?: Record<string, unknown>;
+  readonly operationName?: string;
+}
+
+const KURSK = 'region:kursk';
+const ALAUDINOV = 'person:apti-alaudinov';
+
+const aimed: Request[] = [
+  { name: 'introspection', query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }) },
+  {
+    name: 'fragments on the Entity interface, __typename in a list',
+    query: `{ entity(id: "${KURSK}") { __typename id ... on Region { name } relations { type node { __typename ... on Person { name } ... on Unit { name commander { name } } ...N } } } }
+      fragment N on Entity { id kind }`,
+  },
+  {
+    name: '@skip and @include by variable, both ways',
+    query: 'query($a: Boolean!, $b: Boolean!, $id: ID!) { entity(id: $id) { id name @skip(if: $a) relations @include(if: $b) { type } } }',
+    variables: { a: true, b: true, id: ALAUDINOV },
+  },
+  {
+    name: '@skip and @include by variable, the other way',
+    query: 'query($a: Boolean!, $b: Boolean!, $id: ID!) { entity(id: $id) { id name @skip(if: $a) relations @include(if: $b) { type } } }',
+    variables: { a: false, b: false, id: ALAUDINOV },
+  },
+  { name: 'aliases of one field', query: `{ a: entity(id: "${KURSK}") { id } b: entity(id: "${ALAUDINOV}") { n: name } c: entity(id: "nobody:here") { id } }` },
+  { name: 'a variable of the wrong type', query: 'query($id: ID!) { entity(id: $id) { id } }', variables: { id: { x: 1 } } },
+  { name: 'a required variable left out', query: 'query($id: ID!) { entity(id: $id) { id } }', variables: {} },
+  { name: 'an enum variable that is not one', query: 'query($k: [EntityKind!]) { search(text: "kursk", kinds: $k) { id } }', variables: { k: ['PLANET'] } },
+  { name: 'an Int variable given a string', query: 'query($n: Int) { search(text: "kursk", first: $n) { id } }', variables: { n: 'ten' } },
+  {
+    name: 'two operations, the second chosen',
+    query: `query A { entity(id: "${KURSK}") { id } } query B { entity(id: "${ALAUDINOV}") { name } }`,
+    operationName: 'B',
+  },
+  { name: 'two operations, none chosen', query: `query A { entity(id: "${KURSK}") { id } } query B { entity(id: "${ALAUDINOV}") { name } }` },
+  { name: 'an operation name not in the document', query: `query A { entity(id: "${KURSK}") { id } }`, operationName: 'Nope' },
+  { name: 'a mutation, refused to an anonymous viewer', query: 'mutation { createEntity(input: { kind: PERSON, name: "X" }) { id } }' },
+  { name: 'a neighbourhood', query: `{ neighborhood(id: "${KURSK}", depth: 2, limit: 20) { nodes { id name kind } edges { id type status from { id } to { id } } truncated } }` },
+  { name: 'paths', query: `{ paths(fromId: "${ALAUDINOV}", toId: "${KURSK}", first: 3) { nodes { id } edges { id type } } }` },
+];
+
+function corpus(): Request[] {
+  const requests: Request[] = [...aimed];
+  for (const example of readmeExamples()) requests.push({ name: `README: ${example.title}`, query: example.query });
+  HEAVY_ALLOWED.forEach((heavy, i) => requests.push({ name: `heavy allowed #${i}`, query: heavy.query, variables: heavy.variables }));
+  for (const c of hostileCorpus()) {
+    const body = c.body;
+    if (body === undefined || typeof body.query !== 'string') continue;
+    if (body.variables !== undefined && (typeof body.variables !== 'object' || body.variables === null || Array.isArray(body.variables))) continue;
+    if (body.operationName !== undefined && typeof body.operationName !== 'string') continue;
+    requests.push({
+      name: `hostile: ${c.name}`,
+      query: body.query,
+      variables: body.variables as Record<string, unknown> | undefined,
+      operationName: body.operationName as string | undefined,
+    });
+  }
+  return requests;
+}
+
+const requests = corpus();
+
+/** Whether some object or list on the way to `path` (not the field itself) is null in `data`. */
+function underANull(data: unknown, path: readonly (string | number)[]): boolean {
+  let value = data;
+  for (const key of path.slice(0, -1)) {
+    if (value === null) return true;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value === null;
+}
+
+describe.each([
+  { limits: 'the default limits', maxListLength: undefined },
+  // Lists cut short: RESULT_TOO_LARGE raised inside lists, and the nulls it leaves propagated.
+  { limits: 'MAX_LIST_LENGTH 3', maxListLength: 3 },
+])('compiled execution against graphql-js, with $limits', ({ maxListLength }) => {
+  let store: GraphStore;
+  let compiled: Harness;
+  let plain: Harness;
+  beforeAll(async () => {
+    store = createMemoryStore();
+    await store.load(await readDatasetFile(SEED_FILE));
+    const limits = maxListLength === undefined ? {} : { maxListLength };
+    compiled = await startHarness({ store, limits, execution: 'compiled' });
+    plain = await startHarness({ store, limits, execution: 'graphql-js' });
+  });
+  afterAll(async () => {
+    await compiled?.stop();
+    await plain?.stop();
+  });
+
+  it('has a corpus of answers with data and of errors', () => {
+    expect(requests.length).toBeGreaterThan(100);
+  });
+
+  it.each(requests)('answers "$name" alike', async ({ query, variables, operationName }) => {
+    const expected = await plain.run(query, variables, undefined, undefined, operationName);
+    const answered = await compiled.run(query, variables, undefined, undefined, operationName);
+    if (JSON.stringify(answered) === JSON.stringify(expected)) return;
+    expect(JSON.stringify(answered.data)).toBe(JSON.stringify(expected.data));
+    const texts = (answered.errors ?? []).map((e) => JSON.stringify(e));
+    const expectedTexts = (expected.errors ?? []).map((e) => JSON.stringify(e));
+    // graphql-js's errors, in its order, with only errors under a null between them.
+    expect(texts.filter((t) => expectedTexts.includes(t))).toEqual(expectedTexts);
+    for (const error of answered.errors ?? []) {
+      if (expectedTexts.includes(JSON.stringify(error))) continue;
+      expect(underANull(answered.data ?? null, error.path ?? []), JSON.stringify(error)).toBe(true);
+    }
+  });
+});
