@@ -8,7 +8,8 @@
  * graphql-js still answers where its exact behaviour is the contract and speed does not matter:
  * mutations (serial, and few), an operation name not in the document, a document graphql-jit
  * cannot compile, and variables that do not fit their types (its messages are what clients are
- * told, and Apollo turns them into BAD_USER_INPUT with status 400).
+ * told, and Apollo turns them into BAD_USER_INPUT with status 400); and a document the first time
+ * it is asked (see below).
  */
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { GraphQLError, execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
@@ -35,19 +36,33 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
   };
 }
 
-/** null: graphql-jit could not compile the operation; graphql-js runs it. */
+/** A document is compiled when asked for the second time. */
+const COMPILE_AT_USE = 2;
+/** How many documents' compiled operations are kept; the one used least recently goes first. */
+const COMPILED_DOCUMENTS = 100;
+
+/** null: graphql-js runs the operation (graphql-jit could not compile it, or not yet asked to). */
 type Compiled = CompiledQuery | null;
 
 export function executorFor(schema: GraphQLSchema): GatewayExecutor {
-  // Apollo's document store hands back the same DocumentNode for the same query text, so a
-  // compiled query lives as long as its document does there.
-  const compiled = new WeakMap<DocumentNode, Map<string | null, Compiled>>();
+  // Apollo's document store hands back the same DocumentNode for the same query text. Compiling
+  // costs milliseconds and a few hundred kB of code for a question about entities, so only a
+  // document asked again is compiled (one with its values written in, asked once, never is), and
+  // only the ones used most recently are kept.
+  const uses = new WeakMap<DocumentNode, number>();
+  const compiled = new Map<DocumentNode, Map<string | null, Compiled>>();
   const compiledFor = (document: DocumentNode, operationName: string | null): Compiled => {
     let byOperation = compiled.get(document);
-    if (byOperation === undefined) {
+    if (byOperation !== undefined) {
+      compiled.delete(document);
+    } else {
+      const used = (uses.get(document) ?? 0) + 1;
+      uses.set(document, used);
+      if (used < COMPILE_AT_USE) return null;
+      if (compiled.size >= COMPILED_DOCUMENTS) compiled.delete(compiled.keys().next().value!);
       byOperation = new Map();
-      compiled.set(document, byOperation);
     }
+    compiled.set(document, byOperation);
     let query = byOperation.get(operationName);
     if (query === undefined) {
       const made = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
