@@ -1,40 +1,25 @@
 /**
- * Queries run as compiled JavaScript (graphql-jit) behind Apollo's executor interface: Apollo
- * still parses, validates (with the query limits), caches documents, runs the plugins and formats
- * errors; only execution changes. graphql-js's execute walks the document anew on every request,
- * field by field, which for an answer of a few hundred objects (a neighbourhood, paths) cost more
- * than reading the graph did; a compiled query is made once per document and operation.
+ * Queries answered by compiled JavaScript (graphql-jit) where that gives graphql-js's answer:
+ * Apollo still parses, validates (with the query limits), caches documents, runs every other
+ * plugin and sends the answer; this plugin only answers an operation before Apollo executes it
+ * (`responseForOperation`, the hook response caches use). graphql-js's execute walks the document
+ * anew on every request, field by field, which for an answer of a few hundred objects (a
+ * neighbourhood, paths) cost more than reading the graph did; a compiled query is made once per
+ * document and operation.
  *
- * graphql-js still answers where its exact behaviour is the contract and speed does not matter:
- * mutations (serial, and few), an operation name not in the document, a document graphql-jit
- * cannot compile, and variables that do not fit their types (its messages are what clients are
- * told, and Apollo turns them into BAD_USER_INPUT with status 400); and a document the first time
- * it is asked (see below).
+ * Anything else is left to graphql-js, whose behaviour is the contract: mutations (serial, and
+ * few), an operation name not in the document, a document graphql-jit cannot compile, variables
+ * that do not fit their types (graphql-js's messages are what clients are told), and any answer
+ * with an error: the compiled answer is dropped and graphql-js runs the operation, so errors are
+ * made, formatted, counted and logged exactly as before. (A query is a read: running it again
+ * changes nothing.) A document is compiled only when asked a second time (see below).
+ *
+ * Not Apollo's gateway executor interface: that path, even around graphql-js's own execute, cost
+ * ~50 µs of CPU a request more (twice the collector's work) in this server.
  */
-import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { GraphQLError, execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLRequestListener } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-
-type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
-type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
-
-/**
- * An Apollo "gateway" that serves `schema` and runs operations through `executorFor(schema)`:
- * the supported way to give Apollo Server another executor.
- */
-export function compiledExecution(schema: GraphQLSchema): Gateway {
-  const executor = executorFor(schema);
-  return {
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: '' });
-      return () => {};
-    },
-    async load() {
-      return { executor };
-    },
-    async stop() {},
-  };
-}
 
 /** A document is compiled when asked for the second time. */
 const COMPILE_AT_USE = 2;
@@ -44,7 +29,11 @@ const COMPILED_DOCUMENTS = 100;
 /** null: graphql-js runs the operation (graphql-jit could not compile it, or not yet asked to). */
 type Compiled = CompiledQuery | null;
 
-export function executorFor(schema: GraphQLSchema): GatewayExecutor {
+/** Nothing to add to the HTTP answer: Apollo's own head and the other plugins' stay. */
+const NO_HTTP_CHANGE = { headers: new HeaderMap() };
+
+/** `answered` is told of each operation answered compiled (tests count them). */
+export function compiledExecution<TContext extends BaseContext>(schema: GraphQLSchema, answered: () => void = () => {}): ApolloServerPlugin<TContext> {
   // Apollo's document store hands back the same DocumentNode for the same query text. Compiling
   // costs milliseconds and a few hundred kB of code for a question about entities, so only a
   // document asked again is compiled (one with its values written in, asked once, never is), and
@@ -71,34 +60,22 @@ export function executorFor(schema: GraphQLSchema): GatewayExecutor {
     }
     return query;
   };
-
-  return async ({ document, operation, request, context }) => {
-    // The name the client sent: Apollo's own `operationName` is that of the operation it found.
-    const operationName = request.operationName ?? null;
-    const byGraphQLJs = () =>
-      execute({ schema, document, operationName, variableValues: request.variables, contextValue: context }) as Promise<ExecutionResult> | ExecutionResult;
-    // No operation: the name asked for is not in the document; graphql-js says so, and Apollo
-    // answers OPERATION_RESOLUTION_FAILURE from that.
-    if ((operation as typeof operation | undefined)?.operation !== 'query') return byGraphQLJs();
-    const query = compiledFor(document, operationName);
-    if (query === null) return byGraphQLJs();
-    const result = await query.query(undefined, context, request.variables ?? {});
-    // No `data` at all: the variables did not fit, and nothing ran. graphql-js says why.
-    if (!('data' in result)) return byGraphQLJs();
-    // As graphql-js orders them: a client may see the keys' order in the response text.
-    return result.errors === undefined || result.errors.length === 0
-      ? { data: result.data }
-      : { errors: result.errors.map(asGraphQLError), data: result.data };
+  const listener: GraphQLRequestListener<TContext> = {
+    async responseForOperation({ document, operation, request, contextValue }) {
+      // No operation: the name asked for is not in the document, which graphql-js reports.
+      if (operation?.operation !== 'query') return null;
+      const query = compiledFor(document, request.operationName ?? null);
+      if (query === null) return null;
+      const result = await query.query(undefined, contextValue, request.variables ?? {});
+      // No `data`: the variables did not fit. Errors: graphql-js makes them, as before.
+      if (!('data' in result) || (result.errors !== undefined && result.errors.length > 0)) return null;
+      answered();
+      return { http: NO_HTTP_CHANGE, body: { kind: 'single', singleResult: { data: result.data } } };
+    },
   };
-}
-
-/**
- * A graphql-jit error made again as graphql-js makes a resolver's error (graphql-jit's own class
- * formats to other JSON): the same message, path and cause, whose extensions graphql-js takes
- * over, and the locations graphql-jit found.
- */
-function asGraphQLError(error: GraphQLError): GraphQLError {
-  const same = new GraphQLError(error.message, { path: error.path, originalError: error.originalError });
-  if (error.locations !== undefined) Object.defineProperty(same, 'locations', { value: error.locations, enumerable: true });
-  return same;
+  return {
+    async requestDidStart() {
+      return listener;
+    },
+  };
 }

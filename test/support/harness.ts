@@ -23,6 +23,8 @@ export interface Harness {
   run(query: string, variables?: Record<string, unknown>, signal?: AbortSignal, viewer?: Viewer, operationName?: string): Promise<HarnessResult>;
   /** Store calls by port method since the last `resetCalls`. */
   readonly calls: Map<string, number>;
+  /** How many operations were answered compiled (compiled-execution.ts). */
+  compiledAnswers(): number;
   resetCalls(): void;
   stop(): Promise<void>;
 }
@@ -38,16 +40,19 @@ export async function startHarness({ store, limits, maskSuggestions = false, exe
   const calls = new Map<string, number>();
   const counted = countingStore(store, calls);
   const allLimits = { ...DEFAULT_LIMITS, ...limits };
+  let compiledAnswers = 0;
   const server = createGraphQLServer({
     limits: allLimits,
     maskSuggestions,
     playground: false,
     execution,
+    onCompiledAnswer: () => compiledAnswers++,
   });
   await server.start();
   const log = pino({ level: 'silent' });
   return {
     calls,
+    compiledAnswers: () => compiledAnswers,
     resetCalls: () => calls.clear(),
     async run(query, variables, signal = new AbortController().signal, viewer, operationName) {
       const response = await server.executeOperation(
