@@ -54,8 +54,7 @@ export function compiledExecution<TContext extends BaseContext>(schema: GraphQLS
     compiled.set(document, byOperation);
     let query = byOperation.get(operationName);
     if (query === undefined) {
-      const made = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
-      query = isCompiledQuery(made) ? made : null;
+      query = compiledOrNull(schema, document, operationName);
       byOperation.set(operationName, query);
     }
     return query;
@@ -66,7 +65,13 @@ export function compiledExecution<TContext extends BaseContext>(schema: GraphQLS
       if (operation?.operation !== 'query') return null;
       const query = compiledFor(document, request.operationName ?? null);
       if (query === null) return null;
-      const result = await query.query(undefined, contextValue, request.variables ?? {});
+      let result: Awaited<ReturnType<CompiledQuery['query']>>;
+      try {
+        result = await query.query(undefined, contextValue, request.variables ?? {});
+      } catch {
+        // Resolvers' errors come back in the result; a throw is graphql-jit's own. graphql-js answers.
+        return null;
+      }
       // No `data`: the variables did not fit. Errors: graphql-js makes them, as before.
       if (!('data' in result) || (result.errors !== undefined && result.errors.length > 0)) return null;
       answered();
@@ -78,4 +83,14 @@ export function compiledExecution<TContext extends BaseContext>(schema: GraphQLS
       return listener;
     },
   };
+}
+
+/** The operation compiled, or null when graphql-jit cannot compile it (graphql-js runs it). */
+function compiledOrNull(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): Compiled {
+  try {
+    const made = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
+    return isCompiledQuery(made) ? made : null;
+  } catch {
+    return null;
+  }
 }
