@@ -12,7 +12,8 @@
  * that do not fit their types (graphql-js's messages are what clients are told), and any answer
  * with an error: the compiled answer is dropped and graphql-js runs the operation, so errors are
  * made, formatted, counted and logged exactly as before. (A query is a read: running it again
- * changes nothing.) A document is compiled only when asked a second time (see below).
+ * changes nothing.) A document is compiled only when asked a second time, and after a compiled
+ * answer with an error graphql-js alone answers it for ten seconds (see below).
  *
  * Not Apollo's gateway executor interface: that path, even around graphql-js's own execute, cost
  * ~50 µs of CPU a request more (twice the collector's work) in this server.
@@ -25,45 +26,67 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 const COMPILE_AT_USE = 2;
 /** How many documents' compiled operations are kept; the one used least recently goes first. */
 const COMPILED_DOCUMENTS = 100;
+/** After a compiled answer with an error, the document's next askings go to graphql-js alone for this long. */
+const GRAPHQL_JS_AFTER_ERROR_MS = 10_000;
 
-/** null: graphql-js runs the operation (graphql-jit could not compile it, or not yet asked to). */
+export interface CompiledExecutionOptions {
+  /** Told of each operation answered compiled (tests count them). */
+  readonly answered?: () => void;
+  /** GRAPHQL_JS_AFTER_ERROR_MS unless given (tests that compare every answer give 0). */
+  readonly graphqlJsAfterErrorMs?: number;
+}
+
+/** null: graphql-js runs the operation (graphql-jit could not compile it). */
 type Compiled = CompiledQuery | null;
+
+interface CompiledDocument {
+  readonly operations: Map<string | null, Compiled>;
+  /** Until then (performance.now()), graphql-js alone answers the document. */
+  graphqlJsUntil: number;
+}
 
 /** Nothing to add to the HTTP answer: Apollo's own head and the other plugins' stay. */
 const NO_HTTP_CHANGE = { headers: new HeaderMap() };
 
-/** `answered` is told of each operation answered compiled (tests count them). */
-export function compiledExecution<TContext extends BaseContext>(schema: GraphQLSchema, answered: () => void = () => {}): ApolloServerPlugin<TContext> {
+export function compiledExecution<TContext extends BaseContext>(
+  schema: GraphQLSchema,
+  { answered = () => {}, graphqlJsAfterErrorMs = GRAPHQL_JS_AFTER_ERROR_MS }: CompiledExecutionOptions = {},
+): ApolloServerPlugin<TContext> {
   // Apollo's document store hands back the same DocumentNode for the same query text. Compiling
   // costs milliseconds and a few hundred kB of code for a question about entities, so only a
   // document asked again is compiled (one with its values written in, asked once, never is), and
   // only the ones used most recently are kept.
   const uses = new WeakMap<DocumentNode, number>();
-  const compiled = new Map<DocumentNode, Map<string | null, Compiled>>();
-  const compiledFor = (document: DocumentNode, operationName: string | null): Compiled => {
-    let byOperation = compiled.get(document);
-    if (byOperation !== undefined) {
+  const compiled = new Map<DocumentNode, CompiledDocument>();
+  /** The document's compiled operations, or null while it has been asked only once. */
+  const compiledDocument = (document: DocumentNode): CompiledDocument | null => {
+    let entry = compiled.get(document);
+    if (entry !== undefined) {
       compiled.delete(document);
     } else {
       const used = (uses.get(document) ?? 0) + 1;
       uses.set(document, used);
       if (used < COMPILE_AT_USE) return null;
       if (compiled.size >= COMPILED_DOCUMENTS) compiled.delete(compiled.keys().next().value!);
-      byOperation = new Map();
+      entry = { operations: new Map(), graphqlJsUntil: 0 };
     }
-    compiled.set(document, byOperation);
-    let query = byOperation.get(operationName);
-    if (query === undefined) {
-      query = compiledOrNull(schema, document, operationName);
-      byOperation.set(operationName, query);
-    }
-    return query;
+    compiled.set(document, entry);
+    return entry;
   };
   const listener: GraphQLRequestListener<TContext> = {
     async responseForOperation({ document, operation, request, contextValue }) {
       // No operation: the name asked for is not in the document, which graphql-js reports.
       if (operation?.operation !== 'query') return null;
-      const query = compiledFor(document, request.operationName ?? null);
+      const entry = compiledDocument(document);
+      // A document whose compiled answer just had an error (a question too large, a store that
+      // stalls) would mostly be run twice: graphql-js alone answers it for a while.
+      if (entry === null || performance.now() < entry.graphqlJsUntil) return null;
+      const operationName = request.operationName ?? null;
+      let query = entry.operations.get(operationName);
+      if (query === undefined) {
+        query = compiledOrNull(schema, document, operationName);
+        entry.operations.set(operationName, query);
+      }
       if (query === null) return null;
       let result: Awaited<ReturnType<CompiledQuery['query']>>;
       try {
@@ -72,8 +95,13 @@ export function compiledExecution<TContext extends BaseContext>(schema: GraphQLS
         // Resolvers' errors come back in the result; a throw is graphql-jit's own. graphql-js answers.
         return null;
       }
-      // No `data`: the variables did not fit. Errors: graphql-js makes them, as before.
-      if (!('data' in result) || (result.errors !== undefined && result.errors.length > 0)) return null;
+      // No `data`: the variables did not fit; nothing ran, and graphql-js says why.
+      if (!('data' in result)) return null;
+      // Errors: graphql-js runs the operation again and makes them, as before.
+      if (result.errors !== undefined && result.errors.length > 0) {
+        entry.graphqlJsUntil = performance.now() + graphqlJsAfterErrorMs;
+        return null;
+      }
       answered();
       return { http: NO_HTTP_CHANGE, body: { kind: 'single', singleResult: { data: result.data } } };
     },

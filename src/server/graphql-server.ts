@@ -20,7 +20,7 @@ import type { GraphContext } from '../graphql/context.js';
 import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
 import { knownOperationTypes } from '../graphql/known-operation-types.js';
 import { buildGraphSchema } from '../graphql/schema.js';
-import { compiledExecution } from './compiled-execution.js';
+import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution.js';
 import { queryLimits } from './plugins/limits/index.js';
 import { requestLoggingPlugin } from './request-logging.js';
 import { responseSizeCap } from './response-size.js';
@@ -41,8 +41,8 @@ export interface GraphQLServerOptions {
    * (compiled-execution.ts); 'graphql-js': never, as the tests comparing the two ask.
    */
   readonly execution?: 'compiled' | 'graphql-js';
-  /** Told of each operation answered compiled. */
-  readonly onCompiledAnswer?: () => void;
+  /** For tests: see compiled-execution.ts. */
+  readonly compiled?: CompiledExecutionOptions;
 }
 
 export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer<GraphContext> {
@@ -74,7 +74,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
       logUnexpectedErrors(),
       requestLoggingPlugin(),
       // Last: it answers only after every other plugin has seen the operation resolved.
-      ...(options.execution === 'graphql-js' ? [] : [compiledExecution<GraphContext>(schema, options.onCompiledAnswer)]),
+      ...(options.execution === 'graphql-js' ? [] : [compiledExecution<GraphContext>(schema, options.compiled)]),
       landingPage(options.playground),
     ],
   });
