@@ -12,8 +12,8 @@
  * that do not fit their types (graphql-js's messages are what clients are told), and any answer
  * with an error: the compiled answer is dropped and graphql-js runs the operation, so errors are
  * made, formatted, counted and logged exactly as before. (A query is a read: running it again
- * changes nothing.) A document is compiled only when asked a second time, and after a compiled
- * answer with an error graphql-js alone answers it for ten seconds (see below).
+ * changes nothing.) A document is compiled only when asked a second time, and after three
+ * compiled answers with errors in a row graphql-js alone answers it for ten seconds (see below).
  *
  * Not Apollo's gateway executor interface: that path, even around graphql-js's own execute, cost
  * ~50 µs of CPU a request more (twice the collector's work) in this server.
@@ -26,14 +26,20 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 const COMPILE_AT_USE = 2;
 /** How many documents' compiled operations are kept; the one used least recently goes first. */
 const COMPILED_DOCUMENTS = 100;
-/** After a compiled answer with an error, the document's next askings go to graphql-js alone for this long. */
-const GRAPHQL_JS_AFTER_ERROR_MS = 10_000;
+/**
+ * After this many compiled answers of a document in a row had an error, its next askings go to
+ * graphql-js alone for GRAPHQL_JS_AFTER_ERRORS_MS. Not after one: a document asked with many
+ * values (an `$id`) may fail for a few of them (a hub's relations past MAX_LIST_LENGTH) and
+ * should stay compiled for the rest.
+ */
+const ERRORS_IN_A_ROW = 3;
+const GRAPHQL_JS_AFTER_ERRORS_MS = 10_000;
 
 export interface CompiledExecutionOptions {
   /** Told of each operation answered compiled (tests count them). */
   readonly answered?: () => void;
-  /** GRAPHQL_JS_AFTER_ERROR_MS unless given (tests that compare every answer give 0). */
-  readonly graphqlJsAfterErrorMs?: number;
+  /** GRAPHQL_JS_AFTER_ERRORS_MS unless given (tests that compare every answer give 0). */
+  readonly graphqlJsAfterErrorsMs?: number;
 }
 
 /** null: graphql-js runs the operation (graphql-jit could not compile it). */
@@ -41,6 +47,8 @@ type Compiled = CompiledQuery | null;
 
 interface CompiledDocument {
   readonly operations: Map<string | null, Compiled>;
+  /** Compiled answers with an error since the last one without. */
+  errorsInARow: number;
   /** Until then (performance.now()), graphql-js alone answers the document. */
   graphqlJsUntil: number;
 }
@@ -50,7 +58,7 @@ const NO_HTTP_CHANGE = { headers: new HeaderMap() };
 
 export function compiledExecution<TContext extends BaseContext>(
   schema: GraphQLSchema,
-  { answered = () => {}, graphqlJsAfterErrorMs = GRAPHQL_JS_AFTER_ERROR_MS }: CompiledExecutionOptions = {},
+  { answered = () => {}, graphqlJsAfterErrorsMs = GRAPHQL_JS_AFTER_ERRORS_MS }: CompiledExecutionOptions = {},
 ): ApolloServerPlugin<TContext> {
   // Apollo's document store hands back the same DocumentNode for the same query text. Compiling
   // costs milliseconds and a few hundred kB of code for a question about entities, so only a
@@ -68,7 +76,7 @@ export function compiledExecution<TContext extends BaseContext>(
       uses.set(document, used);
       if (used < COMPILE_AT_USE) return null;
       if (compiled.size >= COMPILED_DOCUMENTS) compiled.delete(compiled.keys().next().value!);
-      entry = { operations: new Map(), graphqlJsUntil: 0 };
+      entry = { operations: new Map(), errorsInARow: 0, graphqlJsUntil: 0 };
     }
     compiled.set(document, entry);
     return entry;
@@ -78,8 +86,8 @@ export function compiledExecution<TContext extends BaseContext>(
       // No operation: the name asked for is not in the document, which graphql-js reports.
       if (operation?.operation !== 'query') return null;
       const entry = compiledDocument(document);
-      // A document whose compiled answer just had an error (a question too large, a store that
-      // stalls) would mostly be run twice: graphql-js alone answers it for a while.
+      // A document whose compiled answers keep having errors (a question too large, a store that
+      // stalls) would be run twice each time: graphql-js alone answers it for a while.
       if (entry === null || performance.now() < entry.graphqlJsUntil) return null;
       const operationName = request.operationName ?? null;
       let query = entry.operations.get(operationName);
@@ -99,9 +107,13 @@ export function compiledExecution<TContext extends BaseContext>(
       if (!('data' in result)) return null;
       // Errors: graphql-js runs the operation again and makes them, as before.
       if (result.errors !== undefined && result.errors.length > 0) {
-        entry.graphqlJsUntil = performance.now() + graphqlJsAfterErrorMs;
+        if (++entry.errorsInARow >= ERRORS_IN_A_ROW) {
+          entry.errorsInARow = 0;
+          entry.graphqlJsUntil = performance.now() + graphqlJsAfterErrorsMs;
+        }
         return null;
       }
+      entry.errorsInARow = 0;
       answered();
       return { http: NO_HTTP_CHANGE, body: { kind: 'single', singleResult: { data: result.data } } };
     },

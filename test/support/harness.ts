@@ -34,11 +34,11 @@ export interface HarnessOptions {
   readonly limits?: Partial<QueryLimits>;
   readonly maskSuggestions?: boolean;
   readonly execution?: 'compiled' | 'graphql-js';
-  /** How long graphql-js alone answers a document after a compiled answer with an error. */
-  readonly graphqlJsAfterErrorMs?: number;
+  /** How long graphql-js alone answers a document after compiled answers with errors (compiled-execution.ts). */
+  readonly graphqlJsAfterErrorsMs?: number;
 }
 
-export async function startHarness({ store, limits, maskSuggestions = false, execution, graphqlJsAfterErrorMs }: HarnessOptions): Promise<Harness> {
+export async function startHarness({ store, limits, maskSuggestions = false, execution, graphqlJsAfterErrorsMs }: HarnessOptions): Promise<Harness> {
   const calls = new Map<string, number>();
   const counted = countingStore(store, calls);
   const allLimits = { ...DEFAULT_LIMITS, ...limits };
@@ -48,7 +48,7 @@ export async function startHarness({ store, limits, maskSuggestions = false, exe
     maskSuggestions,
     playground: false,
     execution,
-    compiled: { answered: () => compiledAnswers++, graphqlJsAfterErrorMs },
+    compiled: { answered: () => compiledAnswers++, graphqlJsAfterErrorsMs },
   });
   await server.start();
   const log = pino({ level: 'silent' });
