@@ -37,12 +37,10 @@ export interface GraphQLServerOptions {
   /** Plugins of the host, e.g. the HTTP server's drain. */
   readonly plugins?: readonly ApolloServerPlugin<GraphContext>[];
   /**
-   * 'compiled' (the default): queries are answered compiled where that gives graphql-js's answer
-   * (compiled-execution.ts); 'graphql-js': never, as the tests comparing the two ask.
+   * Queries are answered compiled where that gives graphql-js's answer (compiled-execution.ts;
+   * its options are for tests); false: graphql-js alone, as the tests comparing the two ask.
    */
-  readonly execution?: 'compiled' | 'graphql-js';
-  /** For tests: see compiled-execution.ts. */
-  readonly compiled?: CompiledExecutionOptions;
+  readonly compiled?: CompiledExecutionOptions | false;
 }
 
 export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer<GraphContext> {
@@ -74,7 +72,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
       logUnexpectedErrors(),
       requestLoggingPlugin(),
       // Last: it answers only after every other plugin has seen the operation resolved.
-      ...(options.execution === 'graphql-js' ? [] : [compiledExecution<GraphContext>(schema, options.compiled)]),
+      ...(options.compiled === false ? [] : [compiledExecution<GraphContext>(schema, options.compiled)]),
       landingPage(options.playground),
     ],
   });

@@ -93,8 +93,8 @@ describe.each([
     await store.load(await readDatasetFile(SEED_FILE));
     const limits = maxListLength === undefined ? {} : { maxListLength };
     // Every document tried compiled again, even right after one of its answers had an error.
-    compiled = await startHarness({ store, limits, execution: 'compiled', graphqlJsAfterErrorsMs: 0 });
-    plain = await startHarness({ store, limits, execution: 'graphql-js' });
+    compiled = await startHarness({ store, limits, compiled: { graphqlJsAfterErrorsMs: 0 } });
+    plain = await startHarness({ store, limits, compiled: false });
   });
   afterAll(async () => {
     await compiled?.stop();

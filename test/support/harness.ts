@@ -33,12 +33,11 @@ export interface HarnessOptions {
   readonly store: GraphStore;
   readonly limits?: Partial<QueryLimits>;
   readonly maskSuggestions?: boolean;
-  readonly execution?: 'compiled' | 'graphql-js';
-  /** How long graphql-js alone answers a document after compiled answers with errors (compiled-execution.ts). */
-  readonly graphqlJsAfterErrorsMs?: number;
+  /** false: graphql-js alone; a number: how long graphql-js alone answers a document after compiled answers with errors (compiled-execution.ts). */
+  readonly compiled?: { readonly graphqlJsAfterErrorsMs?: number } | false;
 }
 
-export async function startHarness({ store, limits, maskSuggestions = false, execution, graphqlJsAfterErrorsMs }: HarnessOptions): Promise<Harness> {
+export async function startHarness({ store, limits, maskSuggestions = false, compiled }: HarnessOptions): Promise<Harness> {
   const calls = new Map<string, number>();
   const counted = countingStore(store, calls);
   const allLimits = { ...DEFAULT_LIMITS, ...limits };
@@ -47,8 +46,7 @@ export async function startHarness({ store, limits, maskSuggestions = false, exe
     limits: allLimits,
     maskSuggestions,
     playground: false,
-    execution,
-    compiled: { answered: () => compiledAnswers++, graphqlJsAfterErrorsMs },
+    compiled: compiled === false ? false : { ...compiled, answered: () => compiledAnswers++ },
   });
   await server.start();
   const log = pino({ level: 'silent' });

@@ -190,7 +190,14 @@ export class GraphDataFile implements GraphWriter {
   private readonly remove: Record<RecordTable, Statement>;
   private readonly journal: { change: Statement; changeRecord: Statement; putDocument: Statement; removeDocument: Statement };
   /** The journal's reads: each an index lookup or range, so the journal stays in the file. */
-  private readonly reads: { changeById: Statement; changeByKey: Statement; changesOfRecord: Statement; document: Statement; documentsOfKind: Statement };
+  private readonly reads: {
+    changeById: Statement;
+    keyTaken: Statement;
+    changeByKey: Statement;
+    changesOfRecord: Statement;
+    document: Statement;
+    documentsOfKind: Statement;
+  };
 
   private constructor(
     /** The file's absolute path, for messages. */
@@ -233,6 +240,7 @@ export class GraphDataFile implements GraphWriter {
     };
     this.reads = {
       changeById: db.prepare('SELECT 1 FROM changes WHERE id = ?').raw(),
+      keyTaken: db.prepare('SELECT 1 FROM changes WHERE idempotency_key = ?').raw(),
       changeByKey: db.prepare('SELECT id, record FROM changes WHERE idempotency_key = ?').raw(),
       // Change ids are made in time order (code-point order, as SQLite's BINARY collation compares).
       changesOfRecord: db
@@ -360,6 +368,11 @@ export class GraphDataFile implements GraphWriter {
   /** Whether a change with this id is recorded. */
   hasChange(id: string): boolean {
     return this.reads.changeById.get(id) !== undefined;
+  }
+
+  /** Whether a change with this idempotency key is recorded (nothing parsed). */
+  hasIdempotencyKey(key: string): boolean {
+    return this.reads.keyTaken.get(key) !== undefined;
   }
 
   /** The change recorded with this idempotency key, or null. */

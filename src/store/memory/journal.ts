@@ -28,7 +28,7 @@ export class FileJournal implements ChangeJournal {
 
   checkNew(change: ChangeRecord): void {
     if (this.file.hasChange(change.id)) throw new Error(`A change with the id "${change.id}" is recorded already.`);
-    if (change.idempotencyKey !== null && this.file.changeByIdempotencyKey(change.idempotencyKey) !== null) {
+    if (change.idempotencyKey !== null && this.file.hasIdempotencyKey(change.idempotencyKey)) {
       throw idempotencyKeyTaken(change.idempotencyKey);
     }
   }
@@ -55,7 +55,6 @@ export class Journal implements ChangeJournal {
   private readonly byRecord = new Map<string, string[]>();
   private readonly byKey = new Map<string, ChangeRecord>();
   private readonly documents = new Map<DocumentKind, Map<string, StoredDocument>>();
-
 
   checkNew(change: ChangeRecord): void {
     if (this.changes.has(change.id)) throw new Error(`A change with the id "${change.id}" is recorded already.`);
