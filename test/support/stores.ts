@@ -21,6 +21,7 @@ export function storesUnderTest(): StoreUnderTest[] {
   const neo4jUri = inject('neo4jUri');
   return [
     { name: 'embedded', enabled: true, open: async () => createMemoryStore() },
+    { name: 'embedded, reopened from its data file', enabled: true, open: () => reopenedAfterEachLoad() },
     {
       name: 'Neo4j',
       enabled: neo4jUri !== null,
@@ -54,6 +55,34 @@ export async function storesOfTheirOwn(prefix: string): Promise<OwnStore[]> {
         if (dataDir) await rm(dataDir, { recursive: true, force: true });
       },
     };
+  });
+}
+
+/**
+ * The embedded store with a data file, closed and opened again from the file after each load: its
+ * relations are then rows of the file read on first use (relation-rows.ts), as after a restart,
+ * and a write lands on such a snapshot. Closing it removes its directory.
+ */
+async function reopenedAfterEachLoad(): Promise<GraphStore> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'kg-reopened-'));
+  let inner = openDurableMemoryStore(dataDir);
+  const reopening: Partial<GraphStore> = {
+    load: async (dataset, onProgress) => {
+      await inner.load(dataset, onProgress);
+      await inner.close();
+      inner = openDurableMemoryStore(dataDir);
+    },
+    close: async () => {
+      await inner.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return new Proxy({} as GraphStore, {
+    get(_, key: keyof GraphStore) {
+      if (key in reopening) return reopening[key];
+      const value = inner[key];
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(inner) : value;
+    },
   });
 }
 

@@ -10,10 +10,10 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { DatasetValidationError, newChangeId, type Dataset } from '../../src/domain/index.js';
-import type { ChangeRecord } from '../../src/store/graph-store.js';
+import { ANY_RELATION, type ChangeRecord, type GraphStore, type RelationFilter } from '../../src/store/graph-store.js';
 import { readDatasetFile, SEED_FILE, seedIfEmpty } from '../../src/ingest/dataset-file.js';
 import { DATA_FILE_NAME, DataFileError, GraphDataFile, SCHEMA_VERSION } from '../../src/store/memory/data-file.js';
-import { MemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
+import { MemoryStore, createMemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
 import { emptyState } from '../../src/store/memory/state.js';
 import * as changes from '../support/writes-fixture.js';
 
@@ -52,6 +52,11 @@ afterEach(async () => {
 });
 
 const fileIn = (d: string) => path.join(d, DATA_FILE_NAME);
+
+/** Takes a file back to the relations table of version 4 and before, which had no walk columns. */
+function dropWalkColumns(db: Database.Database): void {
+  for (const column of ['status', 'earliest', 'latest', 'claimants']) db.exec(`ALTER TABLE relations DROP COLUMN ${column}`);
+}
 
 describe('the durable embedded store', () => {
   it('keeps what was loaded across a reopen, and a reopened store answers alike', async () => {
@@ -135,7 +140,7 @@ describe('the durable embedded store', () => {
         throw new Error('disk full');
       }),
     ).toThrow('disk full');
-    expect(file.readAll().sources).toEqual([]);
+    expect(file.readAll().records.sources).toEqual([]);
     // A store whose file write fails keeps its state.
     file.writeDataset = () => {
       throw new Error('SQLITE_FULL: database or disk is full');
@@ -221,6 +226,7 @@ describe('the journal in the data file', () => {
     await store.close();
     const db = new Database(fileIn(dir));
     db.exec('DROP TABLE change_records; DROP TABLE changes; DROP TABLE documents; UPDATE schema_version SET version = 2;');
+    dropWalkColumns(db);
     db.close();
     const migrated = openDurableMemoryStore(dir);
     expect(migrated.dataFileMigratedFrom).toBe(2);
@@ -267,6 +273,7 @@ describe('relations in the data file', () => {
     const rewrite = db.prepare('UPDATE relations SET record = ? WHERE id = ?');
     for (const r of seed.relations) rewrite.run(JSON.stringify(r), r.id);
     db.prepare('UPDATE schema_version SET version = 3').run();
+    dropWalkColumns(db);
     db.close();
     expect([...rowsOf(dir).values()].every((row) => 'status' in row)).toBe(true);
 
@@ -282,6 +289,84 @@ describe('relations in the data file', () => {
   });
 });
 
+describe('relations read back from the data file', () => {
+  const claimants = [...new Set(seed.relations.flatMap((r) => r.attributions.flatMap((a) => (a.claimantId === null ? [] : [a.claimantId]))))];
+  const filters: RelationFilter[] = [
+    ANY_RELATION,
+    { types: null, statuses: ['CLAIMED', 'DISPUTED'] },
+    { types: null, statuses: ['CONFIRMED'] },
+    { types: null, claimantIds: claimants.slice(0, 3) },
+    { types: null, window: { from: '2024-08-01', to: '2024-12-31' } },
+    { types: null, window: { from: '2025-01-01', to: null } },
+  ];
+  /** Every entity's relations under each filter, as ids. */
+  async function filteredAnswers(store: GraphStore): Promise<string[][][]> {
+    const ids = seed.entities.map((e) => e.id);
+    return Promise.all(filters.map(async (filter) => (await store.relationsOf(ids, { filter, direction: 'BOTH' })).map((views) => views.map((v) => v.relation.id))));
+  }
+
+  it('answer every filter (status, claimants, time) as the records they were written from, from a new file or one of version 4', async () => {
+    const inMemory = createMemoryStore();
+    await inMemory.load(seed);
+    const expected = await filteredAnswers(inMemory);
+    expect(claimants.length).toBeGreaterThan(3);
+    // Each filter keeps some relations and drops others: an answer that ignored it would differ.
+    const counts = expected.map((answer) => answer.flat().length);
+    for (const count of counts.slice(1)) expect(count).toBeGreaterThan(0);
+    for (const count of counts.slice(1)) expect(count).toBeLessThan(counts[0]!);
+
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    await store.close();
+    const reopened = openDurableMemoryStore(dir);
+    expect(await filteredAnswers(reopened)).toEqual(expected);
+    await reopened.close();
+
+    const db = new Database(fileIn(dir));
+    dropWalkColumns(db);
+    db.prepare('UPDATE schema_version SET version = 4').run();
+    db.close();
+    const migrated = openDurableMemoryStore(dir);
+    expect(migrated.dataFileMigratedFrom).toBe(4);
+    expect(await filteredAnswers(migrated)).toEqual(expected);
+    expect(await migrated.relationsByIds(seed.relations.map((r) => r.id))).toEqual(seed.relations);
+    await migrated.close();
+  });
+
+  it('keep a write made after a start: its walk columns are written with it', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    await store.close();
+    const started = openDurableMemoryStore(dir);
+    const [template] = seed.relations.filter((r) => r.time !== null && r.attributions.some((a) => a.claimantId !== null));
+    const written = { ...template!, id: 'rel:written-after-start' };
+    await started.load({ sources: [], entities: [], statements: [], relations: [written] });
+    await started.close();
+    const reopened = openDurableMemoryStore(dir);
+    const claimant = written.attributions.find((a) => a.claimantId !== null)!.claimantId!;
+    const day = written.time!.start.slice(0, 10);
+    const filter: RelationFilter = { types: [written.type], statuses: [written.status], claimantIds: [claimant], window: { from: day, to: day } };
+    const [views] = await reopened.relationsOf([written.from], { filter, direction: 'BOTH' });
+    expect(views!.map((v) => v.relation)).toContainEqual(written);
+    await reopened.close();
+  });
+
+  it('are parsed when first read: a damaged row does not stop a start, and reading it names it', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(seed);
+    await store.close();
+    const [damaged, sound] = seed.relations;
+    const db = new Database(fileIn(dir));
+    db.prepare("UPDATE relations SET record = '{oops' WHERE id = ?").run(damaged!.id);
+    db.close();
+    const reopened = openDurableMemoryStore(dir);
+    expect(await reopened.relationsByIds([sound!.id])).toEqual([sound]);
+    await expect(reopened.relationsByIds([damaged!.id])).rejects.toThrow(DataFileError);
+    await expect(reopened.relationsByIds([damaged!.id])).rejects.toThrow(`record of ${damaged!.id} in table relations is not valid JSON`);
+    await reopened.close();
+  });
+});
+
 describe('a data file of schema version 1 (before facts had attributions, times and events)', () => {
   /** A version-1 file: the layout, with records of the old model written as that version wrote them. */
   function writeVersionOneFile(dataDir: string, relation: Record<string, unknown>) {
@@ -289,6 +374,7 @@ describe('a data file of schema version 1 (before facts had attributions, times 
     const db = new Database(fileIn(dataDir));
     // Version 1 had no journal.
     db.exec('DROP TABLE change_records; DROP TABLE changes; DROP TABLE documents;');
+    dropWalkColumns(db);
     const put = (table: string, record: Record<string, unknown>, columns: Record<string, unknown> = {}) => {
       const names = ['id', ...Object.keys(columns), 'record'];
       db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
@@ -350,7 +436,7 @@ describe('a data file of schema version 1 (before facts had attributions, times 
       error = e;
     }
     expect(error).toBeInstanceOf(DataFileError);
-    expect((error as Error).message).toMatch(/schema version 1, and its records cannot be upgraded to version 4 \(.*NO_SUCH_TYPE.*\); it was left as it is/);
+    expect((error as Error).message).toMatch(/schema version 1, and its records cannot be upgraded to version 5 \(.*NO_SUCH_TYPE.*\); it was left as it is/);
     expect((error as Error).message).not.toContain('\n');
     expect(await readFile(fileIn(dir))).toEqual(before);
     const db = new Database(fileIn(dir), { readonly: true });

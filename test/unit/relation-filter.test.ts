@@ -20,6 +20,7 @@ import {
 import { ANY_RELATION, type RelationFilter } from '../../src/store/graph-store.js';
 import { buildAdjacency } from '../../src/store/memory/adjacency.js';
 import { compileRelationFilter } from '../../src/store/memory/relation-filter.js';
+import { recordOf } from '../../src/store/memory/relation-rows.js';
 import { neighborhoodNodesCypher, relationsAmongCypher, shortestPathCypher } from '../../src/store/neo4j/cypher/explore.js';
 import { relationFilterCypher } from '../../src/store/neo4j/cypher/relation-filter.js';
 import { entitiesWithRelationsCypher, relationsOfCypher } from '../../src/store/neo4j/cypher/relations.js';
@@ -127,7 +128,7 @@ describe('the embedded store’s relation predicate', () => {
       for (const anchors of anchorSets) {
         const [x = -1, y = -1] = anchors.map((id) => adjacency.numberOf.get(id)!);
         adjacency.relations.forEach((r, n) =>
-          expect(byNumber(n, x, y), `${r.id} under ${JSON.stringify(filter)} anchored at ${anchors.join(', ')}`).toBe(compiled.accepts(r, kindOf, anchors)),
+          expect(byNumber(n, x, y), `${r.id} under ${JSON.stringify(filter)} anchored at ${anchors.join(', ')}`).toBe(compiled.accepts(recordOf(r), kindOf, anchors)),
         );
       }
     }

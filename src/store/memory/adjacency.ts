@@ -18,13 +18,15 @@ import {
   RELATION_TYPE_NAMES,
   compareText,
   isSymmetric,
-  timeBounds,
   type ClaimStatus,
   type EntityKind,
   type EntityRecord,
   type RelationRecord,
 } from '../../domain/index.js';
 import { typeBitOf } from './relation-filter.js';
+import { recordOf, walkFactsOf, type StoredRelation } from './relation-rows.js';
+
+export { dayNumber } from './relation-rows.js';
 
 /** A directed walk may step from this row's node to the other end. */
 export const STEP_OUT = 1;
@@ -60,8 +62,8 @@ export interface Adjacency extends WalkGraph {
   /** Node number → entity, in id order. */
   readonly entities: readonly EntityRecord[];
   readonly numberOf: ReadonlyMap<string, number>;
-  /** Relation number → relation, in id order. */
-  readonly relations: readonly RelationRecord[];
+  /** Relation number → relation, in id order (a row of the data file is parsed on first use: `relationAt`). */
+  readonly relations: readonly StoredRelation[];
   /** Relation number → its type's bit (`typeBitOf`), which relation-filter.ts tests. */
   readonly typeBit: Int32Array;
   /** Relation number → its derived status's bit (`statusBitOf`). */
@@ -81,11 +83,6 @@ export interface Adjacency extends WalkGraph {
   readonly kindBit: Int32Array;
 }
 
-/** An ISO day as a number that orders as the text does: 2025-01-06 → 20250106. */
-export function dayNumber(day: string): number {
-  return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
-}
-
 const STATUS_BITS = new Map<ClaimStatus, number>(CLAIM_STATUSES.map((status, i) => [status, 1 << i]));
 const KIND_BITS = new Map<EntityKind, number>(ENTITY_KINDS.map((kind, i) => [kind, 1 << i]));
 
@@ -97,6 +94,11 @@ let symmetricTypeBits: number | undefined;
 function symmetricTypes(): number {
   symmetricTypeBits ??= RELATION_TYPE_NAMES.filter(isSymmetric).reduce((bits, type) => bits | typeBitOf(type), 0);
   return symmetricTypeBits;
+}
+
+/** Whether relation number r is of a symmetric type (stored once, one way round). */
+export function isSymmetricRelation(adjacency: Adjacency, r: number): boolean {
+  return (adjacency.typeBit[r]! & symmetricTypes()) !== 0;
 }
 
 export function statusBitOf(status: ClaimStatus): number {
@@ -124,7 +126,7 @@ export function numberById(entities: readonly EntityRecord[]): Map<string, numbe
  */
 export function buildAdjacency(
   entities: readonly EntityRecord[],
-  relations: readonly RelationRecord[],
+  relations: readonly StoredRelation[],
   numberOf: ReadonlyMap<string, number> = numberById(entities),
 ): Adjacency {
   return adjacencyAfter(null, { list: entities, oldIndex: null }, { list: relations, oldIndex: null }, numberOf);
@@ -146,7 +148,7 @@ export interface Renumbered<T> {
 export function adjacencyAfter(
   previous: Adjacency | null,
   entities: Renumbered<EntityRecord>,
-  relations: Renumbered<RelationRecord>,
+  relations: Renumbered<StoredRelation>,
   numberOf: ReadonlyMap<string, number>,
 ): Adjacency {
   const nodes = entities.list;
@@ -203,21 +205,20 @@ export function adjacencyAfter(
   const readWritten = (r: number) => {
     const relation = rels[r]!;
     written.push(r);
-    const a = numberOf.get(relation.from);
-    const b = numberOf.get(relation.to);
+    const facts = walkFactsOf(relation);
+    const a = numberOf.get(facts.from);
+    const b = numberOf.get(facts.to);
     if (a === undefined || b === undefined) throw new Error(`Relation "${relation.id}" has an unknown end.`);
+    // The validator forbids a relation from an entity to itself; the walks rely on it.
+    if (a === b) throw new Error(`Relation "${relation.id}" joins "${facts.from}" to itself.`);
     starts[r] = a;
     ends[r] = b;
-    typeBit[r] = typeBitOf(relation.type);
-    statusBit[r] = statusBitOf(relation.status);
-    if (relation.time !== null) {
-      const bounds = timeBounds(relation.time);
-      earliest[r] = dayNumber(bounds.earliest);
-      latest[r] = dayNumber(bounds.latest);
-    }
+    typeBit[r] = typeBitOf(facts.type);
+    statusBit[r] = statusBitOf(facts.status);
+    earliest[r] = facts.earliest;
+    latest[r] = facts.latest;
     const first = claimantList.length;
-    for (const { claimantId } of relation.attributions) {
-      if (claimantId === null) continue;
+    for (const claimantId of facts.claimantIds) {
       let code = claimantCodes.get(claimantId);
       if (code === undefined) {
         if (codesShared) {
@@ -227,7 +228,7 @@ export function adjacencyAfter(
         code = claimantCodes.size;
         (claimantCodes as Map<string, number>).set(claimantId, code);
       }
-      // A relation has a few attributions: a scan of its own codes is cheaper than a set.
+      // Each claimant is listed once already; the scan keeps a code once should two ids share one.
       if (!claimantList.includes(code, first)) claimantList.push(code);
     }
     claimantOffsets[r + 1] = claimantList.length;
@@ -394,6 +395,11 @@ function rowsAfter(previous: Adjacency, change: RowChange): { other: Int32Array;
     if (j !== offsets[node + 1]) throw new Error(`The rows after a write do not add up at node ${node}.`);
   }
   return { other, relation, flags };
+}
+
+/** Relation number r's record (a row of the data file is parsed now if it was not yet). */
+export function relationAt(adjacency: Adjacency, r: number): RelationRecord {
+  return recordOf(adjacency.relations[r]!);
 }
 
 /** The number of the relation of an id (a binary search of the id-ordered relations), or -1. */

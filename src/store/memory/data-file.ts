@@ -3,13 +3,16 @@
  * they outlive the process. The file is the durable copy; the in-memory state (state.ts) is built
  * from it at start and is what answers queries.
  *
- * Layout (schema version 4; version 1 held the records of the model before facts had
+ * Layout (schema version 5; version 1 held the records of the model before facts had
  * attributions, times, events and locations, version 2 had no journal, version 3 kept every
- * relation whole; all are migrated on open, see MIGRATIONS):
+ * relation whole, version 4 had no walk columns on relations; all are migrated on open, see
+ * MIGRATIONS):
  * - one table per record kind, a row per record: the columns that records are looked up or
  *   referenced by (id, kind or type, the ends and source of a relation, the speaker and source of a
  *   statement) and the record as JSON in `record`: whole for sources, entities and statements, in
- *   its file form for a relation (relation-rows.ts). The record is what the stores exchange
+ *   its file form for a relation (relation-rows.ts), whose row also has the columns the graph's
+ *   walks and filters read (status, the days its time may cover, its claimants), so that a start
+ *   need not parse a relation's JSON until something reads it. The record is what the stores exchange
  *   (src/domain/model.ts) and its JSON round-trips it exactly, optional qualifiers included, while
  *   the columns let SQLite enforce references (deferred foreign keys, checked at commit) and let a
  *   later write path find, say, the relations of an entity without reading every record. Lists
@@ -33,7 +36,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChangeRecord, GraphRemovals, StoredDocument } from '../graph-store.js';
 import { SharedParts } from './shared-parts.js';
-import { relationOfRow, relationRow } from './relation-rows.js';
+import { RELATION_COLUMNS, RowBatch, claimantsColumn, relationOfRow, relationRow, walkFactsOfRecord, type GraphRecords, type RelationColumns, type RelationRow } from './relation-rows.js';
 import {
   parseDataset,
   type Dataset,
@@ -47,7 +50,7 @@ import {
 export const DATA_FILE_NAME = 'graph.db';
 
 /** The layout this code writes and reads. A migration from version N to N + 1 goes in MIGRATIONS. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The tables, as version 1 made them; version 2 keeps them and changes what the records hold. */
 const SCHEMA_V1 = `
@@ -103,6 +106,17 @@ CREATE TABLE documents (
 `;
 
 /**
+ * The relations' walk columns, which version 5 adds (relation-rows.ts): filled from each row's
+ * record by the migration from version 4, written with the record from then on.
+ */
+const SCHEMA_V5_WALK_COLUMNS = `
+ALTER TABLE relations ADD COLUMN status TEXT NOT NULL DEFAULT '';
+ALTER TABLE relations ADD COLUMN earliest INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE relations ADD COLUMN latest INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE relations ADD COLUMN claimants TEXT;
+`;
+
+/**
  * Migrations by the version they start from: MIGRATIONS[1] takes a version-1 file to 2, in the
  * same transaction that records the new version (so a migration that fails leaves the file as it
  * was). `file` is for messages.
@@ -111,6 +125,7 @@ const MIGRATIONS: Readonly<Record<number, (db: Database.Database, file: string) 
   1: upgradeRecordsToFacts,
   2: (db) => db.exec(SCHEMA_V3_JOURNAL),
   3: compactRelationRows,
+  4: addWalkColumns,
 };
 
 /**
@@ -156,7 +171,27 @@ function compactRelationRows(db: Database.Database): void {
   // A page at a time, so that a large file is not held in memory whole.
   const page = db.prepare('SELECT rowid, record FROM relations WHERE rowid > ? ORDER BY rowid LIMIT 10000').raw();
   for (let rows = page.all(0) as [number, string][]; rows.length > 0; rows = page.all(rows.at(-1)![0]) as [number, string][]) {
-    for (const [rowid, record] of rows) update.run(relationRow(relationOfRow(JSON.parse(record) as RelationRecord)), rowid);
+    // Version 3 rows hold their id, type and ends in the JSON too (the key given here only repeats them).
+    for (const [rowid, record] of rows) {
+      const parsed = JSON.parse(record) as RelationRecord;
+      update.run(relationRow(relationOfRow(parsed, parsed)), rowid);
+    }
+  }
+}
+
+/** Version 4 → 5: each relation's walk columns, from its record, whose JSON no longer repeats its id, type and ends. */
+function addWalkColumns(db: Database.Database): void {
+  db.exec(SCHEMA_V5_WALK_COLUMNS);
+  const update = db.prepare('UPDATE relations SET record = ?, status = ?, earliest = ?, latest = ?, claimants = ? WHERE rowid = ?');
+  // A page at a time, so that a large file is not held in memory whole.
+  const page = db.prepare('SELECT rowid, id, type, from_id, to_id, record FROM relations WHERE rowid > ? ORDER BY rowid LIMIT 10000').raw();
+  type Row = [number, string, RelationRecord['type'], string, string, string];
+  for (let rows = page.all(0) as Row[]; rows.length > 0; rows = page.all(rows.at(-1)![0]) as Row[]) {
+    for (const [rowid, id, type, from, to, record] of rows) {
+      const relation = relationOfRow(JSON.parse(record) as object, { id, type, from, to });
+      const facts = walkFactsOfRecord(relation);
+      update.run(relationRow(relation), facts.status, facts.earliest, facts.latest, claimantsColumn(facts.claimantIds), rowid);
+    }
   }
 }
 
@@ -219,9 +254,11 @@ export class GraphDataFile implements GraphWriter {
           'ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, speaker_id = excluded.speaker_id, record = excluded.record',
       ),
       relations: db.prepare(
-        'INSERT INTO relations (id, type, from_id, to_id, source_id, record) VALUES (?, ?, ?, ?, ?, ?) ' +
+        'INSERT INTO relations (id, type, from_id, to_id, source_id, record, status, earliest, latest, claimants) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
           'ON CONFLICT(id) DO UPDATE SET type = excluded.type, from_id = excluded.from_id, to_id = excluded.to_id, ' +
-          'source_id = excluded.source_id, record = excluded.record',
+          'source_id = excluded.source_id, record = excluded.record, status = excluded.status, earliest = excluded.earliest, ' +
+          'latest = excluded.latest, claimants = excluded.claimants',
       ),
     };
     this.remove = {
@@ -299,18 +336,25 @@ export class GraphDataFile implements GraphWriter {
   /**
    * Every record, sharing repeated parts (shared-parts.ts): entities and relations in id order
    * (the primary key's order, which is code-point order, so the state need not sort them), sources
-   * and statements in the order their rows were first written.
+   * and statements in the order their rows were first written. Relations come as rows whose
+   * records are parsed on first use, and `rows` holds their walk columns until the first snapshot
+   * built from them lets them go (relation-rows.ts).
    */
-  readAll(): Dataset {
+  readAll(): { readonly records: GraphRecords; readonly rows: RowBatch } {
     const sources = this.readTable<SourceRecord>('sources');
     const entities = this.readTable<EntityRecord>('entities', 'id');
     const shared = new SharedParts(entities, sources);
-    return {
-      sources,
-      entities,
-      relations: this.readTable<RelationRecord>('relations', 'id', (row) => shared.relation(relationOfRow(row))),
-      statements: this.readTable<StatementRecord>('statements', 'rowid', (s) => shared.statement(s)),
-    };
+    const rows = new RowBatch(this.path, shared);
+    const relations: RelationRow[] = [];
+    const read = this.db.prepare(`SELECT ${RELATION_COLUMNS} FROM relations ORDER BY id`).raw().iterate() as IterableIterator<RelationColumns>;
+    try {
+      for (const row of read) relations.push(rows.add(row));
+    } catch (error) {
+      if (error instanceof DataFileError) throw error;
+      throw new DataFileError(describeOpenError(this.path, error));
+    }
+    const statements = this.readTable<StatementRecord>('statements', 'rowid', (s) => shared.statement(s));
+    return { records: { sources, entities, relations, statements }, rows };
   }
 
   /** Runs `work` in one transaction: it all commits when `work` returns, none of it if it throws. */
@@ -341,7 +385,10 @@ export class GraphDataFile implements GraphWriter {
   }
 
   putRelations(records: readonly RelationRecord[]): void {
-    for (const r of records) this.put.relations.run(r.id, r.type, r.from, r.to, r.sourceId, relationRow(r));
+    for (const r of records) {
+      const facts = walkFactsOfRecord(r);
+      this.put.relations.run(r.id, r.type, r.from, r.to, r.sourceId, relationRow(r), facts.status, facts.earliest, facts.latest, claimantsColumn(facts.claimantIds));
+    }
   }
 
   removeRecords(removals: GraphRemovals): void {
@@ -473,6 +520,7 @@ function upgradeSchema(db: Database.Database, file: string, version: number): vo
   if (version === 0) {
     db.exec(SCHEMA_V1);
     db.exec(SCHEMA_V3_JOURNAL);
+    db.exec(SCHEMA_V5_WALK_COLUMNS);
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
     return;
   }

@@ -18,6 +18,7 @@ import type { Adjacency } from './adjacency.js';
 import { pageOf, type SortKey } from './pages.js';
 import type { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
+import { recordOf } from './relation-rows.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
 interface DatedEvent {
@@ -75,7 +76,8 @@ const built = new WeakMap<MemoryState, FactIndexes>();
 export function factIndexesOf(state: MemoryState): FactIndexes {
   let indexes = built.get(state);
   if (indexes === undefined) {
-    indexes = buildFactIndexes(state.adjacency.entities, state.adjacency.relations, state.statements.values());
+    // Reads every relation's record: a start from the data file parses them all here, once.
+    indexes = buildFactIndexes(state.adjacency.entities, state.adjacency.relations.map(recordOf), state.statements.values());
     built.set(state, indexes);
   }
   return indexes;
@@ -296,7 +298,7 @@ function* relationsAt(adjacency: Adjacency, id: string): Generator<[RelationReco
   const { offsets, relation, relations, relFrom } = adjacency;
   for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
     const r = relation[k]!;
-    yield [relations[r]!, relFrom[r] === node];
+    yield [recordOf(relations[r]!), relFrom[r] === node];
   }
 }
 

@@ -59,6 +59,7 @@ import { kShortestPaths } from './paths.js';
 import { factIndexesOf, factsSupportedBy, findEvents, near, timeline } from './facts.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
+import { recordOf } from './relation-rows.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
 function refuseIfCancelled(options: ReadOptions | undefined): void {
@@ -78,10 +79,12 @@ export function createMemoryStore(): GraphStore {
 export function openDurableMemoryStore(dataDir: string): MemoryStore {
   const file = GraphDataFile.open(dataDir);
   try {
-    const stored = file.readAll();
+    const { records, rows } = file.readAll();
     let state: MemoryState;
     try {
-      state = stateWithDataset(null, stored);
+      state = stateWithDataset(null, records);
+      // The snapshot's adjacency holds the relations' walk columns now.
+      rows.release();
     } catch (error) {
       const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
       throw new DataFileError(`The data file ${file.path} holds records that do not form a valid graph: ${message}`);
@@ -257,7 +260,7 @@ export class MemoryStore implements GraphStore {
       attributions.some((a) => (a.claimantId !== null && ids.has(a.claimantId)) || (a.viaId !== null && ids.has(a.viaId)));
     return {
       // In id order already, as the adjacency keeps them.
-      relations: adjacency.relations.filter((r) => ids.has(r.from) || ids.has(r.to) || namesOne(r.attributions)),
+      relations: adjacency.relations.map(recordOf).filter((r) => ids.has(r.from) || ids.has(r.to) || namesOne(r.attributions)),
       statements: statementsInOrder
         .filter((s) => (s.speakerId !== null && ids.has(s.speakerId)) || (s.reportedViaId !== null && ids.has(s.reportedViaId)) || s.aboutIds.some((a) => ids.has(a)))
         .sort(compareById),
@@ -320,7 +323,7 @@ export class MemoryStore implements GraphStore {
     return {
       sources: [...sourcesById],
       entities: [...adjacency.entities],
-      relations: [...adjacency.relations],
+      relations: adjacency.relations.map(recordOf),
       statements: [...statementsInOrder].sort(compareById),
     };
   }
@@ -384,8 +387,9 @@ export class MemoryStore implements GraphStore {
       }
     };
     // Relations, then events, each in id order (the adjacency's), as the port lists them.
-    for (const relation of state.adjacency.relations) {
+    for (const stored of state.adjacency.relations) {
       if (pacer.due()) await pacer.pause();
+      const relation = recordOf(stored);
       add(relation.attributions, { relation, event: null });
     }
     for (const entity of state.adjacency.entities) if (entity.event) add(entity.event.attributions, { relation: null, event: entity });

@@ -1,21 +1,218 @@
 /**
- * How the data file keeps a relation: in its file form (src/domain/dataset-validator.ts), which
- * leaves out the derived fields (status, claimedBy, date, sourceId) and the empty ones (null
- * qualifiers of an attribution, no time, no statements, no qualifiers). At 1M relations that is
- * about 160 bytes a row instead of 450, and reading the graph back at start parses a third of the
- * text. A record whose file form would not read back as its whole JSON would (its statement ids in
- * another order than the file form makes, say) is kept whole; rows of either form are read.
+ * How the data file keeps a relation, and how the store holds one read back from it.
+ *
+ * The row's JSON is the relation's file form (src/domain/dataset-validator.ts), which leaves out
+ * the derived fields (status, claimedBy, date, sourceId) and the empty ones (null qualifiers of an
+ * attribution, no time, no statements, no qualifiers), less its id, type and ends, which are
+ * columns of the row: at 1M relations about 160 bytes a row instead of 450. A record whose file
+ * form would not read back as its whole JSON would (its statement ids in another order than the
+ * file form makes, say) is kept whole; rows of either form are read, and rows written before the
+ * id, type and ends were left out of the JSON too.
+ *
+ * Beside the JSON, the row has columns for what the graph's walks and filters need of every
+ * relation (adjacency.ts): type, ends, status, the days its time may cover and its claimants. A
+ * start reads those and keeps each row's JSON unparsed (RelationRow): a relation's record is
+ * parsed the first time something reads it, so a start at a million relations does not parse a
+ * million records, most of which no question will read soon.
  */
-import { relationFromFile, relationToFile, type RelationFile, type RelationRecord } from '../../domain/index.js';
+import {
+  CLAIM_STATUSES,
+  relationFromFile,
+  relationToFile,
+  timeBounds,
+  type ClaimStatus,
+  type Dataset,
+  type RelationFile,
+  type RelationRecord,
+} from '../../domain/index.js';
+import type { SharedParts } from './shared-parts.js';
+import { DataFileError } from './data-file.js';
+
+/** What a relation's row keeps in columns rather than in its JSON. */
+export interface RowKey {
+  readonly id: string;
+  readonly type: RelationRecord['type'];
+  readonly from: string;
+  readonly to: string;
+}
 
 /** The JSON a relation's row keeps. */
 export function relationRow(relation: RelationRecord): string {
-  const whole = JSON.stringify(relation);
   const file = relationToFile(relation, () => null);
-  return JSON.stringify(relationFromFile(file, null)) === whole ? JSON.stringify(file) : whole;
+  const kept = JSON.stringify(relationFromFile(file, null)) === JSON.stringify(relation) ? file : relation;
+  const { id: _id, type: _type, from: _from, to: _to, ...rest } = kept;
+  return JSON.stringify(rest);
 }
 
-/** The relation of a row's parsed JSON, of either form (a whole record has its derived `status`). */
-export function relationOfRow(parsed: RelationFile | RelationRecord): RelationRecord {
-  return 'status' in parsed ? parsed : relationFromFile(parsed, null);
+/** The relation of a row's parsed JSON and its key columns, of either form (a whole record has its derived `status`). */
+export function relationOfRow(parsed: object, key: RowKey): RelationRecord {
+  // The key first, as a record has it; a row written with its id, type and ends in the JSON repeats them.
+  const row = { id: key.id, type: key.type, from: key.from, to: key.to, ...parsed };
+  return 'status' in row ? (row as RelationRecord) : relationFromFile(row as RelationFile, null);
+}
+
+/** What the walks and filters read of a relation, as its row's columns keep it. */
+export interface WalkFacts {
+  readonly type: RelationRecord['type'];
+  readonly from: string;
+  readonly to: string;
+  readonly status: ClaimStatus;
+  /** The first and last day its time may cover, as YYYYMMDD numbers; 0 when undated. */
+  readonly earliest: number;
+  readonly latest: number;
+  /** Its claimants (any stance), each once, in the order of its attributions. */
+  readonly claimantIds: readonly string[];
+}
+
+/** An ISO day as a number that orders as the text does: 2025-01-06 → 20250106. */
+export function dayNumber(day: string): number {
+  return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+}
+
+const NO_CLAIMANTS: readonly string[] = Object.freeze([]);
+
+/** The walk facts of a record (a row read back has them in its columns: `walkFactsOf`). */
+export function walkFactsOfRecord(relation: RelationRecord): WalkFacts {
+  const bounds = relation.time === null ? null : timeBounds(relation.time);
+  const claimantIds = [...new Set(relation.attributions.flatMap((a) => (a.claimantId === null ? [] : [a.claimantId])))];
+  return {
+    type: relation.type,
+    from: relation.from,
+    to: relation.to,
+    status: relation.status,
+    earliest: bounds === null ? 0 : dayNumber(bounds.earliest),
+    latest: bounds === null ? 0 : dayNumber(bounds.latest),
+    claimantIds: claimantIds.length === 0 ? NO_CLAIMANTS : claimantIds,
+  };
+}
+
+/** The claimants column: ids joined by spaces (entity ids have none), null when there are none. */
+export function claimantsColumn(claimantIds: readonly string[]): string | null {
+  return claimantIds.length === 0 ? null : claimantIds.join(' ');
+}
+
+/** Each status by its text, so a row's column becomes the one string of its status. */
+const STATUSES = new Map<string, ClaimStatus>(CLAIM_STATUSES.map((status) => [status, status]));
+
+/**
+ * The relation rows read at one start: the data file they came from, the parts their records share
+ * (shared-parts.ts) and, until the first snapshot is built from them, their walk columns, one
+ * entry per row in the order read. Column arrays, not an object per row, so that what only the
+ * first build needs goes with one release.
+ */
+export class RowBatch {
+  private columns: {
+    readonly statuses: ClaimStatus[];
+    readonly earliest: number[];
+    readonly latest: number[];
+    readonly claimants: (string | null)[];
+  } | null = { statuses: [], earliest: [], latest: [], claimants: [] };
+
+  constructor(
+    readonly file: string,
+    readonly shared: SharedParts,
+  ) {}
+
+  /** Adds a row of the relations table (RELATION_COLUMNS) and gives its relation. */
+  add([id, type, from, to, status, earliest, latest, claimants, json]: RelationColumns): RelationRow {
+    const c = this.columns!;
+    const knownStatus = STATUSES.get(status);
+    if (knownStatus === undefined) throw new DataFileError(`The data file ${this.file} is damaged: the relation ${id} has the status ${JSON.stringify(status)}.`);
+    const at = c.statuses.length;
+    c.statuses.push(knownStatus);
+    c.earliest.push(earliest);
+    c.latest.push(latest);
+    c.claimants.push(claimants);
+    // The texts each row repeats become shared strings, so only the rows' own text stays in memory.
+    const { shared } = this;
+    return new RelationRow({ id, type: shared.id(type) as RelationRecord['type'], from: shared.id(from), to: shared.id(to) }, json, at, this);
+  }
+
+  /** The walk facts of row `at` (its key given), or null once the columns were let go. */
+  walkFactsAt(at: number, key: RowKey): WalkFacts | null {
+    const c = this.columns;
+    if (c === null) return null;
+    const claimants = c.claimants[at]!;
+    return {
+      type: key.type,
+      from: key.from,
+      to: key.to,
+      status: c.statuses[at]!,
+      earliest: c.earliest[at]!,
+      latest: c.latest[at]!,
+      claimantIds: claimants === null ? NO_CLAIMANTS : claimants.split(' '),
+    };
+  }
+
+  /** Lets the walk columns go: the snapshot built from the rows holds them as its own columns. */
+  release(): void {
+    this.columns = null;
+  }
+}
+
+/**
+ * A relation read back from the data file: its key columns, and its row's JSON, parsed into the
+ * record (its repeated parts shared) the first time `record()` is asked; the record is kept from
+ * then on and the JSON let go.
+ */
+export class RelationRow implements RowKey {
+  readonly id: string;
+  readonly type: RelationRecord['type'];
+  readonly from: string;
+  readonly to: string;
+  private value: string | RelationRecord;
+
+  constructor(
+    key: RowKey,
+    json: string,
+    private readonly at: number,
+    private readonly batch: RowBatch,
+  ) {
+    this.id = key.id;
+    this.type = key.type;
+    this.from = key.from;
+    this.to = key.to;
+    this.value = json;
+  }
+
+  record(): RelationRecord {
+    if (typeof this.value !== 'string') return this.value;
+    const { file, shared } = this.batch;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(this.value);
+    } catch (error) {
+      throw new DataFileError(`The data file ${file} is damaged: the record of ${this.id} in table relations is not valid JSON (${(error as Error).message}).`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new DataFileError(`The data file ${file} is damaged: the record of ${this.id} in table relations is not an object.`);
+    }
+    this.value = shared.relation(relationOfRow(parsed, this));
+    return this.value;
+  }
+
+  /** Its walk facts: from its row's columns until they are let go, from its record after. */
+  walkFacts(): WalkFacts {
+    return this.batch.walkFactsAt(this.at, this) ?? walkFactsOfRecord(this.record());
+  }
+}
+
+/** The columns of the relations table a start reads, in this order. */
+export const RELATION_COLUMNS = 'id, type, from_id, to_id, status, earliest, latest, claimants, record';
+export type RelationColumns = [string, string, string, string, string, number, number, string | null, string];
+
+/** A relation as a snapshot holds it: a record, or a row of the data file not parsed yet. */
+export type StoredRelation = RelationRecord | RelationRow;
+
+/** A dataset whose relations may be rows not parsed yet: what a snapshot is built from. */
+export type GraphRecords = Omit<Dataset, 'relations'> & { readonly relations: readonly StoredRelation[] };
+
+/** The record of a relation however it is held (a row is parsed on first use). */
+export function recordOf(relation: StoredRelation): RelationRecord {
+  return relation instanceof RelationRow ? relation.record() : relation;
+}
+
+/** The walk facts of a relation however it is held. */
+export function walkFactsOf(relation: StoredRelation): WalkFacts {
+  return relation instanceof RelationRow ? relation.walkFacts() : walkFactsOfRecord(relation);
 }

@@ -4,6 +4,7 @@ import type { RelationView } from '../graph-store.js';
 import { compareRelationViews } from './ordering.js';
 import type { Adjacency } from './adjacency.js';
 import type { RelationTest } from './relation-filter.js';
+import { recordOf } from './relation-rows.js';
 
 /**
  * The views of an entity's relations that pass the filter (the entity an anchor of its kinds
@@ -25,7 +26,7 @@ export function relationViewsOf(
   for (let k = offsets[node]!, end = offsets[node + 1]!; k < end && views.length <= cap; k++) {
     const r = relation[k]!;
     if (!filter(r, node)) continue;
-    const view = viewFrom(entityId, relations[r]!, entities[other[k]!]!);
+    const view = viewFrom(entityId, recordOf(relations[r]!), entities[other[k]!]!);
     if (directionPasses(view.direction, direction)) views.push(view);
   }
   return views.sort(compareRelationViews);

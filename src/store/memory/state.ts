@@ -17,7 +17,6 @@ import {
   fullReferencesOf,
   referencesOf,
   referencesToRemoved,
-  type Dataset,
   type EntityKind,
   type EntityRecord,
   type RelationRecord,
@@ -25,10 +24,11 @@ import {
   type StatementRecord,
 } from '../../domain/index.js';
 import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
-import { adjacencyAfter, numberById, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
+import { adjacencyAfter, numberById, relationAt, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
 import { LayeredSearchIndex } from './search-index.js';
 import { deriveFactIndexes, type FactChange } from './facts.js';
 import type { FactRef } from '../graph-store.js';
+import { RelationRow, recordOf, type GraphRecords } from './relation-rows.js';
 
 type StatementIndex = ReadonlyMap<string, readonly StatementRecord[]>;
 
@@ -65,7 +65,7 @@ export function entityOf(state: MemoryState, id: string): EntityRecord | undefin
 /** The relation of an id in a snapshot, or undefined. */
 export function relationOf(state: MemoryState, id: string): RelationRecord | undefined {
   const r = relationNumberOf(state.adjacency, id);
-  return r === -1 ? undefined : state.adjacency.relations[r];
+  return r === -1 ? undefined : relationAt(state.adjacency, r);
 }
 
 /** Ids of records to take out of a snapshot, by section. */
@@ -82,7 +82,7 @@ export interface Removals {
  * DatasetValidationError when a record written would refer to one that is not there, or when a
  * record that stays would refer to a removed one.
  */
-export function stateWithDataset(previous: MemoryState | null, dataset: Dataset, remove: Removals = {}): MemoryState {
+export function stateWithDataset(previous: MemoryState | null, dataset: GraphRecords, remove: Removals = {}): MemoryState {
   const removed = {
     entity: new Set(remove.entities ?? []),
     relation: new Set(remove.relations ?? []),
@@ -96,14 +96,17 @@ export function stateWithDataset(previous: MemoryState | null, dataset: Dataset,
   const numberOf = entities.oldIndex === null && previous !== null ? previous.adjacency.numberOf : numberById(entities.list);
 
   if (removed.entity.size + removed.statement.size + removed.source.size > 0) {
-    const refs = fullReferencesOf(entities.list, relations.list, statements.values());
+    // Reads every relation's record: rows of the data file not read yet are parsed here, once.
+    const refs = fullReferencesOf(entities.list, relations.list.map(recordOf), statements.values());
     const problems = referencesToRemoved(refs, removed);
     if (problems.length > 0) throw new DatasetValidationError(problems);
   }
   // Only the records written can refer to a record that is not there: every other one was checked
-  // when it came in, and a removal of what it refers to was refused just above.
+  // when it came in, and a removal of what it refers to was refused just above. Rows read back from
+  // the data file were checked when they were written (and SQLite keeps their ends and source as
+  // foreign keys), so a start does not parse them to check them again.
   const written = {
-    relations: dataset.relations.filter((r) => !removed.relation.has(r.id)),
+    relations: dataset.relations.filter((r): r is RelationRecord => !(r instanceof RelationRow) && !removed.relation.has(r.id)),
     statements: dataset.statements.filter((s) => !removed.statement.has(s.id)),
   };
   const known = {
@@ -147,11 +150,13 @@ export function stateWithDataset(previous: MemoryState | null, dataset: Dataset,
 /** What a write changed, as the fact indexes need it (see facts.ts). */
 function factChange(
   previous: MemoryState,
-  dataset: Dataset,
+  dataset: GraphRecords,
   removed: { readonly entity: ReadonlySet<string>; readonly relation: ReadonlySet<string>; readonly statement: ReadonlySet<string> },
   writtenEntities: readonly EntityRecord[],
 ): FactChange {
-  const relations = lastOfEachId(dataset.relations).filter((r) => !removed.relation.has(r.id));
+  const relations = lastOfEachId(dataset.relations)
+    .filter((r) => !removed.relation.has(r.id))
+    .map(recordOf);
   const statements = lastOfEachId(dataset.statements).filter((s) => !removed.statement.has(s.id));
   // Only ids the earlier snapshot held: a new id leaves nothing to take out.
   const gone = {

@@ -8,10 +8,11 @@
  * snapshot, so walks that do not ask for statements never see it.
  */
 import type { RelationFilter } from '../graph-store.js';
-import { isSymmetric, type StatementRecord } from '../../domain/index.js';
+import type { StatementRecord } from '../../domain/index.js';
 import { pathFromWalk, type WalkNode } from '../path-steps.js';
-import { compressedRows, kindBitOf, sortedById, type Adjacency, type WalkGraph } from './adjacency.js';
+import { compressedRows, isSymmetricRelation, kindBitOf, sortedById, type Adjacency, type WalkGraph } from './adjacency.js';
 import type { RelationTest } from './relation-filter.js';
+import { recordOf } from './relation-rows.js';
 import type { MemoryState } from './state.js';
 import type { NumberedPath, PreparedWalk } from './traversal.js';
 
@@ -71,7 +72,7 @@ function buildStatementWalk(adjacency: Adjacency, statements: Iterable<Statement
   const offsets = new Int32Array(order.length + 1);
   const relFrom = Int32Array.from(starts);
   const relTo = Int32Array.from(ends);
-  const rows = compressedRows(offsets, relFrom, relTo, (r) => r < R && isSymmetric(adjacency.relations[r]!.type));
+  const rows = compressedRows(offsets, relFrom, relTo, (r) => r < R && isSymmetricRelation(adjacency, r));
   return { nodes: order.map((k) => k.node), entityNode, walkNode, relationCount: R, offsets, relFrom, relTo, ...rows };
 }
 
@@ -106,7 +107,7 @@ export function walkThroughStatements(
     result: (path: NumberedPath) =>
       pathFromWalk(
         path.nodes.map((w) => nodes[w]!),
-        path.rels.map((r) => (r < relationCount ? relations[r]! : null)),
+        path.rels.map((r) => (r < relationCount ? recordOf(relations[r]!) : null)),
       ),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { RelationRecord } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyNodes } from '../graph-store.js';
-import { GrowingInts, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency, type WalkGraph } from './adjacency.js';
+import { GrowingInts, relationAt, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency, type WalkGraph } from './adjacency.js';
 import { walkThroughStatements } from './statement-walk.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { Pacer } from './pacer.js';
@@ -66,10 +66,10 @@ async function walkNeighbourhood(
   for (const node of order) reached[node] = 0;
   const { kept, edges } = await relationsAmong(adjacency, listed, reached, accepts, maxItems, pacer);
   const truncated = order.length > kept;
-  const { entities, relations } = adjacency;
+  const { entities } = adjacency;
   edges.sort();
   const edgeRecords = new Array<RelationRecord>(edges.length);
-  for (let i = 0; i < edges.length; i++) edgeRecords[i] = relations[edges[i]!]!;
+  for (let i = 0; i < edges.length; i++) edgeRecords[i] = relationAt(adjacency, edges[i]!);
   return {
     nodes: listed.slice(0, kept).map((n) => entities[n]!),
     edges: edgeRecords,
@@ -334,7 +334,7 @@ export function preparedWalk(state: MemoryState, fromId: string, toId: string, q
 }
 
 export function pathRecords(adjacency: Adjacency, { nodes, rels }: NumberedPath): PathResult {
-  return { nodes: nodes.map((n) => adjacency.entities[n]!), edges: rels.map((r) => adjacency.relations[r]!) };
+  return { nodes: nodes.map((n) => adjacency.entities[n]!), edges: rels.map((r) => relationAt(adjacency, r)) };
 }
 
 /**
