@@ -47,8 +47,14 @@ export function relationRow(relation: RelationRecord): string {
 /** The relation of a row's parsed JSON and its key columns, of either form (a whole record has its derived `status`). */
 export function relationOfRow(parsed: object, key: RowKey): RelationRecord {
   // The key first, as a record has it; a row written with its id, type and ends in the JSON repeats them.
-  const row = { id: key.id, type: key.type, from: key.from, to: key.to, ...parsed };
-  return 'status' in row ? (row as RelationRecord) : relationFromFile(row as RelationFile, null);
+  if ('status' in parsed) return { id: key.id, type: key.type, from: key.from, to: key.to, ...parsed } as RelationRecord;
+  // The file form makes a new record: the parsed object only lends it its fields.
+  const file = parsed as { -readonly [K in keyof RelationFile]: RelationFile[K] };
+  file.id = key.id;
+  file.type = key.type;
+  file.from = key.from;
+  file.to = key.to;
+  return relationFromFile(file, null);
 }
 
 /** What the walks and filters read of a relation, as its row's columns keep it. */
