@@ -5,7 +5,8 @@
  *
  * With a data file (data-file.ts, DATA_DIR) it is durable: every load is written to the file in one
  * SQLite transaction before the new state is swapped in, and `openDurableMemoryStore` rebuilds the
- * state from the file at start. Without one it lives in memory only (DATA_DIR=:memory:, tests).
+ * state from the file at start, each relation's record parsed when first read (relation-rows.ts).
+ * Without one it lives in memory only (DATA_DIR=:memory:, tests).
  */
 import {
   compareText,
