@@ -38,12 +38,7 @@ export interface Reading {
 
 type Rec = Record<string, unknown>;
 
-/**
- * The relation types the reader proposes, and the only ones of the graph it compares with (an
- * event's participants and places, distances between places): a caller may give it the graph's
- * relations of these types alone.
- */
-export const RELATION_TYPES_READ = ['PARTICIPATED_IN', 'TOOK_PLACE_IN', 'NEAR'] as const satisfies readonly RelationType[];
+export { RELATION_TYPES_READ } from './relation-types-read.js';
 
 export function readArticle(text: string, graph: Dataset, info: ArticleInfo = {}): { changeset: Changeset; reading: Reading } {
   const published = info.published ?? new Date().toISOString().slice(0, 10);

@@ -6,7 +6,6 @@
 import type { Config } from '../config.js';
 import type { GraphStore } from './graph-store.js';
 import { createMemoryStore, openDurableMemoryStore } from './memory/memory-store.js';
-import { createNeo4jStore } from './neo4j/neo4j-store.js';
 
 export interface OpenedStore {
   readonly store: GraphStore;
@@ -21,6 +20,8 @@ export async function openConfiguredStore(
   if (config.neo4j) {
     const { uri, username, password, database, connectTimeoutMs } = config.neo4j;
     log('connecting to Neo4j', { uri, database: database ?? '(default)' });
+    // Loaded only here: a server on the embedded store does not load the driver.
+    const { createNeo4jStore } = await import('./neo4j/neo4j-store.js');
     const store = await createNeo4jStore({
       uri,
       username,

@@ -29,7 +29,7 @@ import {
   type ProposedItem,
   type ProvenanceEntry,
 } from '../domain/review.js';
-import { RELATION_TYPES_READ } from '../extract/extract.js';
+import { RELATION_TYPES_READ } from '../extract/relation-types-read.js';
 import { readArticleOffThread } from '../extract/reader-thread.js';
 import type { ChangeRecord, GraphStore, ReadOptions, StoredDocument } from '../store/graph-store.js';
 import type { FileRecords, WriteOptions, WriteService } from './write-service.js';
