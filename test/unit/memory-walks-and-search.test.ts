@@ -380,6 +380,21 @@ describe('neighbourhoods (compressed adjacency)', () => {
 });
 
 describe('search (prepared index)', () => {
+  it('finds names with characters outside the Basic Multilingual Plane by their code points, as over every entity', () => {
+    // 𠀀𠀁𠀂 are letters of two code units each: a trigram or short text must not split one.
+    const entities = [
+      entity('person:a', '𠀀𠀁𠀂 Ma'),
+      entity('person:b', 'Ma 𠀁𠀂𠀃', ['𠀂x']),
+      entity('person:c', 'Max'),
+    ];
+    const index = new EntitySearchIndex(entities);
+    for (const text of ['𠀁', '𠀁𠀂', '𠀀𠀁𠀂', '𠀂 m', '𠀂x', 'ma', 'max']) {
+      expect(index.search(normalizeForSearch(text), null, 10), text).toEqual(rankSearchResults(entities, text, 10));
+    }
+    // Both hold it: b's word starts with it, a has it inside a word.
+    expect(index.search(normalizeForSearch('𠀁𠀂'), null, 10).map((m) => m.entity.id)).toEqual(['person:b', 'person:a']);
+  });
+
   it('breaks ties by normalized name, then id, and reports the first best label', () => {
     const entities = [
       entity('settlement:b', 'Kur'),

@@ -48,10 +48,23 @@ const GRAM = 3;
 /** Substring levels: tier EXACT..SUBSTRING times field NAME, ALIAS (see the domain's `substringLevel`). */
 const LEVELS = 8;
 
+/** A key with a surrogate pair, whose code points are not its code units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The key's characters: code points, so that no surrogate pair is split; the key itself (indexable alike, no copy) when it has none. */
+function charactersOf(key: string): ArrayLike<string> {
+  return SURROGATE.test(key) ? Array.from(key) : key;
+}
+
 /** The distinct trigrams of each key, never spanning two keys. Code points, so no surrogate is split. */
 export function trigramsOf(keys: Iterable<string>): string[] {
   const grams = new Set<string>();
   for (const key of keys) {
+    if (!SURROGATE.test(key)) {
+      // Code units are code points here: the trigrams are slices (a build at 100k entities makes millions).
+      for (let i = 0; i + GRAM <= key.length; i++) grams.add(key.slice(i, i + GRAM));
+      continue;
+    }
     const chars = Array.from(key);
     for (let i = 0; i + GRAM <= chars.length; i++) grams.add(chars.slice(i, i + GRAM).join(''));
   }
@@ -62,7 +75,7 @@ export function trigramsOf(keys: Iterable<string>): string[] {
 function shortTextsOf(keys: Iterable<string>): string[] {
   const texts = new Set<string>();
   for (const key of keys) {
-    const chars = Array.from(key);
+    const chars = charactersOf(key);
     for (let i = 0; i < chars.length; i++) {
       if (chars[i] === ' ') continue;
       texts.add(chars[i]!);
