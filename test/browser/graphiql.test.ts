@@ -90,7 +90,10 @@ describe.runIf(hasChromium)('GraphiQL at /graphiql in Chromium, offline', () => 
     const tabs = page.getByRole('tab');
     expect(await tabs.count()).toBe(1 + examples.length);
     // Each example's tab is named after its heading; the first asks who commands the Chechen unit.
-    await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${operationName(examples[0]!.title)}$`) }).click();
+    const name = new RegExp(`^${operationName(examples[0]!.title)}$`);
+    await page.locator('.graphiql-tab-button', { hasText: name }).click();
+    // The keys go to the clicked tab's editor only once it is active.
+    await page.locator('.graphiql-tab-active .graphiql-tab-button', { hasText: name }).waitFor();
     const editor = page.locator('.graphiql-query-editor .monaco-editor');
     await editor.getByText(examples[0]!.title).first().waitFor();
     await editor.locator('.view-lines').first().click();

@@ -6,6 +6,7 @@
 import './monaco-workers.js';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
+import { Kind, parse } from 'graphql';
 import type { ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
 import './page.css';
@@ -15,7 +16,24 @@ declare const __README_EXAMPLES__: readonly string[];
 
 const endpoint = new URL('/graphql', window.location.href).toString();
 
+/**
+ * The operation to run: the one named when the document has it, else the document's only one.
+ * Right after a switch of tabs GraphiQL may still send the operation name of the tab before (the
+ * server would answer "Unknown operation named …"), until the editor has parsed the new document.
+ */
+function operationToRun(query: string, named: string | null | undefined): string | undefined {
+  let names: (string | undefined)[];
+  try {
+    names = parse(query).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : []));
+  } catch {
+    return named ?? undefined; // the server says what is wrong with it
+  }
+  if (named && names.includes(named)) return named;
+  return names.length === 1 ? names[0] : (named ?? undefined);
+}
+
 const fetcher: ComponentProps<typeof GraphiQL>['fetcher'] = async (params, options) => {
+  params = { ...params, operationName: operationToRun(params.query, params.operationName) };
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
