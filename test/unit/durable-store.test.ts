@@ -16,6 +16,7 @@ import { DATA_FILE_NAME, DataFileError, GraphDataFile, SCHEMA_VERSION } from '..
 import { MemoryStore, createMemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
 import { emptyState } from '../../src/store/memory/state.js';
 import * as changes from '../support/writes-fixture.js';
+import { generateDataset } from '../../tools/bench/generate.js';
 
 const seed: Dataset = await readDatasetFile(SEED_FILE);
 
@@ -348,6 +349,26 @@ describe('relations read back from the data file', () => {
     const filter: RelationFilter = { types: [written.type], statuses: [written.status], claimantIds: [claimant], window: { from: day, to: day } };
     const [views] = await reopened.relationsOf([written.from], { filter, direction: 'BOTH' });
     expect(views!.map((v) => v.relation)).toContainEqual(written);
+    await reopened.close();
+  });
+
+  it("are parsed a slice at a time for the first question about statements' facts, which stops when its client goes and leaves the rest to the next", async () => {
+    const dataset = generateDataset({ entities: 2_000, relations: 20_000, seed: 7 });
+    const store = openDurableMemoryStore(dir);
+    await store.load(dataset);
+    await store.close();
+    const reopened = openDurableMemoryStore(dir);
+    const statementIds = dataset.statements.slice(0, 50).map((s) => s.id);
+    const client = new AbortController();
+    const asked = reopened.factsSupportedBy(statementIds, { signal: client.signal });
+    // Runs only if the question gives way to the event loop before it is done.
+    setImmediate(() => client.abort(new Error('the client went away')));
+    await expect(asked).rejects.toThrow('the client went away');
+    const parsedAtStart = createMemoryStore();
+    await parsedAtStart.load(dataset);
+    const expected = await parsedAtStart.factsSupportedBy(statementIds);
+    expect(expected.flat().length).toBeGreaterThan(0);
+    expect(await reopened.factsSupportedBy(statementIds)).toEqual(expected);
     await reopened.close();
   });
 

@@ -57,7 +57,7 @@ import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
 import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
-import { factIndexesOf, factsSupportedBy, findEvents, near, timeline } from './facts.js';
+import { factIndexesReady, factsSupportedBy, findEvents, near, timeline } from './facts.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
 import { recordOf } from './relation-rows.js';
@@ -361,17 +361,18 @@ export class MemoryStore implements GraphStore {
 
   async findEvents(query: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
     const state = this.state;
-    return findEvents(factIndexesOf(state), state.adjacency, query, page, new Pacer(options?.signal));
+    const pacer = new Pacer(options?.signal);
+    return findEvents(await factIndexesReady(state, pacer), state.adjacency, query, page, pacer);
   }
 
   async timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {
     const state = this.state;
-    return timeline(factIndexesOf(state), state.adjacency, query, page, new Pacer(options?.signal));
+    const pacer = new Pacer(options?.signal);
+    return timeline(await factIndexesReady(state, pacer), state.adjacency, query, page, pacer);
   }
 
   async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
-    refuseIfCancelled(options);
-    return factsSupportedBy(factIndexesOf(this.state), statementIds);
+    return factsSupportedBy(await factIndexesReady(this.state, new Pacer(options?.signal)), statementIds);
   }
 
   async factsCitingSources(sourceIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
@@ -399,7 +400,8 @@ export class MemoryStore implements GraphStore {
 
   async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
     const state = this.state;
-    return near(factIndexesOf(state), entityOf(state, placeId), km, new Pacer(options?.signal));
+    const pacer = new Pacer(options?.signal);
+    return near(await factIndexesReady(state, pacer), entityOf(state, placeId), km, pacer);
   }
 
   async close(): Promise<void> {
