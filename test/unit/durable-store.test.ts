@@ -352,7 +352,7 @@ describe('relations read back from the data file', () => {
     await reopened.close();
   });
 
-  it("are parsed a slice at a time for the first question about statements' facts, which stops when its client goes and leaves the rest to the next", async () => {
+  it("are parsed a slice at a time for the first question about statements' facts or a merge, which stop when their client goes", async () => {
     const dataset = generateDataset({ entities: 2_000, relations: 20_000, seed: 7 });
     const store = openDurableMemoryStore(dir);
     await store.load(dataset);
@@ -370,6 +370,17 @@ describe('relations read back from the data file', () => {
     expect(expected.flat().length).toBeGreaterThan(0);
     expect(await reopened.factsSupportedBy(statementIds)).toEqual(expected);
     await reopened.close();
+    // So is a merge's search for the records naming the entities merged, after another start.
+    const again = openDurableMemoryStore(dir);
+    const merged = [dataset.entities[0]!.id, dataset.entities[1]!.id];
+    const merging = new AbortController();
+    const referring = again.recordsReferringTo(merged, { signal: merging.signal });
+    setImmediate(() => merging.abort(new Error('the client went away')));
+    await expect(referring).rejects.toThrow('the client went away');
+    const found = await again.recordsReferringTo(merged);
+    expect(found.relations.length).toBeGreaterThan(0);
+    expect(found).toEqual(await parsedAtStart.recordsReferringTo(merged));
+    await again.close();
   });
 
   it('are parsed when first read: a damaged row does not stop a start, and reading it names it', async () => {

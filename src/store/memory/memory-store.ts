@@ -253,15 +253,22 @@ export class MemoryStore implements GraphStore {
   }
 
   async recordsReferringTo(entityIds: readonly string[], options?: ReadOptions): Promise<ReferringRecords> {
-    refuseIfCancelled(options);
+    const pacer = new Pacer(options?.signal);
     const ids = new Set(entityIds);
     const { adjacency, statementsInOrder } = this.state;
     // A merge is rare: one pass over the records, rather than an index every load would keep.
     const namesOne = (attributions: readonly Attribution[]) =>
       attributions.some((a) => (a.claimantId !== null && ids.has(a.claimantId)) || (a.viaId !== null && ids.has(a.viaId)));
+    // In id order already, as the adjacency keeps them; a relation not read yet is parsed here, a
+    // slice at a time (every one of them, at the first merge after a start from the data file).
+    const relations: RelationRecord[] = [];
+    for (const stored of adjacency.relations) {
+      if (pacer.due()) await pacer.pause();
+      const r = recordOf(stored);
+      if (ids.has(r.from) || ids.has(r.to) || namesOne(r.attributions)) relations.push(r);
+    }
     return {
-      // In id order already, as the adjacency keeps them.
-      relations: adjacency.relations.map(recordOf).filter((r) => ids.has(r.from) || ids.has(r.to) || namesOne(r.attributions)),
+      relations,
       statements: statementsInOrder
         .filter((s) => (s.speakerId !== null && ids.has(s.speakerId)) || (s.reportedViaId !== null && ids.has(s.reportedViaId)) || s.aboutIds.some((a) => ids.has(a)))
         .sort(compareById),
