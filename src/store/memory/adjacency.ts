@@ -26,7 +26,6 @@ import {
 import { typeBitOf } from './relation-filter.js';
 import { recordOf, walkFactsOf, type StoredRelation } from './relation-rows.js';
 
-export { dayNumber } from './relation-rows.js';
 
 /** A directed walk may step from this row's node to the other end. */
 export const STEP_OUT = 1;

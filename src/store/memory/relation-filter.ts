@@ -19,7 +19,8 @@ import {
   type RelationType,
 } from '../../domain/index.js';
 import type { RelationFilter } from '../graph-store.js';
-import { dayNumber, kindBitOf, statusBitOf, type Adjacency } from './adjacency.js';
+import { kindBitOf, statusBitOf, type Adjacency } from './adjacency.js';
+import { dayNumber } from './relation-rows.js';
 
 /** Relation number, and up to two anchors' node numbers (-1: none), to whether it passes. */
 export type RelationTest = (r: number, anchor?: number, otherAnchor?: number) => boolean;

@@ -17,6 +17,7 @@
  */
 import {
   CLAIM_STATUSES,
+  claimantsOf,
   relationFromFile,
   relationToFile,
   timeBounds,
@@ -80,7 +81,7 @@ const NO_CLAIMANTS: readonly string[] = Object.freeze([]);
 /** The walk facts of a record (a row read back has them in its columns: `walkFactsOf`). */
 export function walkFactsOfRecord(relation: RelationRecord): WalkFacts {
   const bounds = relation.time === null ? null : timeBounds(relation.time);
-  const claimantIds = [...new Set(relation.attributions.flatMap((a) => (a.claimantId === null ? [] : [a.claimantId])))];
+  const claimantIds = claimantsOf(relation.attributions);
   return {
     type: relation.type,
     from: relation.from,
@@ -131,7 +132,7 @@ export class RowBatch {
     c.claimants.push(claimants);
     // The texts each row repeats become shared strings, so only the rows' own text stays in memory.
     const { shared } = this;
-    return new RelationRow({ id, type: shared.id(type) as RelationRecord['type'], from: shared.id(from), to: shared.id(to) }, json, at, this);
+    return new RelationRow({ id, type: shared.text(type) as RelationRecord['type'], from: shared.text(from), to: shared.text(to) }, json, at, this);
   }
 
   /** The walk facts of row `at` (its key given), or null once the columns were let go. */

@@ -55,11 +55,7 @@ export class SharedParts {
   }
 
   /** The one string of this text: an entity's or source's id is its record's own. */
-  id(value: string): string {
-    return this.text(value);
-  }
-
-  private text(value: string): string {
+  text(value: string): string {
     const shared = this.strings.get(value);
     if (shared !== undefined) return shared;
     this.strings.set(value, value);
