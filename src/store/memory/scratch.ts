@@ -19,8 +19,27 @@ class ScratchPool<T extends Int32Array | Uint8Array> {
   }
 
   giveBack(...arrays: T[]): void {
+    for (const array of arrays) array.fill(this.initial);
+    this.keep(arrays);
+  }
+
+  /**
+   * Takes back arrays their borrower has put back to the initial value itself, entry by entry (a
+   * walk that reached a few hundred of 100k nodes unmarks those, not all). Under test every entry
+   * is checked, so a walk that leaves a mark fails loudly instead of misleading the next one.
+   */
+  giveBackUnmarked(...arrays: T[]): void {
+    if (CHECKED) {
+      for (const array of arrays) {
+        const at = array.findIndex((value) => value !== this.initial);
+        if (at !== -1) throw new Error(`A scratch array came back with entry ${at} still marked (${array[at]}).`);
+      }
+    }
+    this.keep(arrays);
+  }
+
+  private keep(arrays: T[]): void {
     for (const array of arrays) {
-      array.fill(this.initial);
       let list = this.free.get(array.length);
       if (list === undefined) {
         // A new length: the graph changed size, and arrays of the old ones will not be asked again.
@@ -33,6 +52,8 @@ class ScratchPool<T extends Int32Array | Uint8Array> {
 }
 
 const KEPT_LENGTHS = 4;
+/** Whether arrays given back unmarked are checked: under the test runner. */
+const CHECKED = process.env.VITEST !== undefined;
 /** Enough for the walks in flight at once on a busy server; beyond it, arrays go to the collector. */
 const KEPT_PER_LENGTH = 16;
 

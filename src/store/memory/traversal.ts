@@ -155,9 +155,8 @@ async function wholeLevels(
     for (const node of frontier) {
       for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
         if (pacer.due()) await pacer.pause();
-        if (!accepts(relation[k]!)) continue;
         const next = other[k]!;
-        if (reached[next] !== 0) continue;
+        if (reached[next] !== 0 || !accepts(relation[k]!)) continue;
         reached[next] = 1;
         level.push(next);
         if (order.length + level.length > tooMany) return order.length + level.length;
@@ -359,11 +358,23 @@ export async function shortestPathNumbers(
   // An avoided node counts as reached by both searches, so neither ever steps into it; cheaper than
   // a test of both ends of every relation a search reads.
   for (const node of avoided) marks.fromStart[node] = marks.toTarget[node] = AVOIDED;
+  let unmarked = false;
   try {
-    return await canonicalPathOver({ adjacency, start, target, maxHops, accepts, directed, pacer }, marks);
+    const found = await canonicalPathOver({ adjacency, start, target, maxHops, accepts, directed, pacer }, marks);
+    for (const node of avoided) marks.fromStart[node] = marks.toTarget[node] = -1;
+    unmarked = true;
+    return found;
   } finally {
-    unreachedInts.giveBack(marks.fromStart, marks.toTarget, marks.position);
+    // A search that ran to its end unmarked what it marked (Yen's spur searches are many, and most
+    // reach a few hundred nodes of 100k); one cut short is cleared whole.
+    if (unmarked) unreachedInts.giveBackUnmarked(marks.fromStart, marks.toTarget, marks.position);
+    else unreachedInts.giveBack(marks.fromStart, marks.toTarget, marks.position);
   }
+}
+
+/** Puts -1 back at the nodes of `lists` in `marks`. */
+function unmark(marks: Int32Array, lists: readonly (readonly number[] | undefined)[]): void {
+  for (const list of lists) if (list !== undefined) for (const node of list) marks[node] = -1;
 }
 
 /** What a path search's hop counts hold for a node it must not pass through. */
@@ -414,7 +425,11 @@ async function canonicalPathOver(
     for (const node of level) if (theirs[node] !== -1) met = true;
     levels.push(level);
   }
-  if (!met) return null;
+  if (!met) {
+    unmark(fromStart, startLevels);
+    unmark(toTarget, targetLevels);
+    return null;
+  }
   const length = ks + kt;
 
   // 2. Positions on shortest paths: layers[i], the nodes at position i.
@@ -439,6 +454,10 @@ async function canonicalPathOver(
     rels.push(bestRelation);
     current = bestNode;
   }
+  // Every mark made is in a level or a layer (markLayer takes back its scratch marks itself).
+  unmark(fromStart, startLevels);
+  unmark(toTarget, targetLevels);
+  unmark(position, layers);
   return { nodes, rels };
 }
 
@@ -468,9 +487,9 @@ async function expandLevel(
   for (const node of frontier) {
     for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
       if (pacer.due()) await pacer.pause();
-      if ((flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
+      // Most entries of a dense level lead back to nodes reached already: that test first, the filter's after.
       const next = other[k]!;
-      if (hopsOf[next] !== -1) continue;
+      if (hopsOf[next] !== -1 || (flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
       hopsOf[next] = hops;
       level.push(next);
     }
