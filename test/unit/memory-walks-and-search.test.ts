@@ -20,6 +20,9 @@ import {
 } from '../../src/domain/index.js';
 import type { PathQuery } from '../../src/store/graph-store.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { Pacer } from '../../src/store/memory/pacer.js';
+import { kShortestPaths } from '../../src/store/memory/paths.js';
+import { stateWithDataset } from '../../src/store/memory/state.js';
 import { EntitySearchIndex } from '../../src/store/memory/search-index.js';
 import { generateDataset } from '../../tools/bench/generate.js';
 
@@ -308,6 +311,31 @@ describe('k shortest paths (Yen over the canonical shortest path)', () => {
       }
     }
     expect(several).toBeGreaterThan(100);
+  });
+
+  it('answers as before after searches stopped part-way by their deadline (what they marked is cleared)', async () => {
+    const state = stateWithDataset(null, generateDataset({ entities: 5_000, relations: 30_000, seed: 7 }));
+    const entityIds = state.adjacency.entities.map((e) => e.id);
+    const pairs = Array.from({ length: 24 }, (_, i) => [entityIds[(i * 997) % entityIds.length]!, entityIds[(i * 1_201 + 500) % entityIds.length]!] as const);
+    const query: PathQuery = { maxHops: 6, first: 3, filter: { types: null }, directed: false };
+    const answer = async (a: string, b: string, pacer = new Pacer(undefined)) =>
+      (await kShortestPaths(state, a, b, query, pacer)).map((p) => `${ids(p.nodes)}/${ids(p.edges)}`);
+    const before = await Promise.all(pairs.map(([a, b]) => answer(a, b)));
+    let stopped = 0;
+    for (const [a, b] of pairs) {
+      // A slice of 0 ms: the search pauses after its first 1,024 steps, and the deadline has passed by then.
+      const controller = new AbortController();
+      setImmediate(() => controller.abort(new Error('deadline')));
+      await answer(a, b, new Pacer(controller.signal, 0)).then(
+        () => {},
+        (error: Error) => {
+          expect(error.message).toBe('deadline');
+          stopped++;
+        },
+      );
+    }
+    expect(stopped).toBeGreaterThanOrEqual(8);
+    expect(await Promise.all(pairs.map(([a, b]) => answer(a, b)))).toEqual(before);
   });
 });
 
