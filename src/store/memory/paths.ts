@@ -9,6 +9,12 @@
  * spur path the best of its kind in that order, the best candidate is the best path not yet
  * listed, ties included.
  *
+ * Lawler's refinement: a path's spurs before the node where it left the path it was made from are
+ * not searched again. There its root and the relations blocked after the root are those of that
+ * earlier path, whose own spur search was made with them (or, when a later path added a blocked
+ * relation there, by that path's spur search), and the searches are deterministic: searching again
+ * could only find a candidate already made.
+ *
  * No library fits here: graph libraries' algorithms neither read the compressed adjacency nor
  * order ties by id, and the spur searches must share the one relation filter and the Pacer.
  */
@@ -46,12 +52,15 @@ async function spurPaths(
   pacer: Pacer,
 ): Promise<NumberedPath[]> {
   const found: NumberedPath[] = [shortest];
+  /** Where each listed path, and each candidate, left the path it was made from (the shortest: 0). */
+  const foundLeftAt: number[] = [0];
   const candidates: NumberedPath[] = [];
+  const candidatesLeftAt: number[] = [];
   const seen = new Set<string>([keyOf(shortest)]);
 
   while (found.length < first) {
     const previous = found[found.length - 1]!;
-    for (let i = 0; i < previous.rels.length; i++) {
+    for (let i = foundLeftAt[found.length - 1]!; i < previous.rels.length; i++) {
       const spur = previous.nodes[i]!;
       // Relations the listed paths with this root take from the spur; the root's nodes before it.
       const blockedRelations: number[] = [];
@@ -74,11 +83,13 @@ async function spurPaths(
       if (seen.has(key)) continue;
       seen.add(key);
       candidates.push(candidate);
+      candidatesLeftAt.push(i);
     }
     if (candidates.length === 0) break;
     let best = 0;
     for (let c = 1; c < candidates.length; c++) if (comparePaths(candidates[c]!, candidates[best]!) < 0) best = c;
     found.push(candidates.splice(best, 1)[0]!);
+    foundLeftAt.push(candidatesLeftAt.splice(best, 1)[0]!);
   }
   return found;
 }
