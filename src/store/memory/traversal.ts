@@ -413,6 +413,8 @@ async function canonicalPathOver(
   const targetLevels: number[][] = [[target]];
   let ks = 0;
   let kt = 0;
+  /** The nodes where the searches met, all at ks from the start and kt from the target. */
+  const meeting: number[] = [];
   let met = false;
   while (!met && ks + kt < maxHops && startLevels[ks]!.length > 0 && targetLevels[kt]!.length > 0) {
     // The side whose next level costs less to find: fewer entries in its frontier's rows (a hub
@@ -421,9 +423,8 @@ async function canonicalPathOver(
     const [mine, theirs, levels, hops, step] = growStart
       ? [fromStart, toTarget, startLevels, ++ks, forward]
       : [toTarget, fromStart, targetLevels, ++kt, backward];
-    const level = await expandLevel(adjacency, levels[hops - 1]!, mine, hops, step, accepts, pacer);
-    for (const node of level) if (theirs[node] !== -1) met = true;
-    levels.push(level);
+    levels.push(await expandLevel(adjacency, levels[hops - 1]!, mine, theirs, hops, step, accepts, pacer, meeting));
+    met = meeting.length > 0;
   }
   if (!met) {
     unmark(fromStart, startLevels);
@@ -434,8 +435,8 @@ async function canonicalPathOver(
 
   // 2. Positions on shortest paths: layers[i], the nodes at position i.
   const layers: number[][] = new Array<number[]>(length + 1);
-  layers[ks] = startLevels[ks]!.filter((node) => fromStart[node] === ks && toTarget[node] === kt);
-  for (const node of layers[ks]!) position[node] = ks;
+  layers[ks] = meeting;
+  for (const node of meeting) position[node] = ks;
   for (let i = ks; i > 0; i--) {
     layers[i - 1] = await markLayer(adjacency, layers[i]!, i, startLevels[i - 1]!, position, i - 1, backward, accepts, pacer);
   }
@@ -473,15 +474,23 @@ function reversed(step: number): number {
   return ((step & STEP_OUT) !== 0 ? STEP_IN : 0) | ((step & STEP_IN) !== 0 ? STEP_OUT : 0);
 }
 
-/** One level of a breadth-first search: the nodes first reached from `frontier`, marked at `hops`. */
+/**
+ * One level of a breadth-first search: the nodes first reached from `frontier`, marked at `hops`.
+ * A node the other side's search reached (`theirs`) is where they meet: it goes to `meeting` too,
+ * and once there is one, this is the last level, so the level keeps only meeting nodes from then
+ * on (the rest of a last level is never read, and it is most of the work: levels grow by the
+ * degree at each hop).
+ */
 async function expandLevel(
   { offsets, other, relation, flags }: WalkGraph,
   frontier: readonly number[],
   hopsOf: Int32Array,
+  theirs: Int32Array,
   hops: number,
   step: number,
   accepts: (r: number) => boolean,
   pacer: Pacer,
+  meeting: number[],
 ): Promise<number[]> {
   const level: number[] = [];
   for (const node of frontier) {
@@ -489,9 +498,12 @@ async function expandLevel(
       if (pacer.due()) await pacer.pause();
       // Most entries of a dense level lead back to nodes reached already: that test first, the filter's after.
       const next = other[k]!;
-      if (hopsOf[next] !== -1 || (flags[k]! & step) === 0 || !accepts(relation[k]!)) continue;
+      if (hopsOf[next] !== -1 || (flags[k]! & step) === 0) continue;
+      const meets = theirs[next]! >= 0;
+      if ((meeting.length > 0 && !meets) || !accepts(relation[k]!)) continue;
       hopsOf[next] = hops;
       level.push(next);
+      if (meets) meeting.push(next);
     }
   }
   return level;
