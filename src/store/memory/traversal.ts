@@ -11,7 +11,7 @@ import { walkThroughStatements } from './statement-walk.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
-import { unmarkedBytes, unreachedInts } from './scratch.js';
+import { MAX_MARKED_HOPS, unmarkedBytes, unreachedHops } from './scratch.js';
 
 export async function neighborhoodOf(
   state: MemoryState,
@@ -351,10 +351,11 @@ export async function shortestPathNumbers(
   avoided: readonly number[] = [],
 ): Promise<NumberedPath | null> {
   if (start === target) return { nodes: [start], rels: [] };
+  if (maxHops > MAX_MARKED_HOPS) throw new RangeError(`A path search goes at most ${MAX_MARKED_HOPS} hops, not ${maxHops}.`);
   const n = adjacency.offsets.length - 1;
   // Hops from the start, and to the target, for the nodes each side reached, and positions on
   // shortest paths (-1: not reached, on none).
-  const marks: PathMarks = { fromStart: unreachedInts.borrow(n), toTarget: unreachedInts.borrow(n), position: unreachedInts.borrow(n) };
+  const marks: PathMarks = { fromStart: unreachedHops.borrow(n), toTarget: unreachedHops.borrow(n), position: unreachedHops.borrow(n) };
   // An avoided node counts as reached by both searches, so neither ever steps into it; cheaper than
   // a test of both ends of every relation a search reads.
   for (const node of avoided) marks.fromStart[node] = marks.toTarget[node] = AVOIDED;
@@ -367,13 +368,13 @@ export async function shortestPathNumbers(
   } finally {
     // A search that ran to its end unmarked what it marked (Yen's spur searches are many, and most
     // reach a few hundred nodes of 100k); one cut short is cleared whole.
-    if (unmarked) unreachedInts.giveBackUnmarked(marks.fromStart, marks.toTarget, marks.position);
-    else unreachedInts.giveBack(marks.fromStart, marks.toTarget, marks.position);
+    if (unmarked) unreachedHops.giveBackUnmarked(marks.fromStart, marks.toTarget, marks.position);
+    else unreachedHops.giveBack(marks.fromStart, marks.toTarget, marks.position);
   }
 }
 
 /** Puts -1 back at the nodes of `lists` in `marks`. */
-function unmark(marks: Int32Array, lists: readonly (readonly number[] | undefined)[]): void {
+function unmark(marks: Int8Array, lists: readonly (readonly number[] | undefined)[]): void {
   for (const list of lists) if (list !== undefined) for (const node of list) marks[node] = -1;
 }
 
@@ -384,9 +385,9 @@ const CANDIDATE = -2;
 
 /** The arrays a path search marks nodes in, one entry per node, -1 when unmarked. */
 interface PathMarks {
-  readonly fromStart: Int32Array;
-  readonly toTarget: Int32Array;
-  readonly position: Int32Array;
+  readonly fromStart: Int8Array;
+  readonly toTarget: Int8Array;
+  readonly position: Int8Array;
 }
 
 interface PathSearch {
@@ -484,8 +485,8 @@ function reversed(step: number): number {
 async function expandLevel(
   { offsets, other, relation, flags }: WalkGraph,
   frontier: readonly number[],
-  hopsOf: Int32Array,
-  theirs: Int32Array,
+  hopsOf: Int8Array,
+  theirs: Int8Array,
   hops: number,
   step: number,
   accepts: (r: number) => boolean,
@@ -520,7 +521,7 @@ async function markLayer(
   layer: readonly number[],
   at: number,
   candidates: readonly number[],
-  position: Int32Array,
+  position: Int8Array,
   marking: number,
   step: number,
   accepts: (r: number) => boolean,
@@ -567,7 +568,7 @@ function smallestStep(
   { offsets, other, relation, flags }: WalkGraph,
   current: number,
   layer: readonly number[],
-  position: Int32Array,
+  position: Int8Array,
   at: number,
   step: number,
   accepts: (r: number) => boolean,
