@@ -129,6 +129,30 @@ function referenceNeighbourhood(dataset: Dataset, centre: string, depth: number,
   return { nodes, edges };
 }
 
+/**
+ * Two hubs with `leafCount` leaves between them, parallel relations both ways round, a few links
+ * between leaves: layers of one hub beside short rows, and greedy steps from a hub towards a small
+ * layer, and frontiers of a node or two whose rows are long (a search looks the pairs up).
+ */
+function hubGraph(leafCount: number, start: number, hubCount = 2) {
+  let seed = start;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const hubs = Array.from({ length: hubCount }, (_, h) => `n:hub-${String.fromCharCode(97 + h)}`);
+  const leaves = Array.from({ length: leafCount }, (_, i) => `n:leaf-${String(i).padStart(3, '0')}`);
+  // The hubs joined each to the next, and with more than two, each to every other.
+  const relations: RelationRecord[] = hubs.flatMap((a, h) => hubs.slice(h + 1).filter((_, j) => hubCount > 2 || j === 0).map((b, j) => relation(`r:hubs-${h}-${j}`, 'LOCATED_IN', a, b)));
+  leaves.forEach((leaf, i) => {
+    const hub = hubs[i % hubCount]!;
+    const type: RelationType = random() < 0.5 ? 'NEAR' : 'LOCATED_IN';
+    relations.push(random() < 0.5 ? relation(`r:${i}-1`, type, leaf, hub) : relation(`r:${i}-1`, type, hub, leaf));
+    if (random() < 0.3) relations.push(relation(`r:${i}-0`, 'LOCATED_IN', random() < 0.5 ? leaf : hub, random() < 0.5 ? hub : leaf));
+    if (random() < 0.1) relations.push(relation(`r:${i}-2`, 'NEAR', leaf, leaves[Math.floor(random() * leaves.length)]!));
+    // With more hubs, leaves of two of them: several hubs a step from both ends.
+    if (hubCount > 2 && random() < 0.4) relations.push(relation(`r:${i}-3`, 'NEAR', leaf, hubs[Math.floor(random() * hubCount)]!));
+  });
+  return { hubs, leaves, entities: [...hubs, ...leaves].map((id) => entity(id)), relations: relations.filter((r) => r.from !== r.to) };
+}
+
 describe('shortest paths (bidirectional search, canonical path)', () => {
   const undirected: PathQuery = { maxHops: 6, filter: { types: null }, directed: false };
 
@@ -220,23 +244,30 @@ describe('shortest paths (bidirectional search, canonical path)', () => {
     expect(found).toBeGreaterThan(100);
   });
 
+  it('keeps every meeting node when it joins two frontiers by looking pairs up in their long rows', async () => {
+    // s → a | b, a → m2, b → m1, m1 | m2 → t; a, b, m1 and m2 also have 40 leaves each, so the
+    // frontiers [a, b] and [m1, m2] are joined by lookups. The canonical path takes a (before b),
+    // so it goes through m2, the later of the two meeting nodes.
+    const near = (id: string, from: string, to: string) => relation(id, 'NEAR', from, to);
+    const relations = [near('r:1', 'n:s', 'n:a'), near('r:2', 'n:s', 'n:b'), near('r:3', 'n:a', 'n:m2'), near('r:4', 'n:b', 'n:m1'), near('r:5', 'n:m1', 'n:t'), near('r:6', 'n:m2', 'n:t')];
+    const leafIds: string[] = [];
+    for (const node of ['n:a', 'n:b', 'n:m1', 'n:m2']) {
+      for (let i = 0; i < 40; i++) {
+        leafIds.push(`${node}-leaf-${i}`);
+        relations.push(near(`r:${node.slice(2)}-${i}`, node, `${node}-leaf-${i}`));
+      }
+    }
+    const store = await storeOf(['n:s', 'n:a', 'n:b', 'n:m1', 'n:m2', 'n:t', ...leafIds].map((id) => entity(id)), relations);
+    const path = await store.shortestPath('n:s', 'n:t', undirected);
+    expect(path && ids(path.nodes)).toEqual(['n:s', 'n:a', 'n:m2', 'n:t']);
+    expect((await store.paths('n:s', 'n:t', { ...undirected, first: 3 })).map((p) => ids(p.nodes))).toEqual([
+      ['n:s', 'n:a', 'n:m2', 'n:t'],
+      ['n:s', 'n:b', 'n:m1', 'n:t'],
+    ]);
+  });
+
   it('agrees with brute force through hubs, whose rows a search looks nodes up in rather than reads', async () => {
-    // Two hubs of 60 leaves each, parallel relations both ways round, a few links between leaves:
-    // layers of one hub beside short rows, and greedy steps from a hub towards a small layer.
-    let seed = 5;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const hubs = ['n:hub-a', 'n:hub-b'];
-    const leaves = Array.from({ length: 120 }, (_, i) => `n:leaf-${String(i).padStart(3, '0')}`);
-    const relations: RelationRecord[] = [relation('r:hubs', 'LOCATED_IN', hubs[0]!, hubs[1]!)];
-    leaves.forEach((leaf, i) => {
-      const hub = hubs[i % 2]!;
-      const type: RelationType = random() < 0.5 ? 'NEAR' : 'LOCATED_IN';
-      relations.push(random() < 0.5 ? relation(`r:${i}-1`, type, leaf, hub) : relation(`r:${i}-1`, type, hub, leaf));
-      if (random() < 0.3) relations.push(relation(`r:${i}-0`, 'LOCATED_IN', random() < 0.5 ? leaf : hub, random() < 0.5 ? hub : leaf));
-      if (random() < 0.1) relations.push(relation(`r:${i}-2`, 'NEAR', leaf, leaves[Math.floor(random() * leaves.length)]!));
-    });
-    const usable = relations.filter((r) => r.from !== r.to);
-    const entities = [...hubs, ...leaves].map((id) => entity(id));
+    const { hubs, leaves, entities, relations: usable } = hubGraph(120, 5);
     const store = await storeOf(entities, usable);
     const dataset = { sources: [], entities, relations: usable, statements: [] } as unknown as Dataset;
     const ends = [...hubs, ...leaves.filter((_, i) => i % 7 === 0)];
@@ -336,6 +367,26 @@ describe('k shortest paths (Yen over the canonical shortest path)', () => {
     }
     expect(stopped).toBeGreaterThanOrEqual(8);
     expect(await Promise.all(pairs.map(([a, b]) => answer(a, b)))).toEqual(before);
+  });
+
+  it('agrees with brute force through hubs, whose frontiers of a node or two a search joins by looking pairs up', async () => {
+    for (const [leafCount, hubCount, seed, maxHops] of [[40, 2, 11, 4], [150, 3, 3, 3], [200, 4, 8, 3]] as const) {
+      const { hubs, leaves, entities, relations } = hubGraph(leafCount, seed, hubCount);
+      const store = await storeOf(entities, relations);
+      const dataset = { sources: [], entities, relations, statements: [] } as unknown as Dataset;
+      const ends = [...hubs, ...leaves.filter((_, i) => i % 6 === 0)];
+      for (const a of ends) {
+        for (const b of ends) {
+          for (const query of [
+            { maxHops, first: 6, filter: { types: null }, directed: false },
+            { maxHops, first: 4, filter: { types: null }, directed: true },
+          ]) {
+            const got = (await store.paths(a, b, query)).map((p) => ({ nodes: ids(p.nodes), edges: ids(p.edges) }));
+            expect(got, `${a} → ${b} ${JSON.stringify(query)}`).toEqual(referencePaths(dataset, a, b, query));
+          }
+        }
+      }
+    }
   });
 });
 

@@ -420,7 +420,25 @@ async function canonicalPathOver(
   while (!met && ks + kt < maxHops && startLevels[ks]!.length > 0 && targetLevels[kt]!.length > 0) {
     // The side whose next level costs less to find: fewer entries in its frontier's rows (a hub
     // in a frontier of one is tens of thousands of them).
-    const growStart = entriesIn(adjacency, startLevels[ks]!) <= entriesIn(adjacency, targetLevels[kt]!);
+    const startEntries = entriesIn(adjacency, startLevels[ks]!);
+    const targetEntries = entriesIn(adjacency, targetLevels[kt]!);
+    const growStart = startEntries <= targetEntries;
+    // Frontiers of a few nodes with long rows (hubs): whether they are a step apart is cheaper to
+    // find by looking each pair up in the rows than by reading either side's rows. If they are,
+    // the target's frontier nodes a step from the start's are the meeting nodes, one hop further
+    // from the start, as growing the start's side would have found them.
+    const pairs = startLevels[ks]!.length * targetLevels[kt]!.length;
+    if (pairs * PAIR_LOOKUP_COST < Math.min(startEntries, targetEntries)) {
+      const joined = frontierNodesJoinedTo(adjacency, targetLevels[kt]!, startLevels[ks]!, forward, accepts);
+      if (joined.length > 0) {
+        ks++;
+        for (const node of joined) fromStart[node] = ks;
+        startLevels.push(joined);
+        meeting.push(...joined);
+        met = true;
+        break;
+      }
+    }
     const [mine, theirs, levels, hops, step] = growStart
       ? [fromStart, toTarget, startLevels, ++ks, forward]
       : [toTarget, fromStart, targetLevels, ++kt, backward];
@@ -461,6 +479,42 @@ async function canonicalPathOver(
   unmark(toTarget, targetLevels);
   unmark(position, layers);
   return { nodes, rels };
+}
+
+/** What looking one pair of nodes up in a row costs, in row entries read: about a binary search's steps. */
+const PAIR_LOOKUP_COST = 16;
+
+/**
+ * The nodes of `targets` (once each, in their order) joined to some node of `sources` by a
+ * relation `accepts` passes, taken from the source's side as `step` says. Each pair is looked up in
+ * the shorter of the two rows (rows are in order of the other end).
+ */
+function frontierNodesJoinedTo(
+  { offsets, other, relation, flags }: WalkGraph,
+  targets: readonly number[],
+  sources: readonly number[],
+  step: number,
+  accepts: (r: number) => boolean,
+): number[] {
+  const back = reversed(step);
+  const joined: number[] = [];
+  for (const b of targets) {
+    const bStart = offsets[b]!;
+    const bEnd = offsets[b + 1]!;
+    search: for (const a of sources) {
+      const aStart = offsets[a]!;
+      const aEnd = offsets[a + 1]!;
+      // In a's row the entries for b, taken as `step`; in b's row those for a, taken the other way.
+      const [from, end, wanted, flag] = aEnd - aStart <= bEnd - bStart ? [aStart, aEnd, b, step] : [bStart, bEnd, a, back];
+      for (let k = firstAtOrAfter(other, from, end, wanted); k < end && other[k] === wanted; k++) {
+        if ((flags[k]! & flag) !== 0 && accepts(relation[k]!)) {
+          joined.push(b);
+          break search;
+        }
+      }
+    }
+  }
+  return joined;
 }
 
 /** How many row entries the nodes have: what reading their rows costs. */
