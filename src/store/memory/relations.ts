@@ -29,7 +29,8 @@ export function relationViewsOf(
     const view = viewFrom(entityId, recordOf(relations[r]!), entities[other[k]!]!);
     if (directionPasses(view.direction, direction)) views.push(view);
   }
-  return views.sort(compareRelationViews);
+  // A list past the cap is refused whole: its order (the port leaves it undefined) is not worth a sort.
+  return views.length > cap ? views : views.sort(compareRelationViews);
 }
 
 /**
