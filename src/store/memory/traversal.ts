@@ -429,7 +429,7 @@ async function canonicalPathOver(
     // from the start, as growing the start's side would have found them.
     const pairs = startLevels[ks]!.length * targetLevels[kt]!.length;
     if (pairs * PAIR_LOOKUP_COST < Math.min(startEntries, targetEntries)) {
-      const joined = frontierNodesJoinedTo(adjacency, targetLevels[kt]!, startLevels[ks]!, forward, accepts);
+      const joined = await frontierNodesJoinedTo(adjacency, targetLevels[kt]!, startLevels[ks]!, forward, accepts, pacer);
       if (joined.length > 0) {
         ks++;
         for (const node of joined) fromStart[node] = ks;
@@ -489,19 +489,21 @@ const PAIR_LOOKUP_COST = 16;
  * relation `accepts` passes, taken from the source's side as `step` says. Each pair is looked up in
  * the shorter of the two rows (rows are in order of the other end).
  */
-function frontierNodesJoinedTo(
+async function frontierNodesJoinedTo(
   { offsets, other, relation, flags }: WalkGraph,
   targets: readonly number[],
   sources: readonly number[],
   step: number,
   accepts: (r: number) => boolean,
-): number[] {
+  pacer: Pacer,
+): Promise<number[]> {
   const back = reversed(step);
   const joined: number[] = [];
   for (const b of targets) {
     const bStart = offsets[b]!;
     const bEnd = offsets[b + 1]!;
     search: for (const a of sources) {
+      if (pacer.due()) await pacer.pause();
       const aStart = offsets[a]!;
       const aEnd = offsets[a + 1]!;
       // In a's row the entries for b, taken as `step`; in b's row those for a, taken the other way.
