@@ -30,6 +30,11 @@ export function loadExisting(ctx: GraphContext, ids: readonly string[]): Promise
   return loadReferenced(ctx.loaders.entity, 'entity', ids);
 }
 
+/** The entity a reference names: at once when the request has its record already, else loaded. */
+export function existingEntity(ctx: GraphContext, id: string): EntityRecord | Promise<EntityRecord> {
+  return ctx.loaders.settledEntity(id) ?? loadExisting(ctx, [id]).then((records) => records[0]!);
+}
+
 /** The entity a nullable reference points to, or null. */
 export async function loadOptionalEntity(ctx: GraphContext, id: string | null): Promise<EntityRecord | null> {
   return id === null ? null : ((await loadExisting(ctx, [id]))[0] ?? null);

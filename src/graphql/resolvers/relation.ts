@@ -3,14 +3,14 @@ import { listTooLong } from '../list-limit.js';
 import { pathLength, stepsOf } from '../../store/path-steps.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { factOfRef } from './facts.js';
-import { loadExisting, loadOptionalEntity, loadReferenced, loadSource } from './lookups.js';
+import { existingEntity, loadExisting, loadOptionalEntity, loadReferenced, loadSource } from './lookups.js';
 
 export const relationResolvers: Resolvers = {
   Relation: {
     id: (view) => view.relation.id,
     type: (view) => view.relation.type,
     direction: (view) => view.direction,
-    node: async (view, _args, ctx) => (await loadExisting(ctx, [view.otherId]))[0]!,
+    node: (view, _args, ctx) => existingEntity(ctx, view.otherId),
     status: (view) => view.relation.status,
     claimedBy: (view, _args, ctx) => loadOptionalEntity(ctx, view.relation.claimedBy),
     date: (view) => view.relation.date,

@@ -1,0 +1,81 @@
+/**
+ * A request's entity loader knows the records it has settled, so a resolver can take one without a
+ * promise: always the record the loader itself answers for that id (one record per id in a request).
+ */
+import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EntityRecord } from '../../src/domain/index.js';
+import { createContext, type GraphContext } from '../../src/graphql/context.js';
+import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
+import { createMemoryStore } from '../../src/store/memory/memory-store.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+
+const seed = await readDatasetFile(SEED_FILE);
+const kursk = 'region:kursk';
+
+describe("a request's settled entities", () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = createMemoryStore();
+    await store.load(seed);
+  });
+  const context = (): GraphContext => createContext({ store, requestId: 'test', log: pino({ level: 'silent' }), signal: new AbortController().signal });
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('has none before a load, then the record the loader answers, and null for an id the store does not hold', async () => {
+    const { loaders } = context();
+    expect(loaders.settledEntity(kursk)).toBeUndefined();
+    const loaded = await loaders.entity.load(kursk);
+    expect(loaded?.id).toBe(kursk);
+    expect(loaders.settledEntity(kursk)).toBe(loaded);
+    await loaders.entity.load('region:nowhere');
+    expect(loaders.settledEntity('region:nowhere')).toBeNull();
+  });
+
+  it('keeps the first record of an id, as the loader does: a later prime changes neither', async () => {
+    const { loaders } = context();
+    const loaded = await loaders.entity.load(kursk);
+    const other = { ...loaded!, name: 'Another record of the same id' } as EntityRecord;
+    loaders.entity.prime(kursk, other);
+    await turn();
+    expect(loaders.settledEntity(kursk)).toBe(loaded);
+    expect(await loaders.entity.load(kursk)).toBe(loaded);
+  });
+
+  it('takes a primed record once the loader holds it, and forgets an id the loader is told to clear', async () => {
+    const { loaders } = context();
+    const primed = { ...(await store.entitiesByIds([kursk]))[0]!, name: 'Primed' } as EntityRecord;
+    loaders.entity.prime(kursk, primed);
+    await turn();
+    expect(loaders.settledEntity(kursk)).toBe(primed);
+    loaders.entity.clear(kursk);
+    expect(loaders.settledEntity(kursk)).toBeUndefined();
+    const reloaded = await loaders.entity.load(kursk);
+    expect(reloaded).not.toBe(primed);
+    expect(loaders.settledEntity(kursk)).toBe(reloaded);
+    loaders.entity.clearAll();
+    expect(loaders.settledEntity(kursk)).toBeUndefined();
+  });
+
+  it('has nothing for a load still under way, even when primed meanwhile', async () => {
+    const { loaders } = context();
+    const pending = loaders.entity.load(kursk);
+    loaders.entity.prime(kursk, { ...(await store.entitiesByIds([kursk]))[0]!, name: 'Too late' } as EntityRecord);
+    expect(loaders.settledEntity(kursk)).toBeUndefined();
+    const loaded = await pending;
+    expect(loaded?.name).not.toBe('Too late');
+    expect(loaders.settledEntity(kursk)).toBe(loaded);
+  });
+
+  it('keeps what the loader holds now when an id cleared during its load is primed anew', async () => {
+    const { loaders } = context();
+    const pending = loaders.entity.load(kursk);
+    loaders.entity.clear(kursk);
+    const primed = { ...(await store.entitiesByIds([kursk]))[0]!, name: 'Primed after the clear' } as EntityRecord;
+    loaders.entity.prime(kursk, primed);
+    await pending;
+    await turn();
+    expect(loaders.settledEntity(kursk)).toBe(primed);
+    expect(await loaders.entity.load(kursk)).toBe(primed);
+  });
+});
