@@ -82,6 +82,11 @@ async function walkNeighbourhood(
  * end in the list: the longest run of nodes, from the first and at most `maxItems` of them, whose
  * relations among themselves number at most `maxItems` (domain/neighbourhood.ts, `nearestThatFit`,
  * says why), and those relations. `marked` comes in clear and goes out marking the run.
+ *
+ * A node's row (in order of the other end) is read whole when it is short beside the run so far;
+ * otherwise it is merged with the run in ascending order, galloping through the row to each
+ * earlier node. The run of a neighbourhood with a limit is mostly the smallest numbers a few hubs
+ * reach, so the gallops are short and the rest of a long row is never read.
  */
 async function relationsAmong(
   { offsets, other, relation }: Adjacency,
@@ -92,26 +97,29 @@ async function relationsAmong(
   pacer: Pacer,
 ): Promise<{ kept: number; edges: Int32Array }> {
   const edges = new GrowingInts(64);
+  /** The first nodes of the run in ascending order (brought up to date when a merge needs it). */
+  let sorted: number[] = [];
   for (let i = 0; i < nodes.length; i++) {
     if (i >= maxItems) return { kept: i, edges: edges.done() };
     const node = nodes[i]!;
     const before = edges.length;
     const start = offsets[node]!;
     const end = offsets[node + 1]!;
-    if (end - start <= 16 * i) {
+    if (end - start <= mergeCost(i, end - start)) {
       for (let k = start; k < end; k++) {
         if (pacer.due()) await pacer.pause();
         if (marked[other[k]!] !== 0 && accepts(relation[k]!)) edges.push(relation[k]!);
       }
     } else {
-      // A hub's row is much longer than the run so far: look each node of the run up in it
-      // (rows are in order of the other end).
-      for (let j = 0; j < i; j++) {
+      // A few new nodes are put in place; many (after a stretch of rows read whole) sorted anew.
+      if (i - sorted.length > 8) sorted = nodes.slice(0, i).sort((a, b) => a - b);
+      else for (let j = sorted.length; j < i; j++) insertSorted(sorted, nodes[j]!);
+      let k = start;
+      for (let j = 0; j < i && k < end; j++) {
         if (pacer.due()) await pacer.pause();
-        const earlier = nodes[j]!;
-        for (let k = firstAtOrAfter(other, start, end, earlier); k < end && other[k] === earlier; k++) {
-          if (accepts(relation[k]!)) edges.push(relation[k]!);
-        }
+        const earlier = sorted[j]!;
+        k = firstAtOrAfterFrom(other, k, end, earlier);
+        for (; k < end && other[k] === earlier; k++) if (accepts(relation[k]!)) edges.push(relation[k]!);
       }
     }
     if (edges.length > maxItems) {
@@ -121,6 +129,38 @@ async function relationsAmong(
     marked[node] = 1;
   }
   return { kept: nodes.length, edges: edges.done() };
+}
+
+/** About what merging a run of `count` nodes with a row of `length` entries reads: a gallop each. */
+function mergeCost(count: number, length: number): number {
+  return count * (Math.log2(length / Math.max(count, 1) + 1) + 2);
+}
+
+/** Puts `value` into the ascending `list`. */
+function insertSorted(list: number[], value: number): void {
+  let at = list.length;
+  list.push(value);
+  while (at > 0 && list[at - 1]! > value) {
+    list[at] = list[at - 1]!;
+    at--;
+  }
+  list[at] = value;
+}
+
+/**
+ * The first place in from .. end - 1 of the ascending `values` holding `value` or more (end:
+ * none), found by steps doubling from `from` and then a binary search: as cheap as the distance
+ * to it is short.
+ */
+function firstAtOrAfterFrom(values: Int32Array, from: number, end: number, value: number): number {
+  if (from >= end || values[from]! >= value) return from;
+  let low = from;
+  let step = 1;
+  while (low + step < end && values[low + step]! < value) {
+    low += step;
+    step *= 2;
+  }
+  return firstAtOrAfter(values, low + 1, Math.min(low + step, end), value);
 }
 
 /** The first place in start .. end - 1 of the ascending `values` holding `value` or more (end: none). */
