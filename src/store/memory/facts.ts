@@ -15,6 +15,7 @@ import {
 } from '../../domain/index.js';
 import type { EventQuery, FactRef, NearbyPlace, Page, PageQuery, TimelineEntry, TimelineEntryKind, TimelineQuery } from '../graph-store.js';
 import type { Adjacency } from './adjacency.js';
+import { insertSorted } from './ascending.js';
 import { pageOf, type SortKey } from './pages.js';
 import type { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
@@ -163,17 +164,6 @@ function statementsOf(fact: FactRef): string[] {
   const ids = attributions.flatMap((a) => (a.statementId === null ? [] : [a.statementId]));
   if (fact.relation !== null) ids.push(...fact.relation.statementIds);
   return [...new Set(ids)];
-}
-
-function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compare(list[middle]!, item) < 0) low = middle + 1;
-    else high = middle;
-  }
-  list.splice(low, 0, item);
 }
 
 const compareEvents = (a: DatedEvent, b: DatedEvent) => compareDays(a.earliest, b.earliest) || byId(a.entity, b.entity);

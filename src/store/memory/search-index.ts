@@ -43,6 +43,7 @@ import {
   type StatementRecord,
   type TimeWindow,
 } from '../../domain/index.js';
+import { gallop } from './ascending.js';
 
 const GRAM = 3;
 /** Substring levels: tier EXACT..SUBSTRING times field NAME, ALIAS (see the domain's `substringLevel`). */
@@ -222,7 +223,7 @@ export class EntitySearchIndex {
       // Every list ascends, so each cursor only moves forward (a galloping merge-intersection).
       for (let j = 0; j < others.length; j++) {
         const list = others[j]!;
-        const c = (cursors[j] = gallop(list, cursors[j]!, position));
+        const c = (cursors[j] = gallop(list, cursors[j]!, list.length, position));
         if (c === list.length) return;
         if (list[c] !== position) continue outer;
       }
@@ -473,26 +474,4 @@ function lowerBound(sorted: readonly string[], value: string): number {
     else high = mid;
   }
   return low;
-}
-
-/** The first index at or after `from` whose value is not below `value` (the list ascends). */
-function gallop(list: Int32Array, from: number, value: number): number {
-  if (from >= list.length || list[from]! >= value) return from;
-  // Doubling steps find a bound, then a binary search within it.
-  let low = from;
-  let step = 1;
-  let high = from + 1;
-  while (high < list.length && list[high]! < value) {
-    low = high;
-    step *= 2;
-    high = from + step;
-  }
-  high = Math.min(high, list.length);
-  // list[low] < value, and list[high] >= value or high = length.
-  while (high - low > 1) {
-    const mid = (low + high) >>> 1;
-    if (list[mid]! < value) low = mid;
-    else high = mid;
-  }
-  return high;
 }

@@ -12,6 +12,7 @@ import { compileRelationFilter } from './relation-filter.js';
 import { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
 import { MAX_MARKED_HOPS, unmarkedBytes, unreachedHops } from './scratch.js';
+import { firstAtOrAfter, gallop, insertSorted } from './ascending.js';
 
 export async function neighborhoodOf(
   state: MemoryState,
@@ -112,13 +113,13 @@ async function relationsAmong(
       }
     } else {
       // A few new nodes are put in place; many (after a stretch of rows read whole) sorted anew.
-      if (i - sorted.length > 8) sorted = nodes.slice(0, i).sort((a, b) => a - b);
-      else for (let j = sorted.length; j < i; j++) insertSorted(sorted, nodes[j]!);
+      if (i - sorted.length > 8) sorted = nodes.slice(0, i).sort(ascendingNumbers);
+      else for (let j = sorted.length; j < i; j++) insertSorted(sorted, nodes[j]!, ascendingNumbers);
       let k = start;
       for (let j = 0; j < i && k < end; j++) {
         if (pacer.due()) await pacer.pause();
         const earlier = sorted[j]!;
-        k = firstAtOrAfterFrom(other, k, end, earlier);
+        k = gallop(other, k, end, earlier);
         for (; k < end && other[k] === earlier; k++) if (accepts(relation[k]!)) edges.push(relation[k]!);
       }
     }
@@ -131,48 +132,11 @@ async function relationsAmong(
   return { kept: nodes.length, edges: edges.done() };
 }
 
+const ascendingNumbers = (a: number, b: number) => a - b;
+
 /** About what merging a run of `count` nodes with a row of `length` entries reads: a gallop each. */
 function mergeCost(count: number, length: number): number {
   return count * (Math.log2(length / Math.max(count, 1) + 1) + 2);
-}
-
-/** Puts `value` into the ascending `list`. */
-function insertSorted(list: number[], value: number): void {
-  let at = list.length;
-  list.push(value);
-  while (at > 0 && list[at - 1]! > value) {
-    list[at] = list[at - 1]!;
-    at--;
-  }
-  list[at] = value;
-}
-
-/**
- * The first place in from .. end - 1 of the ascending `values` holding `value` or more (end:
- * none), found by steps doubling from `from` and then a binary search: as cheap as the distance
- * to it is short.
- */
-function firstAtOrAfterFrom(values: Int32Array, from: number, end: number, value: number): number {
-  if (from >= end || values[from]! >= value) return from;
-  let low = from;
-  let step = 1;
-  while (low + step < end && values[low + step]! < value) {
-    low += step;
-    step *= 2;
-  }
-  return firstAtOrAfter(values, low + 1, Math.min(low + step, end), value);
-}
-
-/** The first place in start .. end - 1 of the ascending `values` holding `value` or more (end: none). */
-function firstAtOrAfter(values: Int32Array, start: number, end: number, value: number): number {
-  let low = start;
-  let high = end;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**
