@@ -23,6 +23,7 @@ import {
   type SourceRecord,
   type StatementRecord,
 } from '../../domain/index.js';
+import { insertSorted } from './ascending.js';
 import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
 import { adjacencyAfter, numberById, relationAt, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
 import { LayeredSearchIndex } from './search-index.js';
@@ -194,16 +195,7 @@ function entityListsAfter(
     const gone = new Set(removed);
     for (const entity of written) gone.add(entity.id);
     entitiesByName = previous.entitiesByName.filter((e) => !gone.has(e.id));
-    for (const entity of written) {
-      let low = 0;
-      let high = entitiesByName.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (compareEntitiesByName(entitiesByName[middle]!, entity) < 0) low = middle + 1;
-        else high = middle;
-      }
-      entitiesByName.splice(low, 0, entity);
-    }
+    for (const entity of written) insertSorted(entitiesByName, entity, compareEntitiesByName);
   }
   const entitiesByKind = new Map<EntityKind, EntityRecord[]>();
   for (const entity of entitiesByName) {
