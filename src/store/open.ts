@@ -42,6 +42,8 @@ export async function openConfiguredStore(
   log(migratedFrom === null ? 'opened the data file' : 'opened the data file and migrated it to the current schema', {
     file: location,
     ms: Date.now() - started,
+    // Whether the adjacency came from the start image the last clean stop left (start-image.ts).
+    startImage: store.startedFromImage,
     ...(migratedFrom === null ? {} : { migratedFromSchemaVersion: migratedFrom }),
     ...(await store.counts()),
   });

@@ -36,6 +36,7 @@ import getPort from 'get-port';
 
 import { datasetFile, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, startFlags, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
 import { GraphDataFile } from '../../src/store/memory/data-file.js';
+import { openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
 
 interface Args {
   entities: number;
@@ -172,11 +173,15 @@ function relationTemplates(raw: { relations: RelationTemplate[] }, seed: number)
 }
 
 /** The dataset imported into a data directory cached beside it (`npm run import`, once); the import's seconds when it ran. */
-function importedDataDir(file: string, root: string): { dir: string; importSeconds: number | null } {
+async function importedDataDir(file: string, root: string): Promise<{ dir: string; importSeconds: number | null }> {
   const dir = file.replace(/\.json$/, '.data');
   if (existsSync(resolve(dir, 'graph.db'))) {
-    // A directory cached by an earlier version is migrated once here, so no run's start-up pays for it.
-    GraphDataFile.open(dir).close();
+    // A directory cached by an earlier version is migrated once here, and given the start image a
+    // clean stop leaves (start-image.ts), so that no run's start-up pays for either.
+    const file = GraphDataFile.open(dir);
+    const hasImage = file.hasStartImage();
+    file.close();
+    if (!hasImage) await openDurableMemoryStore(dir).close();
     return { dir, importSeconds: null };
   }
   log(`importing ${file} into ${dir}`);
@@ -218,7 +223,7 @@ async function main(): Promise<void> {
       `hub ${inputs.hub} (degree ${inputs.hubDegree})`,
   );
 
-  const imported = args.from === 'data' ? importedDataDir(file, args.root) : null;
+  const imported = args.from === 'data' ? await importedDataDir(file, args.root) : null;
   if (imported?.importSeconds != null) log(`imported in ${imported.importSeconds.toFixed(1)} s`);
   log('building the server (npm run build)');
   if (spawnSync('npm', ['run', 'build'], { cwd: args.root, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) {

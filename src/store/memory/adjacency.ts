@@ -25,6 +25,7 @@ import {
 } from '../../domain/index.js';
 import { typeBitOf } from './relation-filter.js';
 import { recordOf, walkFactsOf, type StoredRelation } from './relation-rows.js';
+import type { WalkColumns } from './start-image.js';
 
 
 /** A directed walk may step from this row's node to the other end. */
@@ -129,6 +130,24 @@ export function buildAdjacency(
   numberOf: ReadonlyMap<string, number> = numberById(entities),
 ): Adjacency {
   return adjacencyAfter(null, { list: entities, oldIndex: null }, { list: relations, oldIndex: null }, numberOf);
+}
+
+/**
+ * The adjacency of `entities` and `relations` (each in id order) whose walk columns were kept from
+ * an earlier build of the same graph (the start image, start-image.ts): only the kinds are read.
+ */
+export function adjacencyOfColumns(
+  entities: readonly EntityRecord[],
+  relations: readonly StoredRelation[],
+  numberOf: ReadonlyMap<string, number>,
+  columns: WalkColumns,
+): Adjacency {
+  if (columns.relFrom.length !== relations.length || columns.offsets.length !== entities.length + 1) {
+    throw new Error(`Walk columns of ${columns.relFrom.length} relations cannot be those of ${relations.length}.`);
+  }
+  const kindBit = new Int32Array(entities.length);
+  entities.forEach((entity, n) => (kindBit[n] = kindBitOf(entity.kind)));
+  return { ...columns, entities, numberOf, relations, kindBit };
 }
 
 /** A list in id order and, for each place in it, the place of the same id in the list it came from. */

@@ -3,10 +3,10 @@
  * they outlive the process. The file is the durable copy; the in-memory state (state.ts) is built
  * from it at start and is what answers queries.
  *
- * Layout (schema version 5; version 1 held the records of the model before facts had
+ * Layout (schema version 6; version 1 held the records of the model before facts had
  * attributions, times, events and locations, version 2 had no journal, version 3 kept every
- * relation whole, version 4 had no walk columns on relations; all are migrated on open, see
- * MIGRATIONS):
+ * relation whole, version 4 had no walk columns on relations, version 5 no start image; all are
+ * migrated on open, see MIGRATIONS):
  * - one table per record kind, a row per record: the columns that records are looked up or
  *   referenced by (id, kind or type, the ends and source of a relation, the speaker and source of a
  *   statement) and the record as JSON in `record`: whole for sources, entities and statements, in
@@ -21,6 +21,11 @@
  *   ChangeRecord as JSON), `change_records` (which records each change touched, keyed by record id
  *   so that a record's history is an index range) and `documents` (side documents by kind and id,
  *   their body as JSON). They are written in the same transaction as the records they go with.
+ * - the start image (start-image.ts): `start_image`, the adjacency's columns as blobs, each row
+ *   marked with the generation of the graph it describes, and `graph_generation`, one number that
+ *   triggers on `entities` and `relations` raise with every row inserted, changed or deleted, by
+ *   this server or anything else that writes the file. An image is read only while its generation
+ *   is the file's.
  * - `schema_version`: one row, the layout's version, for migrations. A file of a version this code
  *   does not know is refused, never rewritten.
  *
@@ -36,8 +41,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChangeRecord, GraphRemovals, StoredDocument } from '../graph-store.js';
 import { SharedParts } from './shared-parts.js';
+import { typeOfBit } from './relation-filter.js';
+import { walkColumnsOfImage, type WalkColumns } from './start-image.js';
 import { RELATION_COLUMNS, RowBatch, claimantsColumn, relationOfRow, relationRow, walkFactsOfRecord, type GraphRecords, type RelationColumns, type RelationRow } from './relation-rows.js';
 import {
+  compareText,
   parseDataset,
   type Dataset,
   type EntityRecord,
@@ -46,11 +54,14 @@ import {
   type StatementRecord,
 } from '../../domain/index.js';
 
+/** Relations read a page at a time at a start with the start image: each page's JSON is one blob (well under SQLite's 1 GB limit). */
+const RELATIONS_PAGE = 100_000;
+
 /** The file's name inside DATA_DIR. */
 export const DATA_FILE_NAME = 'graph.db';
 
 /** The layout this code writes and reads. A migration from version N to N + 1 goes in MIGRATIONS. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The tables, as version 1 made them; version 2 keeps them and changes what the records hold. */
 const SCHEMA_V1 = `
@@ -117,6 +128,32 @@ ALTER TABLE relations ADD COLUMN claimants TEXT;
 `;
 
 /**
+ * The start image and the generation its rows are checked against, which version 6 adds. Every
+ * change to a row of entities or relations, whoever makes it, moves the generation on, so an image
+ * of an earlier graph is never read as this one's.
+ */
+const SCHEMA_V6_START_IMAGE = `
+CREATE TABLE graph_generation (
+  value INTEGER NOT NULL
+);
+INSERT INTO graph_generation (value) VALUES (0);
+CREATE TABLE start_image (
+  name TEXT PRIMARY KEY,
+  generation INTEGER NOT NULL,
+  body BLOB NOT NULL
+);
+${['entities', 'relations']
+  .flatMap((table) =>
+    ['INSERT', 'UPDATE', 'DELETE'].map(
+      (change) =>
+        `CREATE TRIGGER ${table}_${change.toLowerCase()}_moves_generation AFTER ${change} ON ${table} ` +
+        'BEGIN UPDATE graph_generation SET value = value + 1; END;',
+    ),
+  )
+  .join('\n')}
+`;
+
+/**
  * Migrations by the version they start from: MIGRATIONS[1] takes a version-1 file to 2, in the
  * same transaction that records the new version (so a migration that fails leaves the file as it
  * was). `file` is for messages.
@@ -126,6 +163,7 @@ const MIGRATIONS: Readonly<Record<number, (db: Database.Database, file: string) 
   2: (db) => db.exec(SCHEMA_V3_JOURNAL),
   3: compactRelationRows,
   4: addWalkColumns,
+  5: addStartImage,
 };
 
 /**
@@ -165,6 +203,18 @@ function upgradeRecordsToFacts(db: Database.Database, file: string): void {
   for (const r of upgraded.relations) update.relations.run(JSON.stringify(r), r.sourceId, r.id);
 }
 
+/**
+ * Version 5 → 6: the start image's tables and the triggers that move the generation, made anew (a
+ * file taken back to an older version by hand may hold them already; its next close writes the image).
+ */
+function addStartImage(db: Database.Database): void {
+  for (const table of ['entities', 'relations']) {
+    for (const change of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS ${table}_${change}_moves_generation`);
+  }
+  db.exec('DROP TABLE IF EXISTS start_image; DROP TABLE IF EXISTS graph_generation;');
+  db.exec(SCHEMA_V6_START_IMAGE);
+}
+
 /** Version 3 → 4: every relation's row in its file form (relation-rows.ts), a third of the size; written as this code writes it, which the step to 5 reads as any other. */
 function compactRelationRows(db: Database.Database): void {
   const update = db.prepare('UPDATE relations SET record = ? WHERE rowid = ?');
@@ -198,6 +248,8 @@ function addWalkColumns(db: Database.Database): void {
 const TABLES = ['schema_version', 'sources', 'entities', 'statements', 'relations'] as const;
 /** Tables a file of version 3 or later has too. */
 const JOURNAL_TABLES = ['changes', 'change_records', 'documents'] as const;
+/** Tables a file of version 6 or later has too. */
+const START_IMAGE_TABLES = ['graph_generation', 'start_image'] as const;
 
 /** The data file cannot be used as it is; the message names the file and what is wrong. */
 export class DataFileError extends Error {
@@ -337,24 +389,100 @@ export class GraphDataFile implements GraphWriter {
    * Every record, sharing repeated parts (shared-parts.ts): entities and relations in id order
    * (the primary key's order, which is code-point order, so the state need not sort them), sources
    * and statements in the order their rows were first written. Relations come as rows whose
-   * records are parsed on first use, and `rows` holds their walk columns until the first snapshot
-   * built from them lets them go (relation-rows.ts).
+   * records are parsed on first use. Their walk columns come from the start image when the file
+   * has one of its generation (`walkColumns`, start-image.ts); else `rows` holds them until the
+   * first snapshot built from them lets them go (relation-rows.ts).
    */
-  readAll(): { readonly records: GraphRecords; readonly rows: RowBatch } {
+  readAll(): { readonly records: GraphRecords; readonly rows: RowBatch; readonly walkColumns: WalkColumns | null } {
     const sources = this.readTable<SourceRecord>('sources');
     const entities = this.readTable<EntityRecord>('entities', 'id');
     const shared = new SharedParts(entities, sources);
-    const rows = new RowBatch(this.path, shared);
+    let walkColumns = this.startImage(entities.length);
+    let rows = new RowBatch(this.path, shared);
+    let relations = walkColumns === null ? null : this.relationsAlong(walkColumns, entities, rows);
+    if (relations === null) {
+      walkColumns = null;
+      rows = new RowBatch(this.path, shared);
+      relations = this.rowsOf<RelationColumns, RelationRow>(`SELECT ${RELATION_COLUMNS} FROM relations ORDER BY id`, (row) => rows.add(row));
+    }
+    const statements = this.readTable<StatementRecord>('statements', 'rowid', (s) => shared.statement(s));
+    return { records: { sources, entities, relations, statements }, rows, walkColumns };
+  }
+
+  /**
+   * The relations' rows with the type and ends the start image gives each, or null when the table
+   * does not hold the image's relations in the image's order. A page of rows comes as one query's
+   * three values: the records' JSON end to end in one blob, which the batch keeps outside the
+   * JavaScript heap until each is parsed, their lengths and their ids (so that a start at a million
+   * relations does not make and collect a million strings of JSON).
+   */
+  private relationsAlong(image: WalkColumns, entities: readonly EntityRecord[], rows: RowBatch): RelationRow[] | null {
+    const { relFrom, relTo, typeBit } = image;
+    const count = relFrom.length;
+    const page = this.db
+      .prepare(
+        "SELECT CAST(group_concat(record, '') AS BLOB), json_group_array(octet_length(record)), json_group_array(id) " +
+          `FROM (SELECT id, record FROM relations WHERE id > ? ORDER BY id LIMIT ${RELATIONS_PAGE})`,
+      )
+      .raw();
+    rows.release();
     const relations: RelationRow[] = [];
-    const read = this.db.prepare(`SELECT ${RELATION_COLUMNS} FROM relations ORDER BY id`).raw().iterate() as IterableIterator<RelationColumns>;
+    // Ids are never empty, so every one comes after ''.
+    let last = '';
     try {
-      for (const row of read) relations.push(rows.add(row));
+      for (;;) {
+        const [json, lengths, ids] = page.get(last) as [Buffer | null, string, string];
+        if (json === null) break;
+        let at = rows.addRecords(json, JSON.parse(lengths) as number[]);
+        for (const id of JSON.parse(ids) as string[]) {
+          const r = relations.length;
+          if (r === count || compareText(last, id) >= 0) return null;
+          relations.push(rows.keyed({ id, type: typeOfBit(typeBit[r]!)!, from: entities[relFrom[r]!]!.id, to: entities[relTo[r]!]!.id }, at++));
+          last = id;
+        }
+      }
     } catch (error) {
       if (error instanceof DataFileError) throw error;
       throw new DataFileError(describeOpenError(this.path, error));
     }
-    const statements = this.readTable<StatementRecord>('statements', 'rowid', (s) => shared.statement(s));
-    return { records: { sources, entities, relations, statements }, rows };
+    return relations.length === count ? relations : null;
+  }
+
+  /** Each row of a query, made into a value; SQLite's errors named as the file's. */
+  private rowsOf<Row, T>(sql: string, each: (row: Row) => T): T[] {
+    const values: T[] = [];
+    try {
+      for (const row of this.db.prepare(sql).raw().iterate() as IterableIterator<Row>) values.push(each(row));
+    } catch (error) {
+      if (error instanceof DataFileError) throw error;
+      throw new DataFileError(describeOpenError(this.path, error));
+    }
+    return values;
+  }
+
+  /** The walk columns of the start image, when the file has one of its current generation that fits a graph of this many entities; else null. */
+  private startImage(entityCount: number): WalkColumns | null {
+    const parts = this.db.prepare('SELECT name, body FROM start_image WHERE generation = (SELECT value FROM graph_generation)').raw().all() as [string, Buffer][];
+    return parts.length === 0 ? null : walkColumnsOfImage(new Map(parts), entityCount);
+  }
+
+  /** Whether the file has a start image of its current generation. */
+  hasStartImage(): boolean {
+    return this.db.prepare('SELECT 1 FROM start_image WHERE generation = (SELECT value FROM graph_generation) LIMIT 1').get() !== undefined;
+  }
+
+  /**
+   * Keeps `parts` as the start image of the file's current generation, in place of any other. The
+   * caller vouches that they are made from the graph the file holds now.
+   */
+  saveStartImage(parts: ReadonlyMap<string, Buffer>): void {
+    const insert = this.db.prepare('INSERT INTO start_image (name, generation, body) VALUES (?, (SELECT value FROM graph_generation), ?)');
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM start_image');
+        for (const [name, body] of parts) insert.run(name, body);
+      })
+      .immediate();
   }
 
   /** Runs `work` in one transaction: it all commits when `work` returns, none of it if it throws. */
@@ -455,6 +583,11 @@ export class GraphDataFile implements GraphWriter {
     return this.parsedRecord<ChangeRecord>(id, record, 'changes');
   }
 
+  /** Whether the file is still open (close() was not called). */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -475,16 +608,9 @@ export class GraphDataFile implements GraphWriter {
 
   /** Every record of a table, in this order, each checked to carry its row's id. */
   private readTable<T>(table: RecordTable, order: 'rowid' | 'id' = 'rowid', each: (record: T) => T = (record) => record): T[] {
-    const rows = this.db.prepare(`SELECT id, record FROM ${table} ORDER BY ${order}`).raw().iterate() as IterableIterator<[string, string]>;
-    const records: T[] = [];
-    try {
-      for (const [id, record] of rows) records.push(each(this.parsedRecord<T>(id, record, table)));
-    } catch (error) {
-      if (error instanceof DataFileError) throw error;
-      throw new DataFileError(describeOpenError(this.path, error));
-    }
-    return records;
+    return this.rowsOf<[string, string], T>(`SELECT id, record FROM ${table} ORDER BY ${order}`, ([id, record]) => each(this.parsedRecord<T>(id, record, table)));
   }
+
 }
 
 /** The version of the file's layout (0 for a new, empty file); throws if the file is not ours or too new. */
@@ -509,7 +635,8 @@ function checkSchema(db: Database.Database, file: string): number {
         'run the server version that wrote it, or restore a backup.',
     );
   }
-  for (const table of version >= 3 ? [...TABLES, ...JOURNAL_TABLES] : TABLES) {
+  const expected = [...TABLES, ...(version >= 3 ? JOURNAL_TABLES : []), ...(version >= 6 ? START_IMAGE_TABLES : [])];
+  for (const table of expected) {
     if (!tables.has(table)) throw new DataFileError(`The data file ${file} is damaged: its table ${table} is missing.`);
   }
   return version;
@@ -521,6 +648,7 @@ function upgradeSchema(db: Database.Database, file: string, version: number): vo
     db.exec(SCHEMA_V1);
     db.exec(SCHEMA_V3_JOURNAL);
     db.exec(SCHEMA_V5_WALK_COLUMNS);
+    db.exec(SCHEMA_V6_START_IMAGE);
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
     return;
   }

@@ -61,6 +61,7 @@ import { factIndexesReady, factsSupportedBy, findEvents, near, timeline } from '
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
 import { recordOf } from './relation-rows.js';
+import { startImageOf } from './start-image.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
 function refuseIfCancelled(options: ReadOptions | undefined): void {
@@ -80,17 +81,17 @@ export function createMemoryStore(): GraphStore {
 export function openDurableMemoryStore(dataDir: string): MemoryStore {
   const file = GraphDataFile.open(dataDir);
   try {
-    const { records, rows } = file.readAll();
+    const { records, rows, walkColumns } = file.readAll();
     let state: MemoryState;
     try {
-      state = stateWithDataset(null, records);
+      state = stateWithDataset(null, records, {}, walkColumns);
       // The snapshot's adjacency holds the relations' walk columns now.
       rows.release();
     } catch (error) {
       const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
       throw new DataFileError(`The data file ${file.path} holds records that do not form a valid graph: ${message}`);
     }
-    return new MemoryStore(file, state, new FileJournal(file));
+    return new MemoryStore(file, state, new FileJournal(file), walkColumns !== null);
   } catch (error) {
     file.close();
     throw error;
@@ -110,10 +111,16 @@ export class MemoryStore implements GraphStore {
     private readonly dataFile: GraphDataFile | null = null,
     state: MemoryState = emptyState(),
     journal: ChangeJournal = new Journal(),
+    /** Whether this store's graph was opened with the data file's start image (start-image.ts). */
+    readonly startedFromImage = false,
   ) {
     this.state = state;
     this.journal = journal;
+    this.imageIsCurrent = startedFromImage;
   }
+
+  /** Whether the data file's start image is of the graph held now: read at start, and nothing written since. */
+  private imageIsCurrent: boolean;
 
   /** The data file's path, or null for a store in memory only. */
   get dataFilePath(): string | null {
@@ -247,6 +254,7 @@ export class MemoryStore implements GraphStore {
     const next = stateWithDataset(this.state, dataset);
     this.dataFile?.writeDataset(dataset);
     this.state = next;
+    this.imageIsCurrent = false;
     // One step: report the whole dataset once it is in.
     const total = dataset.sources.length + dataset.entities.length + dataset.relations.length + dataset.statements.length;
     onProgress?.(total, total, 'dataset');
@@ -293,6 +301,7 @@ export class MemoryStore implements GraphStore {
       w.removeDocuments(write.documents?.remove ?? []);
     });
     this.state = next;
+    this.imageIsCurrent = false;
     this.journal.apply(write);
   }
 
@@ -413,10 +422,18 @@ export class MemoryStore implements GraphStore {
 
   async close(): Promise<void> {
     // Lets the graph and its indexes be collected; the store stays usable, and empty (a durable
-    // one releases its data file, and keeps what it wrote there).
+    // one releases its data file, and keeps what it wrote there, with the start image of what it
+    // holds unless the image it started from still is: the next start reads that instead of building it).
+    const { adjacency } = this.state;
     this.state = emptyState();
     this.journal = new Journal();
-    this.dataFile?.close();
+    const file = this.dataFile;
+    if (file === null || !file.isOpen) return;
+    try {
+      if (!this.imageIsCurrent) file.saveStartImage(startImageOf(adjacency));
+    } finally {
+      file.close();
+    }
   }
 }
 

@@ -44,6 +44,11 @@ export function typeBitOf(type: RelationType): number {
   return 1 << code;
 }
 
+/** The relation type of a bit of `typeBitOf`, or undefined for a bit that is none. */
+export function typeOfBit(bit: number): RelationType | undefined {
+  return bit > 0 && (bit & (bit - 1)) === 0 ? RELATION_TYPE_NAMES[31 - Math.clz32(bit)] : undefined;
+}
+
 /** A clause's list as a mask of bits; null (or absent) means every bit. */
 function maskOf<T>(list: readonly T[] | null | undefined, bitOf: (item: T) => number): number {
   return list === null || list === undefined ? -1 : list.reduce((bits, item) => bits | bitOf(item), 0);

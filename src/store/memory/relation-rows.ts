@@ -135,6 +135,45 @@ export class RowBatch {
     return new RelationRow({ id, type: shared.text(type) as RelationRecord['type'], from: shared.text(from), to: shared.text(to) }, json, at, this);
   }
 
+  /** Blobs of records' JSON end to end, and where each row's JSON is in them (rows of `keyed`). */
+  private readonly blobs: Buffer[] = [];
+  private readonly rowBlob: number[] = [];
+  private readonly rowStart: number[] = [];
+
+  /**
+   * Takes a blob of records' JSON end to end, of these byte lengths, and gives the number of the
+   * first of its rows (the others follow) for `keyed`. Only once the walk columns were let go.
+   */
+  addRecords(blob: Buffer, byteLengths: readonly number[]): number {
+    if (this.columns !== null) throw new Error('Records come in blobs only once the walk columns were let go.');
+    const first = this.rowStart.length;
+    let start = 0;
+    for (const length of byteLengths) {
+      this.rowBlob.push(this.blobs.length);
+      this.rowStart.push(start);
+      start += length;
+    }
+    if (start !== blob.length) throw new DataFileError(`The data file ${this.file} is damaged: its relations' records do not add up to the length read.`);
+    this.blobs.push(blob);
+    return first;
+  }
+
+  /**
+   * The relation of a row whose key came from elsewhere (the start image, start-image.ts) and whose
+   * JSON is row `at` of the blobs; with no walk columns: asked for its walk facts, it parses its record.
+   */
+  keyed(key: RowKey, at: number): RelationRow {
+    return new RelationRow(key, null, at, this);
+  }
+
+  /** The JSON of row `at` of the blobs. */
+  jsonAt(at: number): string {
+    const blob = this.blobs[this.rowBlob[at]!]!;
+    const start = this.rowStart[at]!;
+    const end = at + 1 < this.rowStart.length && this.rowBlob[at + 1] === this.rowBlob[at] ? this.rowStart[at + 1]! : blob.length;
+    return blob.toString('utf8', start, end);
+  }
+
   /** The walk facts of row `at` (its key given), or null once the columns were let go. */
   walkFactsAt(at: number, key: RowKey): WalkFacts | null {
     const c = this.columns;
@@ -167,11 +206,12 @@ export class RelationRow implements RowKey {
   readonly type: RelationRecord['type'];
   readonly from: string;
   readonly to: string;
-  private value: string | RelationRecord;
+  /** The record once parsed; before, its JSON, or null when the JSON is in the batch's blobs. */
+  private value: string | RelationRecord | null;
 
   constructor(
     key: RowKey,
-    json: string,
+    json: string | null,
     private readonly at: number,
     private readonly batch: RowBatch,
   ) {
@@ -183,11 +223,11 @@ export class RelationRow implements RowKey {
   }
 
   record(): RelationRecord {
-    if (typeof this.value !== 'string') return this.value;
+    if (this.value !== null && typeof this.value !== 'string') return this.value;
     const { file, shared } = this.batch;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(this.value);
+      parsed = JSON.parse(this.value ?? this.batch.jsonAt(this.at));
     } catch (error) {
       throw new DataFileError(`The data file ${file} is damaged: the record of ${this.id} in table relations is not valid JSON (${(error as Error).message}).`);
     }

@@ -25,11 +25,12 @@ import {
 } from '../../domain/index.js';
 import { insertSorted } from './ascending.js';
 import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
-import { adjacencyAfter, numberById, relationAt, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
+import { adjacencyAfter, adjacencyOfColumns, numberById, relationAt, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
 import { LayeredSearchIndex } from './search-index.js';
 import { deriveFactIndexes, type FactChange } from './facts.js';
 import type { FactRef } from '../graph-store.js';
 import { RelationRow, recordOf, type GraphRecords } from './relation-rows.js';
+import type { WalkColumns } from './start-image.js';
 
 type StatementIndex = ReadonlyMap<string, readonly StatementRecord[]>;
 
@@ -81,9 +82,15 @@ export interface Removals {
  * A new snapshot holding `previous` (null: nothing) plus `dataset`, less `remove`; a record with a
  * known id replaces the old one, and a removal wins over an upsert of the same id. Throws
  * DatasetValidationError when a record written would refer to one that is not there, or when a
- * record that stays would refer to a removed one.
+ * record that stays would refer to a removed one. `walkColumns`: for the first snapshot of a start,
+ * the adjacency's columns of this very graph kept from an earlier run (start-image.ts).
  */
-export function stateWithDataset(previous: MemoryState | null, dataset: GraphRecords, remove: Removals = {}): MemoryState {
+export function stateWithDataset(
+  previous: MemoryState | null,
+  dataset: GraphRecords,
+  remove: Removals = {},
+  walkColumns: WalkColumns | null = null,
+): MemoryState {
   const removed = {
     entity: new Set(remove.entities ?? []),
     relation: new Set(remove.relations ?? []),
@@ -120,7 +127,10 @@ export function stateWithDataset(previous: MemoryState | null, dataset: GraphRec
   for (const r of written.relations) if (r.from === r.to) problems.push(`Relation "${r.id}" joins "${r.from}" to itself.`);
   if (problems.length > 0) throw new DatasetValidationError(problems);
 
-  const adjacency = adjacencyAfter(previous?.adjacency ?? null, entities, relations, numberOf);
+  const adjacency =
+    previous === null && walkColumns !== null
+      ? adjacencyOfColumns(entities.list, relations.list, numberOf, walkColumns)
+      : adjacencyAfter(previous?.adjacency ?? null, entities, relations, numberOf);
   const sameEntities = previous !== null && entities.oldIndex === null;
   const sameStatements = previous !== null && statements === previous.statements;
   const sameSources = previous !== null && sources === previous.sources;
