@@ -551,7 +551,9 @@ describe('DATA_DIR', () => {
   });
 });
 
-describe('the start image (the adjacency kept in the data file)', () => {
+describe('the start image (the adjacency and the search index kept in the data file)', () => {
+  const FROM_IMAGE = { adjacency: true, search: true };
+  const BUILT = { adjacency: false, search: false };
   const dataset = generateDataset({ entities: 1_500, relations: 12_000, seed: 11 });
   const claimantIds = [...new Set(dataset.relations.flatMap((r) => r.attributions.flatMap((a) => (a.claimantId === null ? [] : [a.claimantId]))))];
   const filters: RelationFilter[] = [
@@ -563,6 +565,8 @@ describe('the start image (the adjacency kept in the data file)', () => {
     { types: null, kinds: ['UNIT', 'SETTLEMENT', 'PERSON'] },
   ];
   const centres = dataset.entities.filter((_, i) => i % 97 === 0).map((e) => e.id);
+  // Short texts (their own lists), trigrams, words and a typo (the word tiers).
+  const searchTexts = ['a', 'ko', 'sta', 'gen 1', 'unit', 'brigade', 'brigdae', 'north'];
   const pairs = centres.slice(0, 8).map((from, i) => [from, centres[centres.length - 1 - i]!] as const);
 
   /** What a user of the store sees of its graph: relations under each filter, neighbourhoods, paths. */
@@ -585,7 +589,12 @@ describe('the start image (the adjacency kept in the data file)', () => {
         ),
       ),
     );
-    return { relations, neighbourhoods, paths };
+    const searches = await Promise.all(
+      [...searchTexts, ...dataset.entities.slice(0, 40).map((e) => e.name.slice(1, 6).toLowerCase())].map(async (text) =>
+        (await store.search({ text, kinds: null, first: 10 })).map((m) => [m.entity.id, m.score, m.field]),
+      ),
+    );
+    return { relations, neighbourhoods, paths, searches };
   }
 
   const generationOf = (d: string) => {
@@ -601,11 +610,11 @@ describe('the start image (the adjacency kept in the data file)', () => {
     const expected = await answers(inMemory);
 
     const store = openDurableMemoryStore(dir);
-    expect(store.startedFromImage).toBe(false);
+    expect(store.startedFromImage).toEqual(BUILT);
     await store.load(dataset);
     await store.close();
     const started = openDurableMemoryStore(dir);
-    expect(started.startedFromImage).toBe(true);
+    expect(started.startedFromImage).toEqual(FROM_IMAGE);
     expect(await answers(started)).toEqual(expected);
     // Records are parsed from the image start's blobs when read, whole.
     expect(await started.relationsByIds(dataset.relations.slice(0, 300).map((r) => r.id))).toEqual(dataset.relations.slice(0, 300));
@@ -617,7 +626,7 @@ describe('the start image (the adjacency kept in the data file)', () => {
     db.exec('DELETE FROM start_image');
     db.close();
     const fromRows = openDurableMemoryStore(dir);
-    expect(fromRows.startedFromImage).toBe(false);
+    expect(fromRows.startedFromImage).toEqual(BUILT);
     expect(await answers(fromRows)).toEqual(expected);
     await fromRows.close();
   });
@@ -630,7 +639,7 @@ describe('the start image (the adjacency kept in the data file)', () => {
 
     // A write after a start, then a stop that does not close the store (a crash): no image of the new graph.
     const started = openDurableMemoryStore(dir);
-    expect(started.startedFromImage).toBe(true);
+    expect(started.startedFromImage).toEqual(FROM_IMAGE);
     const [template] = dataset.relations;
     const written = { ...template!, id: 'rel:written-after-the-image', from: centres[0]!, to: centres[1]! };
     await started.load({ sources: [], entities: [], statements: [], relations: [written] });
@@ -638,7 +647,7 @@ describe('the start image (the adjacency kept in the data file)', () => {
     expect(generationOf(dir)).toBeGreaterThan(before as number);
 
     const afterCrash = openDurableMemoryStore(dir);
-    expect(afterCrash.startedFromImage).toBe(false);
+    expect(afterCrash.startedFromImage).toEqual(BUILT);
     const [views] = await afterCrash.relationsOf([centres[0]!], { filter: ANY_RELATION, direction: 'BOTH' });
     expect(views!.map((v) => v.relation.id)).toContain(written.id);
     await afterCrash.close();
@@ -649,7 +658,7 @@ describe('the start image (the adjacency kept in the data file)', () => {
     db.prepare('UPDATE relations SET to_id = ? WHERE id = ?').run(centres[2], moved.id);
     db.close();
     const edited = openDurableMemoryStore(dir);
-    expect(edited.startedFromImage).toBe(false);
+    expect(edited.startedFromImage).toEqual(BUILT);
     const [ofCentre] = await edited.relationsOf([centres[2]!], { filter: ANY_RELATION, direction: 'BOTH' });
     expect(ofCentre!.map((v) => v.relation.id)).toContain(moved.id);
     await edited.close();
@@ -671,13 +680,13 @@ describe('the start image (the adjacency kept in the data file)', () => {
     ];
     for (const [damage, make] of damages) {
       const intact = openDurableMemoryStore(dir);
-      expect(intact.startedFromImage, damage).toBe(true);
+      expect(intact.startedFromImage, damage).toEqual(FROM_IMAGE);
       await intact.close();
       const db = new Database(fileIn(dir));
       make(db);
       db.close();
       const started = openDurableMemoryStore(dir);
-      expect(started.startedFromImage, damage).toBe(false);
+      expect(started.startedFromImage, damage).toEqual(BUILT);
       expect(await answers(started), damage).toEqual(expected);
       // Its close writes a sound image again.
       await started.close();
@@ -696,11 +705,66 @@ describe('the start image (the adjacency kept in the data file)', () => {
     db.close();
     const migrated = openDurableMemoryStore(dir);
     expect(migrated.dataFileMigratedFrom).toBe(5);
-    expect(migrated.startedFromImage).toBe(false);
+    expect(migrated.startedFromImage).toEqual(BUILT);
     await migrated.close();
     const started = openDurableMemoryStore(dir);
-    expect(started.startedFromImage).toBe(true);
+    expect(started.startedFromImage).toEqual(FROM_IMAGE);
     expect(await started.relationsByIds(seed.relations.map((r) => r.id))).toEqual(seed.relations);
     await started.close();
+  });
+});
+
+describe('the start image of the search index', () => {
+  const dataset = generateDataset({ entities: 1_500, relations: 6_000, seed: 12 });
+  const texts = ['a', 'ko', 'sta', 'gen', 'unit 1', 'brigdae', ...dataset.entities.slice(0, 30).map((e) => e.name.slice(0, 5).toLowerCase())];
+  const searches = (store: GraphStore) => Promise.all(texts.map(async (text) => (await store.search({ text, kinds: null, first: 10 })).map((m) => [m.entity.id, m.score, m.field])));
+
+  it('is not read after entities were written since it was built (the start builds the index, and its close keeps it), nor when a part does not fit', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(dataset);
+    await store.close();
+    const started = openDurableMemoryStore(dir);
+    expect(started.startedFromImage).toEqual({ adjacency: true, search: true });
+    const written = { ...dataset.entities[0]!, id: 'unit:written-after-the-image', name: 'Zyxwvu Written Brigade' };
+    await started.load({ sources: [], entities: [written], relations: [], statements: [] });
+    await started.close();
+
+    const inMemory = createMemoryStore();
+    await inMemory.load(dataset);
+    await inMemory.load({ sources: [], entities: [written], relations: [], statements: [] });
+    const expected = await searches(inMemory);
+    expect(expected.flat().length).toBeGreaterThan(texts.length);
+    const [found] = await inMemory.search({ text: 'zyxwv', kinds: null, first: 3 }).then((m) => m.map((x) => x.entity.id));
+    expect(found).toBe(written.id);
+
+    // Written since the index was built: the image keeps the walk columns, the start builds the index.
+    const afterWrite = openDurableMemoryStore(dir);
+    expect(afterWrite.startedFromImage).toEqual({ adjacency: true, search: false });
+    expect(await searches(afterWrite)).toEqual(expected);
+    await afterWrite.close();
+    const again = openDurableMemoryStore(dir);
+    expect(again.startedFromImage).toEqual({ adjacency: true, search: true });
+    expect(await searches(again)).toEqual(expected);
+    expect((await again.search({ text: 'zyxwv', kinds: null, first: 3 }))[0]!.entity.id).toBe(written.id);
+    await again.close();
+
+    const damages: [string, string][] = [
+      ['an entry order with one entity twice', "UPDATE start_image SET body = substr(body, 5, 4) || substr(body, 5) WHERE name = 'search.order'"],
+      ['keys folded otherwise', "UPDATE start_image SET body = CAST('12345' AS BLOB) WHERE name = 'search.fingerprint'"],
+      ['a position out of range', "UPDATE start_image SET body = substr(body, 1, length(body) - 4) || X'FFFFFF7F' WHERE name = 'search.trigrams.positions'"],
+      ['a list of texts that is not JSON', "UPDATE start_image SET body = CAST('[oops' AS BLOB) WHERE name = 'search.wordStarts.texts'"],
+    ];
+    for (const [damage, sql] of damages) {
+      const db = new Database(fileIn(dir));
+      db.prepare(sql).run();
+      db.close();
+      const damaged = openDurableMemoryStore(dir);
+      expect(damaged.startedFromImage, damage).toEqual({ adjacency: true, search: false });
+      expect(await searches(damaged), damage).toEqual(expected);
+      await damaged.close();
+      const mended = openDurableMemoryStore(dir);
+      expect(mended.startedFromImage, damage).toEqual({ adjacency: true, search: true });
+      await mended.close();
+    }
   });
 });

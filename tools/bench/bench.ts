@@ -35,7 +35,6 @@ import { resolve } from 'node:path';
 import getPort from 'get-port';
 
 import { datasetFile, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, startFlags, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
-import { GraphDataFile } from '../../src/store/memory/data-file.js';
 import { openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
 
 interface Args {
@@ -176,12 +175,9 @@ function relationTemplates(raw: { relations: RelationTemplate[] }, seed: number)
 async function importedDataDir(file: string, root: string): Promise<{ dir: string; importSeconds: number | null }> {
   const dir = file.replace(/\.json$/, '.data');
   if (existsSync(resolve(dir, 'graph.db'))) {
-    // A directory cached by an earlier version is migrated once here, and given the start image a
-    // clean stop leaves (start-image.ts), so that no run's start-up pays for either.
-    const file = GraphDataFile.open(dir);
-    const hasImage = file.hasStartImage();
-    file.close();
-    if (!hasImage) await openDurableMemoryStore(dir).close();
+    // A directory cached by an earlier version is migrated here, and given the start image a clean
+    // stop leaves (start-image.ts) when it has none of this graph, so that no run's start-up pays for either.
+    await openDurableMemoryStore(dir).close();
     return { dir, importSeconds: null };
   }
   log(`importing ${file} into ${dir}`);

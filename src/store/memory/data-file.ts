@@ -42,7 +42,7 @@ import Database from 'better-sqlite3';
 import type { ChangeRecord, GraphRemovals, StoredDocument } from '../graph-store.js';
 import { SharedParts } from './shared-parts.js';
 import { typeOfBit } from './relation-filter.js';
-import { walkColumnsOfImage, type WalkColumns } from './start-image.js';
+import { startImageOfParts, type StartImage, type WalkColumns } from './start-image.js';
 import { RELATION_COLUMNS, RowBatch, claimantsColumn, relationOfRow, relationRow, walkFactsOfRecord, type GraphRecords, type RelationColumns, type RelationRow } from './relation-rows.js';
 import {
   compareText,
@@ -390,23 +390,23 @@ export class GraphDataFile implements GraphWriter {
    * (the primary key's order, which is code-point order, so the state need not sort them), sources
    * and statements in the order their rows were first written. Relations come as rows whose
    * records are parsed on first use. Their walk columns come from the start image when the file
-   * has one of its generation (`walkColumns`, start-image.ts); else `rows` holds them until the
-   * first snapshot built from them lets them go (relation-rows.ts).
+   * has one of its generation (`image`, start-image.ts); else `rows` holds them until the first
+   * snapshot built from them lets them go (relation-rows.ts).
    */
-  readAll(): { readonly records: GraphRecords; readonly rows: RowBatch; readonly walkColumns: WalkColumns | null } {
+  readAll(): { readonly records: GraphRecords; readonly rows: RowBatch; readonly image: StartImage | null } {
     const sources = this.readTable<SourceRecord>('sources');
     const entities = this.readTable<EntityRecord>('entities', 'id');
     const shared = new SharedParts(entities, sources);
-    let walkColumns = this.startImage(entities.length);
+    let image = this.startImage(entities.length);
     let rows = new RowBatch(this.path, shared);
-    let relations = walkColumns === null ? null : this.relationsAlong(walkColumns, entities, rows);
+    let relations = image === null ? null : this.relationsAlong(image.walkColumns, entities, rows);
     if (relations === null) {
-      walkColumns = null;
+      image = null;
       rows = new RowBatch(this.path, shared);
       relations = this.rowsOf<RelationColumns, RelationRow>(`SELECT ${RELATION_COLUMNS} FROM relations ORDER BY id`, (row) => rows.add(row));
     }
     const statements = this.readTable<StatementRecord>('statements', 'rowid', (s) => shared.statement(s));
-    return { records: { sources, entities, relations, statements }, rows, walkColumns };
+    return { records: { sources, entities, relations, statements }, rows, image };
   }
 
   /**
@@ -460,15 +460,10 @@ export class GraphDataFile implements GraphWriter {
     return values;
   }
 
-  /** The walk columns of the start image, when the file has one of its current generation that fits a graph of this many entities; else null. */
-  private startImage(entityCount: number): WalkColumns | null {
+  /** The start image, when the file has one of its current generation whose walk columns fit a graph of this many entities; else null. */
+  private startImage(entityCount: number): StartImage | null {
     const parts = this.db.prepare('SELECT name, body FROM start_image WHERE generation = (SELECT value FROM graph_generation)').raw().all() as [string, Buffer][];
-    return parts.length === 0 ? null : walkColumnsOfImage(new Map(parts), entityCount);
-  }
-
-  /** Whether the file has a start image of its current generation. */
-  hasStartImage(): boolean {
-    return this.db.prepare('SELECT 1 FROM start_image WHERE generation = (SELECT value FROM graph_generation) LIMIT 1').get() !== undefined;
+    return parts.length === 0 ? null : startImageOfParts(new Map(parts), entityCount);
   }
 
   /**

@@ -81,17 +81,17 @@ export function createMemoryStore(): GraphStore {
 export function openDurableMemoryStore(dataDir: string): MemoryStore {
   const file = GraphDataFile.open(dataDir);
   try {
-    const { records, rows, walkColumns } = file.readAll();
+    const { records, rows, image } = file.readAll();
     let state: MemoryState;
     try {
-      state = stateWithDataset(null, records, {}, walkColumns);
+      state = stateWithDataset(null, records, {}, image);
       // The snapshot's adjacency holds the relations' walk columns now.
       rows.release();
     } catch (error) {
       const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
       throw new DataFileError(`The data file ${file.path} holds records that do not form a valid graph: ${message}`);
     }
-    return new MemoryStore(file, state, new FileJournal(file), walkColumns !== null);
+    return new MemoryStore(file, state, new FileJournal(file), { adjacency: image !== null, search: state.searchIndex.restored });
   } catch (error) {
     file.close();
     throw error;
@@ -111,12 +111,12 @@ export class MemoryStore implements GraphStore {
     private readonly dataFile: GraphDataFile | null = null,
     state: MemoryState = emptyState(),
     journal: ChangeJournal = new Journal(),
-    /** Whether this store's graph was opened with the data file's start image (start-image.ts). */
-    readonly startedFromImage = false,
+    /** What of this store's graph came from the data file's start image (start-image.ts) when it opened. */
+    readonly startedFromImage: { readonly adjacency: boolean; readonly search: boolean } = { adjacency: false, search: false },
   ) {
     this.state = state;
     this.journal = journal;
-    this.imageIsCurrent = startedFromImage;
+    this.imageIsCurrent = startedFromImage.adjacency && startedFromImage.search;
   }
 
   /** Whether the data file's start image is of the graph held now: read at start, and nothing written since. */
@@ -424,13 +424,13 @@ export class MemoryStore implements GraphStore {
     // Lets the graph and its indexes be collected; the store stays usable, and empty (a durable
     // one releases its data file, and keeps what it wrote there, with the start image of what it
     // holds unless the image it started from still is: the next start reads that instead of building it).
-    const { adjacency } = this.state;
+    const { adjacency, searchIndex } = this.state;
     this.state = emptyState();
     this.journal = new Journal();
     const file = this.dataFile;
     if (file === null || !file.isOpen) return;
     try {
-      if (!this.imageIsCurrent) file.saveStartImage(startImageOf(adjacency));
+      if (!this.imageIsCurrent) file.saveStartImage(startImageOf(adjacency, searchIndex));
     } finally {
       file.close();
     }

@@ -95,9 +95,9 @@ export class EntitySearchIndex {
   /** Every entity's entry, in the domain's tie order; positions in it are what the lists hold. */
   private readonly entries: SearchEntry[];
   /** Trigram → positions of the entries with a key containing it, ascending. */
-  private readonly trigramPostings = new Map<string, Int32Array>();
+  private readonly trigramPostings: Map<string, Int32Array> = new Map();
   /** One- or two-character text → per substring level, positions of the entries it matches so, ascending. */
-  private readonly shortPostings = new Map<string, Int32Array[]>();
+  private readonly shortPostings: Map<string, Int32Array[]> = new Map();
   /** Words of names, aliases and descriptions → positions, for the word tiers. */
   private readonly words: WordIndex;
   /**
@@ -108,11 +108,26 @@ export class EntitySearchIndex {
   private readonly wordStarts: string[];
   private readonly wordStartOwners: Int32Array;
 
-  /** `fewWordStarts`: see FEW_WORD_STARTS (tests set it to reach both ways of ranking with few entities). */
+  /**
+   * `fewWordStarts`: see FEW_WORD_STARTS (tests set it to reach both ways of ranking with few
+   * entities). `restored`: the index of these entities as a start image kept it (`fromImage`).
+   */
   constructor(
     entities: Iterable<EntityRecord>,
     private readonly fewWordStarts = FEW_WORD_STARTS,
+    restored?: RestoredIndex,
   ) {
+    if (restored !== undefined) {
+      ({
+        entries: this.entries,
+        trigramPostings: this.trigramPostings,
+        shortPostings: this.shortPostings,
+        words: this.words,
+        wordStarts: this.wordStarts,
+        wordStartOwners: this.wordStartOwners,
+      } = restored);
+      return;
+    }
     this.entries = Array.from(entities, searchEntryOf).sort(compareSearchEntries);
     const starts: [string, number][] = [];
     const trigrams = new Map<string, number[]>();
@@ -145,6 +160,83 @@ export class EntitySearchIndex {
     for (const [gram, list] of trigrams) this.trigramPostings.set(gram, Int32Array.from(list));
     for (const [text, lists] of short) this.shortPostings.set(text, lists.map((l) => Int32Array.from(l)));
     this.words = words.build(this.entries.length);
+  }
+
+  /**
+   * The index as the start image keeps it (start-image.ts): each entry by the number of its entity
+   * (`numberOf`), the keys' fingerprint, and every list as texts (JSON) beside their positions end
+   * to end, with where each text's positions begin.
+   */
+  imageParts(numberOf: (entity: EntityRecord) => number): Map<string, Buffer> {
+    const lists = (texts: Iterable<string>, postings: Iterable<Int32Array>) => {
+      const offsets = [0];
+      const all: Int32Array[] = [];
+      for (const list of postings) {
+        all.push(list);
+        offsets.push(offsets.at(-1)! + list.length);
+      }
+      const positions = new Int32Array(offsets.at(-1)!);
+      all.forEach((list, i) => positions.set(list, offsets[i]!));
+      return [Buffer.from(JSON.stringify([...texts])), bytesOf(Int32Array.from(offsets)), bytesOf(positions)] as const;
+    };
+    const parts = new Map<string, Buffer>();
+    const put = (name: string, [texts, offsets, positions]: readonly [Buffer, Buffer, Buffer]) => {
+      parts.set(`${name}.texts`, texts);
+      parts.set(`${name}.offsets`, offsets);
+      parts.set(`${name}.positions`, positions);
+    };
+    parts.set('order', bytesOf(Int32Array.from(this.entries, (entry) => numberOf(entry.entity))));
+    parts.set('fingerprint', Buffer.from(String(fingerprintOf(this.entries))));
+    put('trigrams', lists(this.trigramPostings.keys(), this.trigramPostings.values()));
+    put('short', lists(this.shortPostings.keys(), [...this.shortPostings.values()].flat()));
+    put('words', lists(this.words.words, this.words.postings));
+    parts.set('wordStarts.texts', Buffer.from(JSON.stringify(this.wordStarts)));
+    parts.set('wordStarts.owners', bytesOf(this.wordStartOwners));
+    return parts;
+  }
+
+  /**
+   * The index of `entities` (in id order) from `imageParts` kept at an earlier stop, or null when
+   * the parts do not fit them: sizes and positions out of range, or keys that fold otherwise now (the
+   * entries are made again, and their keys' fingerprint must be the one kept, so an image written by
+   * a version that folded text differently is not read).
+   */
+  static fromImage(parts: ReadonlyMap<string, Buffer>, entities: readonly EntityRecord[]): EntitySearchIndex | null {
+    const order = int32sOf(parts.get('order'));
+    if (order === null || order.length !== entities.length) return null;
+    const seen = new Uint8Array(entities.length);
+    for (const n of order) {
+      if (n < 0 || n >= entities.length || seen[n] === 1) return null;
+      seen[n] = 1;
+    }
+    const entries = Array.from(order, (n) => searchEntryOf(entities[n]!));
+    if (parts.get('fingerprint')?.toString() !== String(fingerprintOf(entries))) return null;
+    const lists = (name: string, groupSize: number) => {
+      const texts = parsedTexts(parts.get(`${name}.texts`));
+      const offsets = int32sOf(parts.get(`${name}.offsets`));
+      const positions = int32sOf(parts.get(`${name}.positions`));
+      if (texts === null || offsets === null || positions === null || offsets.length !== texts.length * groupSize + 1) return null;
+      if (offsets[0] !== 0 || offsets.at(-1) !== positions.length) return null;
+      for (let i = 0; i + 1 < offsets.length; i++) if (offsets[i]! > offsets[i + 1]!) return null;
+      for (const p of positions) if (p < 0 || p >= entries.length) return null;
+      const listAt = (i: number) => positions.subarray(offsets[i]!, offsets[i + 1]!);
+      return { texts, listAt };
+    };
+    const trigrams = lists('trigrams', 1);
+    const short = lists('short', LEVELS);
+    const words = lists('words', 1);
+    const wordStarts = parsedTexts(parts.get('wordStarts.texts'));
+    const owners = int32sOf(parts.get('wordStarts.owners'));
+    if (trigrams === null || short === null || words === null || wordStarts === null || owners === null) return null;
+    if (wordStarts.length !== owners.length || owners.some((p) => p < 0 || p >= entries.length)) return null;
+    return new EntitySearchIndex([], FEW_WORD_STARTS, {
+      entries,
+      trigramPostings: new Map(trigrams.texts.map((gram, i) => [gram, trigrams.listAt(i)])),
+      shortPostings: new Map(short.texts.map((text, i) => [text, Array.from({ length: LEVELS }, (_, level) => short.listAt(i * LEVELS + level))])),
+      words: WordIndexBuilder.indexOf(words.texts, words.texts.map((_, i) => words.listAt(i)), entries.length),
+      wordStarts,
+      wordStartOwners: owners,
+    });
   }
 
   /**
@@ -249,10 +341,23 @@ export class LayeredSearchIndex {
     /** The current record of each entity written since `base`, by id. */
     private readonly written: ReadonlyMap<string, EntityRecord>,
     private readonly recent: EntitySearchIndex,
+    /** Whether `base` came from a start image rather than a build. */
+    readonly restored = false,
   ) {}
 
   static over(entities: Iterable<EntityRecord>): LayeredSearchIndex {
     return new LayeredSearchIndex(new EntitySearchIndex(entities), NONE, new Map(), new EntitySearchIndex([]));
+  }
+
+  /** The index of `entities` (in id order) kept in a start image (`imageParts`), or null when it does not fit them. */
+  static fromImage(parts: ReadonlyMap<string, Buffer>, entities: readonly EntityRecord[]): LayeredSearchIndex | null {
+    const base = EntitySearchIndex.fromImage(parts, entities);
+    return base === null ? null : new LayeredSearchIndex(base, NONE, new Map(), new EntitySearchIndex([]), true);
+  }
+
+  /** The parts a start image keeps of this index, or null when entities were written since its base was built (the next start builds it). */
+  imageParts(numberOf: (entity: EntityRecord) => number): Map<string, Buffer> | null {
+    return this.written.size === 0 && this.hidden.size === 0 ? this.base.imageParts(numberOf) : null;
   }
 
   /** This index after a write of `written` and the removal of `removed` (ids); `all`: every entity after it. */
@@ -268,7 +373,7 @@ export class LayeredSearchIndex {
       hidden.add(id);
       current.delete(id);
     }
-    return new LayeredSearchIndex(this.base, hidden, current, new EntitySearchIndex(current.values()));
+    return new LayeredSearchIndex(this.base, hidden, current, new EntitySearchIndex(current.values()), this.restored);
   }
 
   search(normalizedQuery: string, kinds: readonly EntityKind[] | null, first: number): SearchMatch[] {
@@ -364,8 +469,8 @@ class WordIndex {
   private stamp = 0;
 
   constructor(
-    private readonly words: readonly string[],
-    private readonly postings: readonly Int32Array[],
+    readonly words: readonly string[],
+    readonly postings: readonly Int32Array[],
     private readonly typoCandidatesByLength: ReadonlyMap<number, readonly number[]>,
     entryCount: number,
   ) {
@@ -447,7 +552,11 @@ class WordIndexBuilder {
 
   build(entryCount: number): WordIndex {
     const words = [...this.positions.keys()].sort(compareCodeUnits);
-    const postings = words.map((w) => Int32Array.from(this.positions.get(w)!));
+    return WordIndexBuilder.indexOf(words, words.map((w) => Int32Array.from(this.positions.get(w)!)), entryCount);
+  }
+
+  /** The index of these words (sorted), each with its postings. */
+  static indexOf(words: readonly string[], postings: readonly Int32Array[], entryCount: number): WordIndex {
     const byLength = new Map<number, number[]>();
     words.forEach((word, id) => {
       if (/\p{N}/u.test(word)) return; // words with digits are never reached by a typo (wordDistance)
@@ -474,4 +583,51 @@ function lowerBound(sorted: readonly string[], value: string): number {
     else high = mid;
   }
   return low;
+}
+
+/** An EntitySearchIndex's parts, as `fromImage` restores them. */
+interface RestoredIndex {
+  readonly entries: SearchEntry[];
+  readonly trigramPostings: Map<string, Int32Array>;
+  readonly shortPostings: Map<string, Int32Array[]>;
+  readonly words: WordIndex;
+  readonly wordStarts: string[];
+  readonly wordStartOwners: Int32Array;
+}
+
+function bytesOf(column: Int32Array): Buffer {
+  return Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+}
+
+/** A blob's 32-bit integers in an array of their own (a Buffer may sit at any offset), or null. */
+function int32sOf(bytes: Buffer | undefined): Int32Array | null {
+  if (bytes === undefined || bytes.byteLength % 4 !== 0) return null;
+  return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
+/** A blob's JSON list of texts, or null. */
+function parsedTexts(bytes: Buffer | undefined): string[] | null {
+  if (bytes === undefined) return null;
+  try {
+    const texts = JSON.parse(bytes.toString('utf8')) as unknown;
+    return Array.isArray(texts) && texts.every((t) => typeof t === 'string') ? (texts as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A 32-bit FNV-1a hash of every entry's folded texts, in order: what an image's lists were made from. */
+function fingerprintOf(entries: readonly SearchEntry[]): number {
+  let hash = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    // A separator no folded text holds, so that ["ab", "c"] and ["a", "bc"] differ.
+    hash = Math.imul(hash ^ 0xffff, 0x01000193);
+  };
+  for (const entry of entries) {
+    mix(entry.entity.id);
+    for (const { key } of entry.labels) mix(key);
+    mix(entry.descriptionKey);
+  }
+  return hash >>> 0;
 }

@@ -1,7 +1,8 @@
 /**
- * The start image: the adjacency's integer columns (adjacency.ts) as the data file keeps them
- * between runs, so that a start reads a few blobs instead of every relation's type, ends and walk
- * columns, and does not build the rows again. At a million relations that is most of a start.
+ * The start image: the adjacency's integer columns (adjacency.ts) and the entity search index's
+ * lists (search-index.ts) as the data file keeps them between runs, so that a start reads a few
+ * blobs instead of every relation's type, ends and walk columns, and builds neither the rows nor the
+ * search index again. At a million relations that is most of a start.
  *
  * The image describes the graph of one generation of the file (data-file.ts: triggers count every
  * change to an entity or relation row, whoever makes it) and is used only while the file is at that
@@ -13,6 +14,7 @@
 import { endianness } from 'node:os';
 import type { Adjacency } from './adjacency.js';
 import { typeOfBit } from './relation-filter.js';
+import type { LayeredSearchIndex } from './search-index.js';
 
 /** The layout of the image; an image of another format is ignored (and replaced at the next close). */
 const FORMAT = 1;
@@ -42,8 +44,36 @@ interface Header {
   readonly relations: number;
 }
 
-/** The image of an adjacency, as named parts. */
-export function startImageOf(adjacency: Adjacency): Map<string, Buffer> {
+/** What a start reads of an image: the walk columns, and the search index's parts when it has them. */
+export interface StartImage {
+  readonly walkColumns: WalkColumns;
+  /** Checked against the entities when the index is made of them (`LayeredSearchIndex.fromImage`). */
+  readonly searchParts: ReadonlyMap<string, Buffer> | null;
+}
+
+/** Parts of the search index are named with this prefix. */
+const SEARCH = 'search.';
+
+/** The image of a snapshot's adjacency and, when it can keep it (see `imageParts`), its search index, as named parts. */
+export function startImageOf(adjacency: Adjacency, search: LayeredSearchIndex): Map<string, Buffer> {
+  const parts = walkColumnParts(adjacency);
+  const searchParts = search.imageParts((entity) => adjacency.numberOf.get(entity.id)!);
+  for (const [name, body] of searchParts ?? []) parts.set(SEARCH + name, body);
+  return parts;
+}
+
+/**
+ * What an image read back holds for a graph of `entityCount` entities, or null when its walk
+ * columns are not of this format or do not fit together (the caller then builds them from the rows).
+ */
+export function startImageOfParts(parts: ReadonlyMap<string, Buffer>, entityCount: number): StartImage | null {
+  const walkColumns = walkColumnsOfImage(parts, entityCount);
+  if (walkColumns === null) return null;
+  const searchParts = new Map([...parts].filter(([name]) => name.startsWith(SEARCH)).map(([name, body]) => [name.slice(SEARCH.length), body]));
+  return { walkColumns, searchParts: searchParts.size === 0 ? null : searchParts };
+}
+
+function walkColumnParts(adjacency: Adjacency): Map<string, Buffer> {
   const header: Header = { format: FORMAT, endianness: endianness(), entities: adjacency.entities.length, relations: adjacency.relFrom.length };
   const parts = new Map<string, Buffer>([
     ['header', Buffer.from(JSON.stringify(header))],
@@ -59,7 +89,7 @@ export function startImageOf(adjacency: Adjacency): Map<string, Buffer> {
  * The walk columns an image holds for a graph of `entityCount` entities, or null when it is not
  * of this format or does not fit together (the caller then builds them from the rows).
  */
-export function walkColumnsOfImage(parts: ReadonlyMap<string, Buffer>, entityCount: number): WalkColumns | null {
+function walkColumnsOfImage(parts: ReadonlyMap<string, Buffer>, entityCount: number): WalkColumns | null {
   const header = parsed(parts.get('header')) as Partial<Header> | null;
   if (header?.format !== FORMAT || header.endianness !== endianness() || header.entities !== entityCount) return null;
   const R = header.relations;

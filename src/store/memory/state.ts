@@ -30,7 +30,7 @@ import { LayeredSearchIndex } from './search-index.js';
 import { deriveFactIndexes, type FactChange } from './facts.js';
 import type { FactRef } from '../graph-store.js';
 import { RelationRow, recordOf, type GraphRecords } from './relation-rows.js';
-import type { WalkColumns } from './start-image.js';
+import type { StartImage } from './start-image.js';
 
 type StatementIndex = ReadonlyMap<string, readonly StatementRecord[]>;
 
@@ -82,14 +82,14 @@ export interface Removals {
  * A new snapshot holding `previous` (null: nothing) plus `dataset`, less `remove`; a record with a
  * known id replaces the old one, and a removal wins over an upsert of the same id. Throws
  * DatasetValidationError when a record written would refer to one that is not there, or when a
- * record that stays would refer to a removed one. `walkColumns`: for the first snapshot of a start,
- * the adjacency's columns of this very graph kept from an earlier run (start-image.ts).
+ * record that stays would refer to a removed one. `image`: for the first snapshot of a start, the
+ * adjacency's columns and the search index of this very graph, kept by an earlier run (start-image.ts).
  */
 export function stateWithDataset(
   previous: MemoryState | null,
   dataset: GraphRecords,
   remove: Removals = {},
-  walkColumns: WalkColumns | null = null,
+  image: StartImage | null = null,
 ): MemoryState {
   const removed = {
     entity: new Set(remove.entities ?? []),
@@ -128,8 +128,8 @@ export function stateWithDataset(
   if (problems.length > 0) throw new DatasetValidationError(problems);
 
   const adjacency =
-    previous === null && walkColumns !== null
-      ? adjacencyOfColumns(entities.list, relations.list, numberOf, walkColumns)
+    previous === null && image !== null
+      ? adjacencyOfColumns(entities.list, relations.list, numberOf, image.walkColumns)
       : adjacencyAfter(previous?.adjacency ?? null, entities, relations, numberOf);
   const sameEntities = previous !== null && entities.oldIndex === null;
   const sameStatements = previous !== null && statements === previous.statements;
@@ -150,7 +150,7 @@ export function stateWithDataset(
     searchIndex: sameEntities
       ? previous.searchIndex
       : previous === null
-        ? LayeredSearchIndex.over(entities.list)
+        ? ((image?.searchParts && LayeredSearchIndex.fromImage(image.searchParts, entities.list)) ?? LayeredSearchIndex.over(entities.list))
         : previous.searchIndex.after(writtenEntities, removed.entity, () => entities.list),
     adjacency,
   };
