@@ -21,8 +21,8 @@
  *   ChangeRecord as JSON), `change_records` (which records each change touched, keyed by record id
  *   so that a record's history is an index range) and `documents` (side documents by kind and id,
  *   their body as JSON). They are written in the same transaction as the records they go with.
- * - the start image (start-image.ts): `start_image`, the adjacency's columns as blobs, each row
- *   marked with the generation of the graph it describes, and `graph_generation`, one number that
+ * - the start image (start-image.ts): `start_image`, the adjacency's columns and the entity search
+ *   index's lists as blobs, each row marked with the generation of the graph it describes, and `graph_generation`, one number that
  *   triggers on `entities` and `relations` raise with every row inserted, changed or deleted, by
  *   this server or anything else that writes the file. An image is read only while its generation
  *   is the file's.
@@ -605,7 +605,6 @@ export class GraphDataFile implements GraphWriter {
   private readTable<T>(table: RecordTable, order: 'rowid' | 'id' = 'rowid', each: (record: T) => T = (record) => record): T[] {
     return this.rowsOf<[string, string], T>(`SELECT id, record FROM ${table} ORDER BY ${order}`, ([id, record]) => each(this.parsedRecord<T>(id, record, table)));
   }
-
 }
 
 /** The version of the file's layout (0 for a new, empty file); throws if the file is not ours or too new. */
