@@ -631,6 +631,25 @@ describe('the start image (the adjacency and the search index kept in the data f
     await fromRows.close();
   });
 
+  it("keeps the relations' JSON only until each is read: a page of it is let go once all of its relations were", async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(dataset);
+    await store.close();
+    const started = openDurableMemoryStore(dir);
+    expect(started.startedFromImage).toEqual(FROM_IMAGE);
+    const rows = (started as unknown as { state: { adjacency: { relations: { batch: { heldBytes: number } }[] } } }).state.adjacency.relations[0]!.batch;
+    const held = rows.heldBytes;
+    expect(held).toBeGreaterThan(dataset.relations.length * 50);
+    const ids = dataset.relations.map((r) => r.id);
+    expect(await started.relationsByIds(ids.slice(0, 6_000))).toEqual(dataset.relations.slice(0, 6_000));
+    expect(rows.heldBytes).toBe(held);
+    expect(await started.relationsByIds(ids)).toEqual(dataset.relations);
+    expect(rows.heldBytes).toBe(0);
+    // Read again: the records kept, not the JSON.
+    expect(await started.relationsByIds(ids.slice(-10))).toEqual(dataset.relations.slice(-10));
+    await started.close();
+  });
+
   it('is not read once the graph changed: a write, or a row changed by another program, moves the generation on', async () => {
     const store = openDurableMemoryStore(dir);
     await store.load(dataset);

@@ -136,9 +136,11 @@ export class RowBatch {
   }
 
   /** Blobs of records' JSON end to end, and where each row's JSON is in them (rows of `keyed`). */
-  private readonly blobs: Buffer[] = [];
+  private readonly blobs: (Buffer | null)[] = [];
   private readonly rowBlob: number[] = [];
   private readonly rowStart: number[] = [];
+  /** Per blob, how many of its rows are not parsed yet: a blob whose rows all are is let go. */
+  private readonly unparsed: number[] = [];
 
   /**
    * Takes a blob of records' JSON end to end, of these byte lengths, and gives the number of the
@@ -155,6 +157,7 @@ export class RowBatch {
     }
     if (start !== blob.length) throw new DataFileError(`The data file ${this.file} is damaged: its relations' records do not add up to the length read.`);
     this.blobs.push(blob);
+    this.unparsed.push(byteLengths.length);
     return first;
   }
 
@@ -166,12 +169,23 @@ export class RowBatch {
     return new RelationRow(key, null, at, this);
   }
 
-  /** The JSON of row `at` of the blobs. */
+  /** The JSON of row `at` of the blobs (not parsed yet: its blob is held). */
   jsonAt(at: number): string {
     const blob = this.blobs[this.rowBlob[at]!]!;
     const start = this.rowStart[at]!;
     const end = at + 1 < this.rowStart.length && this.rowBlob[at + 1] === this.rowBlob[at] ? this.rowStart[at + 1]! : blob.length;
     return blob.toString('utf8', start, end);
+  }
+
+  /** Row `at` of the blobs was parsed; its blob goes once all of its rows were. */
+  parsedAt(at: number): void {
+    const b = this.rowBlob[at]!;
+    if (--this.unparsed[b]! === 0) this.blobs[b] = null;
+  }
+
+  /** Bytes of JSON still held in blobs (rows not parsed yet keep their page's). */
+  get heldBytes(): number {
+    return this.blobs.reduce((bytes, blob) => bytes + (blob?.length ?? 0), 0);
   }
 
   /** The walk facts of row `at` (its key given), or null once the columns were let go. */
@@ -234,7 +248,9 @@ export class RelationRow implements RowKey {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new DataFileError(`The data file ${file} is damaged: the record of ${this.id} in table relations is not an object.`);
     }
+    const inBlob = this.value === null;
     this.value = shared.relation(relationOfRow(parsed, this));
+    if (inBlob) this.batch.parsedAt(this.at);
     return this.value;
   }
 
