@@ -44,6 +44,7 @@ import {
   type TimeWindow,
 } from '../../domain/index.js';
 import { gallop } from './ascending.js';
+import { bytesOf, int32sOf, jsonOf } from './start-image.js';
 
 const GRAM = 3;
 /** Substring levels: tier EXACT..SUBSTRING times field NAME, ALIAS (see the domain's `substringLevel`). */
@@ -595,25 +596,10 @@ interface RestoredIndex {
   readonly wordStartOwners: Int32Array;
 }
 
-function bytesOf(column: Int32Array): Buffer {
-  return Buffer.from(column.buffer, column.byteOffset, column.byteLength);
-}
-
-/** A blob's 32-bit integers in an array of their own (a Buffer may sit at any offset), or null. */
-function int32sOf(bytes: Buffer | undefined): Int32Array | null {
-  if (bytes === undefined || bytes.byteLength % 4 !== 0) return null;
-  return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-}
-
 /** A blob's JSON list of texts, or null. */
 function parsedTexts(bytes: Buffer | undefined): string[] | null {
-  if (bytes === undefined) return null;
-  try {
-    const texts = JSON.parse(bytes.toString('utf8')) as unknown;
-    return Array.isArray(texts) && texts.every((t) => typeof t === 'string') ? (texts as string[]) : null;
-  } catch {
-    return null;
-  }
+  const texts = jsonOf(bytes);
+  return Array.isArray(texts) && texts.every((t) => typeof t === 'string') ? (texts as string[]) : null;
 }
 
 /** A 32-bit FNV-1a hash of every entry's folded texts, in order: what an image's lists were made from. */

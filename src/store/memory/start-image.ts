@@ -90,16 +90,16 @@ function walkColumnParts(adjacency: Adjacency): Map<string, Buffer> {
  * of this format or does not fit together (the caller then builds them from the rows).
  */
 function walkColumnsOfImage(parts: ReadonlyMap<string, Buffer>, entityCount: number): WalkColumns | null {
-  const header = parsed(parts.get('header')) as Partial<Header> | null;
+  const header = jsonOf(parts.get('header')) as Partial<Header> | null;
   if (header?.format !== FORMAT || header.endianness !== endianness() || header.entities !== entityCount) return null;
   const R = header.relations;
-  const codeList = parsed(parts.get('claimantCodes'));
+  const codeList = jsonOf(parts.get('claimantCodes'));
   if (typeof R !== 'number' || !Number.isInteger(R) || R < 0 || !Array.isArray(codeList)) return null;
   const ints: Partial<Record<(typeof INT_COLUMNS)[number], Int32Array>> = {};
   for (const name of INT_COLUMNS) {
-    const bytes = parts.get(name);
-    if (bytes === undefined || bytes.byteLength % 4 !== 0) return null;
-    ints[name] = new Int32Array(alignedCopy(bytes));
+    const column = int32sOf(parts.get(name));
+    if (column === null) return null;
+    ints[name] = column;
   }
   const flagBytes = parts.get('flags');
   if (flagBytes === undefined) return null;
@@ -107,7 +107,7 @@ function walkColumnsOfImage(parts: ReadonlyMap<string, Buffer>, entityCount: num
     offsets: ints.offsets!,
     other: ints.other!,
     relation: ints.relation!,
-    flags: new Uint8Array(alignedCopy(flagBytes)),
+    flags: new Uint8Array(flagBytes),
     relFrom: ints.relFrom!,
     relTo: ints.relTo!,
     typeBit: ints.typeBit!,
@@ -155,16 +155,19 @@ function inRange(values: Int32Array, end: number): boolean {
   return true;
 }
 
-function bytesOf(column: Int32Array | Uint8Array): Buffer {
+/** A column's bytes, as a blob of the image keeps them (no copy). */
+export function bytesOf(column: Int32Array | Uint8Array): Buffer {
   return Buffer.from(column.buffer, column.byteOffset, column.byteLength);
 }
 
-/** The bytes in an ArrayBuffer of their own (a Buffer may sit at any offset of a shared one). */
-function alignedCopy(bytes: Buffer): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+/** A blob's 32-bit integers, in an array of their own (a Buffer may sit at any offset of a shared one); null when there is none or its length is not whole integers. */
+export function int32sOf(bytes: Buffer | undefined): Int32Array | null {
+  if (bytes === undefined || bytes.byteLength % 4 !== 0) return null;
+  return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
 }
 
-function parsed(bytes: Buffer | undefined): unknown {
+/** A blob's JSON, or null when there is none or it does not parse. */
+export function jsonOf(bytes: Buffer | undefined): unknown {
   if (bytes === undefined) return null;
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
