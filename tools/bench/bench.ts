@@ -2,7 +2,7 @@
  * Load benchmark of the real server on the embedded store over a synthetic dataset:
  *
  *   npm run bench -- --entities N --relations M [--seed S] [--duration SEC] [--connections C]
- *                    [--only a,b] [--root DIR] [--cpu-prof DIR]
+ *                    [--warmup SEC] [--only a,b] [--root DIR] [--cpu-prof DIR]
  *
  * 1. generates the dataset with tools/bench/generate.ts, cached under .bench/ (git-ignored) by its
  *    arguments;
@@ -17,7 +17,10 @@
  *    the data directory is copied per run, so the writes below never change the cached one;
  * 4. for each question runs autocannon for --duration seconds at --connections, each request with
  *    its own body, and reports requests/s, p50, p99, errors (transport errors, timeouts, non-2xx
- *    and GraphQL `errors` answers, counted apart) and the server's peak RSS so far (VmHWM);
+ *    and GraphQL `errors` answers, counted apart) and the server's peak RSS so far (VmHWM). With
+ *    --warmup SEC (default 3; 0 for none) the same load runs SEC seconds first, unmeasured, reported apart
+ *    (`cold`): the first askings of a question compile it and parse the records it reads first,
+ *    which is start-up's cost, not the steady state's;
  * 5. last, the writes, one client at a time (what one write costs on a graph this size, each
  *    through the whole write path: validation, the data file's transaction, the next snapshot):
  *    `addRelation` between the ends of a random relation of the dataset, and `createEntity`.
@@ -43,6 +46,7 @@ interface Args {
   relations: number;
   seed: number;
   duration: number;
+  warmup: number;
   connections: number;
   only: string[] | null;
   root: string;
@@ -57,6 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
     relations: int('relations', 100_000),
     seed: int('seed', 1),
     duration: int('duration', 10),
+    warmup: int('warmup', 3),
     connections: int('connections', 50),
     only: values['only'] ? values['only'].split(',') : null,
     root: resolve(values['root'] ?? ROOT),
@@ -200,12 +205,12 @@ function importedDataDir(file: string, root: string): { dir: string; importSecon
   return { dir, importSeconds: (performance.now() - started) / 1000 };
 }
 
-function runQuestion(url: string, question: Question, args: Args, pid: number): Promise<LoadFigures> {
+function runQuestion(url: string, question: Question, args: Args, pid: number, duration = args.duration): Promise<LoadFigures> {
   return load({
     url,
     path: '/graphql',
     connections: question.connections ?? args.connections,
-    duration: args.duration,
+    duration,
     headers: { authorization: `Bearer ${EDITOR_TOKEN}` },
     body: question.bodies,
     pid,
@@ -275,7 +280,7 @@ async function main(): Promise<void> {
     const afterStart = memoryOf(child.pid!);
     log(`start-up ${startupMs} ms, RSS ${afterStart.rssMb} MB (peak ${afterStart.peakMb} MB)`);
 
-    const figures: Record<string, LoadFigures> = {};
+    const figures: Record<string, LoadFigures & { cold?: LoadFigures }> = {};
     for (const question of questions(inputs, templates, args.seed)) {
       if (args.only && !args.only.includes(question.name)) continue;
       // Let the server finish (or cancel) whatever the previous run left queued.
@@ -289,9 +294,15 @@ async function main(): Promise<void> {
         await response.text();
         return performance.now() - t < 50;
       }, 60_000);
+      let cold: LoadFigures | null = null;
+      if (args.warmup > 0) {
+        log(`warming ${question.name} up for ${args.warmup} s`);
+        cold = await runQuestion(`${base}/graphql`, question, args, child.pid!, args.warmup);
+        log(`${question.name} cold: ${cold.requestsPerSec.toFixed(1)} req/s, p99 ${cold.p99} ms, max ${cold.max} ms`);
+      }
       log(`running ${question.name} for ${args.duration} s at ${question.connections ?? args.connections} connection(s)`);
       const f = await runQuestion(`${base}/graphql`, question, args, child.pid!);
-      figures[question.name] = f;
+      figures[question.name] = cold === null ? f : { ...f, cold };
       log(
         `${question.name.padEnd(22)} ${f.requestsPerSec.toFixed(1).padStart(8)} req/s  p50 ${String(f.p50).padStart(6)} ms  ` +
           `p99 ${String(f.p99).padStart(6)} ms  max ${String(f.max).padStart(6)} ms  requests ${f.requests}  ` +
@@ -304,6 +315,7 @@ async function main(): Promise<void> {
       relations: args.relations,
       seed: args.seed,
       duration: args.duration,
+      warmup: args.warmup,
       connections: args.connections,
       root: args.root,
       node: process.version,
