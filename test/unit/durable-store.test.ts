@@ -631,6 +631,51 @@ describe('the start image (the adjacency and the search index kept in the data f
     await fromRows.close();
   });
 
+  it('answers through writes after reads: relations read from the image stay the same relations, moved, changed or removed', async () => {
+    const store = openDurableMemoryStore(dir);
+    await store.load(dataset);
+    await store.close();
+    const started = openDurableMemoryStore(dir);
+    expect(started.startedFromImage).toEqual(FROM_IMAGE);
+    const inMemory = createMemoryStore();
+    await inMemory.load(dataset);
+    // Reads first: every relation a neighbourhood lists is parsed, and its record kept in the row's place.
+    expect(await answers(started)).toEqual(await answers(inMemory));
+    const read = (await started.neighborhood(centres[0]!, { depth: 2, filter: ANY_RELATION, limit: 60 }))!;
+    const [changed, moved, removed] = 'edges' in read ? read.edges : [];
+    expect(removed).toBeDefined();
+    const elsewhere = dataset.entities.find((e) => e.id !== moved!.from && e.id !== moved!.to)!.id;
+    const write = {
+      upsert: {
+        sources: [],
+        entities: [],
+        statements: [],
+        relations: [
+          { ...changed!, qualifiers: { note: 'changed after a read' } },
+          { ...moved!, to: elsewhere },
+          { ...dataset.relations[0]!, id: 'rel:new-after-reads' },
+        ],
+      },
+      remove: { relations: [removed!.id] },
+    };
+    const change = (): ChangeRecord => ({
+      ...newChangeId(),
+      actor: 'editor-token',
+      role: 'editor',
+      operation: 'updateRelation',
+      idempotencyKey: null,
+      requestHash: null,
+      recordIds: [changed!.id],
+      before: {},
+      after: {},
+    });
+    for (const target of [started, inMemory]) await target.commit({ ...write, change: change() });
+    expect(await answers(started)).toEqual(await answers(inMemory));
+    const ids = [changed!.id, moved!.id, removed!.id, 'rel:new-after-reads'];
+    expect(await started.relationsByIds(ids)).toEqual(await inMemory.relationsByIds(ids));
+    await started.close();
+  });
+
   it("keeps the relations' JSON only until each is read: a page of it is let go once all of its relations were", async () => {
     const store = openDurableMemoryStore(dir);
     await store.load(dataset);

@@ -24,7 +24,7 @@ import {
   type RelationRecord,
 } from '../../domain/index.js';
 import { typeBitOf } from './relation-filter.js';
-import { recordOf, walkFactsOf, type StoredRelation } from './relation-rows.js';
+import { RelationRow, walkFactsOf, type StoredRelation } from './relation-rows.js';
 import type { WalkColumns } from './start-image.js';
 
 
@@ -486,7 +486,14 @@ class Steps {
 
 /** Relation number r's record (a row of the data file is parsed now if it was not yet). */
 export function relationAt(adjacency: Adjacency, r: number): RelationRecord {
-  return recordOf(adjacency.relations[r]!);
+  const held = adjacency.relations[r]!;
+  if (!(held instanceof RelationRow)) return held;
+  const record = held.record();
+  // The row's work is done: its record takes its place, so the next read reaches the record in one
+  // step instead of two (a neighbourhood reads hundreds at random places) and the row is collected.
+  // The same relation either way, so snapshots sharing this list see no change.
+  (adjacency.relations as StoredRelation[])[r] = record;
+  return record;
 }
 
 /** The number of the relation of an id (a binary search of the id-ordered relations), or -1. */

@@ -14,12 +14,11 @@ import {
   type TimeWindow,
 } from '../../domain/index.js';
 import type { EventQuery, FactRef, NearbyPlace, Page, PageQuery, TimelineEntry, TimelineEntryKind, TimelineQuery } from '../graph-store.js';
-import type { Adjacency } from './adjacency.js';
+import { relationAt, type Adjacency } from './adjacency.js';
 import { insertSorted } from './ascending.js';
 import { pageOf, type SortKey } from './pages.js';
 import type { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
-import { recordOf } from './relation-rows.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
 interface DatedEvent {
@@ -78,7 +77,8 @@ export function factIndexesOf(state: MemoryState): FactIndexes {
   let indexes = built.get(state);
   if (indexes === undefined) {
     // Reads every relation's record: a start from the data file parses them all here, once.
-    indexes = buildFactIndexes(state.adjacency.entities, state.adjacency.relations.map(recordOf), state.statements.values());
+    const { adjacency } = state;
+    indexes = buildFactIndexes(adjacency.entities, adjacency.relations.map((_, r) => relationAt(adjacency, r)), state.statements.values());
     built.set(state, indexes);
   }
   return indexes;
@@ -92,9 +92,10 @@ export function factIndexesOf(state: MemoryState): FactIndexes {
  */
 export async function factIndexesReady(state: MemoryState, pacer: Pacer): Promise<FactIndexes> {
   if (!built.has(state)) {
-    for (const relation of state.adjacency.relations) {
+    const { adjacency } = state;
+    for (let r = 0; r < adjacency.relations.length; r++) {
       if (pacer.due()) await pacer.pause();
-      recordOf(relation);
+      relationAt(adjacency, r);
     }
   }
   return factIndexesOf(state);
@@ -301,10 +302,10 @@ export async function findEvents(
 function* relationsAt(adjacency: Adjacency, id: string): Generator<[RelationRecord, boolean]> {
   const node = adjacency.numberOf.get(id);
   if (node === undefined) return;
-  const { offsets, relation, relations, relFrom } = adjacency;
+  const { offsets, relation, relFrom } = adjacency;
   for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
     const r = relation[k]!;
-    yield [recordOf(relations[r]!), relFrom[r] === node];
+    yield [relationAt(adjacency, r), relFrom[r] === node];
   }
 }
 
