@@ -287,9 +287,10 @@ describe('shortest paths (bidirectional search, canonical path)', () => {
 });
 
 /** Brute force: every loopless walk within maxHops, by hops, then node ids, then relation ids. */
-function referencePaths(dataset: Dataset, fromId: string, toId: string, { maxHops, first = 1, directed }: PathQuery) {
+function referencePaths(dataset: Dataset, fromId: string, toId: string, { maxHops, first = 1, directed, filter: { types } }: PathQuery) {
   const steps = new Map<string, { to: string; relation: RelationRecord }[]>();
   for (const r of dataset.relations) {
+    if (types !== null && !types.includes(r.type)) continue;
     for (const [a, b, forward] of [[r.from, r.to, true], [r.to, r.from, false]] as const) {
       if (directed && !forward && !isSymmetric(r.type)) continue;
       if (!steps.has(a)) steps.set(a, []);
@@ -322,6 +323,7 @@ function referencePaths(dataset: Dataset, fromId: string, toId: string, { maxHop
 describe('k shortest paths (Yen over the canonical shortest path)', () => {
   it('agrees with brute force over every loopless path, for every pair of generated graphs', async () => {
     let several = 0;
+    let severalFiltered = 0;
     for (const seed of [1, 2, 3]) {
       const dataset = generateDataset({ entities: 16 + seed * 2, relations: 24 + seed * 6, seed });
       const store = new MemoryStore();
@@ -330,6 +332,9 @@ describe('k shortest paths (Yen over the canonical shortest path)', () => {
         { maxHops: 4, first: 5, filter: { types: null }, directed: false },
         { maxHops: 5, first: 3, filter: { types: null }, directed: true },
         { maxHops: 3, first: 10, filter: { types: null }, directed: false },
+        // Only some types: every spur search of Yen's loop walks the filtered graph too.
+        { maxHops: 4, first: 5, filter: { types: ['LOCATED_IN', 'NEAR', 'PART_OF', 'MEMBER_OF', 'ALLIED_WITH'] }, directed: false },
+        { maxHops: 5, first: 4, filter: { types: ['NEAR', 'ALLIED_WITH', 'LOCATED_IN', 'DEPLOYED_TO'] }, directed: true },
       ];
       for (const a of dataset.entities) {
         for (const b of dataset.entities) {
@@ -337,11 +342,13 @@ describe('k shortest paths (Yen over the canonical shortest path)', () => {
             const got = (await store.paths(a.id, b.id, query)).map((p) => ({ nodes: ids(p.nodes), edges: ids(p.edges) }));
             expect(got, `${a.id} → ${b.id} ${JSON.stringify(query)}`).toEqual(referencePaths(dataset, a.id, b.id, query));
             if (got.length > 1) several++;
+            if (got.length > 1 && query.filter.types !== null) severalFiltered++;
           }
         }
       }
     }
     expect(several).toBeGreaterThan(100);
+    expect(severalFiltered).toBeGreaterThan(20);
   });
 
   it('answers as before after searches stopped part-way by their deadline (what they marked is cleared)', async () => {
