@@ -15,6 +15,7 @@ import {
 } from '../../domain/index.js';
 import type { EventQuery, FactRef, NearbyPlace, Page, PageQuery, TimelineEntry, TimelineEntryKind, TimelineQuery } from '../graph-store.js';
 import { relationAt, type Adjacency } from './adjacency.js';
+import { dayNumber } from './relation-rows.js';
 import { insertSorted } from './ascending.js';
 import { pageOf, type SortKey } from './pages.js';
 import type { Pacer } from './pacer.js';
@@ -30,6 +31,9 @@ interface DatedEvent {
 /** A timeline entry with what its sort key and its `entityId` test need. */
 interface TimelineRow {
   readonly entry: TimelineEntry;
+  /** The entry's days as numbers (`dayNumber`), which order as its texts do and compare faster. */
+  readonly earliestDay: number;
+  readonly latestDay: number;
   readonly rank: number;
   readonly id: string;
   /** CLAIM: who made it. */
@@ -208,6 +212,8 @@ function timelineRowsOf(
         statement: record.statement ?? null,
         attributionIndex,
       },
+      earliestDay: dayNumber(earliest),
+      latestDay: dayNumber(latest),
       rank: KIND_RANK[kind],
       id,
       claimantId,
@@ -349,11 +355,11 @@ function compareTimelineKeys(a: SortKey, b: SortKey): number {
   );
 }
 
-/** compareTimelineKeys on the rows themselves, without a key per comparison (the build sorts ~1M). */
+/** compareTimelineKeys on the rows themselves, days as numbers (the build sorts ~1M rows at 1M relations). */
 function compareTimelineRows(a: TimelineRow, b: TimelineRow): number {
   return (
-    compareText(a.entry.earliest, b.entry.earliest) ||
-    compareText(a.entry.latest, b.entry.latest) ||
+    a.earliestDay - b.earliestDay ||
+    a.latestDay - b.latestDay ||
     a.rank - b.rank ||
     compareText(a.id, b.id) ||
     (a.entry.attributionIndex ?? -1) - (b.entry.attributionIndex ?? -1)
