@@ -597,6 +597,16 @@ describe('the start image (the adjacency and the search index kept in the data f
     return { relations, neighbourhoods, paths, searches };
   }
 
+  /** The dataset written to a new data file, which is closed and opened again: a start from its image. */
+  async function startedFromImage(): Promise<MemoryStore> {
+    const store = openDurableMemoryStore(dir);
+    await store.load(dataset);
+    await store.close();
+    const started = openDurableMemoryStore(dir);
+    expect(started.startedFromImage).toEqual(FROM_IMAGE);
+    return started;
+  }
+
   const generationOf = (d: string) => {
     const db = new Database(fileIn(d), { readonly: true });
     const value = db.prepare('SELECT value FROM graph_generation').pluck().get();
@@ -632,11 +642,7 @@ describe('the start image (the adjacency and the search index kept in the data f
   });
 
   it('answers through writes after reads: relations read from the image stay the same relations, moved, changed or removed', async () => {
-    const store = openDurableMemoryStore(dir);
-    await store.load(dataset);
-    await store.close();
-    const started = openDurableMemoryStore(dir);
-    expect(started.startedFromImage).toEqual(FROM_IMAGE);
+    const started = await startedFromImage();
     const inMemory = createMemoryStore();
     await inMemory.load(dataset);
     // Reads first: every relation a neighbourhood lists is parsed, and its record kept in the row's place.
@@ -677,11 +683,7 @@ describe('the start image (the adjacency and the search index kept in the data f
   });
 
   it("keeps the relations' JSON only until each is read: a page of it is let go once all of its relations were", async () => {
-    const store = openDurableMemoryStore(dir);
-    await store.load(dataset);
-    await store.close();
-    const started = openDurableMemoryStore(dir);
-    expect(started.startedFromImage).toEqual(FROM_IMAGE);
+    const started = await startedFromImage();
     const rows = (started as unknown as { state: { adjacency: { relations: { batch: { heldBytes: number } }[] } } }).state.adjacency.relations[0]!.batch;
     const held = rows.heldBytes;
     expect(held).toBeGreaterThan(dataset.relations.length * 50);
