@@ -16,8 +16,9 @@
  *    `--from json` it starts with SEED_FILE pointing to the dataset instead (an in-memory store);
  *    the data directory is copied per run, so the writes below never change the cached one;
  * 4. for each question runs autocannon for --duration seconds at --connections, each request with
- *    its own body, and reports requests/s, p50, p99, errors (transport errors, timeouts, non-2xx
- *    and GraphQL `errors` answers, counted apart) and the server's peak RSS so far (VmHWM). With
+ *    its own body, and reports requests/s, p50, p99, store calls per request (from the server's
+ *    /metrics), errors (transport errors, timeouts, non-2xx and GraphQL `errors` answers, counted
+ *    apart) and the server's peak RSS so far (VmHWM). With
  *    --warmup SEC (default 3; 0 for none) the same load runs SEC seconds first, unmeasured, reported apart
  *    (`cold`): the first askings of a question compile it and parse the records it reads first,
  *    which is start-up's cost, not the steady state's;
@@ -217,6 +218,32 @@ function runQuestion(url: string, question: Question, args: Args, pid: number, d
   });
 }
 
+/** What the server's /metrics has counted so far: store calls (every method) and GraphQL requests. */
+interface ServerCounts {
+  readonly storeCalls: number;
+  readonly requests: number;
+}
+
+async function serverCounts(base: string): Promise<ServerCounts> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const sum = (name: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return { storeCalls: sum('store_calls_total'), requests: sum('graphql_requests_total') };
+}
+
+/**
+ * Store calls (round trips to the store port) per GraphQL request over a run, as the server
+ * counted both; requests still in flight when the load stops may fall either side (at most one per
+ * connection). Null when the server counted no request.
+ */
+function perRequest(before: ServerCounts, after: ServerCounts): number | null {
+  const requests = after.requests - before.requests;
+  return requests === 0 ? null : Math.round(((after.storeCalls - before.storeCalls) / requests) * 100) / 100;
+}
+
 /** The questions' inputs, from the dataset file (which is let go once they are picked). */
 function questionInputs(file: string, seed: number): { inputs: Inputs; templates: RelationTemplate[] } {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as RawDataset & { relations: RelationTemplate[] };
@@ -280,7 +307,7 @@ async function main(): Promise<void> {
     const afterStart = memoryOf(child.pid!);
     log(`start-up ${startupMs} ms, RSS ${afterStart.rssMb} MB (peak ${afterStart.peakMb} MB)`);
 
-    const figures: Record<string, LoadFigures & { cold?: LoadFigures }> = {};
+    const figures: Record<string, LoadFigures & { storeCallsPerRequest: number | null; cold?: LoadFigures }> = {};
     for (const question of questions(inputs, templates, args.seed)) {
       if (args.only && !args.only.includes(question.name)) continue;
       // Let the server finish (or cancel) whatever the previous run left queued.
@@ -301,11 +328,14 @@ async function main(): Promise<void> {
         log(`${question.name} cold: ${cold.requestsPerSec.toFixed(1)} req/s, p99 ${cold.p99} ms, max ${cold.max} ms`);
       }
       log(`running ${question.name} for ${args.duration} s at ${question.connections ?? args.connections} connection(s)`);
-      const f = await runQuestion(`${base}/graphql`, question, args, child.pid!);
+      const before = await serverCounts(base);
+      const measured = await runQuestion(`${base}/graphql`, question, args, child.pid!);
+      const after = await serverCounts(base);
+      const f = { ...measured, storeCallsPerRequest: perRequest(before, after) };
       figures[question.name] = cold === null ? f : { ...f, cold };
       log(
         `${question.name.padEnd(22)} ${f.requestsPerSec.toFixed(1).padStart(8)} req/s  p50 ${String(f.p50).padStart(6)} ms  ` +
-          `p99 ${String(f.p99).padStart(6)} ms  max ${String(f.max).padStart(6)} ms  requests ${f.requests}  ` +
+          `p99 ${String(f.p99).padStart(6)} ms  max ${String(f.max).padStart(6)} ms  store calls/request ${f.storeCallsPerRequest}  requests ${f.requests}  ` +
           `errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}  graphql-errors ${f.errorAnswers} ${JSON.stringify(f.errorCodes)}  ` +
           `peak RSS ${f.peakRssMb} MB  load ${f.loadAverage.join(' ')}`,
       );
