@@ -171,8 +171,7 @@ export class WriteService {
       what: 'create an entity',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const id = entity.id ?? (await this.freeEntityId(`${ID_PREFIX_BY_KIND[entity.kind]}:${slugOf(entity.name, normalizeForSearch)}`));
-        await this.mustBeNew('entity', id, (ids) => this.store.entitiesByIds(ids, this.read));
+        const id = await this.newId('entity', entity.id, this.entityLookup, () => `${ID_PREFIX_BY_KIND[entity.kind]}:${slugOf(entity.name, normalizeForSearch)}`);
         return { records: { entities: [{ ...entity, id }] }, answer: (w) => w.entities.find((e) => e.id === id)! };
       },
       replay: (change) => this.stillThere(change, this.store.entitiesByIds([change.recordIds[0]!], this.read)),
@@ -210,10 +209,12 @@ export class WriteService {
       what: 'add a relation',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const id =
-          relation.id ??
-          (await this.freeRelationId(`rel:${slugOfId(relation.from)}-${relation.type.toLowerCase().replace(/_/g, '-')}-${slugOfId(relation.to)}`));
-        await this.mustBeNew('relation', id, (ids) => this.store.relationsByIds(ids, this.read));
+        const id = await this.newId(
+          'relation',
+          relation.id,
+          this.relationLookup,
+          () => `rel:${slugOfId(relation.from)}-${relation.type.toLowerCase().replace(/_/g, '-')}-${slugOfId(relation.to)}`,
+        );
         return { records: { relations: [{ ...relation, id }] }, answer: (w) => w.relations.find((r) => r.id === id)! };
       },
       replay: (change) => this.stillThere(change, this.store.relationsByIds([change.recordIds[0]!], this.read)),
@@ -304,8 +305,7 @@ export class WriteService {
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
         const speaker = statement.speakerId ? `${slugOfId(statement.speakerId)}-` : '';
-        const id = statement.id ?? (await this.freeStatementId(`stmt:${speaker}${slugOf(statement.text, normalizeForSearch, 6)}`));
-        await this.mustBeNew('statement', id, (ids) => this.store.statementsByIds(ids, this.read));
+        const id = await this.newId('statement', statement.id, this.statementLookup, () => `stmt:${speaker}${slugOf(statement.text, normalizeForSearch, 6)}`);
         return { records: { statements: [{ ...statement, id }] }, answer: (w) => w.statements.find((s) => s.id === id)! };
       },
       replay: (change) => this.stillThere(change, this.store.statementsByIds([change.recordIds[0]!], this.read)),
@@ -321,8 +321,7 @@ export class WriteService {
       what: 'add a source',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const id = source.id ?? (await this.freeSourceId(`source:${slugOf(source.title, normalizeForSearch)}`));
-        await this.mustBeNew('source', id, (ids) => this.store.sourcesByIds(ids, this.read));
+        const id = await this.newId('source', source.id, this.sourceLookup, () => `source:${slugOf(source.title, normalizeForSearch)}`);
         return { records: { sources: [{ ...source, id }] }, answer: (w) => w.sources.find((r) => r.id === id)! };
       },
       replay: (change) => this.stillThere(change, this.store.sourcesByIds([change.recordIds[0]!], this.read)),
@@ -342,8 +341,7 @@ export class WriteService {
       what: 'add an event',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const id = input.id ?? (await this.freeEntityId(`${ID_PREFIX_BY_KIND.EVENT}:${slugOf(input.name, normalizeForSearch)}`));
-        await this.mustBeNew('entity', id, (ids) => this.store.entitiesByIds(ids, this.read));
+        const id = await this.newId('entity', input.id, this.entityLookup, () => `${ID_PREFIX_BY_KIND.EVENT}:${slugOf(input.name, normalizeForSearch)}`);
         const event: EntityFile = {
           id,
           kind: 'EVENT',
@@ -648,10 +646,10 @@ export class WriteService {
     const ids = (records: readonly { id: string }[], removed: readonly string[] | undefined) => [...records.map((r) => r.id), ...(removed ?? [])];
     const present = <T>(list: readonly (T | null)[]) => list.filter((r): r is T => r !== null);
     const [sources, entities, relations, statements] = await Promise.all([
-      this.store.sourcesByIds(ids(written.sources, remove.sources), this.read),
-      this.store.entitiesByIds(ids(written.entities, remove.entities), this.read),
-      this.store.relationsByIds(ids(written.relations, remove.relations), this.read),
-      this.store.statementsByIds(ids(written.statements, remove.statements), this.read),
+      byIds(ids(written.sources, remove.sources), (list) => this.store.sourcesByIds(list, this.read)),
+      byIds(ids(written.entities, remove.entities), (list) => this.store.entitiesByIds(list, this.read)),
+      byIds(ids(written.relations, remove.relations), (list) => this.store.relationsByIds(list, this.read)),
+      byIds(ids(written.statements, remove.statements), (list) => this.store.statementsByIds(list, this.read)),
     ]);
     return fileForm({ sources: present(sources), entities: present(entities), relations: present(relations), statements: present(statements) });
   }
@@ -732,9 +730,9 @@ export class WriteService {
     let wanted = references(changed);
     for (let level = 0; level < 2; level++) {
       const [es, ss, srcs] = await Promise.all([
-        this.store.entitiesByIds([...wanted.entities].filter((id) => !entities.has(id)), this.read),
-        this.store.statementsByIds([...wanted.statements].filter((id) => !statements.has(id)), this.read),
-        this.store.sourcesByIds([...wanted.sources].filter((id) => !sources.has(id)), this.read),
+        byIds([...wanted.entities].filter((id) => !entities.has(id)), (list) => this.store.entitiesByIds(list, this.read)),
+        byIds([...wanted.statements].filter((id) => !statements.has(id)), (list) => this.store.statementsByIds(list, this.read)),
+        byIds([...wanted.sources].filter((id) => !sources.has(id)), (list) => this.store.sourcesByIds(list, this.read)),
       ]);
       for (const e of es) if (e) entities.set(e.id, e);
       for (const s of ss) if (s) statements.set(s.id, s);
@@ -780,19 +778,30 @@ export class WriteService {
     return found;
   }
 
-  private async mustBeNew(what: string, id: string, lookup: (ids: string[]) => Promise<readonly (unknown | null)[]>): Promise<void> {
-    this.checkId(id, 'id');
-    const [existing] = await lookup([id]);
-    if (existing) throw badInput(`A ${what} with the id "${id}" exists already; choose another id, or update it.`, { argument: 'id' });
+  /**
+   * The id of a record to add: the one given, when it is well formed and not taken; else one made
+   * from `base` that is free (found free by the lookup, so not looked up again).
+   */
+  private async newId(what: string, given: string | null | undefined, lookup: Lookup, base: () => string): Promise<string> {
+    if (given == null) {
+      const made = await this.freeId(base(), lookup);
+      this.checkId(made, 'id');
+      return made;
+    }
+    this.checkId(given, 'id');
+    const [existing] = await lookup([given]);
+    if (existing) throw badInput(`A ${what} with the id "${given}" exists already; choose another id, or update it.`, { argument: 'id' });
+    return given;
   }
 
-  private freeEntityId = (base: string) => this.freeId(base, (ids) => this.store.entitiesByIds(ids, this.read));
-  private freeRelationId = (base: string, taken?: ReadonlySet<string>) => this.freeId(base, (ids) => this.store.relationsByIds(ids, this.read), taken);
-  private freeStatementId = (base: string) => this.freeId(base, (ids) => this.store.statementsByIds(ids, this.read));
-  private freeSourceId = (base: string) => this.freeId(base, (ids) => this.store.sourcesByIds(ids, this.read));
+  private entityLookup: Lookup = (ids) => this.store.entitiesByIds(ids, this.read);
+  private relationLookup: Lookup = (ids) => this.store.relationsByIds(ids, this.read);
+  private statementLookup: Lookup = (ids) => this.store.statementsByIds(ids, this.read);
+  private sourceLookup: Lookup = (ids) => this.store.sourcesByIds(ids, this.read);
+  private freeRelationId = (base: string, taken?: ReadonlySet<string>) => this.freeId(base, this.relationLookup, taken);
 
   /** `base`, or `base-2`, `base-3`, … : the first that nothing has, tried ten at a time. */
-  private async freeId(base: string, lookup: (ids: string[]) => Promise<readonly (unknown | null)[]>, taken?: ReadonlySet<string>): Promise<string> {
+  private async freeId(base: string, lookup: Lookup, taken?: ReadonlySet<string>): Promise<string> {
     for (let from = 1; ; from += 10) {
       const candidates = Array.from({ length: 10 }, (_, i) => (from + i === 1 ? base : `${base}-${from + i}`));
       const found = await lookup(candidates);
@@ -907,4 +916,12 @@ function definedFields<P extends object>(patch: P): Partial<P> {
 /** The record without the fields a patch cleared (null), as the file form leaves them out. */
 function withoutNullFields<R extends object>(record: R): R {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null)) as R;
+}
+
+/** Looks records up by id: one store call, a record or null per id, in order. */
+type Lookup = (ids: string[]) => Promise<readonly (unknown | null)[]>;
+
+/** A lookup of these ids, without a store call when there are none. */
+function byIds<T>(ids: readonly string[], lookUp: (ids: readonly string[]) => Promise<readonly (T | null)[]>): Promise<readonly (T | null)[]> {
+  return ids.length === 0 ? Promise.resolve([]) : lookUp(ids);
 }
