@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
-import type { Viewer } from '../../src/domain/index.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { storesUnderTest } from '../support/stores.js';
@@ -171,37 +170,5 @@ describe.each(storesUnderTest())('round trips on the $name store', ({ enabled, o
     for (const [method, calls] of harness.calls) expect(calls, method).toBeLessThan(nodes.length);
     expect(harness.calls.get('findEvents')).toBe(1);
     expect(harness.calls.get('factsSupportedBy')).toBe(1);
-  });
-
-  test('a write reads what it refers to and what it replaces, then commits: a round trip for each kind it has ids of, none for the kinds it has none of', async () => {
-    const editor: Viewer = { role: 'editor', subject: 'round-trips' };
-    harness.resetCalls();
-    const created = await harness.run(
-      'mutation($input: CreateEntityInput!) { createEntity(input: $input) { id } }',
-      { input: { kind: 'PERSON', name: 'Oleksandr Syrskyi' } },
-      undefined,
-      editor,
-    );
-    expect(created.errors).toBeUndefined();
-    // The id is new (1), nothing it refers to, what it replaces (1: none), the commit.
-    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesByIds: 2, commit: 1 });
-
-    harness.resetCalls();
-    const added = await harness.run(
-      'mutation($input: AddRelationInput!) { addRelation(input: $input) { id to } }',
-      {
-        input: {
-          type: 'COMMANDS',
-          fromId: (created.data!['createEntity'] as { id: string }).id,
-          toId: 'unit:russian-armed-forces',
-          attributions: [{ claimantId: null, stance: 'ASSERTS', sourceId: 'source:general-knowledge' }],
-        },
-      },
-      undefined,
-      editor,
-    );
-    expect(added.errors).toBeUndefined();
-    // Its ends and source (one round trip each kind), the id is new, what it replaces, the commit.
-    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesByIds: 1, sourcesByIds: 1, relationsByIds: 2, commit: 1 });
   });
 });

@@ -17,7 +17,7 @@ const ARTICLE = 'source:reuters-kursk-kurakhove-2025-01-06';
 const code = (result: HarnessResult) => result.errors?.[0]?.extensions?.code;
 
 describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name store', (under) => {
-  const { store, test, as } = useGraphQLOverStore(under, seed);
+  const { store, test, as, harness } = useGraphQLOverStore(under, seed);
   const editor = as(EDITOR);
 
   const CREATE = `mutation ($input: CreateEntityInput!) { createEntity(input: $input) { id kind name aliases description } }`;
@@ -467,5 +467,29 @@ describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name 
     expect(code(await editor(UPDATE_SOURCE, { id: 'source:nothing', input: { title: 'x' } }))).toBe('NOT_FOUND');
     expect(code(await as(READER)(UPDATE_SOURCE, { id: ARTICLE, input: { title: 'x' } }))).toBe('FORBIDDEN');
     expect(await store.sourcesByIds([ARTICLE])).toEqual([before]);
+  });
+
+  test('a write reads what it refers to and what it replaces, then commits: a store call for each kind it has ids of, none for the others', async () => {
+    harness.resetCalls();
+    const created = await editor('mutation($input: CreateEntityInput!) { createEntity(input: $input) { id } }', {
+      input: { kind: 'PERSON', name: 'Valerii Zaluzhnyi' },
+    });
+    expect(created.errors).toBeUndefined();
+    // A free id is found (1), nothing it refers to, what it replaces (1: nothing), the commit.
+    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesByIds: 2, commit: 1 });
+
+    harness.resetCalls();
+    const added = await editor('mutation($input: AddRelationInput!) { addRelation(input: $input) { id to } }', {
+      input: {
+        id: 'rel:zaluzhnyi-commands-ukrainian-armed-forces',
+        type: 'COMMANDS',
+        fromId: (created.data!['createEntity'] as { id: string }).id,
+        toId: 'unit:ukrainian-armed-forces',
+        attributions: [{ claimantId: null, stance: 'ASSERTS', sourceId: 'source:general-knowledge' }],
+      },
+    });
+    expect(added.errors).toBeUndefined();
+    // The id given is not taken (1), its ends and its source (one call each kind), what it replaces, the commit.
+    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesByIds: 1, sourcesByIds: 1, relationsByIds: 2, commit: 1 });
   });
 });
