@@ -790,7 +790,7 @@ export class WriteService {
     }
     this.checkId(given, 'id');
     const [existing] = await lookup([given]);
-    if (existing) throw badInput(`A ${what} with the id "${given}" exists already; choose another id, or update it.`, { argument: 'id' });
+    if (existing) throw badInput(`${/^[aeiou]/.test(what) ? 'An' : 'A'} ${what} with the id "${given}" exists already; choose another id, or update it.`, { argument: 'id' });
     return given;
   }
 

@@ -51,7 +51,7 @@ describe.each(await storesOfTheirOwn('kg-writes-graphql'))('writes on the $name 
     expect((again.data?.createEntity as { id: string }).id).toBe('person:oleksandr-syrskyi-2');
     const taken = await editor(CREATE, { input: { id: 'person:oleksandr-syrskyi', kind: 'PERSON', name: 'Someone' } });
     expect(code(taken)).toBe('BAD_USER_INPUT');
-    expect(taken.errors?.[0]?.message).toContain('exists already');
+    expect(taken.errors?.[0]?.message).toContain('An entity with the id "person:oleksandr-syrskyi" exists already');
   });
 
   test('runs writes at once one after another: ten of the same name get ten ids', async () => {
