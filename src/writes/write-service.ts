@@ -171,7 +171,7 @@ export class WriteService {
       what: 'create an entity',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const id = await this.newId('entity', entity.id, this.entityLookup, () => `${ID_PREFIX_BY_KIND[entity.kind]}:${slugOf(entity.name, normalizeForSearch)}`);
+        const id = await this.newId('entity', entity.id, this.entitiesOf, () => `${ID_PREFIX_BY_KIND[entity.kind]}:${slugOf(entity.name, normalizeForSearch)}`);
         return { records: { entities: [{ ...entity, id }] }, answer: (w) => w.entities.find((e) => e.id === id)! };
       },
       replay: (change) => this.stillThere(change, this.store.entitiesByIds([change.recordIds[0]!], this.read)),
@@ -212,7 +212,7 @@ export class WriteService {
         const id = await this.newId(
           'relation',
           relation.id,
-          this.relationLookup,
+          this.relationsOf,
           () => `rel:${slugOfId(relation.from)}-${relation.type.toLowerCase().replace(/_/g, '-')}-${slugOfId(relation.to)}`,
         );
         return { records: { relations: [{ ...relation, id }] }, answer: (w) => w.relations.find((r) => r.id === id)! };
@@ -305,7 +305,7 @@ export class WriteService {
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
         const speaker = statement.speakerId ? `${slugOfId(statement.speakerId)}-` : '';
-        const id = await this.newId('statement', statement.id, this.statementLookup, () => `stmt:${speaker}${slugOf(statement.text, normalizeForSearch, 6)}`);
+        const id = await this.newId('statement', statement.id, this.statementsOf, () => `stmt:${speaker}${slugOf(statement.text, normalizeForSearch, 6)}`);
         return { records: { statements: [{ ...statement, id }] }, answer: (w) => w.statements.find((s) => s.id === id)! };
       },
       replay: (change) => this.stillThere(change, this.store.statementsByIds([change.recordIds[0]!], this.read)),
@@ -321,7 +321,7 @@ export class WriteService {
       what: 'add a source',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const id = await this.newId('source', source.id, this.sourceLookup, () => `source:${slugOf(source.title, normalizeForSearch)}`);
+        const id = await this.newId('source', source.id, this.sourcesOf, () => `source:${slugOf(source.title, normalizeForSearch)}`);
         return { records: { sources: [{ ...source, id }] }, answer: (w) => w.sources.find((r) => r.id === id)! };
       },
       replay: (change) => this.stillThere(change, this.store.sourcesByIds([change.recordIds[0]!], this.read)),
@@ -341,7 +341,7 @@ export class WriteService {
       what: 'add an event',
       idempotencyKey: options.idempotencyKey,
       plan: async () => {
-        const id = await this.newId('entity', input.id, this.entityLookup, () => `${ID_PREFIX_BY_KIND.EVENT}:${slugOf(input.name, normalizeForSearch)}`);
+        const id = await this.newId('entity', input.id, this.entitiesOf, () => `${ID_PREFIX_BY_KIND.EVENT}:${slugOf(input.name, normalizeForSearch)}`);
         const event: EntityFile = {
           id,
           kind: 'EVENT',
@@ -646,10 +646,10 @@ export class WriteService {
     const ids = (records: readonly { id: string }[], removed: readonly string[] | undefined) => [...records.map((r) => r.id), ...(removed ?? [])];
     const present = <T>(list: readonly (T | null)[]) => list.filter((r): r is T => r !== null);
     const [sources, entities, relations, statements] = await Promise.all([
-      byIds(ids(written.sources, remove.sources), (list) => this.store.sourcesByIds(list, this.read)),
-      byIds(ids(written.entities, remove.entities), (list) => this.store.entitiesByIds(list, this.read)),
-      byIds(ids(written.relations, remove.relations), (list) => this.store.relationsByIds(list, this.read)),
-      byIds(ids(written.statements, remove.statements), (list) => this.store.statementsByIds(list, this.read)),
+      this.sourcesOf(ids(written.sources, remove.sources)),
+      this.entitiesOf(ids(written.entities, remove.entities)),
+      this.relationsOf(ids(written.relations, remove.relations)),
+      this.statementsOf(ids(written.statements, remove.statements)),
     ]);
     return fileForm({ sources: present(sources), entities: present(entities), relations: present(relations), statements: present(statements) });
   }
@@ -730,9 +730,9 @@ export class WriteService {
     let wanted = references(changed);
     for (let level = 0; level < 2; level++) {
       const [es, ss, srcs] = await Promise.all([
-        byIds([...wanted.entities].filter((id) => !entities.has(id)), (list) => this.store.entitiesByIds(list, this.read)),
-        byIds([...wanted.statements].filter((id) => !statements.has(id)), (list) => this.store.statementsByIds(list, this.read)),
-        byIds([...wanted.sources].filter((id) => !sources.has(id)), (list) => this.store.sourcesByIds(list, this.read)),
+        this.entitiesOf([...wanted.entities].filter((id) => !entities.has(id))),
+        this.statementsOf([...wanted.statements].filter((id) => !statements.has(id))),
+        this.sourcesOf([...wanted.sources].filter((id) => !sources.has(id))),
       ]);
       for (const e of es) if (e) entities.set(e.id, e);
       for (const s of ss) if (s) statements.set(s.id, s);
@@ -782,7 +782,7 @@ export class WriteService {
    * The id of a record to add: the one given, when it is well formed and not taken; else one made
    * from `base` that is free (found free by the lookup, so not looked up again).
    */
-  private async newId(what: string, given: string | null | undefined, lookup: Lookup, base: () => string): Promise<string> {
+  private async newId(what: string, given: string | null | undefined, lookup: Lookup<unknown>, base: () => string): Promise<string> {
     if (given == null) {
       const made = await this.freeId(base(), lookup);
       this.checkId(made, 'id');
@@ -794,14 +794,15 @@ export class WriteService {
     return given;
   }
 
-  private entityLookup: Lookup = (ids) => this.store.entitiesByIds(ids, this.read);
-  private relationLookup: Lookup = (ids) => this.store.relationsByIds(ids, this.read);
-  private statementLookup: Lookup = (ids) => this.store.statementsByIds(ids, this.read);
-  private sourceLookup: Lookup = (ids) => this.store.sourcesByIds(ids, this.read);
-  private freeRelationId = (base: string, taken?: ReadonlySet<string>) => this.freeId(base, this.relationLookup, taken);
+  // The store's lookups by id, each without a store call for no ids.
+  private readonly entitiesOf = withoutEmptyCalls((ids) => this.store.entitiesByIds(ids, this.read));
+  private readonly relationsOf = withoutEmptyCalls((ids) => this.store.relationsByIds(ids, this.read));
+  private readonly statementsOf = withoutEmptyCalls((ids) => this.store.statementsByIds(ids, this.read));
+  private readonly sourcesOf = withoutEmptyCalls((ids) => this.store.sourcesByIds(ids, this.read));
+  private freeRelationId = (base: string, taken?: ReadonlySet<string>) => this.freeId(base, this.relationsOf, taken);
 
   /** `base`, or `base-2`, `base-3`, … : the first that nothing has, tried ten at a time. */
-  private async freeId(base: string, lookup: Lookup, taken?: ReadonlySet<string>): Promise<string> {
+  private async freeId(base: string, lookup: Lookup<unknown>, taken?: ReadonlySet<string>): Promise<string> {
     for (let from = 1; ; from += 10) {
       const candidates = Array.from({ length: 10 }, (_, i) => (from + i === 1 ? base : `${base}-${from + i}`));
       const found = await lookup(candidates);
@@ -918,10 +919,10 @@ function withoutNullFields<R extends object>(record: R): R {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null)) as R;
 }
 
-/** Looks records up by id: one store call, a record or null per id, in order. */
-type Lookup = (ids: string[]) => Promise<readonly (unknown | null)[]>;
+/** Looks records up by id: a record or null per id, in order. */
+type Lookup<T> = (ids: readonly string[]) => Promise<readonly (T | null)[]>;
 
-/** A lookup of these ids, without a store call when there are none. */
-function byIds<T>(ids: readonly string[], lookUp: (ids: readonly string[]) => Promise<readonly (T | null)[]>): Promise<readonly (T | null)[]> {
-  return ids.length === 0 ? Promise.resolve([]) : lookUp(ids);
+/** The lookup, answering no ids without calling it: a write's lookups are often of none. */
+function withoutEmptyCalls<T>(lookUp: Lookup<T>): Lookup<T> {
+  return (ids) => (ids.length === 0 ? Promise.resolve([]) : lookUp(ids));
 }

@@ -22,10 +22,10 @@
  *   so that a record's history is an index range) and `documents` (side documents by kind and id,
  *   their body as JSON). They are written in the same transaction as the records they go with.
  * - the start image (start-image.ts): `start_image`, the adjacency's columns and the entity search
- *   index's lists as blobs, each row marked with the generation of the graph it describes, and `graph_generation`, one number that
- *   triggers on `entities` and `relations` raise with every row inserted, changed or deleted, by
- *   this server or anything else that writes the file. An image is read only while its generation
- *   is the file's.
+ *   index's lists as blobs, each row marked with the generation of the graph it describes, and
+ *   `graph_generation`, one number that triggers on `entities` and `relations` raise with every
+ *   row inserted, changed or deleted, by this server or anything else that writes the file. An
+ *   image is read only while its generation is the file's.
  * - `schema_version`: one row, the layout's version, for migrations. A file of a version this code
  *   does not know is refused, never rewritten.
  *

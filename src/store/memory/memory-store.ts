@@ -60,7 +60,7 @@ import { kShortestPaths } from './paths.js';
 import { factIndexesReady, factsSupportedBy, findEvents, near, timeline } from './facts.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
-import { recordOf } from './relation-rows.js';
+import { relationAt } from './adjacency.js';
 import { startImageOf } from './start-image.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
@@ -270,9 +270,9 @@ export class MemoryStore implements GraphStore {
     // In id order already, as the adjacency keeps them; a relation not read yet is parsed here, a
     // slice at a time (every one of them, at the first merge after a start from the data file).
     const relations: RelationRecord[] = [];
-    for (const stored of adjacency.relations) {
+    for (let n = 0; n < adjacency.relations.length; n++) {
       if (pacer.due()) await pacer.pause();
-      const r = recordOf(stored);
+      const r = relationAt(adjacency, n);
       if (ids.has(r.from) || ids.has(r.to) || namesOne(r.attributions)) relations.push(r);
     }
     return {
@@ -340,7 +340,7 @@ export class MemoryStore implements GraphStore {
     return {
       sources: [...sourcesById],
       entities: [...adjacency.entities],
-      relations: adjacency.relations.map(recordOf),
+      relations: adjacency.relations.map((_, r) => relationAt(adjacency, r)),
       statements: [...statementsInOrder].sort(compareById),
     };
   }
@@ -405,9 +405,9 @@ export class MemoryStore implements GraphStore {
       }
     };
     // Relations, then events, each in id order (the adjacency's), as the port lists them.
-    for (const stored of state.adjacency.relations) {
+    for (let r = 0; r < state.adjacency.relations.length; r++) {
       if (pacer.due()) await pacer.pause();
-      const relation = recordOf(stored);
+      const relation = relationAt(state.adjacency, r);
       add(relation.attributions, { relation, event: null });
     }
     for (const entity of state.adjacency.entities) if (entity.event) add(entity.event.attributions, { relation: null, event: entity });

@@ -2,9 +2,8 @@
 import { isSymmetric, type Direction, type EntityRecord, type RelationRecord } from '../../domain/index.js';
 import type { RelationView } from '../graph-store.js';
 import { compareRelationViews } from './ordering.js';
-import type { Adjacency } from './adjacency.js';
+import { relationAt, type Adjacency } from './adjacency.js';
 import type { RelationTest } from './relation-filter.js';
-import { recordOf } from './relation-rows.js';
 
 /**
  * The views of an entity's relations that pass the filter (the entity an anchor of its kinds
@@ -19,14 +18,14 @@ export function relationViewsOf(
 ): RelationView[] {
   const node = adjacency.numberOf.get(entityId);
   if (node === undefined) return [];
-  const { offsets, relation, relations, other, entities } = adjacency;
+  const { offsets, relation, other, entities } = adjacency;
   const views: RelationView[] = [];
   // The node's row holds each of its relations once, whichever end it is. One view past the cap
   // says the caller will refuse the list: the rest of a hub's row is not read.
   for (let k = offsets[node]!, end = offsets[node + 1]!; k < end && views.length <= cap; k++) {
     const r = relation[k]!;
     if (!filter(r, node)) continue;
-    const view = viewFrom(entityId, recordOf(relations[r]!), entities[other[k]!]!);
+    const view = viewFrom(entityId, relationAt(adjacency, r), entities[other[k]!]!);
     if (directionPasses(view.direction, direction)) views.push(view);
   }
   // A list past the cap is refused whole: its order (the port leaves it undefined) is not worth a sort.

@@ -10,9 +10,8 @@
 import type { RelationFilter } from '../graph-store.js';
 import type { StatementRecord } from '../../domain/index.js';
 import { pathFromWalk, type WalkNode } from '../path-steps.js';
-import { compressedRows, isSymmetricRelation, kindBitOf, sortedById, type Adjacency, type WalkGraph } from './adjacency.js';
+import { compressedRows, isSymmetricRelation, kindBitOf, relationAt, sortedById, type Adjacency, type WalkGraph } from './adjacency.js';
 import type { RelationTest } from './relation-filter.js';
-import { recordOf } from './relation-rows.js';
 import type { MemoryState } from './state.js';
 import type { NumberedPath, PreparedWalk } from './traversal.js';
 
@@ -98,7 +97,6 @@ export function walkThroughStatements(
     const end = entityNode[relFrom[r]!] === -1 ? entityNode[relTo[r]!]! : entityNode[relFrom[r]!]!;
     return end === start || end === target || (kindBit[end]! & kindMask) !== 0;
   };
-  const relations = state.adjacency.relations;
   return {
     graph: walk,
     start: walk.walkNode[start]!,
@@ -107,7 +105,7 @@ export function walkThroughStatements(
     result: (path: NumberedPath) =>
       pathFromWalk(
         path.nodes.map((w) => nodes[w]!),
-        path.rels.map((r) => (r < relationCount ? recordOf(relations[r]!) : null)),
+        path.rels.map((r) => (r < relationCount ? relationAt(state.adjacency, r) : null)),
       ),
   };
 }
