@@ -78,15 +78,23 @@ export interface GraphContext {
   readonly viewer: Viewer;
 }
 
+/**
+ * A request's bounds: a signal that aborts when its deadline passes or its client goes away, and
+ * the deadline in epoch ms when it has one. The HTTP server's (request-deadline.ts) makes the
+ * signal when it is first read.
+ */
+export interface RequestBounds {
+  readonly signal: AbortSignal;
+  readonly deadline?: number;
+}
+
 export interface ContextOptions {
   readonly store: GraphStore;
   readonly requestId: string;
   /** A child logger that carries the request id. */
   readonly log: Logger;
-  /** Aborts when the request's deadline passes or its client goes away. */
-  readonly signal: AbortSignal;
-  /** The request's deadline in epoch ms, when it has one. */
-  readonly deadline?: number;
+  /** What bounds the request's store reads; read on its first store read, not before. */
+  readonly bounds: RequestBounds;
   /** MAX_LIST_LENGTH (no cap when absent). */
   readonly maxListLength?: number;
   /** Who is asking; anonymous when absent. */
@@ -94,10 +102,11 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): GraphContext {
-  const { store, requestId, log, deadline, maxListLength } = options;
+  const { store, requestId, log, bounds, maxListLength } = options;
   // The signal is read on the first store read, not before: the HTTP server makes it lazily.
   let read: ReadOptions | undefined;
-  const readOptions = () => (read ??= deadline === undefined ? { signal: options.signal } : { signal: options.signal, deadline });
+  const readOptions = () =>
+    (read ??= bounds.deadline === undefined ? { signal: bounds.signal } : { signal: bounds.signal, deadline: bounds.deadline });
   return new RequestContext(
     store,
     createLoaders(store, readOptions),

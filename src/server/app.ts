@@ -134,17 +134,12 @@ export async function startServer(
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', requestId);
       const viewer = await authenticateRequest(authenticate, auth.readAccess, req.headers.authorization);
-      const timing = requestDeadline(timeouts.requestMs, res);
       return createContext({
         viewer,
         store,
         requestId,
         log: log.child({ requestId }),
-        // Read when the request first reads the store (see request-deadline.ts), not here.
-        get signal() {
-          return timing.signal;
-        },
-        deadline: timing.deadline,
+        bounds: requestDeadline(timeouts.requestMs, res),
         maxListLength: limits.maxListLength,
       });
     },

@@ -73,6 +73,14 @@ describe('the request deadline', () => {
     answered.emit('close');
     expect(kept.aborted).toBe(false);
   });
+
+  it('makes no getter per request (its signal is read through the prototype)', () => {
+    // A getter made per object (an object literal's) kept each request's response and request
+    // alive until a full collection: every request's objects were promoted under load.
+    const deadline = requestDeadline(60_000, fakeResponse());
+    expect(Object.getOwnPropertyDescriptor(deadline, 'signal')).toBeUndefined();
+    expect(deadline.signal.aborted).toBe(false);
+  });
 });
 
 describe('a query past its deadline', () => {

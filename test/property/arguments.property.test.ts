@@ -41,7 +41,7 @@ async function run(store: GraphStore, query: string, variables: Record<string, u
       schema,
       document,
       variableValues: variables,
-      contextValue: createContext({ store, requestId: 'property', log, signal: controller.signal }),
+      contextValue: createContext({ store, requestId: 'property', log, bounds: { signal: controller.signal } }),
     });
     return {
       data: result.data ?? null,

@@ -57,7 +57,7 @@ export async function startHarness({ store, limits, maskSuggestions = false, com
     async run(query, variables, signal = new AbortController().signal, viewer, operationName) {
       const response = await server.executeOperation(
         { query, variables, operationName },
-        { contextValue: createContext({ store: counted, requestId: 'test', log, signal, maxListLength: allLimits.maxListLength, viewer }) },
+        { contextValue: createContext({ store: counted, requestId: 'test', log, bounds: { signal }, maxListLength: allLimits.maxListLength, viewer }) },
       );
       if (response.body.kind !== 'single') throw new Error('Expected a single result.');
       return response.body.singleResult as HarnessResult;

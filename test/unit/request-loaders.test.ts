@@ -19,7 +19,7 @@ describe("a request's settled entities", () => {
     store = createMemoryStore();
     await store.load(seed);
   });
-  const context = (): GraphContext => createContext({ store, requestId: 'test', log: pino({ level: 'silent' }), signal: new AbortController().signal });
+  const context = (): GraphContext => createContext({ store, requestId: 'test', log: pino({ level: 'silent' }), bounds: { signal: new AbortController().signal } });
   const turn = () => new Promise((resolve) => setImmediate(resolve));
 
   it('has none before a load, then the record the loader answers, and null for an id the store does not hold', async () => {
