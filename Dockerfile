@@ -34,4 +34,4 @@ VOLUME /data
 USER node
 EXPOSE 4000
 # A 64 MB young generation, as `npm start` runs it (see the README, "Memory and the collector").
-CMD ["node", "--max-semi-space-size=16", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/main.js"]
