@@ -10,9 +10,10 @@
  */
 import type { ServerResponse } from 'node:http';
 import { deadlineExceeded } from '../domain/index.js';
+import type { RequestBounds } from '../graphql/context.js';
 
-export interface RequestDeadline {
-  readonly signal: AbortSignal;
+/** A request's bounds, whose deadline is always set. */
+export interface RequestDeadline extends RequestBounds {
   /** When the signal aborts for the timeout, in epoch ms (stores fit their own timeouts to it). */
   readonly deadline: number;
 }
