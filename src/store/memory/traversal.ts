@@ -30,14 +30,18 @@ export async function neighborhoodOf(
   const tooMany = maxNodes ?? Infinity;
 
   const reached = unmarkedBytes.borrow(adjacency.entities.length);
+  // A walk that answers a subgraph unmarks what it marked: cheaper than clearing every entity's mark.
+  let unmarked = false;
   try {
     const fit = limit === undefined ? Infinity : (maxItems ?? Infinity);
     const found = await walkNeighbourhood(adjacency, centre, reached, depth, accepts, tooMany, limit, fit, pacer);
+    unmarked = !('tooManyNodes' in found);
     // The caller refuses more edges than maxEdges: no need to hand over thousands of records.
     if (limit !== undefined || maxEdges === undefined || 'tooManyNodes' in found || found.edges.length <= maxEdges) return found;
     return { nodes: found.nodes, edges: found.edges.slice(0, maxEdges + 1), edgesCut: true };
   } finally {
-    unmarkedBytes.giveBack(reached);
+    if (unmarked) unmarkedBytes.giveBackUnmarked(reached);
+    else unmarkedBytes.giveBack(reached);
   }
 }
 
@@ -66,6 +70,7 @@ async function walkNeighbourhood(
   const listed = limit === undefined ? order : order.slice(0, limit);
   for (const node of order) reached[node] = 0;
   const { kept, edges } = await relationsAmong(adjacency, listed, reached, accepts, maxItems, pacer);
+  for (let i = 0; i < kept; i++) reached[listed[i]!] = 0;
   const truncated = order.length > kept;
   const { entities } = adjacency;
   edges.sort();
