@@ -1,7 +1,8 @@
 /**
  * Searches of ascending lists, shared by the walks (rows in order of the other end) and the search
- * index (posting lists), and ordered inserts.
+ * index (posting lists), ordered inserts, and a sort that can pause.
  */
+import type { Pacer } from './pacer.js';
 
 /** The first place in start .. end - 1 of the ascending `values` holding `value` or more (end: none). */
 export function firstAtOrAfter(values: Int32Array, start: number, end: number, value: number): number {
@@ -41,4 +42,59 @@ export function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => num
     else high = middle;
   }
   list.splice(low, 0, item);
+}
+
+/** How many items the engine sorts at a time in `sortSteps` (a few milliseconds of work). */
+const SORTED_RUN = 16_384;
+
+/**
+ * Sorts `items` in place by `compare`, stably as Array.prototype.sort does, as steps a caller can
+ * pause between (`runSteps`, `runStepsPaced`): runs the engine sorts, then merged pairwise. Each
+ * yield says how many comparisons' worth of work was done since the last.
+ */
+export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Generator<number, void> {
+  const n = items.length;
+  for (let start = 0; start < n; start += SORTED_RUN) {
+    const end = Math.min(start + SORTED_RUN, n);
+    const run = items.slice(start, end).sort(compare);
+    for (let k = start; k < end; k++) items[k] = run[k - start]!;
+    yield SORTED_RUN * 8;
+  }
+  let from = items;
+  let to = new Array<T>(n);
+  for (let width = SORTED_RUN; width < n; width *= 2) {
+    for (let low = 0; low < n; low += 2 * width) {
+      const middle = Math.min(low + width, n);
+      const high = Math.min(low + 2 * width, n);
+      let i = low;
+      let j = middle;
+      let k = low;
+      while (i < middle && j < high) {
+        // The left run's item first when equal: stable.
+        to[k++] = compare(from[j]!, from[i]!) < 0 ? from[j++]! : from[i++]!;
+        if ((k & 63) === 0) yield 64;
+      }
+      while (i < middle) to[k++] = from[i++]!;
+      while (j < high) to[k++] = from[j++]!;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== items) for (let k = 0; k < n; k++) items[k] = from[k]!;
+}
+
+/** Runs steps to the end at once. */
+export function runSteps<T>(steps: Generator<number, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs steps to the end, letting other requests run when the pacer says so. */
+export async function runStepsPaced<T>(steps: Generator<number, T>, pacer: Pacer): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (pacer.due(step.value)) await pacer.pause();
+  }
 }

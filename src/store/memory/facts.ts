@@ -1,6 +1,6 @@
 /**
  * The embedded store's answers about events, time and places: `findEvents`, `timeline`,
- * `factsSupportedBy` and `near`, over indexes built once per state (`buildFactIndexes`), each
+ * `factsSupportedBy` and `near`, over indexes built once per state (`factIndexSteps`), each
  * list already in the port's order so that a question filters and pages without sorting.
  */
 import {
@@ -16,9 +16,9 @@ import {
 import type { EventQuery, FactRef, NearbyPlace, Page, PageQuery, TimelineEntry, TimelineEntryKind, TimelineQuery } from '../graph-store.js';
 import { relationAt, type Adjacency } from './adjacency.js';
 import { dayNumber } from './relation-rows.js';
-import { insertSorted } from './ascending.js';
+import { insertSorted, runSteps, runStepsPaced, sortSteps } from './ascending.js';
 import { pageOf, type SortKey } from './pages.js';
-import type { Pacer } from './pacer.js';
+import { Pacer } from './pacer.js';
 import type { MemoryState } from './state.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
@@ -70,39 +70,47 @@ function compareDays(a: string | null, b: string | null): number {
 }
 
 const built = new WeakMap<MemoryState, FactIndexes>();
+/** Builds in progress, one per snapshot, shared by the requests waiting for it. */
+const building = new WeakMap<MemoryState, Promise<FactIndexes>>();
 
 /**
  * The fact indexes of a snapshot, built on its first question about events, time or statements'
  * facts: a snapshot nobody asks about never builds them. A write's snapshot whose predecessor had
- * them gets them at once, derived from those (`factIndexesAfter`), so the first question after a
+ * them gets them at once, derived from those (`deriveFactIndexes`), so the first question after a
  * write on a large graph does not rebuild them all.
  */
 export function factIndexesOf(state: MemoryState): FactIndexes {
   let indexes = built.get(state);
   if (indexes === undefined) {
-    // Reads every relation's record: a start from the data file parses them all here, once.
-    const { adjacency } = state;
-    indexes = buildFactIndexes(adjacency.entities, adjacency.relations.map((_, r) => relationAt(adjacency, r)), state.statements.values());
+    indexes = runSteps(factIndexSteps(state));
     built.set(state, indexes);
   }
   return indexes;
 }
 
 /**
- * `factIndexesOf`, with the relations' records read first a slice at a time when the indexes are
- * not built yet: a snapshot opened from the data file has not parsed them (relation-rows.ts), and
- * at 1M relations that is seconds the event loop would otherwise be held for. A request that runs
- * out of time, or whose client goes, stops there and leaves what it parsed to the next one.
+ * `factIndexesOf` for a request: when the indexes are not built yet, they are built a slice at a
+ * time, so other requests (and /healthz) are answered meanwhile. At 1M relations that is seconds
+ * of work: the relations' records parsed (a snapshot opened from the data file has not parsed
+ * them, relation-rows.ts), a timeline of a million rows made and sorted. One build per snapshot,
+ * whichever requests ask while it runs; a request that runs out of time, or whose client goes,
+ * stops waiting, and the build goes on for the next.
  */
 export async function factIndexesReady(state: MemoryState, pacer: Pacer): Promise<FactIndexes> {
-  if (!built.has(state)) {
-    const { adjacency } = state;
-    for (let r = 0; r < adjacency.relations.length; r++) {
-      if (pacer.due()) await pacer.pause();
-      relationAt(adjacency, r);
-    }
+  const indexes = built.get(state);
+  if (indexes !== undefined) return indexes;
+  let build = building.get(state);
+  if (build === undefined) {
+    build = runStepsPaced(factIndexSteps(state), new Pacer(undefined)).then((made) => {
+      built.set(state, made);
+      return made;
+    });
+    const settled = () => building.delete(state);
+    // Handled here too: a build that fails after its requests stopped waiting is not unhandled.
+    build.then(settled, settled);
+    building.set(state, build);
   }
-  return factIndexesOf(state);
+  return pacer.wait(build);
 }
 
 /** What a write changed, for `deriveFactIndexes`: the records written, and the ids written or removed. */
@@ -128,7 +136,7 @@ export function deriveFactIndexes(previous: MemoryState, next: MemoryState, chan
   if (before === undefined) return;
   const writtenEvents = change.entities.filter((e) => e.event !== null);
   const events = eventsOf(writtenEvents);
-  const rows = timelineRowsOf(writtenEvents, change.relations, change.statements);
+  const rows = [...timelineRows(writtenEvents, change.relations, change.statements)];
   if (events.length + rows.length > DERIVE_UP_TO) return;
   const { gone } = change;
   const keptEvents = gone.entity.size === 0 ? [...before.events] : before.events.filter((e) => !gone.entity.has(e.entity.id));
@@ -187,73 +195,84 @@ function locatedOf(entities: readonly EntityRecord[]): LocatedPlace[] {
 }
 
 /** The timeline rows of these events, relations and statements, unsorted. */
-function timelineRowsOf(
+function* timelineRows(
   eventList: readonly EntityRecord[],
   relationList: readonly RelationRecord[],
   statements: Iterable<StatementRecord>,
-): TimelineRow[] {
-  const timeline: TimelineRow[] = [];
-  const entry = (
-    kind: TimelineEntryKind,
-    earliest: string,
-    latest: string,
-    record: { event?: EntityRecord; relation?: RelationRecord; statement?: StatementRecord },
-    attributionIndex: number | null = null,
-    claimantId: string | null = null,
-  ) => {
-    const id = (record.event ?? record.relation ?? record.statement)!.id;
-    timeline.push({
-      entry: {
-        kind,
-        earliest,
-        latest,
-        event: record.event ?? null,
-        relation: record.relation ?? null,
-        statement: record.statement ?? null,
-        attributionIndex,
-      },
-      earliestDay: dayNumber(earliest),
-      latestDay: dayNumber(latest),
-      rank: KIND_RANK[kind],
-      id,
-      claimantId,
-    });
-  };
+): Generator<TimelineRow> {
   for (const event of eventList) {
     const details = event.event!;
     if (details.time !== null) {
       const { earliest, latest } = timeBounds(details.time);
-      entry('EVENT', earliest, latest, { event });
+      yield timelineRow('EVENT', earliest, latest, { event });
     }
-    details.attributions.forEach((a, i) => {
-      if (a.saidOn !== null) entry('CLAIM', a.saidOn, a.saidOn, { event }, i, a.claimantId);
-    });
+    for (const [i, a] of details.attributions.entries()) {
+      if (a.saidOn !== null) yield timelineRow('CLAIM', a.saidOn, a.saidOn, { event }, i, a.claimantId);
+    }
   }
   for (const relation of relationList) {
     if (EVENT_LINK_TYPES.includes(relation.type)) continue; // the event stands for its links
     if (relation.time !== null) {
       const { earliest, latest } = timeBounds(relation.time);
-      entry('RELATION', earliest, latest, { relation });
+      yield timelineRow('RELATION', earliest, latest, { relation });
     }
-    relation.attributions.forEach((a, i) => {
-      if (a.saidOn !== null) entry('CLAIM', a.saidOn, a.saidOn, { relation }, i, a.claimantId);
-    });
+    for (const [i, a] of relation.attributions.entries()) {
+      if (a.saidOn !== null) yield timelineRow('CLAIM', a.saidOn, a.saidOn, { relation }, i, a.claimantId);
+    }
   }
   for (const statement of statements) {
-    if (statement.date !== null) entry('STATEMENT', statement.date, statement.date, { statement });
+    if (statement.date !== null) yield timelineRow('STATEMENT', statement.date, statement.date, { statement });
   }
-  return timeline;
 }
 
-/** `entities` and `relations` in id order, as the adjacency keeps them. */
-export function buildFactIndexes(
-  entityList: readonly EntityRecord[],
-  relationList: readonly RelationRecord[],
-  statements: Iterable<StatementRecord>,
-): FactIndexes {
+function timelineRow(
+  kind: TimelineEntryKind,
+  earliest: string,
+  latest: string,
+  record: { event?: EntityRecord; relation?: RelationRecord; statement?: StatementRecord },
+  attributionIndex: number | null = null,
+  claimantId: string | null = null,
+): TimelineRow {
+  return {
+    entry: {
+      kind,
+      earliest,
+      latest,
+      event: record.event ?? null,
+      relation: record.relation ?? null,
+      statement: record.statement ?? null,
+      attributionIndex,
+    },
+    earliestDay: dayNumber(earliest),
+    latestDay: dayNumber(latest),
+    rank: KIND_RANK[kind],
+    id: (record.event ?? record.relation ?? record.statement)!.id,
+    claimantId,
+  };
+}
+
+/**
+ * The fact indexes of a snapshot, as steps (ascending.ts, `runSteps`): every relation's record
+ * read, the events, the timeline sorted, each statement's facts, the places with a location.
+ */
+function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
+  const { adjacency } = state;
+  const entityList = adjacency.entities;
+  const relationList = new Array<RelationRecord>(adjacency.relations.length);
+  for (let r = 0; r < relationList.length; r++) {
+    relationList[r] = relationAt(adjacency, r);
+    // Parsing a row from the data file is the costliest step here.
+    yield 32;
+  }
   const eventList = entityList.filter((e) => e.event !== null);
   const events = eventsOf(eventList).sort(compareEvents);
-  const timeline = timelineRowsOf(eventList, relationList, statements).sort(compareTimelineRows);
+  yield events.length;
+  const timeline: TimelineRow[] = [];
+  for (const row of timelineRows(eventList, relationList, state.statements.values())) {
+    timeline.push(row);
+    yield 2;
+  }
+  yield* sortSteps(timeline, compareTimelineRows);
 
   const supported = new Map<string, FactRef[]>();
   const support = (statementId: string, fact: FactRef) => {
@@ -266,6 +285,7 @@ export function buildFactIndexes(
     const fact: FactRef = { relation, event: null };
     for (const a of relation.attributions) if (a.statementId !== null) support(a.statementId, fact);
     for (const statementId of relation.statementIds) support(statementId, fact);
+    yield 2;
   }
   for (const event of eventList) {
     const fact: FactRef = { relation: null, event };
