@@ -49,8 +49,8 @@ const SORTED_RUN = 16_384;
 
 /**
  * Sorts `items` in place by `compare`, stably as Array.prototype.sort does, as steps a caller can
- * pause between (`runSteps`, `runStepsPaced`): runs the engine sorts, then merged pairwise. Each
- * yield says how many comparisons' worth of work was done since the last.
+ * pause between (`runSteps`, `runStepsPaced`): runs of SORTED_RUN items sorted by the engine, then
+ * merged pairwise. Each yield says about how many comparisons' work was done since the last.
  */
 export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Generator<number, void> {
   const n = items.length;
