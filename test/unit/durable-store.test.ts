@@ -697,6 +697,36 @@ describe('the start image (the adjacency and the search index kept in the data f
     await started.close();
   });
 
+  it("answers its first questions about time and statements' facts reading every relation once, keeping none of their records", async () => {
+    const started = await startedFromImage();
+    const relations = (started as unknown as { state: { adjacency: { relations: object[] } } }).state.adjacency.relations;
+    const rows = (relations[0] as { batch: { heldBytes: number } }).batch;
+    const held = rows.heldBytes;
+    const parsedAtStart = createMemoryStore();
+    await parsedAtStart.load(dataset);
+    const everything = { window: { from: null, to: null }, entityId: null, kinds: null };
+    const claims = { ...everything, kinds: ['CLAIM' as const] };
+    const page = { first: 100, after: null };
+    const timeline = await started.timeline(everything, page);
+    expect(timeline.totalCount).toBeGreaterThan(dataset.relations.length / 2);
+    expect(timeline).toEqual(await parsedAtStart.timeline(everything, page));
+    const secondPage = { first: 100, after: timeline.endCursor };
+    expect(await started.timeline(claims, secondPage)).toEqual(await parsedAtStart.timeline(claims, secondPage));
+    const statementIds = dataset.statements.slice(0, 200).map((s) => s.id);
+    const supported = await started.factsSupportedBy(statementIds);
+    expect(supported.flat().length).toBeGreaterThan(0);
+    expect(supported).toEqual(await parsedAtStart.factsSupportedBy(statementIds));
+    // Only the records the answers hold were kept: the rest of the rows are as the start left them.
+    const kept = relations.filter((r) => !('batch' in r)).length;
+    const answered = new Set([
+      ...timeline.items.flatMap((e) => (e.relation ? [e.relation.id] : [])),
+      ...supported.flat().flatMap((f) => (f.relation ? [f.relation.id] : [])),
+    ]);
+    expect(kept).toBeLessThanOrEqual(answered.size + 200);
+    expect(rows.heldBytes).toBe(held);
+    await started.close();
+  });
+
   it('is not read once the graph changed: a write, or a row changed by another program, moves the generation on', async () => {
     const store = openDurableMemoryStore(dir);
     await store.load(dataset);

@@ -2,6 +2,12 @@
  * The embedded store's answers about events, time and places: `findEvents`, `timeline`,
  * `factsSupportedBy` and `near`, over indexes built once per state (`factIndexSteps`), each
  * list already in the port's order so that a question filters and pages without sorting.
+ *
+ * The timeline and the statements' facts name their records by id and find them in the snapshot
+ * asked only for the page answered: the indexes of a million relations hold no relation records.
+ * Built from the data file, each relation's row is parsed once for the build and let go (a start
+ * does not parse the rows, relation-rows.ts), so the first question about time at 1M relations
+ * costs a pass over the rows, not a million records kept for good.
  */
 import {
   EVENT_LINK_TYPES,
@@ -14,12 +20,12 @@ import {
   type TimeWindow,
 } from '../../domain/index.js';
 import type { EventQuery, FactRef, NearbyPlace, Page, PageQuery, TimelineEntry, TimelineEntryKind, TimelineQuery } from '../graph-store.js';
-import { relationAt, type Adjacency } from './adjacency.js';
-import { dayNumber } from './relation-rows.js';
+import type { Adjacency } from './adjacency.js';
+import { RelationRow, dayNumber, type RowKey } from './relation-rows.js';
 import { insertSorted, runSteps, runStepsPaced, sortSteps } from './ascending.js';
 import { pageOf, type SortKey } from './pages.js';
 import { Pacer } from './pacer.js';
-import type { MemoryState } from './state.js';
+import { entityOf, relationOf, type MemoryState } from './state.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
 interface DatedEvent {
@@ -28,16 +34,39 @@ interface DatedEvent {
   readonly latest: string | null;
 }
 
-/** A timeline entry with what its sort key and its `entityId` test need. */
-interface TimelineRow {
-  readonly entry: TimelineEntry;
-  /** The entry's days as numbers (`dayNumber`), which order as its texts do and compare faster. */
-  readonly earliestDay: number;
-  readonly latestDay: number;
-  readonly rank: number;
-  readonly id: string;
-  /** CLAIM: who made it. */
-  readonly claimantId: string | null;
+/** What a timeline entry is about, found by its id in the snapshot asked. */
+const enum Of {
+  EVENT,
+  RELATION,
+  STATEMENT,
+}
+
+/**
+ * A timeline entry as the index keeps it: its sort key, and its record's id and kind instead of the
+ * record (`entryOf` makes the entry of the snapshot asked). One flat object, its texts shared.
+ */
+class TimelineRow {
+  constructor(
+    readonly kind: TimelineEntryKind,
+    readonly of: Of,
+    /** The record's id (the event's, the relation's or the statement's). */
+    readonly id: string,
+    readonly earliest: string,
+    readonly latest: string,
+    /** The days as numbers (`dayNumber`), which order as the texts do and compare faster. */
+    readonly earliestDay: number,
+    readonly latestDay: number,
+    readonly rank: number,
+    readonly attributionIndex: number | null,
+    /** CLAIM: who made it. */
+    readonly claimantId: string | null,
+  ) {}
+}
+
+/** The facts resting on a statement, by id: relations, then events, each in id order. */
+interface StatementFacts {
+  readonly relationIds: string[];
+  readonly eventIds: string[];
 }
 
 interface LocatedPlace {
@@ -51,8 +80,8 @@ export interface FactIndexes {
   readonly events: readonly DatedEvent[];
   /** Every timeline entry, in the timeline's order. */
   readonly timeline: readonly TimelineRow[];
-  /** Statement id → the facts resting on it, relations first, each by id. */
-  readonly factsByStatement: ReadonlyMap<string, readonly FactRef[]>;
+  /** Statement id → the ids of the facts resting on it. */
+  readonly factsByStatement: ReadonlyMap<string, StatementFacts>;
   /** Entities with a location, by id. */
   readonly located: readonly LocatedPlace[];
 }
@@ -136,34 +165,40 @@ export function deriveFactIndexes(previous: MemoryState, next: MemoryState, chan
   if (before === undefined) return;
   const writtenEvents = change.entities.filter((e) => e.event !== null);
   const events = eventsOf(writtenEvents);
-  const rows = [...timelineRows(writtenEvents, change.relations, change.statements)];
-  if (events.length + rows.length > DERIVE_UP_TO) return;
+  const rows = new TimelineRows();
+  for (const event of writtenEvents) rows.addEvent(event);
+  for (const relation of change.relations) rows.addRelation(relation, relation.id);
+  for (const statement of change.statements) rows.addStatement(statement);
+  const written = rows.all();
+  if (events.length + written.length > DERIVE_UP_TO) return;
   const { gone } = change;
   const keptEvents = gone.entity.size === 0 ? [...before.events] : before.events.filter((e) => !gone.entity.has(e.entity.id));
   for (const event of events) insertSorted(keptEvents, event, compareEvents);
   const isGone = (row: TimelineRow) =>
-    row.entry.event !== null ? gone.entity.has(row.id) : row.entry.relation !== null ? gone.relation.has(row.id) : gone.statement.has(row.id);
+    row.of === Of.EVENT ? gone.entity.has(row.id) : row.of === Of.RELATION ? gone.relation.has(row.id) : gone.statement.has(row.id);
   const anyGone = gone.entity.size + gone.relation.size + gone.statement.size > 0;
   const timeline = anyGone ? before.timeline.filter((row) => !isGone(row)) : [...before.timeline];
-  for (const row of rows) insertSorted(timeline, row, compareTimelineRows);
+  for (const row of written) insertSorted(timeline, row, compareTimelineRows);
 
   // Statements' facts: the lists of the statements a gone or written fact names, made again.
   const factsByStatement = new Map(before.factsByStatement);
   const touched = new Set<string>();
-  const written: FactRef[] = [
+  const writtenFacts: FactRef[] = [
     ...change.relations.map((relation) => ({ relation, event: null })),
     ...writtenEvents.map((event) => ({ relation: null, event })),
   ];
-  for (const fact of [...change.goneFacts, ...written]) for (const id of statementsOf(fact)) touched.add(id);
-  const factId = (f: FactRef) => (f.relation ?? f.event)!.id;
+  for (const fact of [...change.goneFacts, ...writtenFacts]) for (const id of statementsOf(fact)) touched.add(id);
   for (const statementId of touched) {
-    const kept = (before.factsByStatement.get(statementId) ?? []).filter((f) =>
-      f.relation !== null ? !gone.relation.has(f.relation.id) : !gone.entity.has(f.event!.id),
-    );
-    const added = written.filter((f) => statementsOf(f).includes(statementId));
-    const list = [...kept, ...added].sort((a, b) => Number(a.relation === null) - Number(b.relation === null) || compareText(factId(a), factId(b)));
-    if (list.length === 0) factsByStatement.delete(statementId);
-    else factsByStatement.set(statementId, list);
+    const kept = before.factsByStatement.get(statementId);
+    const relationIds = (kept?.relationIds ?? []).filter((id) => !gone.relation.has(id));
+    const eventIds = (kept?.eventIds ?? []).filter((id) => !gone.entity.has(id));
+    for (const fact of writtenFacts) {
+      if (!statementsOf(fact).includes(statementId)) continue;
+      if (fact.relation !== null) relationIds.push(fact.relation.id);
+      else eventIds.push(fact.event!.id);
+    }
+    if (relationIds.length + eventIds.length === 0) factsByStatement.delete(statementId);
+    else factsByStatement.set(statementId, { relationIds: relationIds.sort(compareText), eventIds: eventIds.sort(compareText) });
   }
 
   const located = gone.entity.size === 0 ? [...before.located] : before.located.filter((p) => !gone.entity.has(p.entity.id));
@@ -194,103 +229,169 @@ function locatedOf(entities: readonly EntityRecord[]): LocatedPlace[] {
     .map((entity) => ({ entity, latitude: entity.location!.latitude, longitude: entity.location!.longitude }));
 }
 
-/** The timeline rows of these events, relations and statements, unsorted. */
-function* timelineRows(
-  eventList: readonly EntityRecord[],
-  relationList: readonly RelationRecord[],
-  statements: Iterable<StatementRecord>,
-): Generator<TimelineRow> {
-  for (const event of eventList) {
+/** A day of the rows: its text, shared by every row of that day, and its number (`dayNumber`). */
+interface Day {
+  readonly text: string;
+  readonly number: number;
+}
+
+/**
+ * Makes timeline rows, each kind in a list of its own in the order of the record's id and then the
+ * attribution's index, so that sorting them all by days and kind alone, stably, puts them in the
+ * timeline's whole order (`all`). The texts the rows repeat (days, claimants) are one string each:
+ * the records a build reads are let go, and a million rows share a few thousand strings.
+ */
+class TimelineRows {
+  private readonly days = new Map<string, Day>();
+  private readonly claimants = new Map<string, string>();
+  private readonly events: TimelineRow[] = [];
+  private readonly relations: TimelineRow[] = [];
+  /** Claims about events, and claims about relations: each in id order, merged by `all`. */
+  private readonly eventClaims: TimelineRow[] = [];
+  private readonly relationClaims: TimelineRow[] = [];
+  private readonly statements: StatementRecord[] = [];
+
+  /** Events in id order. */
+  addEvent(event: EntityRecord): void {
     const details = event.event!;
     if (details.time !== null) {
       const { earliest, latest } = timeBounds(details.time);
-      yield timelineRow('EVENT', earliest, latest, { event });
+      this.events.push(this.row('EVENT', Of.EVENT, event.id, earliest, latest));
     }
-    for (const [i, a] of details.attributions.entries()) {
-      if (a.saidOn !== null) yield timelineRow('CLAIM', a.saidOn, a.saidOn, { event }, i, a.claimantId);
-    }
+    details.attributions.forEach((a, i) => {
+      if (a.saidOn !== null) this.eventClaims.push(this.row('CLAIM', Of.EVENT, event.id, a.saidOn, a.saidOn, i, a.claimantId));
+    });
   }
-  for (const relation of relationList) {
-    if (EVENT_LINK_TYPES.includes(relation.type)) continue; // the event stands for its links
+
+  /**
+   * Relations in id order; `id` is the relation's id as the snapshot holds it (its record may be
+   * one parsed for the build alone). An event's links have no rows: the event stands for them.
+   */
+  addRelation(relation: RelationRecord, id: string): void {
+    if (EVENT_LINK_TYPES.includes(relation.type)) return;
     if (relation.time !== null) {
       const { earliest, latest } = timeBounds(relation.time);
-      yield timelineRow('RELATION', earliest, latest, { relation });
+      this.relations.push(this.row('RELATION', Of.RELATION, id, earliest, latest));
     }
-    for (const [i, a] of relation.attributions.entries()) {
-      if (a.saidOn !== null) yield timelineRow('CLAIM', a.saidOn, a.saidOn, { relation }, i, a.claimantId);
+    const { attributions } = relation;
+    for (let i = 0; i < attributions.length; i++) {
+      const a = attributions[i]!;
+      if (a.saidOn !== null) this.relationClaims.push(this.row('CLAIM', Of.RELATION, id, a.saidOn, a.saidOn, i, a.claimantId));
     }
   }
-  for (const statement of statements) {
-    if (statement.date !== null) yield timelineRow('STATEMENT', statement.date, statement.date, { statement });
-  }
-}
 
-function timelineRow(
-  kind: TimelineEntryKind,
-  earliest: string,
-  latest: string,
-  record: { event?: EntityRecord; relation?: RelationRecord; statement?: StatementRecord },
-  attributionIndex: number | null = null,
-  claimantId: string | null = null,
-): TimelineRow {
-  return {
-    entry: {
+  /** Statements in any order. */
+  addStatement(statement: StatementRecord): void {
+    if (statement.date !== null) this.statements.push(statement);
+  }
+
+  /** Every row, by kind, then id, then attribution: the order `compareRowDays` keeps among its ties. */
+  all(): TimelineRow[] {
+    return runSteps(this.allSteps());
+  }
+
+  /** `all` as steps (ascending.ts), for a build of a million rows that must not hold the event loop. */
+  *allSteps(): Generator<number, TimelineRow[]> {
+    const rows: TimelineRow[] = [];
+    for (const row of this.events) rows.push(row);
+    yield this.events.length;
+    for (const row of this.relations) rows.push(row);
+    yield this.relations.length;
+    // The two lists of claims, each in id order, merged.
+    const { eventClaims, relationClaims } = this;
+    let i = 0;
+    let j = 0;
+    while (i < eventClaims.length || j < relationClaims.length) {
+      const fromEvents = j === relationClaims.length || (i < eventClaims.length && compareIdsOfRows(eventClaims[i]!, relationClaims[j]!) <= 0);
+      rows.push(fromEvents ? eventClaims[i++]! : relationClaims[j++]!);
+      yield 1;
+    }
+    yield* sortSteps(this.statements, byId);
+    for (const statement of this.statements) {
+      rows.push(this.row('STATEMENT', Of.STATEMENT, statement.id, statement.date!, statement.date!));
+      yield 1;
+    }
+    return rows;
+  }
+
+  private row(
+    kind: TimelineEntryKind,
+    of: Of,
+    id: string,
+    earliest: string,
+    latest: string,
+    attributionIndex: number | null = null,
+    claimantId: string | null = null,
+  ): TimelineRow {
+    const first = this.day(earliest);
+    const last = latest === earliest ? first : this.day(latest);
+    return new TimelineRow(
       kind,
-      earliest,
-      latest,
-      event: record.event ?? null,
-      relation: record.relation ?? null,
-      statement: record.statement ?? null,
+      of,
+      id,
+      first.text,
+      last.text,
+      first.number,
+      last.number,
+      KIND_RANK[kind],
       attributionIndex,
-    },
-    earliestDay: dayNumber(earliest),
-    latestDay: dayNumber(latest),
-    rank: KIND_RANK[kind],
-    id: (record.event ?? record.relation ?? record.statement)!.id,
-    claimantId,
-  };
+      claimantId === null ? null : this.claimant(claimantId),
+    );
+  }
+
+  private day(text: string): Day {
+    let day = this.days.get(text);
+    if (day === undefined) this.days.set(text, (day = { text, number: dayNumber(text) }));
+    return day;
+  }
+
+  private claimant(id: string): string {
+    const known = this.claimants.get(id);
+    if (known !== undefined) return known;
+    this.claimants.set(id, id);
+    return id;
+  }
 }
 
 /**
  * The fact indexes of a snapshot, as steps (ascending.ts, `runSteps`): every relation's record
- * read, the events, the timeline sorted, each statement's facts, the places with a location.
+ * read once and let go, the events, the timeline sorted, each statement's facts, the places with a
+ * location.
  */
 function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   const { adjacency } = state;
   const entityList = adjacency.entities;
-  const relationList = new Array<RelationRecord>(adjacency.relations.length);
-  for (let r = 0; r < relationList.length; r++) {
-    relationList[r] = relationAt(adjacency, r);
-    // Parsing a row from the data file is the costliest step here.
-    yield 32;
-  }
   const eventList = entityList.filter((e) => e.event !== null);
   const events = eventsOf(eventList).sort(compareEvents);
   yield events.length;
-  const timeline: TimelineRow[] = [];
-  for (const row of timelineRows(eventList, relationList, state.statements.values())) {
-    timeline.push(row);
-    yield 2;
-  }
-  yield* sortSteps(timeline, compareTimelineRows);
-
-  const supported = new Map<string, FactRef[]>();
-  const support = (statementId: string, fact: FactRef) => {
-    const list = supported.get(statementId);
-    if (list === undefined) supported.set(statementId, [fact]);
-    else if (list[list.length - 1] !== fact) list.push(fact);
+  const rows = new TimelineRows();
+  const supported = new Map<string, StatementFacts>();
+  const support = (statementId: string, kind: keyof StatementFacts, id: string) => {
+    let facts = supported.get(statementId);
+    if (facts === undefined) supported.set(statementId, (facts = { relationIds: [], eventIds: [] }));
+    const ids = facts[kind];
+    if (ids[ids.length - 1] !== id) ids.push(id);
   };
-  // Relations first, then events, each by id: the order they are visited in.
-  for (const relation of relationList) {
-    const fact: FactRef = { relation, event: null };
-    for (const a of relation.attributions) if (a.statementId !== null) support(a.statementId, fact);
-    for (const statementId of relation.statementIds) support(statementId, fact);
-    yield 2;
+  // Relations and events in id order (their numbers): the rows and each statement's lists come out
+  // in the order they are kept in.
+  for (const stored of adjacency.relations) {
+    // A row of the data file is parsed for this pass only: its record is not kept.
+    const relation = stored instanceof RelationRow ? stored.passingRecord() : stored;
+    const id = stored.id;
+    rows.addRelation(relation, id);
+    for (const a of relation.attributions) if (a.statementId !== null) support(a.statementId, 'relationIds', id);
+    for (const statementId of relation.statementIds) support(statementId, 'relationIds', id);
+    // Parsing a row is the costliest step here.
+    yield 32;
   }
   for (const event of eventList) {
-    const fact: FactRef = { relation: null, event };
-    for (const a of event.event!.attributions) if (a.statementId !== null) support(a.statementId, fact);
+    rows.addEvent(event);
+    for (const a of event.event!.attributions) if (a.statementId !== null) support(a.statementId, 'eventIds', event.id);
+    yield 1;
   }
+  for (const statement of state.statements.values()) rows.addStatement(statement);
+  const timeline = yield* rows.allSteps();
+  yield* sortSteps(timeline, compareRowDays);
 
   return { events, timeline, factsByStatement: supported, located: locatedOf(entityList) };
 }
@@ -324,14 +425,17 @@ export async function findEvents(
   return { ...result, items: result.items.map((e) => e.entity) };
 }
 
-/** The relations in an entity's row, as [relation, whether the entity is its start]. */
-function* relationsAt(adjacency: Adjacency, id: string): Generator<[RelationRecord, boolean]> {
+/**
+ * The relations in an entity's row, as [its id, type and ends, whether the entity is its start]:
+ * what a row of the data file has without being parsed.
+ */
+function* relationsAt(adjacency: Adjacency, id: string): Generator<[RowKey, boolean]> {
   const node = adjacency.numberOf.get(id);
   if (node === undefined) return;
-  const { offsets, relation, relFrom } = adjacency;
+  const { offsets, relation, relFrom, relations } = adjacency;
   for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
     const r = relation[k]!;
-    yield [relationAt(adjacency, r), relFrom[r] === node];
+    yield [relations[r]!, relFrom[r] === node];
   }
 }
 
@@ -364,7 +468,7 @@ function eventsInPlace(adjacency: Adjacency, placeId: string): Set<string> {
 // --- timeline ---------------------------------------------------------------------------------
 
 const TIMELINE_KEY_SHAPE = ['string', 'string', 'number', 'string', 'number'];
-const timelineKey = (row: TimelineRow): SortKey => [row.entry.earliest, row.entry.latest, row.rank, row.id, row.entry.attributionIndex ?? -1];
+const timelineKey = (row: TimelineRow): SortKey => [row.earliest, row.latest, row.rank, row.id, row.attributionIndex ?? -1];
 function compareTimelineKeys(a: SortKey, b: SortKey): number {
   return (
     compareText(a[0] as string, b[0] as string) ||
@@ -375,65 +479,94 @@ function compareTimelineKeys(a: SortKey, b: SortKey): number {
   );
 }
 
-/** compareTimelineKeys on the rows themselves, days as numbers (the build sorts ~1M rows at 1M relations). */
+/** compareTimelineKeys on the rows themselves, days as numbers. */
 function compareTimelineRows(a: TimelineRow, b: TimelineRow): number {
-  return (
-    a.earliestDay - b.earliestDay ||
-    a.latestDay - b.latestDay ||
-    a.rank - b.rank ||
-    compareText(a.id, b.id) ||
-    (a.entry.attributionIndex ?? -1) - (b.entry.attributionIndex ?? -1)
-  );
+  return compareRowDays(a, b) || compareIdsOfRows(a, b);
+}
+
+/** The timeline's order as far as days and kind: a stable sort of `TimelineRows.all()` by this is the whole order. */
+function compareRowDays(a: TimelineRow, b: TimelineRow): number {
+  return a.earliestDay - b.earliestDay || a.latestDay - b.latestDay || a.rank - b.rank;
+}
+
+function compareIdsOfRows(a: TimelineRow, b: TimelineRow): number {
+  return compareText(a.id, b.id) || (a.attributionIndex ?? -1) - (b.attributionIndex ?? -1);
 }
 
 export async function timeline(
   indexes: FactIndexes,
-  adjacency: Adjacency,
+  state: MemoryState,
   { window, entityId, kinds }: TimelineQuery,
   page: PageQuery,
   pacer: Pacer,
 ): Promise<Page<TimelineEntry>> {
-  const about = entityId === null ? null : aboutEntity(adjacency, entityId);
+  const about = entityId === null ? null : aboutEntity(state, entityId);
   const matching: TimelineRow[] = [];
   for (const row of indexes.timeline) {
     if (pacer.due()) await pacer.pause();
-    const { entry } = row;
-    if (kinds !== null && !kinds.includes(entry.kind)) continue;
-    if (!overlapsWindow(entry, window)) continue;
+    if (kinds !== null && !kinds.includes(row.kind)) continue;
+    if (!overlapsWindow(row, window)) continue;
     if (about !== null && !about(row)) continue;
     matching.push(row);
   }
   const result = pageOf('timeline', matching, timelineKey, compareTimelineKeys, TIMELINE_KEY_SHAPE, page);
-  return { ...result, items: result.items.map((row) => row.entry) };
+  return { ...result, items: result.items.map((row) => entryOf(state, row)) };
+}
+
+/** The entry of a row, its record the snapshot's (the indexes are of this snapshot or derived for it). */
+function entryOf(state: MemoryState, row: TimelineRow): TimelineEntry {
+  return {
+    kind: row.kind,
+    earliest: row.earliest,
+    latest: row.latest,
+    event: row.of === Of.EVENT ? held(entityOf(state, row.id), row.id) : null,
+    relation: row.of === Of.RELATION ? held(relationOf(state, row.id), row.id) : null,
+    statement: row.of === Of.STATEMENT ? held(state.statements.get(row.id), row.id) : null,
+    attributionIndex: row.attributionIndex,
+  };
+}
+
+/** A record the indexes name: the snapshot holds it, or the indexes are not of this snapshot. */
+function held<T>(record: T | undefined, id: string): T {
+  if (record === undefined) throw new Error(`The fact indexes name ${id}, which this snapshot does not hold.`);
+  return record;
 }
 
 /** The port's "about this entity" (TimelineQuery.entityId) as a test of a timeline row. */
-function aboutEntity(adjacency: Adjacency, entityId: string): (row: TimelineRow) => boolean {
+function aboutEntity(state: MemoryState, entityId: string): (row: TimelineRow) => boolean {
   const events = new Set<string>([entityId]);
   const relations = new Set<string>();
-  for (const [r, isStart] of relationsAt(adjacency, entityId)) {
+  for (const [r, isStart] of relationsAt(state.adjacency, entityId)) {
     relations.add(r.id);
     if (isStart && r.type === 'PARTICIPATED_IN') events.add(r.to);
     if (!isStart && r.type === 'TOOK_PLACE_IN') events.add(r.from);
   }
-  const factAbout = (entry: TimelineEntry) =>
-    entry.event !== null ? events.has(entry.event.id) : entry.relation !== null && relations.has(entry.relation.id);
-  return ({ entry, claimantId }) => {
-    switch (entry.kind) {
-      case 'STATEMENT':
-        return entry.statement!.speakerId === entityId || entry.statement!.aboutIds.includes(entityId);
+  const factAbout = (row: TimelineRow) => (row.of === Of.EVENT ? events : relations).has(row.id);
+  return (row) => {
+    switch (row.kind) {
+      case 'STATEMENT': {
+        const statement = held(state.statements.get(row.id), row.id);
+        return statement.speakerId === entityId || statement.aboutIds.includes(entityId);
+      }
       case 'CLAIM':
-        return claimantId === entityId || factAbout(entry);
+        return row.claimantId === entityId || factAbout(row);
       default:
-        return factAbout(entry);
+        return factAbout(row);
     }
   };
 }
 
 // --- statements' facts, places near --------------------------------------------------------------
 
-export function factsSupportedBy(indexes: FactIndexes, statementIds: readonly string[]): FactRef[][] {
-  return statementIds.map((id) => [...(indexes.factsByStatement.get(id) ?? [])]);
+export function factsSupportedBy(indexes: FactIndexes, state: MemoryState, statementIds: readonly string[]): FactRef[][] {
+  return statementIds.map((statementId) => {
+    const facts = indexes.factsByStatement.get(statementId);
+    if (facts === undefined) return [];
+    return [
+      ...facts.relationIds.map((id) => ({ relation: held(relationOf(state, id), id), event: null })),
+      ...facts.eventIds.map((id) => ({ relation: null, event: held(entityOf(state, id), id) })),
+    ];
+  });
 }
 
 /** Neo4j's `point.distance` for WGS84: haversine on a sphere of 6,378,140 m. */

@@ -384,11 +384,12 @@ export class MemoryStore implements GraphStore {
   async timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {
     const state = this.state;
     const pacer = new Pacer(options?.signal);
-    return timeline(await factIndexesReady(state, pacer), state.adjacency, query, page, pacer);
+    return timeline(await factIndexesReady(state, pacer), state, query, page, pacer);
   }
 
   async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
-    return factsSupportedBy(await factIndexesReady(this.state, new Pacer(options?.signal)), statementIds);
+    const state = this.state;
+    return factsSupportedBy(await factIndexesReady(state, new Pacer(options?.signal)), state, statementIds);
   }
 
   async factsCitingSources(sourceIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {

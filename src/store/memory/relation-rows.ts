@@ -238,20 +238,34 @@ export class RelationRow implements RowKey {
 
   record(): RelationRecord {
     if (this.value !== null && typeof this.value !== 'string') return this.value;
-    const { file, shared } = this.batch;
+    const parsed = this.parsedJson(this.value);
+    const inBlob = this.value === null;
+    this.value = this.batch.shared.relation(relationOfRow(parsed, this));
+    if (inBlob) this.batch.parsedAt(this.at);
+    return this.value;
+  }
+
+  /**
+   * Its record, not kept: the row stays as it was. For a pass over every relation (the fact
+   * indexes) that must not leave a million records behind it.
+   */
+  passingRecord(): RelationRecord {
+    if (this.value !== null && typeof this.value !== 'string') return this.value;
+    return relationOfRow(this.parsedJson(this.value), this);
+  }
+
+  private parsedJson(json: string | null): object {
+    const { file } = this.batch;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(this.value ?? this.batch.jsonAt(this.at));
+      parsed = JSON.parse(json ?? this.batch.jsonAt(this.at));
     } catch (error) {
       throw new DataFileError(`The data file ${file} is damaged: the record of ${this.id} in table relations is not valid JSON (${(error as Error).message}).`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new DataFileError(`The data file ${file} is damaged: the record of ${this.id} in table relations is not an object.`);
     }
-    const inBlob = this.value === null;
-    this.value = shared.relation(relationOfRow(parsed, this));
-    if (inBlob) this.batch.parsedAt(this.at);
-    return this.value;
+    return parsed;
   }
 
   /** Its walk facts: from its row's columns until they are let go, from its record after. */
