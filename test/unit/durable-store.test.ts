@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { DatasetValidationError, newChangeId, type Dataset } from '../../src/domain/index.js';
 import { ANY_RELATION, type ChangeRecord, type GraphStore, type RelationFilter } from '../../src/store/graph-store.js';
@@ -15,6 +15,7 @@ import { readDatasetFile, SEED_FILE, seedIfEmpty } from '../../src/ingest/datase
 import { DATA_FILE_NAME, DataFileError, GraphDataFile, SCHEMA_VERSION } from '../../src/store/memory/data-file.js';
 import { MemoryStore, createMemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
 import { emptyState } from '../../src/store/memory/state.js';
+import { RelationRow } from '../../src/store/memory/relation-rows.js';
 import * as changes from '../support/writes-fixture.js';
 import { generateDataset } from '../../tools/bench/generate.js';
 
@@ -725,6 +726,97 @@ describe('the start image (the adjacency and the search index kept in the data f
     expect(kept).toBeLessThanOrEqual(answered.size + 200);
     expect(rows.heldBytes).toBe(held);
     await started.close();
+  });
+
+  describe('with the fact indexes a run built', () => {
+    const everything = { window: { from: null, to: null }, entityId: null, kinds: null };
+    const about = (id: string) => ({ ...everything, entityId: id });
+    const statementIds = dataset.statements.slice(0, 300).map((s) => s.id);
+
+    /** What a user of the store sees of its fact indexes: the timeline, pages of it, statements' facts, events. */
+    async function factAnswers(store: GraphStore): Promise<unknown> {
+      const first = await store.timeline(everything, { first: 100, after: null });
+      return {
+        first,
+        second: await store.timeline(everything, { first: 100, after: first.endCursor }),
+        claims: await store.timeline({ ...everything, kinds: ['CLAIM'], window: { from: '2024-01-01', to: '2024-12-31' } }, { first: 100, after: null }),
+        about: await Promise.all(centres.slice(0, 6).map((id) => store.timeline(about(id), { first: 100, after: null }))),
+        supported: await store.factsSupportedBy(statementIds),
+        events: await store.findEvents({ types: null, participantId: null, placeId: null, window: null }, { first: 100, after: null }),
+      };
+    }
+
+    /** Builds the fact indexes of a started store by asking, then closes it: its close keeps them in the image. */
+    async function keptByARun(): Promise<void> {
+      const started = await startedFromImage();
+      await started.timeline(everything, { first: 1, after: null });
+      await started.close();
+    }
+
+    it('reads them from the image at its first question about time, reading no relation, and answers as the run that built them', async () => {
+      const parsedAtStart = createMemoryStore();
+      await parsedAtStart.load(dataset);
+      const expected = await factAnswers(parsedAtStart);
+      expect((expected as { supported: unknown[][] }).supported.flat().length).toBeGreaterThan(0);
+      await keptByARun();
+      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+      try {
+        for (let start = 0; start < 2; start++) {
+          // The second start finds them still there: a close after reading them leaves the image as it was.
+          const reopened = openDurableMemoryStore(dir);
+          expect(reopened.startedFromImage).toEqual(FROM_IMAGE);
+          expect(await factAnswers(reopened)).toEqual(expected);
+          expect(read).not.toHaveBeenCalled();
+          await reopened.close();
+        }
+      } finally {
+        read.mockRestore();
+      }
+    });
+
+    it('builds them from the rows when the image has none, or parts that do not fit, and answers the same', async () => {
+      const parsedAtStart = createMemoryStore();
+      await parsedAtStart.load(dataset);
+      const expected = await factAnswers(parsedAtStart);
+      const started = await startedFromImage();
+      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+      try {
+        expect(await factAnswers(started)).toEqual(expected);
+        expect(read).toHaveBeenCalled();
+        await started.close();
+        for (const damage of [
+          "UPDATE start_image SET body = x'00' WHERE name = 'facts.records'",
+          "UPDATE start_image SET body = CAST('[\"2024-13-45\"]' AS BLOB) WHERE name = 'facts.texts'",
+          "DELETE FROM start_image WHERE name = 'facts.statementFacts'",
+        ]) {
+          await keptByARun();
+          const db = new Database(fileIn(dir));
+          expect(db.prepare(damage).run().changes).toBe(1);
+          db.close();
+          read.mockClear();
+          const reopened = openDurableMemoryStore(dir);
+          expect(await factAnswers(reopened)).toEqual(expected);
+          expect(read, damage).toHaveBeenCalled();
+          await reopened.close();
+        }
+      } finally {
+        read.mockRestore();
+      }
+    });
+
+    it('are not read for a graph written since: the first question after a write builds them', async () => {
+      await keptByARun();
+      const reopened = openDurableMemoryStore(dir);
+      const [template] = dataset.relations.filter((r) => r.attributions.some((a) => a.saidOn !== null));
+      const written = { ...template!, id: 'rel:written-after-the-image', from: centres[0]!, to: centres[1]! };
+      await reopened.load({ sources: [], entities: [], statements: [], relations: [written] });
+      const parsedAtStart = createMemoryStore();
+      await parsedAtStart.load({ ...dataset, relations: [...dataset.relations, written] });
+      const answers = await factAnswers(reopened);
+      expect(answers).toEqual(await factAnswers(parsedAtStart));
+      expect(JSON.stringify(await reopened.timeline(about(centres[0]!), { first: 100, after: null }))).toContain(written.id);
+      await reopened.close();
+    });
   });
 
   it('is not read once the graph changed: a write, or a row changed by another program, moves the generation on', async () => {

@@ -43,6 +43,7 @@ import type { ChangeRecord, GraphRemovals, StoredDocument } from '../graph-store
 import { SharedParts } from './shared-parts.js';
 import { typeOfBit } from './relation-filter.js';
 import { startImageOfParts, type StartImage, type WalkColumns } from './start-image.js';
+import { FACT_PARTS } from './fact-image.js';
 import { RELATION_COLUMNS, RowBatch, claimantsColumn, relationOfRow, relationRow, walkFactsOfRecord, type GraphRecords, type RelationColumns, type RelationRow } from './relation-rows.js';
 import {
   compareText,
@@ -460,10 +461,40 @@ export class GraphDataFile implements GraphWriter {
     return values;
   }
 
-  /** The start image, when the file has one of its current generation whose walk columns fit a graph of this many entities; else null. */
+  /**
+   * The start image, when the file has one of its current generation whose walk columns fit a graph
+   * of this many entities; else null. Without the fact indexes' parts, which are read when first
+   * needed (`startImageParts`).
+   */
   private startImage(entityCount: number): StartImage | null {
-    const parts = this.db.prepare('SELECT name, body FROM start_image WHERE generation = (SELECT value FROM graph_generation)').raw().all() as [string, Buffer][];
+    const parts = this.db
+      .prepare('SELECT name, body FROM start_image WHERE generation = (SELECT value FROM graph_generation) AND substr(name, 1, ?) <> ?')
+      .raw()
+      .all(FACT_PARTS.length, FACT_PARTS) as [string, Buffer][];
     return parts.length === 0 ? null : startImageOfParts(new Map(parts), entityCount);
+  }
+
+  /** The start image's part of this name, of the file's current generation, or null. */
+  startImagePart(name: string): Buffer | null {
+    const body = this.db
+      .prepare('SELECT body FROM start_image WHERE name = ? AND generation = (SELECT value FROM graph_generation)')
+      .pluck()
+      .get(name) as Buffer | undefined;
+    return body ?? null;
+  }
+
+  /**
+   * Adds `parts` to the start image of the file's current generation, in place of parts of the same
+   * names. The caller vouches that the image is of the graph the file holds now, and so are they.
+   */
+  addStartImageParts(parts: ReadonlyMap<string, Buffer>): void {
+    const put = this.db.prepare(
+      'INSERT INTO start_image (name, generation, body) VALUES (?, (SELECT value FROM graph_generation), ?) ' +
+        'ON CONFLICT (name) DO UPDATE SET generation = excluded.generation, body = excluded.body',
+    );
+    this.db.transaction(() => {
+      for (const [name, body] of parts) put.run(name, body);
+    }).immediate();
   }
 
   /**

@@ -26,47 +26,14 @@ import { insertSorted, runSteps, runStepsPaced, sortSteps } from './ascending.js
 import { pageOf, type SortKey } from './pages.js';
 import { Pacer } from './pacer.js';
 import { entityOf, relationOf, type MemoryState } from './state.js';
+import { factImageParts, keptFactsOf } from './fact-image.js';
+import { KIND_RANK, Of, TimelineRow, compareIdsOfRows, compareRowDays, compareTimelineRows, type StatementFacts } from './fact-rows.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
 interface DatedEvent {
   readonly entity: EntityRecord;
   readonly earliest: string | null;
   readonly latest: string | null;
-}
-
-/** What a timeline entry is about, found by its id in the snapshot asked. */
-const enum Of {
-  EVENT,
-  RELATION,
-  STATEMENT,
-}
-
-/**
- * A timeline entry as the index keeps it: its sort key, and its record's id and kind instead of the
- * record (`entryOf` makes the entry of the snapshot asked). One flat object, its texts shared.
- */
-class TimelineRow {
-  constructor(
-    readonly kind: TimelineEntryKind,
-    readonly of: Of,
-    /** The record's id (the event's, the relation's or the statement's). */
-    readonly id: string,
-    readonly earliest: string,
-    readonly latest: string,
-    /** The days as numbers (`dayNumber`), which order as the texts do and compare faster. */
-    readonly earliestDay: number,
-    readonly latestDay: number,
-    readonly rank: number,
-    readonly attributionIndex: number | null,
-    /** CLAIM: who made it. */
-    readonly claimantId: string | null,
-  ) {}
-}
-
-/** The facts resting on a statement, by id: relations, then events, each in id order. */
-interface StatementFacts {
-  readonly relationIds: string[];
-  readonly eventIds: string[];
 }
 
 interface LocatedPlace {
@@ -86,8 +53,6 @@ export interface FactIndexes {
   readonly located: readonly LocatedPlace[];
 }
 
-const KIND_RANK: Readonly<Record<TimelineEntryKind, number>> = { EVENT: 0, RELATION: 1, CLAIM: 2, STATEMENT: 3 };
-
 const byId = (a: { readonly id: string }, b: { readonly id: string }) => compareText(a.id, b.id);
 
 /** Undated (null) after every day. */
@@ -99,6 +64,28 @@ function compareDays(a: string | null, b: string | null): number {
 }
 
 const built = new WeakMap<MemoryState, FactIndexes>();
+/** Where a snapshot's fact indexes may be read instead of built: a part of the start image by name (fact-image.ts). */
+const images = new WeakMap<MemoryState, (name: string) => Buffer | null>();
+/** Snapshots whose fact indexes were built from their own records, not read from the image nor derived from another's. */
+const builtFromRecords = new WeakSet<MemoryState>();
+
+/**
+ * Tells the first build of `state`'s fact indexes where to read them: `read` gives a part, named
+ * without FACT_PARTS, of the start image of the graph `state` holds (null when there is none).
+ */
+export function offerFactImage(state: MemoryState, read: (name: string) => Buffer | null): void {
+  images.set(state, read);
+}
+
+/**
+ * The start image's parts of `state`'s fact indexes when they were built from its records (else
+ * null: not built, read from the image, which holds them, or derived by a write): what a close
+ * adds to the image.
+ */
+export function factImageOf(state: MemoryState): Map<string, Buffer> | null {
+  const indexes = built.get(state);
+  return indexes === undefined || !builtFromRecords.has(state) ? null : factImageParts(indexes, state);
+}
 /** Builds in progress, one per snapshot, shared by the requests waiting for it. */
 const building = new WeakMap<MemoryState, Promise<FactIndexes>>();
 
@@ -166,9 +153,9 @@ export function deriveFactIndexes(previous: MemoryState, next: MemoryState, chan
   const writtenEvents = change.entities.filter((e) => e.event !== null);
   const events = eventsOf(writtenEvents);
   const rows = new TimelineRows();
-  for (const event of writtenEvents) rows.addEvent(event);
-  for (const relation of change.relations) rows.addRelation(relation, relation.id);
-  for (const statement of change.statements) rows.addStatement(statement);
+  for (const event of writtenEvents) rows.addEvent(event, -1);
+  for (const relation of change.relations) rows.addRelation(relation, relation.id, -1);
+  for (const statement of change.statements) rows.addStatement(statement, -1);
   const written = rows.all();
   if (events.length + written.length > DERIVE_UP_TO) return;
   const { gone } = change;
@@ -249,17 +236,17 @@ class TimelineRows {
   /** Claims about events, and claims about relations: each in id order, merged by `all`. */
   private readonly eventClaims: TimelineRow[] = [];
   private readonly relationClaims: TimelineRow[] = [];
-  private readonly statements: StatementRecord[] = [];
+  private readonly statements: { readonly statement: StatementRecord; readonly id: string; readonly number: number }[] = [];
 
-  /** Events in id order. */
-  addEvent(event: EntityRecord): void {
+  /** Events in id order, each with its number (-1: none). */
+  addEvent(event: EntityRecord, number: number): void {
     const details = event.event!;
     if (details.time !== null) {
       const { earliest, latest } = timeBounds(details.time);
-      this.events.push(this.row('EVENT', Of.EVENT, event.id, earliest, latest));
+      this.events.push(this.row('EVENT', Of.EVENT, event.id, number, earliest, latest));
     }
     details.attributions.forEach((a, i) => {
-      if (a.saidOn !== null) this.eventClaims.push(this.row('CLAIM', Of.EVENT, event.id, a.saidOn, a.saidOn, i, a.claimantId));
+      if (a.saidOn !== null) this.eventClaims.push(this.row('CLAIM', Of.EVENT, event.id, number, a.saidOn, a.saidOn, i, a.claimantId));
     });
   }
 
@@ -267,22 +254,22 @@ class TimelineRows {
    * Relations in id order; `id` is the relation's id as the snapshot holds it (its record may be
    * one parsed for the build alone). An event's links have no rows: the event stands for them.
    */
-  addRelation(relation: RelationRecord, id: string): void {
+  addRelation(relation: RelationRecord, id: string, number: number): void {
     if (EVENT_LINK_TYPES.includes(relation.type)) return;
     if (relation.time !== null) {
       const { earliest, latest } = timeBounds(relation.time);
-      this.relations.push(this.row('RELATION', Of.RELATION, id, earliest, latest));
+      this.relations.push(this.row('RELATION', Of.RELATION, id, number, earliest, latest));
     }
     const { attributions } = relation;
     for (let i = 0; i < attributions.length; i++) {
       const a = attributions[i]!;
-      if (a.saidOn !== null) this.relationClaims.push(this.row('CLAIM', Of.RELATION, id, a.saidOn, a.saidOn, i, a.claimantId));
+      if (a.saidOn !== null) this.relationClaims.push(this.row('CLAIM', Of.RELATION, id, number, a.saidOn, a.saidOn, i, a.claimantId));
     }
   }
 
-  /** Statements in any order. */
-  addStatement(statement: StatementRecord): void {
-    if (statement.date !== null) this.statements.push(statement);
+  /** Statements in any order, each with its number in id order (-1: none). */
+  addStatement(statement: StatementRecord, number: number): void {
+    if (statement.date !== null) this.statements.push({ statement, id: statement.id, number });
   }
 
   /** Every row, by kind, then id, then attribution: the order `compareRowDays` keeps among its ties. */
@@ -307,8 +294,8 @@ class TimelineRows {
       yield 1;
     }
     yield* sortSteps(this.statements, byId);
-    for (const statement of this.statements) {
-      rows.push(this.row('STATEMENT', Of.STATEMENT, statement.id, statement.date!, statement.date!));
+    for (const { statement, number } of this.statements) {
+      rows.push(this.row('STATEMENT', Of.STATEMENT, statement.id, number, statement.date!, statement.date!));
       yield 1;
     }
     return rows;
@@ -318,6 +305,7 @@ class TimelineRows {
     kind: TimelineEntryKind,
     of: Of,
     id: string,
+    record: number,
     earliest: string,
     latest: string,
     attributionIndex: number | null = null,
@@ -336,6 +324,7 @@ class TimelineRows {
       KIND_RANK[kind],
       attributionIndex,
       claimantId === null ? null : this.claimant(claimantId),
+      record,
     );
   }
 
@@ -364,6 +353,11 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   const eventList = entityList.filter((e) => e.event !== null);
   const events = eventsOf(eventList).sort(compareEvents);
   yield events.length;
+  const located = locatedOf(entityList);
+  const image = images.get(state);
+  images.delete(state);
+  const kept = image === undefined ? null : yield* keptFactsOf(image, state);
+  if (kept !== null) return { events, ...kept, located };
   const rows = new TimelineRows();
   const supported = new Map<string, StatementFacts>();
   const support = (statementId: string, kind: keyof StatementFacts, id: string) => {
@@ -374,26 +368,30 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   };
   // Relations and events in id order (their numbers): the rows and each statement's lists come out
   // in the order they are kept in.
-  for (const stored of adjacency.relations) {
+  const { relations } = adjacency;
+  for (let r = 0; r < relations.length; r++) {
+    const stored = relations[r]!;
     // A row of the data file is parsed for this pass only: its record is not kept.
     const relation = stored instanceof RelationRow ? stored.passingRecord() : stored;
     const id = stored.id;
-    rows.addRelation(relation, id);
+    rows.addRelation(relation, id, r);
     for (const a of relation.attributions) if (a.statementId !== null) support(a.statementId, 'relationIds', id);
     for (const statementId of relation.statementIds) support(statementId, 'relationIds', id);
     // Parsing a row is the costliest step here.
     yield 32;
   }
   for (const event of eventList) {
-    rows.addEvent(event);
+    rows.addEvent(event, adjacency.numberOf.get(event.id)!);
     for (const a of event.event!.attributions) if (a.statementId !== null) support(a.statementId, 'eventIds', event.id);
     yield 1;
   }
-  for (const statement of state.statements.values()) rows.addStatement(statement);
+  const statements = [...state.statements.values()];
+  yield* sortSteps(statements, byId);
+  statements.forEach((statement, number) => rows.addStatement(statement, number));
   const timeline = yield* rows.allSteps();
   yield* sortSteps(timeline, compareRowDays);
-
-  return { events, timeline, factsByStatement: supported, located: locatedOf(entityList) };
+  builtFromRecords.add(state);
+  return { events, timeline, factsByStatement: supported, located };
 }
 
 // --- events -----------------------------------------------------------------------------------
@@ -477,20 +475,6 @@ function compareTimelineKeys(a: SortKey, b: SortKey): number {
     compareText(a[3] as string, b[3] as string) ||
     (a[4] as number) - (b[4] as number)
   );
-}
-
-/** compareTimelineKeys on the rows themselves, days as numbers. */
-function compareTimelineRows(a: TimelineRow, b: TimelineRow): number {
-  return compareRowDays(a, b) || compareIdsOfRows(a, b);
-}
-
-/** The timeline's order as far as days and kind: a stable sort of `TimelineRows.all()` by this is the whole order. */
-function compareRowDays(a: TimelineRow, b: TimelineRow): number {
-  return a.earliestDay - b.earliestDay || a.latestDay - b.latestDay || a.rank - b.rank;
-}
-
-function compareIdsOfRows(a: TimelineRow, b: TimelineRow): number {
-  return compareText(a.id, b.id) || (a.attributionIndex ?? -1) - (b.attributionIndex ?? -1);
 }
 
 export async function timeline(

@@ -57,7 +57,8 @@ import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
 import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
-import { factIndexesReady, factsSupportedBy, findEvents, near, timeline } from './facts.js';
+import { factImageOf, factIndexesReady, factsSupportedBy, findEvents, near, offerFactImage, timeline } from './facts.js';
+import { FACT_PARTS } from './fact-image.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
 import { relationAt } from './adjacency.js';
@@ -78,6 +79,15 @@ export function createMemoryStore(): GraphStore {
  * its indexes from it. Throws a DataFileError, one line naming the file, when the file cannot be
  * used or its records do not form a valid graph; the file is never replaced.
  */
+/** `read`'s value, or null when it throws (a part of the image the file cannot give). */
+function readOrNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
 export function openDurableMemoryStore(dataDir: string): MemoryStore {
   const file = GraphDataFile.open(dataDir);
   try {
@@ -91,6 +101,9 @@ export function openDurableMemoryStore(dataDir: string): MemoryStore {
       const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
       throw new DataFileError(`The data file ${file.path} holds records that do not form a valid graph: ${message}`);
     }
+    // The fact indexes of this graph, if an earlier run kept them, are read on the first question
+    // that needs them; a part the file cannot give makes the indexes be built from the rows.
+    if (image !== null) offerFactImage(state, (name) => (file.isOpen ? readOrNull(() => file.startImagePart(FACT_PARTS + name)) : null));
     return new MemoryStore(file, state, new FileJournal(file), { adjacency: image !== null, search: state.searchIndex.restored });
   } catch (error) {
     file.close();
@@ -425,13 +438,16 @@ export class MemoryStore implements GraphStore {
     // Lets the graph and its indexes be collected; the store stays usable, and empty (a durable
     // one releases its data file, and keeps what it wrote there, with the start image of what it
     // holds unless the image it started from still is: the next start reads that instead of building it).
-    const { adjacency, searchIndex } = this.state;
+    const state = this.state;
     this.state = emptyState();
     this.journal = new Journal();
     const file = this.dataFile;
     if (file === null || !file.isOpen) return;
     try {
-      if (!this.imageIsCurrent) file.saveStartImage(startImageOf(adjacency, searchIndex));
+      // The fact indexes go in too when they were built (and not read from the image).
+      const facts = factImageOf(state);
+      if (!this.imageIsCurrent) file.saveStartImage(new Map([...startImageOf(state.adjacency, state.searchIndex), ...(facts ?? [])]));
+      else if (facts !== null) file.addStartImageParts(facts);
     } finally {
       file.close();
     }
