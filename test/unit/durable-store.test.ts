@@ -804,6 +804,29 @@ describe('the start image (the adjacency and the search index kept in the data f
       }
     });
 
+    it('are not needed for events and places near: those answer from the entities, reading no relation', async () => {
+      const parsedAtStart = createMemoryStore();
+      await parsedAtStart.load(dataset);
+      const started = await startedFromImage();
+      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+      try {
+        const located = dataset.entities.filter((e) => e.location !== null).slice(0, 5);
+        expect(located.length).toBeGreaterThan(0);
+        for (const query of [
+          { types: null, participantId: null, placeId: null, window: null },
+          { types: null, participantId: null, placeId: null, window: { from: '2024-01-01', to: '2024-06-30' } },
+        ]) {
+          const page = { first: 50, after: null };
+          expect(await started.findEvents(query, page)).toEqual(await parsedAtStart.findEvents(query, page));
+        }
+        for (const place of located) expect(await started.near(place.id, 500)).toEqual(await parsedAtStart.near(place.id, 500));
+        expect(read).not.toHaveBeenCalled();
+      } finally {
+        read.mockRestore();
+      }
+      await started.close();
+    });
+
     it('are not read for a graph written since: the first question after a write builds them', async () => {
       await keptByARun();
       const reopened = openDurableMemoryStore(dir);

@@ -20,7 +20,7 @@ import {
 } from '../../src/domain/index.js';
 import type { Adjacency } from '../../src/store/memory/adjacency.js';
 import { stateWithDataset, type MemoryState, type Removals } from '../../src/store/memory/state.js';
-import { factIndexesOf } from '../../src/store/memory/facts.js';
+import { entityFactsOf, factIndexesOf } from '../../src/store/memory/facts.js';
 
 const KINDS: EntityKind[] = ['SETTLEMENT', 'UNIT', 'PERSON'];
 const TYPES: RelationType[] = ['NEAR', 'CONTROLS', 'LOCATED_IN', 'ALLIED_WITH'];
@@ -117,7 +117,7 @@ function comparable(adjacency: Adjacency) {
  */
 function comparableFacts(state: MemoryState) {
   const { timeline, ...rest } = factIndexesOf(state);
-  return { ...rest, timeline: timeline.map(({ record: _record, ...row }) => row) };
+  return { ...rest, ...entityFactsOf(state), timeline: timeline.map(({ record: _record, ...row }) => row) };
 }
 
 function expectSameAnswers(state: MemoryState, fresh: MemoryState) {
@@ -160,7 +160,9 @@ describe('a snapshot after writes', () => {
           const statements = write.statements.map(([n, speaker, about, date]) => statement(n, speaker, about, date));
           const remove: Removals = { relations: write.removeRelations.map((n) => `r:${n}`), entities: write.removeEntities.map((n) => `e:${n}`) };
           let next: MemoryState;
-          factIndexesOf(state); // built before the write, so the next snapshot derives its own
+          // Built before the write, so the next snapshot derives its own.
+          factIndexesOf(state);
+          entityFactsOf(state);
           try {
             next = stateWithDataset(state, dataset(entities, relations, sources, statements), remove);
           } catch (error) {

@@ -1,7 +1,8 @@
 /**
- * The embedded store's answers about events, time and places: `findEvents`, `timeline`,
- * `factsSupportedBy` and `near`, over indexes built once per state (`factIndexSteps`), each
- * list already in the port's order so that a question filters and pages without sorting.
+ * The embedded store's answers about events, time and places: `findEvents` and `near` over lists
+ * made of the entities (`entityFactsOf`), `timeline` and `factsSupportedBy` over indexes built once
+ * per state (`factIndexSteps`), each list already in the port's order so that a question filters
+ * and pages without sorting.
  *
  * The timeline and the statements' facts name their records by id and find them in the snapshot
  * asked only for the page answered: the indexes of a million relations hold no relation records.
@@ -42,13 +43,18 @@ interface LocatedPlace {
   readonly longitude: number;
 }
 
+/** The indexes of time and statements' facts: built once per snapshot, a slice at a time (`factIndexesReady`). */
 export interface FactIndexes {
-  /** Events by earliest day (undated last), then id. */
-  readonly events: readonly DatedEvent[];
   /** Every timeline entry, in the timeline's order. */
   readonly timeline: readonly TimelineRow[];
   /** Statement id → the ids of the facts resting on it. */
   readonly factsByStatement: ReadonlyMap<string, StatementFacts>;
+}
+
+/** The indexes made of the entities alone, which a snapshot holds: made at once when first asked (`entityFactsOf`). */
+export interface EntityFacts {
+  /** Events by earliest day (undated last), then id. */
+  readonly events: readonly DatedEvent[];
   /** Entities with a location, by id. */
   readonly located: readonly LocatedPlace[];
 }
@@ -64,6 +70,22 @@ function compareDays(a: string | null, b: string | null): number {
 }
 
 const built = new WeakMap<MemoryState, FactIndexes>();
+const entityFactsMade = new WeakMap<MemoryState, EntityFacts>();
+
+/**
+ * The events and the located places of a snapshot, made on its first question about them (or
+ * derived from the snapshot before a write): from its entities, so `events` and `near` do not wait
+ * for the timeline's build, which reads every relation.
+ */
+export function entityFactsOf(state: MemoryState): EntityFacts {
+  let facts = entityFactsMade.get(state);
+  if (facts === undefined) {
+    const entityList = state.adjacency.entities;
+    facts = { events: eventsOf(entityList.filter((e) => e.event !== null)).sort(compareEvents), located: locatedOf(entityList) };
+    entityFactsMade.set(state, facts);
+  }
+  return facts;
+}
 /** Where a snapshot's fact indexes may be read instead of built: a part of the start image by name (fact-image.ts). */
 const images = new WeakMap<MemoryState, (name: string) => Buffer | null>();
 /** Snapshots whose fact indexes were built from their own records, not read from the image nor derived from another's. */
@@ -148,19 +170,17 @@ const DERIVE_UP_TO = 256;
  * the change is small; otherwise `next` builds its own when first asked.
  */
 export function deriveFactIndexes(previous: MemoryState, next: MemoryState, change: FactChange): void {
+  deriveEntityFacts(previous, next, change);
   const before = built.get(previous);
   if (before === undefined) return;
   const writtenEvents = change.entities.filter((e) => e.event !== null);
-  const events = eventsOf(writtenEvents);
   const rows = new TimelineRows();
   for (const event of writtenEvents) rows.addEvent(event, -1);
   for (const relation of change.relations) rows.addRelation(relation, relation.id, -1);
   for (const statement of change.statements) rows.addStatement(statement, -1);
   const written = rows.all();
-  if (events.length + written.length > DERIVE_UP_TO) return;
+  if (written.length > DERIVE_UP_TO) return;
   const { gone } = change;
-  const keptEvents = gone.entity.size === 0 ? [...before.events] : before.events.filter((e) => !gone.entity.has(e.entity.id));
-  for (const event of events) insertSorted(keptEvents, event, compareEvents);
   const isGone = (row: TimelineRow) =>
     row.of === Of.EVENT ? gone.entity.has(row.id) : row.of === Of.RELATION ? gone.relation.has(row.id) : gone.statement.has(row.id);
   const anyGone = gone.entity.size + gone.relation.size + gone.statement.size > 0;
@@ -188,9 +208,22 @@ export function deriveFactIndexes(previous: MemoryState, next: MemoryState, chan
     else factsByStatement.set(statementId, { relationIds: relationIds.sort(compareText), eventIds: eventIds.sort(compareText) });
   }
 
+  built.set(next, { timeline, factsByStatement });
+}
+
+/** `deriveFactIndexes` for the events and located places. */
+function deriveEntityFacts(previous: MemoryState, next: MemoryState, change: FactChange): void {
+  const before = entityFactsMade.get(previous);
+  if (before === undefined) return;
+  const events = eventsOf(change.entities.filter((e) => e.event !== null));
+  const places = locatedOf(change.entities);
+  if (events.length + places.length > DERIVE_UP_TO) return;
+  const { gone } = change;
+  const keptEvents = gone.entity.size === 0 ? [...before.events] : before.events.filter((e) => !gone.entity.has(e.entity.id));
+  for (const event of events) insertSorted(keptEvents, event, compareEvents);
   const located = gone.entity.size === 0 ? [...before.located] : before.located.filter((p) => !gone.entity.has(p.entity.id));
-  for (const place of locatedOf(change.entities)) insertSorted(located, place, (a, b) => byId(a.entity, b.entity));
-  built.set(next, { events: keptEvents, timeline, factsByStatement, located });
+  for (const place of places) insertSorted(located, place, (a, b) => byId(a.entity, b.entity));
+  entityFactsMade.set(next, { events: keptEvents, located });
 }
 
 /** The statements a fact rests on, each once: its attributions', and a relation's own. */
@@ -343,21 +376,18 @@ class TimelineRows {
 }
 
 /**
- * The fact indexes of a snapshot, as steps (ascending.ts, `runSteps`): every relation's record
- * read once and let go, the events, the timeline sorted, each statement's facts, the places with a
- * location.
+ * The fact indexes of a snapshot, as steps (ascending.ts, `runSteps`): read from the start image
+ * when it has them for this graph; else every relation's record read once and let go, the
+ * timeline sorted, each statement's facts.
  */
 function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   const { adjacency } = state;
-  const entityList = adjacency.entities;
-  const eventList = entityList.filter((e) => e.event !== null);
-  const events = eventsOf(eventList).sort(compareEvents);
-  yield events.length;
-  const located = locatedOf(entityList);
   const image = images.get(state);
   images.delete(state);
   const kept = image === undefined ? null : yield* keptFactsOf(image, state);
-  if (kept !== null) return { events, ...kept, located };
+  if (kept !== null) return kept;
+  const eventList = adjacency.entities.filter((e) => e.event !== null);
+  yield eventList.length;
   const rows = new TimelineRows();
   const supported = new Map<string, StatementFacts>();
   const support = (statementId: string, kind: keyof StatementFacts, id: string) => {
@@ -391,7 +421,7 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   const timeline = yield* rows.allSteps();
   yield* sortSteps(timeline, compareRowDays);
   builtFromRecords.add(state);
-  return { events, timeline, factsByStatement: supported, located };
+  return { timeline, factsByStatement: supported };
 }
 
 // --- events -----------------------------------------------------------------------------------
@@ -402,7 +432,7 @@ const compareEventKeys = (a: SortKey, b: SortKey) =>
   compareDays(a[0] as string | null, b[0] as string | null) || compareText(a[1] as string, b[1] as string);
 
 export async function findEvents(
-  indexes: FactIndexes,
+  indexes: EntityFacts,
   adjacency: Adjacency,
   { types, participantId, placeId, window }: EventQuery,
   page: PageQuery,
@@ -566,7 +596,7 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 }
 
 export async function near(
-  indexes: FactIndexes,
+  indexes: EntityFacts,
   centre: EntityRecord | undefined,
   km: number,
   pacer: Pacer,

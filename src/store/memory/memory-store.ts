@@ -57,7 +57,7 @@ import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
 import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
-import { factImageOf, factIndexesReady, factsSupportedBy, findEvents, near, offerFactImage, timeline } from './facts.js';
+import { entityFactsOf, factImageOf, factIndexesReady, factsSupportedBy, findEvents, near, offerFactImage, timeline } from './facts.js';
 import { FACT_PARTS } from './fact-image.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
@@ -391,7 +391,7 @@ export class MemoryStore implements GraphStore {
   async findEvents(query: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
     const state = this.state;
     const pacer = new Pacer(options?.signal);
-    return findEvents(await factIndexesReady(state, pacer), state.adjacency, query, page, pacer);
+    return findEvents(entityFactsOf(state), state.adjacency, query, page, pacer);
   }
 
   async timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {
@@ -431,7 +431,7 @@ export class MemoryStore implements GraphStore {
   async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
     const state = this.state;
     const pacer = new Pacer(options?.signal);
-    return near(await factIndexesReady(state, pacer), entityOf(state, placeId), km, pacer);
+    return near(entityFactsOf(state), entityOf(state, placeId), km, pacer);
   }
 
   async close(): Promise<void> {
