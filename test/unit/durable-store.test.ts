@@ -774,6 +774,27 @@ describe('the start image (the adjacency and the search index kept in the data f
       }
     });
 
+    it('keeps them when a stop writes the whole image again (its search index was built at start)', async () => {
+      await keptByARun();
+      const db = new Database(fileIn(dir));
+      expect(db.prepare("DELETE FROM start_image WHERE name LIKE 'search.%'").run().changes).toBeGreaterThan(0);
+      db.close();
+      const searchBuilt = openDurableMemoryStore(dir);
+      expect(searchBuilt.startedFromImage).toEqual({ adjacency: true, search: false });
+      const expected = await factAnswers(searchBuilt);
+      await searchBuilt.close();
+      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+      try {
+        const reopened = openDurableMemoryStore(dir);
+        expect(reopened.startedFromImage).toEqual(FROM_IMAGE);
+        expect(await factAnswers(reopened)).toEqual(expected);
+        expect(read).not.toHaveBeenCalled();
+        await reopened.close();
+      } finally {
+        read.mockRestore();
+      }
+    });
+
     it('builds them from the rows when the image has none, or parts that do not fit, and answers the same', async () => {
       const parsedAtStart = createMemoryStore();
       await parsedAtStart.load(dataset);

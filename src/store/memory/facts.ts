@@ -88,8 +88,10 @@ export function entityFactsOf(state: MemoryState): EntityFacts {
 }
 /** Where a snapshot's fact indexes may be read instead of built: a part of the start image by name (fact-image.ts). */
 const images = new WeakMap<MemoryState, (name: string) => Buffer | null>();
-/** Snapshots whose fact indexes were built from their own records, not read from the image nor derived from another's. */
-const builtFromRecords = new WeakSet<MemoryState>();
+/** Snapshots whose fact indexes' rows number its own records: built from them, or read from its image. */
+const numberedFor = new WeakSet<MemoryState>();
+/** Snapshots whose fact indexes were read from the start image, which so holds them. */
+const readFromImage = new WeakSet<MemoryState>();
 
 /**
  * Tells the first build of `state`'s fact indexes where to read them: `read` gives a part, named
@@ -100,13 +102,17 @@ export function offerFactImage(state: MemoryState, read: (name: string) => Buffe
 }
 
 /**
- * The start image's parts of `state`'s fact indexes when they were built from its records (else
- * null: not built, read from the image, which holds them, or derived by a write): what a close
- * adds to the image.
+ * The start image's parts of `state`'s fact indexes, or null when they are not built or were
+ * derived by a write (their rows number the records of an earlier snapshot): what a close keeps.
  */
 export function factImageOf(state: MemoryState): Map<string, Buffer> | null {
   const indexes = built.get(state);
-  return indexes === undefined || !builtFromRecords.has(state) ? null : factImageParts(indexes, state);
+  return indexes === undefined || !numberedFor.has(state) ? null : factImageParts(indexes, state);
+}
+
+/** Whether `state`'s fact indexes were read from the start image, which so holds them already. */
+export function factIndexesFromImage(state: MemoryState): boolean {
+  return readFromImage.has(state);
 }
 /** Builds in progress, one per snapshot, shared by the requests waiting for it. */
 const building = new WeakMap<MemoryState, Promise<FactIndexes>>();
@@ -385,7 +391,11 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   const image = images.get(state);
   images.delete(state);
   const kept = image === undefined ? null : yield* keptFactsOf(image, state);
-  if (kept !== null) return kept;
+  if (kept !== null) {
+    numberedFor.add(state);
+    readFromImage.add(state);
+    return kept;
+  }
   const eventList = adjacency.entities.filter((e) => e.event !== null);
   yield eventList.length;
   const rows = new TimelineRows();
@@ -420,7 +430,7 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   statements.forEach((statement, number) => rows.addStatement(statement, number));
   const timeline = yield* rows.allSteps();
   yield* sortSteps(timeline, compareRowDays);
-  builtFromRecords.add(state);
+  numberedFor.add(state);
   return { timeline, factsByStatement: supported };
 }
 

@@ -57,7 +57,7 @@ import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
 import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
-import { entityFactsOf, factImageOf, factIndexesReady, factsSupportedBy, findEvents, near, offerFactImage, timeline } from './facts.js';
+import { entityFactsOf, factImageOf, factIndexesFromImage, factIndexesReady, factsSupportedBy, findEvents, near, offerFactImage, timeline } from './facts.js';
 import { FACT_PARTS } from './fact-image.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
@@ -444,10 +444,11 @@ export class MemoryStore implements GraphStore {
     const file = this.dataFile;
     if (file === null || !file.isOpen) return;
     try {
-      // The fact indexes go in too when they were built (and not read from the image).
+      // The fact indexes go in too when they are built; an image still current lacks them only if
+      // they were not read from it.
       const facts = factImageOf(state);
       if (!this.imageIsCurrent) file.saveStartImage(new Map([...startImageOf(state.adjacency, state.searchIndex), ...(facts ?? [])]));
-      else if (facts !== null) file.addStartImageParts(facts);
+      else if (facts !== null && !factIndexesFromImage(state)) file.addStartImageParts(facts);
     } finally {
       file.close();
     }
