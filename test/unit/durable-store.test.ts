@@ -753,25 +753,29 @@ describe('the start image (the adjacency and the search index kept in the data f
       await started.close();
     }
 
+    /** A start from the image whose fact answers are `expected`, with no relation row read for them. */
+    async function expectAnsweredFromImage(expected: unknown): Promise<void> {
+      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+      try {
+        const reopened = openDurableMemoryStore(dir);
+        expect(reopened.startedFromImage).toEqual(FROM_IMAGE);
+        expect(await factAnswers(reopened)).toEqual(expected);
+        expect(read).not.toHaveBeenCalled();
+        await reopened.close();
+      } finally {
+        read.mockRestore();
+      }
+    }
+
     it('reads them from the image at its first question about time, reading no relation, and answers as the run that built them', async () => {
       const parsedAtStart = createMemoryStore();
       await parsedAtStart.load(dataset);
       const expected = await factAnswers(parsedAtStart);
       expect((expected as { supported: unknown[][] }).supported.flat().length).toBeGreaterThan(0);
       await keptByARun();
-      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
-      try {
-        for (let start = 0; start < 2; start++) {
-          // The second start finds them still there: a close after reading them leaves the image as it was.
-          const reopened = openDurableMemoryStore(dir);
-          expect(reopened.startedFromImage).toEqual(FROM_IMAGE);
-          expect(await factAnswers(reopened)).toEqual(expected);
-          expect(read).not.toHaveBeenCalled();
-          await reopened.close();
-        }
-      } finally {
-        read.mockRestore();
-      }
+      await expectAnsweredFromImage(expected);
+      // The second start finds them still there: a close after reading them leaves the image as it was.
+      await expectAnsweredFromImage(expected);
     });
 
     it('keeps them when a stop writes the whole image again (its search index was built at start)', async () => {
@@ -783,16 +787,7 @@ describe('the start image (the adjacency and the search index kept in the data f
       expect(searchBuilt.startedFromImage).toEqual({ adjacency: true, search: false });
       const expected = await factAnswers(searchBuilt);
       await searchBuilt.close();
-      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
-      try {
-        const reopened = openDurableMemoryStore(dir);
-        expect(reopened.startedFromImage).toEqual(FROM_IMAGE);
-        expect(await factAnswers(reopened)).toEqual(expected);
-        expect(read).not.toHaveBeenCalled();
-        await reopened.close();
-      } finally {
-        read.mockRestore();
-      }
+      await expectAnsweredFromImage(expected);
     });
 
     it('builds them from the rows when the image has none, or parts that do not fit, and answers the same', async () => {

@@ -13,7 +13,7 @@ import { endianness } from 'node:os';
 import type { EntityRecord } from '../../domain/index.js';
 import type { TimelineEntryKind } from '../graph-store.js';
 import { relationNumberOf, sortedById } from './adjacency.js';
-import { KIND_RANK, Of, TIMELINE_KINDS, TimelineRow, compareRowDays, type StatementFacts } from './fact-rows.js';
+import { KIND_RANK, Of, TIMELINE_KINDS, TimelineRow, compareRowDays, type FactIndexes, type StatementFacts } from './fact-rows.js';
 import { dayNumber } from './relation-rows.js';
 import { bytesOf, int32sOf, jsonOf } from './start-image.js';
 import type { MemoryState } from './state.js';
@@ -32,12 +32,6 @@ interface Header {
   readonly statements: number;
 }
 
-/** What the image keeps of the fact indexes: the rest is made from the entities, which a start holds. */
-export interface KeptFacts {
-  readonly timeline: readonly TimelineRow[];
-  readonly factsByStatement: ReadonlyMap<string, StatementFacts>;
-}
-
 const ROW_COLUMNS = ['kinds', 'records', 'attributions', 'claimants', 'earliest', 'latest'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,7 +39,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * The parts of `facts`, named with FACT_PARTS: indexes built for `state` itself (their rows'
  * `record` numbers are of its records), not derived from another snapshot's.
  */
-export function factImageParts({ timeline, factsByStatement }: KeptFacts, state: MemoryState): Map<string, Buffer> {
+export function factImageParts({ timeline, factsByStatement }: FactIndexes, state: MemoryState): Map<string, Buffer> {
   const { adjacency } = state;
   const statementIds = statementIdsOf(state);
   const statementNumber = new Map(statementIds.map((id, n) => [id, n]));
@@ -104,7 +98,7 @@ interface DayText {
  * The fact indexes the image keeps for `state`, its parts read by name (without FACT_PARTS) one at
  * a time, as steps (ascending.ts); null when they are not of this format or do not fit its graph.
  */
-export function* keptFactsOf(read: (name: string) => Buffer | null, state: MemoryState): Generator<number, KeptFacts | null> {
+export function* keptFactsOf(read: (name: string) => Buffer | null, state: MemoryState): Generator<number, FactIndexes | null> {
   const { entities, relations } = state.adjacency;
   const part = (name: string) => read(name) ?? undefined;
   const header = jsonOf(part('header')) as Partial<Header> | null;

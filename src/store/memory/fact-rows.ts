@@ -63,3 +63,11 @@ export function compareRowDays(a: TimelineRow, b: TimelineRow): number {
 export function compareIdsOfRows(a: TimelineRow, b: TimelineRow): number {
   return compareText(a.id, b.id) || (a.attributionIndex ?? -1) - (b.attributionIndex ?? -1);
 }
+
+/** The indexes of time and statements' facts (facts.ts), which the start image can keep (fact-image.ts). */
+export interface FactIndexes {
+  /** Every timeline entry, in the timeline's order. */
+  readonly timeline: readonly TimelineRow[];
+  /** Statement id → the ids of the facts resting on it. */
+  readonly factsByStatement: ReadonlyMap<string, StatementFacts>;
+}

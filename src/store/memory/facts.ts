@@ -28,7 +28,7 @@ import { pageOf, type SortKey } from './pages.js';
 import { Pacer } from './pacer.js';
 import { entityOf, relationOf, type MemoryState } from './state.js';
 import { factImageParts, keptFactsOf } from './fact-image.js';
-import { KIND_RANK, Of, TimelineRow, compareIdsOfRows, compareRowDays, compareTimelineRows, type StatementFacts } from './fact-rows.js';
+import { KIND_RANK, Of, TimelineRow, compareIdsOfRows, compareRowDays, compareTimelineRows, type FactIndexes, type StatementFacts } from './fact-rows.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
 interface DatedEvent {
@@ -41,14 +41,6 @@ interface LocatedPlace {
   readonly entity: EntityRecord;
   readonly latitude: number;
   readonly longitude: number;
-}
-
-/** The indexes of time and statements' facts: built once per snapshot, a slice at a time (`factIndexesReady`). */
-export interface FactIndexes {
-  /** Every timeline entry, in the timeline's order. */
-  readonly timeline: readonly TimelineRow[];
-  /** Statement id → the ids of the facts resting on it. */
-  readonly factsByStatement: ReadonlyMap<string, StatementFacts>;
 }
 
 /** The indexes made of the entities alone, which a snapshot holds: made at once when first asked (`entityFactsOf`). */
