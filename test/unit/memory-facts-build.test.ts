@@ -99,3 +99,53 @@ describe('the first question about time', () => {
     expect(page.items.length).toBe(5);
   });
 });
+
+describe('a timeline question with a window', () => {
+  /** Every entry of a question, page after page, as [kind, first day, last day, record id, attribution]. */
+  async function allOf(store: MemoryStore, query: TimelineQuery): Promise<{ total: number; keys: string[] }> {
+    const keys: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    do {
+      const page = await store.timeline(query, { first: 100, after });
+      total = page.totalCount;
+      for (const e of page.items) keys.push([e.kind, e.earliest, e.latest, (e.event ?? e.relation ?? e.statement)!.id, e.attributionIndex].join(' '));
+      after = page.hasNextPage ? page.endCursor : null;
+    } while (after !== null);
+    return { total, keys };
+  }
+
+  it('lists the entries whose days overlap it, as a test of every entry does, with kinds and about an entity too', async () => {
+    const dataset = generateDataset({ entities: 600, relations: 6_000, seed: 9 });
+    const store = new MemoryStore();
+    await store.load(dataset);
+    const open = { from: null, to: null };
+    const whole = await allOf(store, { window: open, entityId: null, kinds: null });
+    expect(whole.keys.length).toBe(whole.total);
+    const entries = whole.keys.map((key) => key.split(' '));
+    const days = [...new Set(entries.flatMap(([, first, last]) => [first!, last!]))].sort();
+    expect(entries.some(([, first, last]) => first !== last)).toBe(true);
+    const next = random(17);
+    const someDay = () => days[Math.floor(next() * days.length)]!;
+    const overlaps = (key: string, window: { from: string | null; to: string | null }) => {
+      const [, first, last] = key.split(' ');
+      return (window.from === null || last! >= window.from) && (window.to === null || first! <= window.to);
+    };
+    const kindLists: (TimelineQuery['kinds'])[] = [null, ['CLAIM'], ['RELATION', 'EVENT'], ['STATEMENT']];
+    const people = dataset.entities.filter((e) => e.kind === 'PERSON').slice(0, 3).map((e) => e.id);
+    for (let round = 0; round < 40; round++) {
+      const [a, b] = [someDay(), someDay()].sort();
+      const window = { from: round % 5 === 0 ? null : a!, to: round % 7 === 0 ? null : b! };
+      const kinds = kindLists[round % kindLists.length]!;
+      const expected = whole.keys.filter((key) => overlaps(key, window) && (kinds === null || kinds.includes(key.split(' ')[0] as never)));
+      const answered = await allOf(store, { window, entityId: null, kinds });
+      expect(answered.keys, JSON.stringify({ window, kinds })).toEqual(expected);
+      expect(answered.total).toBe(expected.length);
+      // About an entity: the window's answer is the open question's answer, in the window.
+      const entityId = people[round % people.length]!;
+      const aboutAll = await allOf(store, { window: open, entityId, kinds });
+      const aboutWindow = await allOf(store, { window, entityId, kinds });
+      expect(aboutWindow.keys).toEqual(aboutAll.keys.filter((key) => overlaps(key, window)));
+    }
+  });
+});

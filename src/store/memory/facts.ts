@@ -517,16 +517,81 @@ export async function timeline(
   pacer: Pacer,
 ): Promise<Page<TimelineEntry>> {
   const about = entityId === null ? null : aboutEntity(state, entityId);
+  const passes = (row: TimelineRow) => (kinds === null || kinds.includes(row.kind)) && (about === null || about(row));
+  const rows = indexes.timeline;
+  const { spans, regular } = shapeOf(indexes);
   const matching: TimelineRow[] = [];
-  for (const row of indexes.timeline) {
-    if (pacer.due()) await pacer.pause();
-    if (kinds !== null && !kinds.includes(row.kind)) continue;
-    if (!overlapsWindow(row, window)) continue;
-    if (about !== null && !about(row)) continue;
-    matching.push(row);
+  if (!regular) {
+    // A row that ends before it begins (the validator refuses such times): every row is tested.
+    for (const row of rows) {
+      if (pacer.due()) await pacer.pause();
+      if (overlapsWindow(row, window) && passes(row)) matching.push(row);
+    }
+  } else {
+    // Rows are in order of their first day: those beginning in the window are one run of them, and
+    // of those beginning before it only the ones lasting more than a day can reach into it.
+    const from = window.from === null ? null : dayNumber(window.from);
+    const to = window.to === null ? null : dayNumber(window.to);
+    const start = from === null ? 0 : firstRowFrom(rows, from);
+    const end = to === null ? rows.length : firstRowFrom(rows, to + 1);
+    for (let k = 0; k < spans.length && spans[k]! < start; k++) {
+      if (pacer.due()) await pacer.pause();
+      const row = rows[spans[k]!]!;
+      if (row.latestDay >= from! && (to === null || row.earliestDay <= to) && passes(row)) matching.push(row);
+    }
+    if (kinds === null && about === null) {
+      // Every row in the run: the list itself, or a copy of the run.
+      if (matching.length === 0) return pageOfRows(state, start === 0 && end === rows.length ? rows : rows.slice(start, end), page);
+      for (let i = start; i < end; i++) matching.push(rows[i]!);
+    } else {
+      for (let i = start; i < end; i++) {
+        if (pacer.due()) await pacer.pause();
+        if (passes(rows[i]!)) matching.push(rows[i]!);
+      }
+    }
   }
-  const result = pageOf('timeline', matching, timelineKey, compareTimelineKeys, TIMELINE_KEY_SHAPE, page);
+  return pageOfRows(state, matching, page);
+}
+
+function pageOfRows(state: MemoryState, rows: readonly TimelineRow[], page: PageQuery): Page<TimelineEntry> {
+  const result = pageOf('timeline', rows, timelineKey, compareTimelineKeys, TIMELINE_KEY_SHAPE, page);
   return { ...result, items: result.items.map((row) => entryOf(state, row)) };
+}
+
+/** Where a timeline's rows last more than a day, and whether none ends before it begins. */
+interface TimelineShape {
+  /** The places of the rows whose last day is after their first, ascending. */
+  readonly spans: Int32Array;
+  readonly regular: boolean;
+}
+
+/** Made on a snapshot's first question with a window (a pass over the rows, a few ms at 1M). */
+const shapes = new WeakMap<FactIndexes, TimelineShape>();
+
+function shapeOf(indexes: FactIndexes): TimelineShape {
+  let shape = shapes.get(indexes);
+  if (shape === undefined) {
+    const spans: number[] = [];
+    let regular = true;
+    indexes.timeline.forEach((row, i) => {
+      if (row.latestDay > row.earliestDay) spans.push(i);
+      else if (row.latestDay < row.earliestDay) regular = false;
+    });
+    shapes.set(indexes, (shape = { spans: Int32Array.from(spans), regular }));
+  }
+  return shape;
+}
+
+/** The place of the first row whose first day is `day` or later (rows are in order of first day). */
+function firstRowFrom(rows: readonly TimelineRow[], day: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]!.earliestDay < day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The entry of a row, its record the snapshot's (the indexes are of this snapshot or derived for it). */
