@@ -464,7 +464,7 @@ export class GraphDataFile implements GraphWriter {
   /**
    * The start image, when the file has one of its current generation whose walk columns fit a graph
    * of this many entities; else null. Without the fact indexes' parts, which are read when first
-   * needed (`startImageParts`).
+   * needed (`startImagePart`).
    */
   private startImage(entityCount: number): StartImage | null {
     const parts = this.db

@@ -74,11 +74,6 @@ export function createMemoryStore(): GraphStore {
   return new MemoryStore();
 }
 
-/**
- * The durable embedded store: opens (or creates) DATA_DIR's data file and rebuilds the graph and
- * its indexes from it. Throws a DataFileError, one line naming the file, when the file cannot be
- * used or its records do not form a valid graph; the file is never replaced.
- */
 /** `read`'s value, or null when it throws (a part of the image the file cannot give). */
 function readOrNull<T>(read: () => T): T | null {
   try {
@@ -88,6 +83,11 @@ function readOrNull<T>(read: () => T): T | null {
   }
 }
 
+/**
+ * The durable embedded store: opens (or creates) DATA_DIR's data file and rebuilds the graph and
+ * its indexes from it. Throws a DataFileError, one line naming the file, when the file cannot be
+ * used or its records do not form a valid graph; the file is never replaced.
+ */
 export function openDurableMemoryStore(dataDir: string): MemoryStore {
   const file = GraphDataFile.open(dataDir);
   try {
