@@ -12,10 +12,11 @@ export enum Of {
   STATEMENT,
 }
 
-/** The timeline's kinds in their order among entries of the same days. */
-export const TIMELINE_KINDS: readonly TimelineEntryKind[] = ['EVENT', 'RELATION', 'CLAIM', 'STATEMENT'];
-
+/** Each kind's place among entries of the same days (the port's timeline order). */
 export const KIND_RANK: Readonly<Record<TimelineEntryKind, number>> = { EVENT: 0, RELATION: 1, CLAIM: 2, STATEMENT: 3 };
+
+/** The kinds by their rank. */
+export const TIMELINE_KINDS: readonly TimelineEntryKind[] = (Object.keys(KIND_RANK) as TimelineEntryKind[]).sort((a, b) => KIND_RANK[a] - KIND_RANK[b]);
 
 /**
  * A timeline entry as the index keeps it: its sort key, and its record's id and kind instead of the
