@@ -78,12 +78,15 @@ export function entityFactsOf(state: MemoryState): EntityFacts {
   }
   return facts;
 }
+
 /** Where a snapshot's fact indexes may be read instead of built: a part of the start image by name (fact-image.ts). */
 const images = new WeakMap<MemoryState, (name: string) => Buffer | null>();
-/** Snapshots whose fact indexes' rows number its own records: built from them, or read from its image. */
-const numberedFor = new WeakSet<MemoryState>();
-/** Snapshots whose fact indexes were read from the start image, which so holds them. */
-const readFromImage = new WeakSet<MemoryState>();
+/**
+ * Where a snapshot's fact indexes came from when their rows number its own records: built from
+ * them, or read from its start image. Indexes a write derived (rows of an earlier snapshot's
+ * numbers) have none.
+ */
+const origins = new WeakMap<MemoryState, 'records' | 'image'>();
 
 /**
  * Tells the first build of `state`'s fact indexes where to read them: `read` gives a part, named
@@ -99,18 +102,19 @@ export function offerFactImage(state: MemoryState, read: (name: string) => Buffe
  */
 export function factImageOf(state: MemoryState): Map<string, Buffer> | null {
   const indexes = built.get(state);
-  return indexes === undefined || !numberedFor.has(state) ? null : factImageParts(indexes, state);
+  return indexes === undefined || !origins.has(state) ? null : factImageParts(indexes, state);
 }
 
 /** Whether `state`'s fact indexes were read from the start image, which so holds them already. */
 export function factIndexesFromImage(state: MemoryState): boolean {
-  return readFromImage.has(state);
+  return origins.get(state) === 'image';
 }
+
 /** Builds in progress, one per snapshot, shared by the requests waiting for it. */
 const building = new WeakMap<MemoryState, Promise<FactIndexes>>();
 
 /**
- * The fact indexes of a snapshot, built on its first question about events, time or statements'
+ * The fact indexes of a snapshot, built on its first question about the timeline or statements'
  * facts: a snapshot nobody asks about never builds them. A write's snapshot whose predecessor had
  * them gets them at once, derived from those (`deriveFactIndexes`), so the first question after a
  * write on a large graph does not rebuild them all.
@@ -384,8 +388,7 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   images.delete(state);
   const kept = image === undefined ? null : yield* keptFactsOf(image, state);
   if (kept !== null) {
-    numberedFor.add(state);
-    readFromImage.add(state);
+    origins.set(state, 'image');
     return kept;
   }
   const eventList = adjacency.entities.filter((e) => e.event !== null);
@@ -422,7 +425,7 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   statements.forEach((statement, number) => rows.addStatement(statement, number));
   const timeline = yield* rows.allSteps();
   yield* sortSteps(timeline, compareRowDays);
-  numberedFor.add(state);
+  origins.set(state, 'records');
   return { timeline, factsByStatement: supported };
 }
 
