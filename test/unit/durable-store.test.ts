@@ -728,6 +728,34 @@ describe('the start image (the adjacency and the search index kept in the data f
     await started.close();
   });
 
+  it('builds the fact indexes once when writes land while the first question about time waits: the snapshots after follow from that build', async () => {
+    const started = await startedFromImage();
+    const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+    try {
+      const everything = { window: { from: null, to: null }, entityId: null, kinds: null };
+      const about = (id: string) => ({ ...everything, entityId: id });
+      const page = { first: 100, after: null };
+      const [template] = dataset.relations.filter((r) => r.attributions.some((a) => a.saidOn !== null));
+      const written = [1, 2].map((n) => ({ ...template!, id: `rel:written-during-the-build-${n}`, from: centres[n]!, to: centres[n + 1]! }));
+      const asked = started.timeline(everything, page);
+      // The first slice of the build ran; the writes land before the rest.
+      expect(read.mock.calls.length).toBeGreaterThan(0);
+      for (const relation of written) await started.load({ sources: [], entities: [], statements: [], relations: [relation] });
+      expect(read.mock.calls.length).toBeLessThan(dataset.relations.length);
+      const afterWrites = await Promise.all([started.timeline(everything, page), started.timeline(about(centres[2]!), page)]);
+      await asked;
+      // Every row read once, by the one build: the snapshots after the writes did not start their own.
+      expect(read).toHaveBeenCalledTimes(dataset.relations.length);
+      const parsedAtStart = createMemoryStore();
+      await parsedAtStart.load({ ...dataset, relations: [...dataset.relations, ...written] });
+      expect(afterWrites).toEqual(await Promise.all([parsedAtStart.timeline(everything, page), parsedAtStart.timeline(about(centres[2]!), page)]));
+      expect(JSON.stringify(afterWrites[1])).toContain(written[1]!.id);
+    } finally {
+      read.mockRestore();
+    }
+    await started.close();
+  });
+
   describe('with the fact indexes a run built', () => {
     const everything = { window: { from: null, to: null }, entityId: null, kinds: null };
     const about = (id: string) => ({ ...everything, entityId: id });

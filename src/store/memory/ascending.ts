@@ -34,6 +34,11 @@ export function gallop(values: Int32Array, from: number, end: number, value: num
 
 /** Puts `item` into `list`, kept in `compare`'s order, before any equal to it. */
 export function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
+  list.splice(placeFor(list, item, compare), 0, item);
+}
+
+/** The first place in `list` (in `compare`'s order) whose item does not come before `item`. */
+export function placeFor<T>(list: readonly T[], item: T, compare: (a: T, b: T) => number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -41,7 +46,7 @@ export function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => num
     if (compare(list[middle]!, item) < 0) low = middle + 1;
     else high = middle;
   }
-  list.splice(low, 0, item);
+  return low;
 }
 
 /** How many items the engine sorts at a time in `sortSteps` (a few milliseconds of work). */

@@ -23,7 +23,7 @@ import {
 import type { EventQuery, FactRef, NearbyPlace, Page, PageQuery, TimelineEntry, TimelineEntryKind, TimelineQuery } from '../graph-store.js';
 import type { Adjacency } from './adjacency.js';
 import { RelationRow, dayNumber, type RowKey } from './relation-rows.js';
-import { insertSorted, runSteps, runStepsPaced, sortSteps } from './ascending.js';
+import { insertSorted, placeFor, runSteps, runStepsPaced, sortSteps } from './ascending.js';
 import { pageOf, type SortKey } from './pages.js';
 import { Pacer } from './pacer.js';
 import { entityOf, relationOf, type MemoryState } from './state.js';
@@ -139,18 +139,41 @@ export function factIndexesOf(state: MemoryState): FactIndexes {
 export async function factIndexesReady(state: MemoryState, pacer: Pacer): Promise<FactIndexes> {
   const indexes = built.get(state);
   if (indexes !== undefined) return indexes;
-  let build = building.get(state);
-  if (build === undefined) {
-    build = runStepsPaced(factIndexSteps(state), new Pacer(undefined)).then((made) => {
-      built.set(state, made);
-      return made;
-    });
-    const settled = () => building.delete(state);
-    // Handled here too: a build that fails after its requests stopped waiting is not unhandled.
-    build.then(settled, settled);
-    building.set(state, build);
-  }
-  return pacer.wait(build);
+  return pacer.wait(building.get(state) ?? trackBuild(state, buildOrFollow(state)));
+}
+
+/** Makes `build` the one build of `state`'s fact indexes: the requests asking meanwhile wait for it. */
+function trackBuild(state: MemoryState, build: Promise<FactIndexes>): Promise<FactIndexes> {
+  const made = build.then((indexes) => {
+    built.set(state, indexes);
+    return indexes;
+  });
+  const settled = () => building.delete(state);
+  // Handled here too: a build that fails after its requests stopped waiting is not unhandled.
+  made.then(settled, settled);
+  building.set(state, made);
+  return made;
+}
+
+/**
+ * A snapshot written while an earlier one was building its fact indexes: that build, and the writes
+ * since. Neither snapshot is held (the build holds its own until done): a snapshot nobody asks about
+ * is let go as before.
+ */
+interface Following {
+  readonly build: Promise<FactIndexes>;
+  readonly changes: readonly FactChange[];
+}
+const following = new WeakMap<MemoryState, Following>();
+/** Past this many writes since the build it follows, a snapshot builds its own indexes. */
+const FOLLOWED_WRITES = 1_000;
+
+/** The indexes of `state`: derived from the build it follows once that is done, else built. */
+async function buildOrFollow(state: MemoryState): Promise<FactIndexes> {
+  const follow = following.get(state);
+  following.delete(state);
+  const derived = follow === undefined ? null : derivedIndexes(await follow.build, composedChange(follow.changes));
+  return derived ?? runStepsPaced(factIndexSteps(state), Pacer.sharing());
 }
 
 /** What a write changed, for `deriveFactIndexes`: the records written, and the ids written or removed. */
@@ -162,55 +185,188 @@ export interface FactChange {
   readonly gone: { readonly entity: ReadonlySet<string>; readonly relation: ReadonlySet<string>; readonly statement: ReadonlySet<string> };
   /** The earlier records of the relations and events gone, whose statements' facts change. */
   readonly goneFacts: readonly FactRef[];
+  /** The earlier records of the statements gone. */
+  readonly goneStatements: readonly StatementRecord[];
 }
 
-/** Up to this many rows written, a write's rows are placed one by one; past it the indexes are built again. */
-const DERIVE_UP_TO = 256;
+/** Up to this many rows written, a write's rows are put in place (a binary search each, one copy of the timeline); past it the indexes are built again. */
+const DERIVE_UP_TO = 4_096;
 
 /**
  * Gives `next` the fact indexes of `previous` after `change`, when `previous` has them built and
- * the change is small; otherwise `next` builds its own when first asked.
+ * the change is small; otherwise `next` builds its own when first asked. When `previous` is still
+ * building them, `next`'s are derived from that build once it is done: a stream of writes while the
+ * first question about time at 1M relations waits would otherwise start a build of seconds for
+ * every snapshot asked about, each beside the others.
  */
 export function deriveFactIndexes(previous: MemoryState, next: MemoryState, change: FactChange): void {
   deriveEntityFacts(previous, next, change);
   const before = built.get(previous);
-  if (before === undefined) return;
-  const writtenEvents = change.entities.filter((e) => e.event !== null);
-  const rows = new TimelineRows();
-  for (const event of writtenEvents) rows.addEvent(event, -1);
-  for (const relation of change.relations) rows.addRelation(relation, relation.id, -1);
-  for (const statement of change.statements) rows.addStatement(statement, -1);
-  const written = rows.all();
-  if (written.length > DERIVE_UP_TO) return;
-  const { gone } = change;
-  const isGone = (row: TimelineRow) =>
-    row.of === Of.EVENT ? gone.entity.has(row.id) : row.of === Of.RELATION ? gone.relation.has(row.id) : gone.statement.has(row.id);
-  const anyGone = gone.entity.size + gone.relation.size + gone.statement.size > 0;
-  const timeline = anyGone ? before.timeline.filter((row) => !isGone(row)) : [...before.timeline];
-  for (const row of written) insertSorted(timeline, row, compareTimelineRows);
+  if (before !== undefined) {
+    const derived = derivedIndexes(before, change);
+    if (derived !== null) built.set(next, derived);
+    return;
+  }
+  const build = building.get(previous);
+  const earlier = following.get(previous);
+  const follow = build !== undefined ? { build, changes: [change] } : earlier && { build: earlier.build, changes: [...earlier.changes, change] };
+  if (follow !== undefined && follow.changes.length <= FOLLOWED_WRITES) following.set(next, follow);
+}
 
-  // Statements' facts: the lists of the statements a gone or written fact names, made again.
-  const factsByStatement = new Map(before.factsByStatement);
-  const touched = new Set<string>();
+/**
+ * Successive changes as one: each id's last record, every id gone on the way, and the records gone
+ * as the first change found them (a version written and gone on the way never reached the indexes).
+ */
+function composedChange(changes: readonly FactChange[]): FactChange {
+  if (changes.length === 1) return changes[0]!;
+  const entities = new Map<string, EntityRecord>();
+  const relations = new Map<string, RelationRecord>();
+  const statements = new Map<string, StatementRecord>();
+  const gone = { entity: new Set<string>(), relation: new Set<string>(), statement: new Set<string>() };
+  const goneFacts: FactRef[] = [];
+  const goneStatements: StatementRecord[] = [];
+  const writtenOnTheWay = { entity: new Set<string>(), relation: new Set<string>(), statement: new Set<string>() };
+  // An id written again is gone too (FactChange.gone), so its earlier version goes before its new one comes.
+  const replace = <T extends { readonly id: string }>(kind: keyof typeof gone, kept: Map<string, T>, goneIds: ReadonlySet<string>, written: readonly T[]) => {
+    for (const id of goneIds) {
+      gone[kind].add(id);
+      kept.delete(id);
+    }
+    for (const record of written) kept.set(record.id, record);
+  };
+  for (const change of changes) {
+    for (const fact of change.goneFacts) {
+      const id = fact.relation?.id ?? fact.event!.id;
+      if (!writtenOnTheWay[fact.relation !== null ? 'relation' : 'entity'].has(id)) goneFacts.push(fact);
+    }
+    for (const statement of change.goneStatements) if (!writtenOnTheWay.statement.has(statement.id)) goneStatements.push(statement);
+    replace('entity', entities, change.gone.entity, change.entities);
+    replace('relation', relations, change.gone.relation, change.relations);
+    replace('statement', statements, change.gone.statement, change.statements);
+    for (const e of change.entities) writtenOnTheWay.entity.add(e.id);
+    for (const r of change.relations) writtenOnTheWay.relation.add(r.id);
+    for (const st of change.statements) writtenOnTheWay.statement.add(st.id);
+  }
+  return { entities: [...entities.values()], relations: [...relations.values()], statements: [...statements.values()], gone, goneFacts, goneStatements };
+}
+
+/** The fact indexes `before` after `change`, or null when the change is too large to place row by row. */
+function derivedIndexes(before: FactIndexes, change: FactChange): FactIndexes | null {
+  const writtenEvents = change.entities.filter((e) => e.event !== null);
+  const written = rowsOf(writtenEvents, change.relations, change.statements);
+  if (written.length > DERIVE_UP_TO) return null;
+  written.sort(compareTimelineRows);
+  const goneEvents = change.goneFacts.flatMap((f) => (f.event === null ? [] : [f.event]));
+  const goneRelations = change.goneFacts.flatMap((f) => (f.relation === null ? [] : [f.relation]));
+  const leaving = placesOf(before.timeline, rowsOf(goneEvents, goneRelations, change.goneStatements));
+  let timeline: readonly TimelineRow[];
+  if (leaving === null) {
+    // A row of a record gone is not where its record puts it (never so far): found by id instead.
+    const { gone } = change;
+    const isGone = (row: TimelineRow) =>
+      row.of === Of.EVENT ? gone.entity.has(row.id) : row.of === Of.RELATION ? gone.relation.has(row.id) : gone.statement.has(row.id);
+    timeline = spliced(before.timeline.filter((row) => !isGone(row)), [], written);
+  } else {
+    timeline = leaving.length + written.length === 0 ? before.timeline : spliced(before.timeline, leaving, written);
+  }
   const writtenFacts: FactRef[] = [
     ...change.relations.map((relation) => ({ relation, event: null })),
     ...writtenEvents.map((event) => ({ relation: null, event })),
   ];
-  for (const fact of [...change.goneFacts, ...writtenFacts]) for (const id of statementsOf(fact)) touched.add(id);
+  return { timeline, factsByStatement: statementFactsAfter(before.factsByStatement, change, writtenFacts) };
+}
+
+/** The timeline rows of these records, in no particular order. */
+function rowsOf(events: readonly EntityRecord[], relations: readonly RelationRecord[], statements: readonly StatementRecord[]): TimelineRow[] {
+  const rows = new TimelineRows();
+  for (const event of events) rows.addEvent(event, -1);
+  for (const relation of relations) rows.addRelation(relation, relation.id, -1);
+  for (const statement of statements) rows.addStatement(statement, -1);
+  return rows.all();
+}
+
+/**
+ * Where each of `rows` is in `timeline`, ascending, found by binary search: a derivation reads a
+ * few rows of a million rather than each (a pass that reads every row costs ~250 ms at 1M
+ * relations, each row a cache miss). Null when one is not there.
+ */
+function placesOf(timeline: readonly TimelineRow[], rows: readonly TimelineRow[]): number[] | null {
+  const places: number[] = [];
+  for (const row of rows) {
+    const at = placeFor(timeline, row, compareTimelineRows);
+    const found = timeline[at];
+    if (found === undefined || found.of !== row.of || compareTimelineRows(found, row) !== 0) return null;
+    places.push(at);
+  }
+  return places.sort((a, b) => a - b);
+}
+
+/**
+ * `timeline` less the rows at `leaving` (ascending), with `written` (in order) in their places: one
+ * copy of its references. Its shape comes with it when `timeline`'s is known, so the first question
+ * after a write does not read every row to make it again.
+ */
+function spliced(timeline: readonly TimelineRow[], leaving: readonly number[], written: readonly TimelineRow[]): TimelineRow[] {
+  const at = written.map((row) => placeFor(timeline, row, compareTimelineRows));
+  const shape = shapes.get(timeline);
+  const spans: number[] = [];
+  let regular = shape?.regular ?? true;
+  const rows: TimelineRow[] = [];
+  let l = 0;
+  let w = 0;
+  let s = 0;
+  for (let i = 0; i <= timeline.length; i++) {
+    while (w < written.length && at[w] === i) {
+      const row = written[w++]!;
+      if (row.latestDay > row.earliestDay) spans.push(rows.length);
+      else if (row.latestDay < row.earliestDay) regular = false;
+      rows.push(row);
+    }
+    if (i === timeline.length) break;
+    const isSpan = shape !== undefined && s < shape.spans.length && shape.spans[s] === i;
+    if (isSpan) s++;
+    if (l < leaving.length && leaving[l] === i) {
+      l++;
+      continue;
+    }
+    if (isSpan) spans.push(rows.length);
+    rows.push(timeline[i]!);
+  }
+  if (shape !== undefined) shapes.set(rows, { spans: Int32Array.from(spans), regular });
+  return rows;
+}
+
+/** Statements' facts after `change`: the lists of the statements a gone or written fact names, made again. */
+function statementFactsAfter(
+  before: ReadonlyMap<string, StatementFacts>,
+  change: FactChange,
+  writtenFacts: readonly FactRef[],
+): ReadonlyMap<string, StatementFacts> {
+  const writtenOn = new Map<string, FactRef[]>();
+  for (const fact of writtenFacts) {
+    for (const id of statementsOf(fact)) {
+      const facts = writtenOn.get(id);
+      if (facts === undefined) writtenOn.set(id, [fact]);
+      else facts.push(fact);
+    }
+  }
+  const touched = new Set(writtenOn.keys());
+  for (const fact of change.goneFacts) for (const id of statementsOf(fact)) touched.add(id);
+  if (touched.size === 0) return before;
+  const { gone } = change;
+  const after = new Map(before);
   for (const statementId of touched) {
-    const kept = before.factsByStatement.get(statementId);
+    const kept = before.get(statementId);
     const relationIds = (kept?.relationIds ?? []).filter((id) => !gone.relation.has(id));
     const eventIds = (kept?.eventIds ?? []).filter((id) => !gone.entity.has(id));
-    for (const fact of writtenFacts) {
-      if (!statementsOf(fact).includes(statementId)) continue;
+    for (const fact of writtenOn.get(statementId) ?? []) {
       if (fact.relation !== null) relationIds.push(fact.relation.id);
       else eventIds.push(fact.event!.id);
     }
-    if (relationIds.length + eventIds.length === 0) factsByStatement.delete(statementId);
-    else factsByStatement.set(statementId, { relationIds: relationIds.sort(compareText), eventIds: eventIds.sort(compareText) });
+    if (relationIds.length + eventIds.length === 0) after.delete(statementId);
+    else after.set(statementId, { relationIds: relationIds.sort(compareText), eventIds: eventIds.sort(compareText) });
   }
-
-  built.set(next, { timeline, factsByStatement });
+  return after;
 }
 
 /** `deriveFactIndexes` for the events and located places. */
@@ -568,11 +724,14 @@ interface TimelineShape {
   readonly regular: boolean;
 }
 
-/** Made on a snapshot's first question with a window (a pass over the rows, a few ms at 1M). */
-const shapes = new WeakMap<FactIndexes, TimelineShape>();
+/**
+ * By timeline: made on the first question about a timeline (a pass over its rows, ~100 ms at 1M
+ * relations, each row a cache miss), or with a timeline a write derived (`spliced`).
+ */
+const shapes = new WeakMap<readonly TimelineRow[], TimelineShape>();
 
 function shapeOf(indexes: FactIndexes): TimelineShape {
-  let shape = shapes.get(indexes);
+  let shape = shapes.get(indexes.timeline);
   if (shape === undefined) {
     const spans: number[] = [];
     let regular = true;
@@ -580,7 +739,7 @@ function shapeOf(indexes: FactIndexes): TimelineShape {
       if (row.latestDay > row.earliestDay) spans.push(i);
       else if (row.latestDay < row.earliestDay) regular = false;
     });
-    shapes.set(indexes, (shape = { spans: Int32Array.from(spans), regular }));
+    shapes.set(indexes.timeline, (shape = { spans: Int32Array.from(spans), regular }));
   }
   return shape;
 }

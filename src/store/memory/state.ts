@@ -184,7 +184,8 @@ function factChange(
     const event = entityOf(previous, id);
     if (event?.event) goneFacts.push({ relation: null, event });
   }
-  return { entities: writtenEntities, relations, statements, gone, goneFacts };
+  const goneStatements = [...gone.statement].map((id) => previous.statements.get(id)!);
+  return { entities: writtenEntities, relations, statements, gone, goneFacts, goneStatements };
 }
 
 /**
