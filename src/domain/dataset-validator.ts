@@ -40,6 +40,7 @@ import {
   isRelationType,
   type EntityKind,
   type QuantityMeasure,
+  type RelationType,
   type SourceKind,
 } from './vocabulary.js';
 
@@ -227,8 +228,27 @@ export function relationFromFile(r: RelationFile, inherited: EventDetails | null
     : { id, type, from, to, time, attributions, status, claimedBy, date, sourceId, statementIds, qualifiers };
 }
 
+/** What the indexes of time and of statements' facts read of a relation. */
+export interface RelationFacts {
+  readonly type: RelationType;
+  readonly time: TimeSpan | null;
+  /** Each attribution's claimant, day and statement, in order. */
+  readonly attributions: readonly Pick<Attribution, 'claimantId' | 'saidOn' | 'statementId'>[];
+  readonly statementIds: readonly string[];
+}
+
+/**
+ * The facts of a relation in its file form as `relationFromFile` (without an event to inherit from)
+ * would make them, without making the rest of the record: for a pass over every relation that reads
+ * nothing else (at a million relations the rest is about 40 % of making the records).
+ */
+export function relationFactsFromFile(r: RelationFile): RelationFacts {
+  const attributions = (r.attributions ?? []).map((a) => ({ claimantId: a.claimantId ?? null, saidOn: a.saidOn ?? null, statementId: a.statementId ?? null }));
+  return { type: r.type, time: r.time === undefined ? null : completeTime(r.time), attributions, statementIds: statementIdsOf(attributions, r.statementIds) };
+}
+
 /** The statements a relation rests on: those its attributions name, then its own, each once. */
-function statementIdsOf(attributions: readonly Attribution[], own: readonly string[] | undefined): string[] {
+function statementIdsOf(attributions: readonly Pick<Attribution, 'statementId'>[], own: readonly string[] | undefined): string[] {
   const ids: string[] = [];
   for (const a of attributions) if (a.statementId !== null && !ids.includes(a.statementId)) ids.push(a.statementId);
   for (const id of own ?? []) if (!ids.includes(id)) ids.push(id);

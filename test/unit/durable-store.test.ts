@@ -730,7 +730,7 @@ describe('the start image (the adjacency and the search index kept in the data f
 
   it('builds the fact indexes once when writes land while the first question about time waits: the snapshots after follow from that build', async () => {
     const started = await startedFromImage();
-    const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+    const read = vi.spyOn(RelationRow.prototype, 'passingFacts');
     try {
       const everything = { window: { from: null, to: null }, entityId: null, kinds: null };
       const about = (id: string) => ({ ...everything, entityId: id });
@@ -783,7 +783,7 @@ describe('the start image (the adjacency and the search index kept in the data f
 
     /** A start from the image whose fact answers are `expected`, with no relation row read for them. */
     async function expectAnsweredFromImage(expected: unknown): Promise<void> {
-      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+      const read = vi.spyOn(RelationRow.prototype, 'passingFacts');
       try {
         const reopened = openDurableMemoryStore(dir);
         expect(reopened.startedFromImage).toEqual(FROM_IMAGE);
@@ -823,7 +823,7 @@ describe('the start image (the adjacency and the search index kept in the data f
       await parsedAtStart.load(dataset);
       const expected = await factAnswers(parsedAtStart);
       const started = await startedFromImage();
-      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+      const read = vi.spyOn(RelationRow.prototype, 'passingFacts');
       try {
         expect(await factAnswers(started)).toEqual(expected);
         expect(read).toHaveBeenCalled();
@@ -852,7 +852,7 @@ describe('the start image (the adjacency and the search index kept in the data f
       const parsedAtStart = createMemoryStore();
       await parsedAtStart.load(dataset);
       const started = await startedFromImage();
-      const read = vi.spyOn(RelationRow.prototype, 'passingRecord');
+      const read = vi.spyOn(RelationRow.prototype, 'passingFacts');
       try {
         const located = dataset.entities.filter((e) => e.location !== null).slice(0, 5);
         expect(located.length).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { relationFromFile, type Attribution, type RelationRecord } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
-import { relationOfRow, relationRow } from '../../src/store/memory/relation-rows.js';
+import { relationFactsOfRow, relationOfRow, relationRow } from '../../src/store/memory/relation-rows.js';
 
 const seed = await readDatasetFile(SEED_FILE);
 const readBack = (relation: RelationRecord) => relationOfRow(JSON.parse(relationRow(relation)) as object, relation);
@@ -45,6 +45,28 @@ function definedOnly<T extends object>(record: T): T {
 }
 
 describe('relation rows of the data file', () => {
+  it("give the fact indexes the record's type, time, attributions' claimants, days and statements, and statement ids, of either form, without making the record", () => {
+    const factsOf = (r: RelationRecord) => ({
+      type: r.type,
+      time: r.time,
+      attributions: r.attributions.map((a) => ({ claimantId: a.claimantId, saidOn: a.saidOn, statementId: a.statementId })),
+      statementIds: r.statementIds,
+    });
+    let whole = 0;
+    fc.assert(
+      fc.property(anyRelation, (relation) => {
+        const parsed = JSON.parse(relationRow(relation)) as object;
+        if ('status' in parsed) whole++;
+        const facts = relationFactsOfRow(parsed, relation);
+        expect({ ...facts, attributions: facts.attributions.map(({ claimantId, saidOn, statementId }) => ({ claimantId, saidOn, statementId })) }).toEqual(factsOf(relation));
+      }),
+      { numRuns: 500 },
+    );
+    // Both forms were met: file forms, and whole records (statement ids in another order).
+    expect(whole).toBeGreaterThan(0);
+    expect(whole).toBeLessThan(500);
+  });
+
   it('read back as the record written, key order included, for any relation', () => {
     fc.assert(
       fc.property(anyRelation, (relation) => {

@@ -16,6 +16,7 @@ import {
   overlapsWindow,
   timeBounds,
   type EntityRecord,
+  type RelationFacts,
   type RelationRecord,
   type StatementRecord,
   type TimeWindow,
@@ -445,7 +446,7 @@ class TimelineRows {
    * Relations in id order; `id` is the relation's id as the snapshot holds it (its record may be
    * one parsed for the build alone). An event's links have no rows: the event stands for them.
    */
-  addRelation(relation: RelationRecord, id: string, number: number): void {
+  addRelation(relation: RelationFacts, id: string, number: number): void {
     if (EVENT_LINK_TYPES.includes(relation.type)) return;
     if (relation.time !== null) {
       const { earliest, latest } = timeBounds(relation.time);
@@ -563,7 +564,7 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   for (let r = 0; r < relations.length; r++) {
     const stored = relations[r]!;
     // A row of the data file is parsed for this pass only: its record is not kept.
-    const relation = stored instanceof RelationRow ? stored.passingRecord() : stored;
+    const relation = stored instanceof RelationRow ? stored.passingFacts() : stored;
     const id = stored.id;
     rows.addRelation(relation, id, r);
     for (const a of relation.attributions) if (a.statementId !== null) support(a.statementId, 'relationIds', id);

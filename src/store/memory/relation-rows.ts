@@ -18,11 +18,13 @@
 import {
   CLAIM_STATUSES,
   claimantsOf,
+  relationFactsFromFile,
   relationFromFile,
   relationToFile,
   timeBounds,
   type ClaimStatus,
   type Dataset,
+  type RelationFacts,
   type RelationFile,
   type RelationRecord,
 } from '../../domain/index.js';
@@ -56,6 +58,17 @@ export function relationOfRow(parsed: object, key: RowKey): RelationRecord {
   file.from = key.from;
   file.to = key.to;
   return relationFromFile(file, null);
+}
+
+/** What the fact indexes read of a row's parsed JSON (`relationOfRow`'s record's facts), the record not made. */
+export function relationFactsOfRow(parsed: object, key: RowKey): RelationFacts {
+  if ('status' in parsed) {
+    const whole = parsed as RelationRecord;
+    return { type: key.type, time: whole.time, attributions: whole.attributions, statementIds: whole.statementIds };
+  }
+  const file = parsed as { -readonly [K in keyof RelationFile]: RelationFile[K] };
+  file.type = key.type;
+  return relationFactsFromFile(file);
 }
 
 /** What the walks and filters read of a relation, as its row's columns keep it. */
@@ -246,12 +259,12 @@ export class RelationRow implements RowKey {
   }
 
   /**
-   * Its record, not kept: the row stays as it was. For a pass over every relation (the fact
-   * indexes) that must not leave a million records behind it.
+   * What the fact indexes read of it, its record neither made nor kept: the row stays as it was.
+   * For a pass over every relation that must not leave a million records behind it.
    */
-  passingRecord(): RelationRecord {
+  passingFacts(): RelationFacts {
     if (this.value !== null && typeof this.value !== 'string') return this.value;
-    return relationOfRow(this.parsedJson(this.value), this);
+    return relationFactsOfRow(this.parsedJson(this.value), this);
   }
 
   private parsedJson(json: string | null): object {
