@@ -408,10 +408,9 @@ function rowsAfter(previous: Adjacency, change: RowChange): { other: Int32Array;
       const from = oldOffsets[was]!;
       const length = oldOffsets[was + 1]! - from;
       if (j + length !== offsets[node + 1]) throw new Error(`The rows after a write do not add up at node ${node}.`);
-      for (let i = 0; i < length; i++) {
-        other[j + i] = nodeSteps === null ? oldOther[from + i]! : nodeSteps.of(oldOther[from + i]!);
-        relation[j + i] = relationSteps.of(oldRelationOf[from + i]!);
-      }
+      if (nodeSteps === null) other.set(oldOther.subarray(from, from + length), j);
+      else nodeSteps.mapInto(oldOther, from, length, other, j);
+      relationSteps.mapInto(oldRelationOf, from, length, relation, j);
       flags.set(oldFlags.subarray(from, from + length), j);
       continue;
     }
@@ -467,6 +466,27 @@ class Steps {
     }
     this.starts = Int32Array.from(starts);
     this.shifts = Int32Array.from(shifts);
+  }
+
+  /**
+   * `to[at + i] = this.of(from[start + i])` for i < length (every number kept). A write of a record
+   * or two makes one step or two: then a copy, or one comparison a number, not a search.
+   */
+  mapInto(from: Int32Array, start: number, length: number, to: Int32Array, at: number): void {
+    const { starts, shifts } = this;
+    if (shifts.length === 1 && shifts[0] === 0) {
+      to.set(from.subarray(start, start + length), at);
+    } else if (shifts.length === 1 || shifts.length === 2) {
+      const second = shifts.length === 2 ? starts[1]! : Infinity;
+      const before = shifts[0]!;
+      const after = shifts[shifts.length - 1]!;
+      for (let i = 0; i < length; i++) {
+        const old = from[start + i]!;
+        to[at + i] = old + (old < second ? before : after);
+      }
+    } else {
+      for (let i = 0; i < length; i++) to[at + i] = this.of(from[start + i]!);
+    }
   }
 
   /** The new number of a kept old one. */
