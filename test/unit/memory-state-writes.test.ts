@@ -158,46 +158,76 @@ function expectSameAnswers(state: MemoryState, fresh: MemoryState) {
   }
 }
 
+type Write = typeof writeArb extends fc.Arbitrary<infer W> ? W : never;
+
+interface Records {
+  readonly entities: Map<string, EntityRecord>;
+  readonly relations: Map<string, RelationRecord>;
+  readonly sources: Map<string, SourceRecord>;
+  readonly statements: Map<string, StatementRecord>;
+}
+
+/** The graph the writes start from, as a snapshot and as the records a fresh build reads. */
+function startingGraph(): { state: MemoryState; records: Records } {
+  const base = Array.from({ length: 20 }, (_, n) => entity(n, `base ${n % 7}`, KINDS[n % 3]!));
+  return {
+    state: stateWithDataset(null, { ...dataset(base, []), sources: [SOURCE] }),
+    records: {
+      entities: new Map(base.map((e) => [e.id, e])),
+      relations: new Map(),
+      sources: new Map([[SOURCE.id, SOURCE]]),
+      statements: new Map(),
+    },
+  };
+}
+
+/** A write as the records it writes and the ids it removes. */
+function writeOf(write: Write): { written: Dataset; remove: Removals } {
+  const entities = write.entities.map(([n, name, kind]) => entity(n, name, kind));
+  const relations = write.relations.filter(([, , from, to]) => from !== to).map(([n, type, from, to, claimants, year]) => relation(n, type, from, to, claimants, year));
+  const statements = write.statements.map(([n, speaker, about, date]) => statement(n, speaker, about, date));
+  return {
+    written: dataset(entities, relations, write.sources.map(source), statements),
+    remove: { relations: write.removeRelations.map((n) => `r:${n}`), entities: write.removeEntities.map((n) => `e:${n}`) },
+  };
+}
+
+/** `state` after the write, or null when the write was refused (and changed nothing); `records` follow it. */
+function applied(state: MemoryState, records: Records, { written, remove }: { written: Dataset; remove: Removals }): MemoryState | null {
+  let next: MemoryState;
+  try {
+    next = stateWithDataset(state, written, remove);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DatasetValidationError);
+    return null;
+  }
+  for (const e of written.entities) records.entities.set(e.id, e);
+  for (const r of written.relations) records.relations.set(r.id, r);
+  for (const r of written.sources) records.sources.set(r.id, r);
+  for (const r of written.statements) records.statements.set(r.id, r);
+  for (const id of remove.relations!) records.relations.delete(id);
+  for (const id of remove.entities!) records.entities.delete(id);
+  return next;
+}
+
+/** A snapshot built from scratch over the records. */
+const freshOf = (records: Records) =>
+  stateWithDataset(null, dataset([...records.entities.values()], [...records.relations.values()], [...records.sources.values()], [...records.statements.values()]));
+
 describe('a snapshot after writes', () => {
   it('answers as a snapshot built from scratch over the same records, refused writes changing nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(writeArb, { minLength: 1, maxLength: 8 }), async (writes) => {
-        const base = Array.from({ length: 20 }, (_, n) => entity(n, `base ${n % 7}`, KINDS[n % 3]!));
-        let state = stateWithDataset(null, { ...dataset(base, []), sources: [SOURCE] });
-        const records = {
-          entities: new Map(base.map((e) => [e.id, e])),
-          relations: new Map<string, RelationRecord>(),
-          sources: new Map([[SOURCE.id, SOURCE]]),
-          statements: new Map<string, StatementRecord>(),
-        };
+        let { state, records } = startingGraph();
         for (const write of writes) {
-          const entities = write.entities.map(([n, name, kind]) => entity(n, name, kind));
-          const relations = write.relations.filter(([, , from, to]) => from !== to).map(([n, type, from, to, claimants, year]) => relation(n, type, from, to, claimants, year));
-          const sources = write.sources.map(source);
-          const statements = write.statements.map(([n, speaker, about, date]) => statement(n, speaker, about, date));
-          const remove: Removals = { relations: write.removeRelations.map((n) => `r:${n}`), entities: write.removeEntities.map((n) => `e:${n}`) };
-          let next: MemoryState;
           // Built before the write, so the next snapshot derives its own (and the shape of its timeline).
           factIndexesOf(state);
           entityFactsOf(state);
           await windowAnswers(state);
-          try {
-            next = stateWithDataset(state, dataset(entities, relations, sources, statements), remove);
-          } catch (error) {
-            expect(error).toBeInstanceOf(DatasetValidationError);
-            continue;
-          }
-          for (const e of entities) records.entities.set(e.id, e);
-          for (const r of relations) records.relations.set(r.id, r);
-          for (const r of sources) records.sources.set(r.id, r);
-          for (const r of statements) records.statements.set(r.id, r);
-          for (const id of remove.relations!) records.relations.delete(id);
-          for (const id of remove.entities!) records.entities.delete(id);
+          const next = applied(state, records, writeOf(write));
+          if (next === null) continue;
           state = next;
-          const fresh = stateWithDataset(
-            null,
-            dataset([...records.entities.values()], [...records.relations.values()], [...records.sources.values()], [...records.statements.values()]),
-          );
+          const fresh = freshOf(records);
           expectSameAnswers(state, fresh);
           expect(await windowAnswers(state)).toEqual(await windowAnswers(fresh));
         }
@@ -209,42 +239,19 @@ describe('a snapshot after writes', () => {
   it('has the fact indexes of a snapshot built from scratch when the writes came while a build was under way', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(writeArb, fc.nat(3).map((n) => n === 0)), { minLength: 2, maxLength: 12 }), async (writes) => {
-        const base = Array.from({ length: 20 }, (_, n) => entity(n, `base ${n % 7}`, KINDS[n % 3]!));
-        let state = stateWithDataset(null, { ...dataset(base, []), sources: [SOURCE] });
-        const records = {
-          entities: new Map(base.map((e) => [e.id, e])),
-          relations: new Map<string, RelationRecord>(),
-          sources: new Map([[SOURCE.id, SOURCE]]),
-          statements: new Map<string, StatementRecord>(),
-        };
+        let { state, records } = startingGraph();
         // Started, not awaited: its result comes in a later turn, after the writes below.
         const asked = [factIndexesReady(state, new Pacer(undefined))];
         for (const [write, ask] of writes) {
-          const entities = write.entities.map(([n, name, kind]) => entity(n, name, kind));
-          const relations = write.relations.filter(([, , from, to]) => from !== to).map(([n, type, from, to, claimants, year]) => relation(n, type, from, to, claimants, year));
-          const statements = write.statements.map(([n, speaker, about, date]) => statement(n, speaker, about, date));
-          const remove: Removals = { relations: write.removeRelations.map((n) => `r:${n}`), entities: write.removeEntities.map((n) => `e:${n}`) };
-          try {
-            state = stateWithDataset(state, dataset(entities, relations, write.sources.map(source), statements), remove);
-          } catch (error) {
-            expect(error).toBeInstanceOf(DatasetValidationError);
-            continue;
-          }
-          for (const e of entities) records.entities.set(e.id, e);
-          for (const r of relations) records.relations.set(r.id, r);
-          for (const r of write.sources.map(source)) records.sources.set(r.id, r);
-          for (const r of statements) records.statements.set(r.id, r);
-          for (const id of remove.relations!) records.relations.delete(id);
-          for (const id of remove.entities!) records.entities.delete(id);
+          const next = applied(state, records, writeOf(write));
+          if (next === null) continue;
+          state = next;
           // A question of this snapshot too: the snapshots after it follow its build.
           if (ask) asked.push(factIndexesReady(state, new Pacer(undefined)));
         }
         await factIndexesReady(state, new Pacer(undefined));
         await Promise.all(asked);
-        const fresh = stateWithDataset(
-          null,
-          dataset([...records.entities.values()], [...records.relations.values()], [...records.sources.values()], [...records.statements.values()]),
-        );
+        const fresh = freshOf(records);
         expect(comparableFacts(state)).toEqual(comparableFacts(fresh));
         expect(await windowAnswers(state)).toEqual(await windowAnswers(fresh));
       }),
