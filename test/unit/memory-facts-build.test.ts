@@ -8,6 +8,9 @@ import type { TimelineQuery } from '../../src/store/graph-store.js';
 import { runSteps, runStepsPaced, sortSteps } from '../../src/store/memory/ascending.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { Pacer } from '../../src/store/memory/pacer.js';
+import { factIndexesOf } from '../../src/store/memory/facts.js';
+import { compareTimelineRows } from '../../src/store/memory/fact-rows.js';
+import type { MemoryState } from '../../src/store/memory/state.js';
 import { generateDataset } from '../../tools/bench/generate.js';
 
 /** A tiny deterministic generator (mulberry32), so a failure can be run again. */
@@ -71,6 +74,14 @@ describe('the first question about time', () => {
     expect(longestHold).toBeLessThan(took / 4);
     expect(page.items.length).toBe(50);
     expect(await store.timeline(everything, { first: 50, after: null })).toEqual(page);
+  });
+
+  it('puts every row in the timeline\'s order (days, kind, id, attribution), over more rows than one run of the paced sort', async () => {
+    const store = await storeOf(60_000);
+    const { timeline } = factIndexesOf((store as unknown as { state: MemoryState }).state);
+    expect(timeline.length).toBeGreaterThan(2 * 16_384);
+    const outOfOrder = timeline.findIndex((row, i) => i > 0 && compareTimelineRows(timeline[i - 1]!, row) >= 0);
+    expect(outOfOrder).toBe(-1);
   });
 
   it('is built once for the questions that arrive while it is built, and each gets its answer', async () => {

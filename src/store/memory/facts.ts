@@ -29,7 +29,7 @@ import { pageOf, type SortKey } from './pages.js';
 import { Pacer } from './pacer.js';
 import { entityOf, relationOf, type MemoryState } from './state.js';
 import { factImageParts, keptFactsOf } from './fact-image.js';
-import { KIND_RANK, Of, TimelineRow, compareIdsOfRows, compareRowDays, compareTimelineRows, type FactIndexes, type StatementFacts } from './fact-rows.js';
+import { KIND_RANK, Of, TimelineRow, compareIdsOfRows, compareTimelineRows, type FactIndexes, type StatementFacts } from './fact-rows.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
 interface DatedEvent {
@@ -580,10 +580,33 @@ function* factIndexSteps(state: MemoryState): Generator<number, FactIndexes> {
   const statements = [...state.statements.values()];
   yield* sortSteps(statements, byId);
   statements.forEach((statement, number) => rows.addStatement(statement, number));
-  const timeline = yield* rows.allSteps();
-  yield* sortSteps(timeline, compareRowDays);
+  const timeline = yield* sortedByDays(yield* rows.allSteps());
   origins.set(state, 'records');
   return { timeline, factsByStatement: supported };
+}
+
+/**
+ * `rows` sorted stably by days and kind (`compareRowDays` of fact-rows.ts), as steps. Each row's keys are read once
+ * into typed arrays, which the sort compares: it reads each key about twenty times, and at a million
+ * rows reading a row is a cache miss.
+ */
+function* sortedByDays(rows: readonly TimelineRow[]): Generator<number, TimelineRow[]> {
+  const n = rows.length;
+  const earliest = new Int32Array(n);
+  const latest = new Int32Array(n);
+  const rank = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    earliest[i] = row.earliestDay;
+    latest[i] = row.latestDay;
+    rank[i] = row.rank;
+    if ((i & 4095) === 4095) yield 4096;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  yield* sortSteps(order, (a, b) => earliest[a]! - earliest[b]! || latest[a]! - latest[b]! || rank[a]! - rank[b]!);
+  const sorted: TimelineRow[] = [];
+  for (const i of order) sorted.push(rows[i]!);
+  return sorted;
 }
 
 // --- events -----------------------------------------------------------------------------------
