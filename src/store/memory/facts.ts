@@ -472,10 +472,12 @@ class TimelineRows {
   /** `all` as steps (ascending.ts), for a build of a million rows that must not hold the event loop. */
   *allSteps(): Generator<number, TimelineRow[]> {
     const rows: TimelineRow[] = [];
-    for (const row of this.events) rows.push(row);
-    yield this.events.length;
-    for (const row of this.relations) rows.push(row);
-    yield this.relations.length;
+    for (const list of [this.events, this.relations]) {
+      for (let i = 0; i < list.length; i++) {
+        rows.push(list[i]!);
+        if ((i & 4095) === 4095) yield 4096;
+      }
+    }
     // The two lists of claims, each in id order, merged.
     const { eventClaims, relationClaims } = this;
     let i = 0;
@@ -595,17 +597,21 @@ function* sortedByDays(rows: readonly TimelineRow[]): Generator<number, Timeline
   const earliest = new Int32Array(n);
   const latest = new Int32Array(n);
   const rank = new Uint8Array(n);
+  const order: number[] = [];
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
     earliest[i] = row.earliestDay;
     latest[i] = row.latestDay;
     rank[i] = row.rank;
+    order.push(i);
     if ((i & 4095) === 4095) yield 4096;
   }
-  const order = Array.from({ length: n }, (_, i) => i);
   yield* sortSteps(order, (a, b) => earliest[a]! - earliest[b]! || latest[a]! - latest[b]! || rank[a]! - rank[b]!);
   const sorted: TimelineRow[] = [];
-  for (const i of order) sorted.push(rows[i]!);
+  for (let k = 0; k < n; k++) {
+    sorted.push(rows[order[k]!]!);
+    if ((k & 4095) === 4095) yield 4096;
+  }
   return sorted;
 }
 
