@@ -871,6 +871,51 @@ describe('the start image (the adjacency and the search index kept in the data f
       await started.close();
     });
 
+    it('are kept by a stop after writes derived them, numbered by the graph written: the next start reads them and answers as a fresh store', async () => {
+      const started = await startedFromImage();
+      await started.timeline(everything, { first: 1, after: null });
+      const dated = dataset.relations.filter((r) => r.attributions.some((a) => a.saidOn !== null));
+      // An id before most (every relation after it takes the next number), a relation rewritten with
+      // other days, one removed, and an event and a statement written.
+      const first = { ...dated[0]!, id: 'rel:0-written-first', from: centres[2]!, to: centres[3]! };
+      const rewritten = { ...dated[1]!, time: { start: '2021-03', end: null, text: null } };
+      const removed = dated[2]!;
+      const event = dataset.entities.find((e) => e.event !== null)!;
+      const movedEvent = { ...event, event: { ...event.event!, time: { start: '2020-02-02', end: null, text: null } } };
+      const statement = { ...dataset.statements[0]!, date: '2020-05-06' };
+      await started.load({ sources: [], entities: [movedEvent], statements: [statement], relations: [first, rewritten] });
+      await started.commit({
+        upsert: { sources: [], entities: [], statements: [], relations: [] },
+        remove: { relations: [removed.id] },
+        change: { ...newChangeId(), actor: 'editor-token', role: 'editor', operation: 'removeRelation', idempotencyKey: null, requestHash: null, recordIds: [removed.id], before: {}, after: {} },
+      });
+      const expected = await factAnswers(started);
+      await started.close();
+      const fresh = createMemoryStore();
+      const relations = [...dataset.relations.filter((r) => r.id !== removed.id && r.id !== rewritten.id), first, rewritten];
+      await fresh.load({
+        ...dataset,
+        entities: dataset.entities.map((e) => (e.id === event.id ? movedEvent : e)),
+        statements: dataset.statements.map((st) => (st.id === statement.id ? statement : st)),
+        relations,
+      });
+      expect(expected).toEqual(await factAnswers(fresh));
+      const db = new Database(fileIn(dir), { readonly: true });
+      expect(db.prepare("SELECT count(*) FROM start_image WHERE name LIKE 'facts.%'").pluck().get()).toBeGreaterThan(0);
+      db.close();
+      // The search index is built at this start (an entity was written since it was), the adjacency read.
+      const read = vi.spyOn(RelationRow.prototype, 'passingFacts');
+      try {
+        const reopened = openDurableMemoryStore(dir);
+        expect(reopened.startedFromImage).toEqual({ adjacency: true, search: false });
+        expect(await factAnswers(reopened)).toEqual(expected);
+        expect(read).not.toHaveBeenCalled();
+        await reopened.close();
+      } finally {
+        read.mockRestore();
+      }
+    });
+
     it('are not read for a graph written since: the first question after a write builds them', async () => {
       await keptByARun();
       const reopened = openDurableMemoryStore(dir);

@@ -36,13 +36,25 @@ const ROW_COLUMNS = ['kinds', 'records', 'attributions', 'claimants', 'earliest'
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The parts of `facts`, named with FACT_PARTS: indexes built for `state` itself (their rows'
- * `record` numbers are of its records), not derived from another snapshot's.
+ * The parts of `facts`, named with FACT_PARTS. Rows of indexes a write derived (`ofState` false)
+ * carry the numbers of the snapshot they were made for, or -1: each is checked against `state`'s
+ * record at that number and, where another is there, looked up by id.
  */
-export function factImageParts({ timeline, factsByStatement }: FactIndexes, state: MemoryState): Map<string, Buffer> {
+export function factImageParts({ timeline, factsByStatement }: FactIndexes, state: MemoryState, ofState: boolean): Map<string, Buffer> {
   const { adjacency } = state;
   const statementIds = statementIdsOf(state);
   const statementNumber = new Map(statementIds.map((id, n) => [id, n]));
+  const recordOf = (row: TimelineRow): number | undefined => {
+    if (ofState) return row.record;
+    switch (row.of) {
+      case Of.RELATION:
+        return adjacency.relations[row.record]?.id === row.id ? row.record : relationNumberOf(adjacency, row.id);
+      case Of.EVENT:
+        return adjacency.entities[row.record]?.id === row.id ? row.record : adjacency.numberOf.get(row.id);
+      default:
+        return statementIds[row.record] === row.id ? row.record : statementNumber.get(row.id);
+    }
+  };
   const texts = new Map<string, number>();
   const textCode = (text: string) => {
     let code = texts.get(text);
@@ -58,7 +70,7 @@ export function factImageParts({ timeline, factsByStatement }: FactIndexes, stat
   for (let i = 0; i < timeline.length; i++) {
     const row = timeline[i]!;
     columns.kinds[i] = KIND_RANK[row.kind] * 3 + row.of;
-    columns.records[i] = numberOf(row.id, row.record);
+    columns.records[i] = numberOf(row.id, recordOf(row));
     columns.attributions[i] = row.attributionIndex ?? -1;
     columns.claimants[i] = row.claimantId === null ? -1 : textCode(row.claimantId);
     columns.earliest[i] = textCode(row.earliest);

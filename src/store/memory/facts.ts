@@ -98,12 +98,19 @@ export function offerFactImage(state: MemoryState, read: (name: string) => Buffe
 }
 
 /**
- * The start image's parts of `state`'s fact indexes, or null when they are not built or were
- * derived by a write (their rows number the records of an earlier snapshot): what a close keeps.
+ * The start image's parts of `state`'s fact indexes, or null when they are not built: what a close
+ * keeps. Indexes a write derived are numbered by `state`'s records on the way (fact-image.ts).
  */
 export function factImageOf(state: MemoryState): Map<string, Buffer> | null {
   const indexes = built.get(state);
-  return indexes === undefined || !origins.has(state) ? null : factImageParts(indexes, state);
+  if (indexes === undefined) return null;
+  if (origins.has(state)) return factImageParts(indexes, state, true);
+  try {
+    return factImageParts(indexes, state, false);
+  } catch {
+    // A derived row naming a record the snapshot lacks (never so far): the next start builds them.
+    return null;
+  }
 }
 
 /** Whether `state`'s fact indexes were read from the start image, which so holds them already. */
