@@ -8,7 +8,9 @@
  * asked only for the page answered: the indexes of a million relations hold no relation records.
  * Built from the data file, each relation's row is parsed once for the build and let go (a start
  * does not parse the rows, relation-rows.ts), so the first question about time at 1M relations
- * costs a pass over the rows, not a million records kept for good.
+ * costs a pass over the rows, not a million records kept for good. A write's snapshot derives them
+ * from the snapshot before (or, while that one's are being built, from the build under way), and a
+ * stop keeps them in the start image (fact-image.ts) for the next run.
  */
 import {
   EVENT_LINK_TYPES,
