@@ -88,8 +88,11 @@ export interface EventQuery {
   readonly window: TimeWindow | null;
 }
 
+/** What a timeline entry can be, in the timeline's order among entries of the same days. */
+export const TIMELINE_ENTRY_KINDS = ['EVENT', 'RELATION', 'CLAIM', 'STATEMENT'] as const;
+
 /** What a timeline entry is. */
-export type TimelineEntryKind = 'EVENT' | 'RELATION' | 'STATEMENT' | 'CLAIM';
+export type TimelineEntryKind = (typeof TIMELINE_ENTRY_KINDS)[number];
 
 /**
  * One dated thing on a timeline. EVENT: an event with a time; RELATION: a relation with a time

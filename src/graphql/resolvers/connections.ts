@@ -15,12 +15,11 @@ import {
   checkWindow,
   type TimeSpan,
 } from '../../domain/index.js';
-import type { PageQuery, TimelineEntry, TimelineEntryKind } from '../../store/graph-store.js';
+import { TIMELINE_ENTRY_KINDS, type PageQuery, type TimelineEntry } from '../../store/graph-store.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireEntity } from './lookups.js';
 import type { GraphContext } from '../context.js';
 
-const TIMELINE_ENTRY_KINDS: readonly TimelineEntryKind[] = ['EVENT', 'RELATION', 'STATEMENT', 'CLAIM'];
 
 export function pageOf(first: number | null | undefined, after: string | null | undefined, defaultSize: number): PageQuery {
   return { first: checkPageSize(first ?? defaultSize), after: after ?? null };

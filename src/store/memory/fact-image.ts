@@ -11,9 +11,9 @@
  */
 import { endianness } from 'node:os';
 import type { EntityRecord } from '../../domain/index.js';
-import type { TimelineEntryKind } from '../graph-store.js';
+import { TIMELINE_ENTRY_KINDS, type TimelineEntryKind } from '../graph-store.js';
 import { relationNumberOf, sortedById } from './adjacency.js';
-import { KIND_RANK, Of, TIMELINE_KINDS, TimelineRow, compareRowDays, type FactIndexes, type StatementFacts } from './fact-rows.js';
+import { KIND_RANK, Of, TimelineRow, compareRowDays, type FactIndexes, type StatementFacts } from './fact-rows.js';
 import { dayNumber } from './relation-rows.js';
 import { bytesOf, int32sOf, jsonOf } from './start-image.js';
 import type { MemoryState } from './state.js';
@@ -136,7 +136,7 @@ export function* keptFactsOf(read: (name: string) => Buffer | null, state: Memor
 
   const timeline = new Array<TimelineRow>(kinds.length);
   for (let i = 0; i < timeline.length; i++) {
-    const kind: TimelineEntryKind | undefined = TIMELINE_KINDS[Math.floor(kinds[i]! / 3)];
+    const kind: TimelineEntryKind | undefined = TIMELINE_ENTRY_KINDS[Math.floor(kinds[i]! / 3)];
     const of = (kinds[i]! % 3) as Of;
     const record = records[i]!;
     const id = kind === undefined || !fitsKind(kind, of) ? null : idOf(of, record);

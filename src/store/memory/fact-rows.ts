@@ -3,7 +3,7 @@
  * (fact-image.ts): timeline entries and statements' facts by the ids of their records.
  */
 import { compareText } from '../../domain/index.js';
-import type { TimelineEntryKind } from '../graph-store.js';
+import { TIMELINE_ENTRY_KINDS, type TimelineEntryKind } from '../graph-store.js';
 
 /** What a timeline entry is about, found by its id in the snapshot asked. */
 export enum Of {
@@ -12,11 +12,8 @@ export enum Of {
   STATEMENT,
 }
 
-/** Each kind's place among entries of the same days (the port's timeline order). */
-export const KIND_RANK: Readonly<Record<TimelineEntryKind, number>> = { EVENT: 0, RELATION: 1, CLAIM: 2, STATEMENT: 3 };
-
-/** The kinds by their rank. */
-export const TIMELINE_KINDS: readonly TimelineEntryKind[] = (Object.keys(KIND_RANK) as TimelineEntryKind[]).sort((a, b) => KIND_RANK[a] - KIND_RANK[b]);
+/** Each kind's place among entries of the same days (the port's timeline order, TIMELINE_ENTRY_KINDS). */
+export const KIND_RANK = Object.fromEntries(TIMELINE_ENTRY_KINDS.map((kind, rank) => [kind, rank])) as Readonly<Record<TimelineEntryKind, number>>;
 
 /**
  * A timeline entry as the index keeps it: its sort key, and its record's id and kind instead of the

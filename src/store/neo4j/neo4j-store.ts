@@ -48,6 +48,7 @@ import type {
   TimelineQuery,
   TooManyNodes,
 } from '../graph-store.js';
+import { TIMELINE_ENTRY_KINDS } from '../graph-store.js';
 import { decodeCursor, encodeCursor, type CursorKey, type CursorList } from './cursor.js';
 import { commitWrite } from './commit.js';
 import {
@@ -146,7 +147,6 @@ export async function createNeo4jStore(options: Neo4jStoreOptions): Promise<Grap
   }
 }
 
-const TIMELINE_ENTRY_KINDS: readonly TimelineEntryKind[] = ['EVENT', 'RELATION', 'CLAIM', 'STATEMENT'];
 
 /** A window as the page queries take it: $windowed, and its ends ($from / $to, null: open). */
 function windowParams(window: TimeWindow | null): Record<string, unknown> {
