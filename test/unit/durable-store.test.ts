@@ -781,12 +781,12 @@ describe('the start image (the adjacency and the search index kept in the data f
       await started.close();
     }
 
-    /** A start from the image whose fact answers are `expected`, with no relation row read for them. */
-    async function expectAnsweredFromImage(expected: unknown): Promise<void> {
+    /** A start from the image (what of it the start read: `startedFrom`) whose fact answers are `expected`, with no relation row read for them. */
+    async function expectAnsweredFromImage(expected: unknown, startedFrom = FROM_IMAGE): Promise<void> {
       const read = vi.spyOn(RelationRow.prototype, 'passingFacts');
       try {
         const reopened = openDurableMemoryStore(dir);
-        expect(reopened.startedFromImage).toEqual(FROM_IMAGE);
+        expect(reopened.startedFromImage).toEqual(startedFrom);
         expect(await factAnswers(reopened)).toEqual(expected);
         expect(read).not.toHaveBeenCalled();
         await reopened.close();
@@ -904,16 +904,7 @@ describe('the start image (the adjacency and the search index kept in the data f
       expect(db.prepare("SELECT count(*) FROM start_image WHERE name LIKE 'facts.%'").pluck().get()).toBeGreaterThan(0);
       db.close();
       // The search index is built at this start (an entity was written since it was), the adjacency read.
-      const read = vi.spyOn(RelationRow.prototype, 'passingFacts');
-      try {
-        const reopened = openDurableMemoryStore(dir);
-        expect(reopened.startedFromImage).toEqual({ adjacency: true, search: false });
-        expect(await factAnswers(reopened)).toEqual(expected);
-        expect(read).not.toHaveBeenCalled();
-        await reopened.close();
-      } finally {
-        read.mockRestore();
-      }
+      await expectAnsweredFromImage(expected, { adjacency: true, search: false });
     });
 
     it('are not read for a graph written since: the first question after a write builds them', async () => {

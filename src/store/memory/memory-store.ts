@@ -445,10 +445,13 @@ export class MemoryStore implements GraphStore {
     if (file === null || !file.isOpen) return;
     try {
       // The fact indexes go in too when they are built; an image still current lacks them only if
-      // they were not read from it.
-      const facts = factImageOf(state);
-      if (!this.imageIsCurrent) file.saveStartImage(new Map([...startImageOf(state.adjacency, state.searchIndex), ...(facts ?? [])]));
-      else if (facts !== null && !factIndexesFromImage(state)) file.addStartImageParts(facts);
+      // they were not read from it (then they are not encoded again).
+      if (!this.imageIsCurrent) {
+        file.saveStartImage(new Map([...startImageOf(state.adjacency, state.searchIndex), ...(factImageOf(state) ?? [])]));
+      } else if (!factIndexesFromImage(state)) {
+        const facts = factImageOf(state);
+        if (facts !== null) file.addStartImageParts(facts);
+      }
     } finally {
       file.close();
     }
