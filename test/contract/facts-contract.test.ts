@@ -20,7 +20,7 @@ import type {
   TooManyNodes,
 } from '../../src/store/graph-store.js';
 import { factsFixture as fixture } from '../support/facts-fixture.js';
-import { storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
+import { importedNeo4j, storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
 
 const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -71,7 +71,7 @@ async function expectBadCursor(promise: Promise<unknown>): Promise<void> {
 
 const ANY: RelationFilter = { types: null };
 
-describe.each(await storesOfTheirOwn('kg-facts-contract-'))('the $name store on the facts fixture', (under) => {
+describe.each([...(await storesOfTheirOwn('kg-facts-contract-')), await importedNeo4j('kg-facts-imported-')])('the $name store on the facts fixture', (under) => {
   const { store, test } = useLoadedStore(under, fixture);
 
   describe('records', () => {

@@ -9,7 +9,7 @@ import { MatchTier, normalizeForSearch, type Dataset, type EntityKind } from '..
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
-import { storesUnderTest } from '../support/stores.js';
+import { importedNeo4j, openLoaded, storesUnderTest, type OwnStore } from '../support/stores.js';
 
 const seed: Dataset = await readDatasetFile(SEED_FILE);
 
@@ -91,16 +91,17 @@ beforeAll(async () => {
   await store.close();
 });
 
-describe.each(storesUnderTest())('search on the $name store', ({ enabled, open }) => {
+describe.each<OwnStore>([...storesUnderTest(), await importedNeo4j('kg-search-imported-')])('search on the $name store', (under) => {
+  const { enabled } = under;
   let store: GraphStore;
   beforeAll(async () => {
     if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-  });
+    store = await openLoaded(under, seed);
+  }, 240_000);
   afterAll(async () => {
     await store?.close();
-  });
+    await under.stop?.();
+  }, 60_000);
   const test = it.skipIf(!enabled);
   const top = async (search: EntitySearch) => (await entityHits(store, search))[0];
 

@@ -8,23 +8,24 @@ import { RELATION_TYPE_NAMES, normalizeForSearch, parseDataset, toDatasetFile, t
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
-import { storesUnderTest } from '../support/stores.js';
+import { importedNeo4j, openLoaded, storesUnderTest, type OwnStore } from '../support/stores.js';
 
 const seed: Dataset = await readDatasetFile(SEED_FILE);
 const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 const views = (list: readonly RelationView[]) =>
   list.map((v) => `${v.relation.type} ${v.direction} ${v.otherId}`);
 
-describe.each(storesUnderTest())('the $name store', ({ enabled, open }) => {
+describe.each<OwnStore>([...storesUnderTest(), await importedNeo4j('kg-store-imported-')])('the $name store', (under) => {
+  const { enabled } = under;
   let store: GraphStore;
   beforeAll(async () => {
     if (!enabled) return;
-    store = await open();
-    await store.load(seed);
-  });
+    store = await openLoaded(under, seed);
+  }, 240_000);
   afterAll(async () => {
     await store?.close();
-  });
+    await under.stop?.();
+  }, 60_000);
   const test = it.skipIf(!enabled);
 
   test('holds the whole seed, and loading it again changes nothing', async () => {

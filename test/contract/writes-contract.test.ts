@@ -11,7 +11,7 @@
 import { beforeAll, describe, expect } from 'vitest';
 import { normalizeForSearch, type Dataset, type RelationRecord } from '../../src/domain/index.js';
 import type { RelationFilter } from '../../src/store/graph-store.js';
-import { storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
+import { importedNeo4j, storesOfTheirOwn, useLoadedStore } from '../support/stores.js';
 import { after, before, MONITOR, replaced, WIRE } from '../support/writes-fixture.js';
 
 const relationIn = (dataset: Dataset, id: string): RelationRecord => dataset.relations.find((r) => r.id === id)!;
@@ -19,7 +19,7 @@ const CONTROLS = 'rel:brigade-controls-avdiivka';
 const COMMANDS = 'rel:spokesman-commands-brigade';
 const NEAR = 'rel:avdiivka-near-marinka';
 
-describe.each(await storesOfTheirOwn('kg-writes-contract-'))('the $name store, for writes', (under) => {
+describe.each([...(await storesOfTheirOwn('kg-writes-contract-')), await importedNeo4j('kg-writes-imported-')])('the $name store, for writes', (under) => {
   const { store, test } = useLoadedStore(under, before);
 
   /** The ids of the relations of `entityId` (either direction) that pass `filter`. */

@@ -8,13 +8,24 @@ import type { Dataset, Viewer } from '../../src/domain/index.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { createMemoryStore, openDurableMemoryStore } from '../../src/store/memory/memory-store.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
+import { importArguments, writeImportFiles } from '../../src/store/neo4j/import-files.js';
+import { checkPrerequisites, importIntoNewDatabase, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 import { startHarness, type Harness, type HarnessResult } from './harness.js';
 
 export interface StoreUnderTest {
   readonly name: string;
   readonly enabled: boolean;
   open(): Promise<GraphStore>;
+  /** For a store whose data comes with it (an offline import): opened holding `dataset`, in place of open() and load(). */
+  openLoaded?(dataset: Dataset): Promise<GraphStore>;
+}
+
+/** The store opened and holding `dataset`: loaded through `load`, or built with it. */
+export async function openLoaded(under: StoreUnderTest, dataset: Dataset): Promise<GraphStore> {
+  if (under.openLoaded) return under.openLoaded(dataset);
+  const store = await under.open();
+  await store.load(dataset);
+  return store;
 }
 
 export function storesUnderTest(): StoreUnderTest[] {
@@ -89,6 +100,35 @@ async function reopenedAfterEachLoad(): Promise<GraphStore> {
 export type OwnStore = StoreUnderTest & { stop?: () => Promise<void> };
 
 /**
+ * Neo4j whose database Neo4j's offline importer built from the suite's dataset (import-files.ts,
+ * as `npm run neo4j -- --import` does), in a Neo4j started for the suite alone, in a temporary
+ * directory named after `prefix`. It must answer as a database that `load` wrote. Only
+ * `openLoaded` opens it; `stop` ends that Neo4j and removes its directory.
+ */
+export async function importedNeo4j(prefix: string): Promise<OwnStore> {
+  const enabled = inject('neo4jUri') !== null && (await checkPrerequisites()).ok;
+  let neo4j: LocalNeo4j | undefined;
+  let dir: string | undefined;
+  return {
+    name: 'Neo4j, built by the offline import',
+    enabled,
+    open: () => Promise.reject(new Error('This store is built from a dataset: open it with openLoaded.')),
+    openLoaded: async (dataset) => {
+      dir = await mkdtemp(path.join(tmpdir(), prefix));
+      const dataDir = path.join(dir, 'neo4j');
+      const files = await writeImportFiles(dataset, path.join(dir, 'files'));
+      await importIntoNewDatabase({ dataDir, args: importArguments(files) });
+      neo4j = await startLocalNeo4j({ port: await getPort({ host: '127.0.0.1' }), dataDir, startTimeoutMs: 200_000 });
+      return createNeo4jStore({ uri: neo4j.uri, connectTimeoutMs: 30_000 });
+    },
+    stop: async () => {
+      await neo4j?.stop();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * The embedded store with a data file (DATA_DIR) in a temporary directory named after `prefix`:
  * for suites whose answers the file itself gives (the journal is read from it), beside the run's
  * stores.
@@ -134,8 +174,7 @@ export function useLoadedStore(under: OwnStore, dataset: Dataset): { readonly st
   let opened: GraphStore | undefined;
   beforeAll(async () => {
     if (!under.enabled) return;
-    opened = await under.open();
-    await opened.load(dataset);
+    opened = await openLoaded(under, dataset);
     store.set(opened);
   }, 240_000);
   afterAll(async () => {

@@ -22,7 +22,9 @@ export type Neo4jLauncherReason =
   | 'resolve-failed'
   | 'start-failed'
   | 'timeout'
-  | 'aborted';
+  | 'aborted'
+  | 'not-new'
+  | 'import-failed';
 
 export class Neo4jLauncherError extends Error {
   readonly reason: Neo4jLauncherReason;
@@ -75,6 +77,9 @@ const MAIN_CLASS_FILE = path.join(CLASSES, 'local', 'neo4j', 'LocalNeo4j.class')
 const CLASSPATH_FILE = path.join(TARGET, 'classpath.txt');
 const BUILD_LOCK = path.join(TARGET, '.build.lock');
 const MAIN_CLASS = 'local.neo4j.LocalNeo4j';
+/** `neo4j-admin`: the same command-line tool a Neo4j installation runs, from the same jars. */
+const ADMIN_CLASS = 'org.neo4j.cli.AdminTool';
+const DATABASE = 'neo4j';
 
 /**
  * JVM flags. The module opens are those of Neo4j's own neo4j.conf; on Java 17 Neo4j starts without
@@ -560,4 +565,95 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
   });
 
   return { uri, pid: child.pid!, exited, stop };
+}
+
+export interface ImportIntoNewDatabaseOptions {
+  /** The Neo4j home that startLocalNeo4j will open (`--data`); it must not hold a database yet. */
+  dataDir: string;
+  /** The importer's options and files (import-files.ts `importArguments`). */
+  args: readonly string[];
+  /** JVM max heap in MiB (default 1024). */
+  heapMb?: number;
+  /** Receives the importer's report, one line at a time (its progress dots left out). */
+  log?: (line: string) => void;
+  /** How long Maven and the import may take, in ms (default 600 000). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Throws 'not-new' when the Neo4j home holds the database already; else its directory-to-be. */
+export async function checkNewDataDir(dataDir: string): Promise<string> {
+  const database = path.join(path.resolve(process.cwd(), dataDir), 'data', 'databases', DATABASE);
+  if (await fs.stat(database).then(() => true, () => false)) {
+    throw new Neo4jLauncherError('not-new', `${path.resolve(dataDir)} already holds a database; an import needs a new data directory (or remove ${database})`);
+  }
+  return database;
+}
+
+/**
+ * Builds the database of a new Neo4j home from import files with Neo4j's offline importer
+ * (`neo4j-admin database import full`), before any Neo4j runs on it. Refuses a home that already
+ * holds the database: the importer writes a database from nothing.
+ */
+export async function importIntoNewDatabase(opts: ImportIntoNewDatabaseOptions): Promise<void> {
+  const dataDir = path.resolve(process.cwd(), opts.dataDir);
+  const log = opts.log ?? (() => {});
+  const heapMb = opts.heapMb ?? 1024;
+  const timeoutMs = opts.timeoutMs ?? 600_000;
+  const deadline = Date.now() + timeoutMs;
+  const existing = await checkNewDataDir(dataDir);
+  const j = await checkJava();
+  if (!j.ok || !j.java) throw new Neo4jLauncherError(j.ok ? 'java-missing' : j.reason, j.ok ? 'java missing' : j.message);
+  const classpath = await ensureBuilt({ log, deadline, signal: opts.signal });
+  await fs.mkdir(dataDir, { recursive: true });
+
+  // A short run: the quick compiler alone finished the import sooner (3.3-3.6 s against 4.3-5.3 s
+  // for 100k relations).
+  const child = spawn(j.java, [...jvmFlags(heapMb), '-XX:TieredStopAtLevel=1', ADMIN_CLASS, 'database', 'import', 'full', DATABASE, '--verbose', ...opts.args], {
+    cwd: dataDir,
+    env: { ...process.env, NEO4J_HOME: dataDir, CLASSPATH: [CLASSES, classpath].join(path.delimiter) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // --verbose: on bad input the importer then names the file, line and field (on stderr).
+  const errors: string[] = [];
+  const report = (line: string): void => {
+    // The importer draws progress as rows of dots or bars, with a percentage every 5 %.
+    if (line.trim() === '' || /^[-.[]/.test(line.trim()) || /^\s+at /.test(line)) return;
+    log(line);
+  };
+  forEachLine(child.stdout!, report);
+  forEachLine(child.stderr!, (line) => {
+    if (errors.length < 500) errors.push(line);
+    report(line);
+  });
+  const kill = (): void => {
+    child.kill('SIGKILL');
+  };
+  opts.signal?.addEventListener('abort', kill, { once: true });
+  const timer = setTimeout(kill, Math.max(0, deadline - Date.now()));
+  const [code, sig] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
+    child.once('close', (c, s) => resolve([c, s]));
+    child.once('error', (err) => {
+      errors.push(err.message);
+      resolve([null, null]);
+    });
+  });
+  clearTimeout(timer);
+  opts.signal?.removeEventListener('abort', kill);
+  if (code !== 0) {
+    // A failed import leaves a partial database behind: remove it, so the home stays new.
+    await fs.rm(existing, { recursive: true, force: true });
+    await fs.rm(path.join(dataDir, 'data', 'transactions', DATABASE), { recursive: true, force: true });
+    if (opts.signal?.aborted) throw new Neo4jLauncherError('aborted', 'import aborted');
+    if (Date.now() >= deadline) throw new Neo4jLauncherError('timeout', `the import took longer than ${timeoutMs} ms`);
+    throw new Neo4jLauncherError('import-failed', `the import failed (${sig ? `signal ${sig}` : `exit code ${String(code)}`}): ${importFailure(errors)}`);
+  }
+}
+
+/** What went wrong, from the importer's stderr: its first cause (file, line, field), else its last words. */
+function importFailure(stderr: readonly string[]): string {
+  const cause = stderr.findIndex((line) => line.startsWith('Caused by:'));
+  if (cause < 0) return stderr.filter((line) => line.trim() !== '' && !/^\s+at /.test(line)).slice(-6).join('\n');
+  const end = stderr.findIndex((line, i) => i > cause && /^\s+(at |\.\.\. )/.test(line));
+  return stderr.slice(cause, end < 0 ? cause + 8 : end).join('\n').replace(/^Caused by: \S+: /, '');
 }

@@ -31,6 +31,9 @@
  *   attribution's retraction stays in attributionsJson).
  * Quantities are read only with their event, so they stay JSON (quantitiesJson).
  * Optional fields are absent properties when null: Neo4j stores no nulls.
+ * A list property may be absent where it would be empty, or hold nothing but one '': the offline
+ * import (import-files.ts) cannot write those, so every query reads an absent list as the empty one
+ * (`coalesce(list, [])` where its size counts; a membership test of an absent list is not true).
  * A relation id is unique across all relation types; each type has a range index on `id`.
  */
 import {

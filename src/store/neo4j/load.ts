@@ -202,7 +202,7 @@ export async function deleteRelationsById(tx: QueryRunner, ids: readonly string[
 }
 
 /** Kind labels and relation types end up as labels and types: only the vocabulary's may. */
-function checkVocabulary(dataset: Dataset): void {
+export function checkVocabulary(dataset: Dataset): void {
   const problems: string[] = [];
   for (const e of dataset.entities) {
     if (!Object.prototype.hasOwnProperty.call(KIND_LABELS, e.kind)) {

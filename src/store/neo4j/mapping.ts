@@ -353,7 +353,14 @@ export function relationViewFromRow(row: Row): RelationView {
 // `SET x = props` then removes a property the record no longer has.
 
 function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
+  // A loop, not entries/filter/fromEntries: this runs for every record of a load (a third of the
+  // import files' time at 100k relations went there).
+  const kept: Record<string, unknown> = {};
+  for (const key in props) {
+    const value = props[key];
+    if (value !== null && value !== undefined) kept[key] = value;
+  }
+  return kept;
 }
 
 export function entityProperties(e: EntityRecord): Record<string, unknown> {

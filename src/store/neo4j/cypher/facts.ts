@@ -38,7 +38,7 @@ CALL () {
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE 'CLAIM' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}
-  UNWIND range(0, size(r.attributionSaidOn) - 1) AS ai
+  UNWIND range(0, size(coalesce(r.attributionSaidOn, [])) - 1) AS ai
   WITH a, r, b, ai
   WHERE r.attributionSaidOn[ai] <> ''
     AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId OR r.attributionClaimantIds[ai] = $entityId)
@@ -47,7 +47,7 @@ CALL () {
   UNION ALL
   MATCH (e:Entity:Event)
   WHERE 'CLAIM' IN $kinds
-  UNWIND range(0, size(e.attributionSaidOn) - 1) AS ai
+  UNWIND range(0, size(coalesce(e.attributionSaidOn, [])) - 1) AS ai
   WITH e, ai
   WHERE e.attributionSaidOn[ai] <> ''
     AND ($entityId IS NULL OR e.attributionClaimantIds[ai] = $entityId OR ${EVENT_ABOUT_ENTITY('e')})
