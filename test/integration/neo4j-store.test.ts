@@ -14,6 +14,7 @@ import {
   DatasetValidationError,
   DomainError,
   ErrorCode,
+  RELATION_TYPE_NAMES,
   compareText,
   normalizeForSearch,
   parseDataset,
@@ -23,6 +24,7 @@ import {
   type RelationRecord,
 } from '../../src/domain/index.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
+import { FACTS_SUPPORTED_BY } from '../../src/store/neo4j/cypher/facts.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 
@@ -163,6 +165,32 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
         expect(names).toEqual(expect.arrayContaining(['entity_search_words', 'entity_search_text', 'statement_search_words']));
         // Search still answers, over the indexes it uses.
         expect((await store.search({ text: 'kurakhove', kinds: null, first: 5 })).map((m) => m.entity.id)).toContain('settlement:kurakhove');
+      } finally {
+        await driver.close();
+      }
+    });
+
+    it('finds the facts a statement supports by an index over every relation type of the vocabulary', async () => {
+      const driver = neo4jDriver.driver(neo4j.uri);
+      try {
+        const result = await driver.executeQuery(
+          "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties WHERE name IN ['relation_support', 'event_support'] RETURN * ORDER BY name",
+        );
+        expect(result.records.map((r) => r.toObject())).toEqual([
+          { name: 'event_support', type: 'FULLTEXT', entityType: 'NODE', labelsOrTypes: ['Event'], properties: ['supportStatementIds'] },
+          {
+            name: 'relation_support',
+            type: 'FULLTEXT',
+            entityType: 'RELATIONSHIP',
+            labelsOrTypes: expect.arrayContaining([...RELATION_TYPE_NAMES]),
+            properties: ['supportStatementIds'],
+          },
+        ]);
+        expect((result.records[1]!.get('labelsOrTypes') as string[]).length).toBe(RELATION_TYPE_NAMES.length);
+        const plan = await driver.executeQuery(`EXPLAIN ${FACTS_SUPPORTED_BY.text}`, { ids: ['stmt:x'], ...FACTS_SUPPORTED_BY.params });
+        const operators = JSON.stringify(plan.summary.plan);
+        expect(operators).toContain('ProcedureCall');
+        expect(operators).not.toMatch(/AllRelationshipsScan|RelationshipTypeScan|NodeByLabelScan/);
       } finally {
         await driver.close();
       }

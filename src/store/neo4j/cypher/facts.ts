@@ -2,6 +2,7 @@
 import { EVENT_LINK_TYPES } from '../../../domain/index.js';
 import { ANY_RELATION } from '../../graph-store.js';
 import type { PageCypher } from './pages.js';
+import { EVENT_SUPPORT_INDEX, RELATION_SUPPORT_INDEX } from './schema.js';
 import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 
 const everyRelation = relationFilterCypher(ANY_RELATION, 'r');
@@ -107,7 +108,31 @@ ORDER BY key, rank, factId`,
  * events whose `supportStatementIds` (derived by the loader: the attributions' statements and a
  * relation's statementIds) hold it; relations first, each by id.
  */
-export const FACTS_SUPPORTED_BY = factsPerKey((x) => `key IN ${x}.supportStatementIds`);
+export const FACTS_SUPPORTED_BY: CypherQuery = {
+  params: everyRelation.params,
+  text: `
+UNWIND $ids AS key
+CALL (key) {
+  CALL db.index.fulltext.queryRelationships('${RELATION_SUPPORT_INDEX}', ${exactTerm('key')}) YIELD relationship AS r
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE ${everyRelation.where} AND key IN r.supportStatementIds
+  RETURN 0 AS rank, r.id AS factId, r, a.id AS fromId, b.id AS toId, null AS event
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('${EVENT_SUPPORT_INDEX}', ${exactTerm('key')}) YIELD node AS e
+  WITH e WHERE e:Entity AND key IN e.supportStatementIds
+  RETURN 1 AS rank, e.id AS factId, null AS r, null AS fromId, null AS toId, e AS event
+}
+RETURN key, r, fromId, toId, event
+ORDER BY key, rank, factId`,
+};
+
+/**
+ * The fulltext query that matches exactly the value of `expression` in a keyword-analysed field:
+ * a quoted phrase, its backslashes and quotes escaped (ids are slugs; the escaping is for safety).
+ */
+function exactTerm(expression: string): string {
+  return `'"' + replace(replace(${expression}, '\\\\', '\\\\\\\\'), '"', '\\\\"') + '"'`;
+}
 
 /**
  * factsCitingSources (the writes' check of a source's publication day): for each source id in

@@ -1,5 +1,6 @@
 /** Migrations run by createNeo4jStore at start-up; every statement is idempotent (IF NOT EXISTS, IF EXISTS). */
-import { cypherPerRelationType } from '../graph-model.js';
+import { RELATION_TYPE_NAMES } from '../../../domain/index.js';
+import { checkedRelationType, cypherPerRelationType } from '../graph-model.js';
 
 /** Entity ids are unique (also the index behind every entity lookup by id). */
 export const CREATE_ENTITY_ID_CONSTRAINT =
@@ -45,6 +46,22 @@ export const CREATE_ENTITY_SEARCH_WORDS_INDEX =
   "CREATE FULLTEXT INDEX entity_search_words IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchWords] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }";
 export const CREATE_STATEMENT_SEARCH_WORDS_INDEX =
   "CREATE FULLTEXT INDEX statement_search_words IF NOT EXISTS FOR (n:Statement) ON EACH [n.searchWords] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }";
+
+/**
+ * factsSupportedBy (`Statement.supports`): the facts whose `supportStatementIds` hold a statement
+ * id, found by index rather than by reading every relationship for each id (a page of 100
+ * statements at 100k relations ran into the 10 s limit). The keyword analyzer keeps each id whole.
+ * The relationship index names every relation type of the vocabulary; a new type needs an index
+ * of a new name (test/integration/neo4j-store.test.ts compares them).
+ */
+export const RELATION_SUPPORT_INDEX = 'relation_support';
+export const EVENT_SUPPORT_INDEX = 'event_support';
+export const CREATE_RELATION_SUPPORT_INDEX =
+  `CREATE FULLTEXT INDEX ${RELATION_SUPPORT_INDEX} IF NOT EXISTS FOR ()-[r:${RELATION_TYPE_NAMES.map(checkedRelationType).join('|')}]-() ` +
+  "ON EACH [r.supportStatementIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
+export const CREATE_EVENT_SUPPORT_INDEX =
+  `CREATE FULLTEXT INDEX ${EVENT_SUPPORT_INDEX} IF NOT EXISTS FOR (n:Event) ` +
+  "ON EACH [n.supportStatementIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
 
 /** near(): serves `point.distance(p.location, c.location) <= $meters` over places' WGS-84 points. */
 export const CREATE_ENTITY_LOCATION_POINT_INDEX =
