@@ -29,7 +29,7 @@ import { KIND_LABELS } from './graph-model.js';
 import { checkVocabulary } from './load.js';
 import { entityProperties, relationProperties, sourceProperties, statementProperties, WGS84_SRID } from './mapping.js';
 
-/** Between the entries of a list (and the labels of a node): a character no text of the domain holds. */
+/** Between the entries of a list (and the labels of a node): a control character; an entry holding it is refused. */
 const LIST_SEPARATOR = '\u001f';
 
 /** The importer's options that read these files as they are written. */
