@@ -605,6 +605,7 @@ export async function importIntoNewDatabase(opts: ImportIntoNewDatabaseOptions):
   const j = await checkJava();
   if (!j.ok || !j.java) throw new Neo4jLauncherError(j.ok ? 'java-missing' : j.reason, j.ok ? 'java missing' : j.message);
   const classpath = await ensureBuilt({ log, deadline, signal: opts.signal });
+  if (opts.signal?.aborted) throw new Neo4jLauncherError('aborted', 'import aborted');
   await fs.mkdir(dataDir, { recursive: true });
 
   // A short run: the quick compiler alone finished the import sooner (3.3-3.6 s against 4.3-5.3 s
