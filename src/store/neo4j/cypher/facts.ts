@@ -1,6 +1,6 @@
 /** Questions about facts in time and space: timeline, factsSupportedBy, near. */
 import { EVENT_LINK_TYPES } from '../../../domain/index.js';
-import { ANY_RELATION } from '../../graph-store.js';
+import { ANY_RELATION, TIMELINE_ENTRY_KINDS, type TimelineEntryKind } from '../../graph-store.js';
 import type { PageCypher } from './pages.js';
 import { EVENT_SUPPORT_INDEX, RELATION_SUPPORT_INDEX } from './schema.js';
 import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
@@ -16,9 +16,12 @@ const NOT_AN_EVENT_LINK = `NOT type(r) IN [${EVENT_LINK_TYPES.map((t) => `'${t}'
 const EVENT_ABOUT_ENTITY = (e: string) =>
   `(${e}.id = $entityId OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(${e}) } OR EXISTS { (${e})-[:TOOK_PLACE_IN]->(:Entity {id: $entityId}) })`;
 
+/** A kind's place in the timeline's order (TIMELINE_ENTRY_KINDS), spliced into the query as a number. */
+const kindRank = (kind: TimelineEntryKind): number => TIMELINE_ENTRY_KINDS.indexOf(kind);
+
 /**
  * Every timeline entry that $kinds (a list of TimelineEntryKind) and $entityId (null: any) allow,
- * each as one row: kind, rank (the kind's place in the order: EVENT, RELATION, CLAIM, STATEMENT),
+ * each as one row: kind, rank (the kind's place in TIMELINE_ENTRY_KINDS, the timeline's order),
  * earliest, latest, id, ai (the attribution index of a CLAIM, -1 otherwise) and its record. CLAIM
  * rows come from the per-attribution lists the loader derives (`attributionSaidOn`,
  * `attributionClaimantIds`; '' for none). The window ($from / $to, null: open) applies to all.
@@ -28,13 +31,13 @@ CALL () {
   MATCH (e:Entity:Event)
   WHERE 'EVENT' IN $kinds AND e.timeEarliest IS NOT NULL
     AND ($entityId IS NULL OR ${EVENT_ABOUT_ENTITY('e')})
-  RETURN 'EVENT' AS kind, 0 AS rank, e.timeEarliest AS earliest, e.timeLatest AS latest, e.id AS id, -1 AS ai,
+  RETURN 'EVENT' AS kind, ${kindRank('EVENT')} AS rank, e.timeEarliest AS earliest, e.timeLatest AS latest, e.id AS id, -1 AS ai,
     e AS event, null AS r, null AS fromId, null AS toId, null AS statement
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE 'RELATION' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK} AND r.timeEarliest IS NOT NULL
     AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
-  RETURN 'RELATION' AS kind, 1 AS rank, r.timeEarliest AS earliest, r.timeLatest AS latest, r.id AS id, -1 AS ai,
+  RETURN 'RELATION' AS kind, ${kindRank('RELATION')} AS rank, r.timeEarliest AS earliest, r.timeLatest AS latest, r.id AS id, -1 AS ai,
     null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
@@ -43,7 +46,7 @@ CALL () {
   WITH a, r, b, ai
   WHERE r.attributionSaidOn[ai] <> ''
     AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId OR r.attributionClaimantIds[ai] = $entityId)
-  RETURN 'CLAIM' AS kind, 2 AS rank, r.attributionSaidOn[ai] AS earliest, r.attributionSaidOn[ai] AS latest, r.id AS id, ai,
+  RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, r.attributionSaidOn[ai] AS earliest, r.attributionSaidOn[ai] AS latest, r.id AS id, ai,
     null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
   UNION ALL
   MATCH (e:Entity:Event)
@@ -52,13 +55,13 @@ CALL () {
   WITH e, ai
   WHERE e.attributionSaidOn[ai] <> ''
     AND ($entityId IS NULL OR e.attributionClaimantIds[ai] = $entityId OR ${EVENT_ABOUT_ENTITY('e')})
-  RETURN 'CLAIM' AS kind, 2 AS rank, e.attributionSaidOn[ai] AS earliest, e.attributionSaidOn[ai] AS latest, e.id AS id, ai,
+  RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, e.attributionSaidOn[ai] AS earliest, e.attributionSaidOn[ai] AS latest, e.id AS id, ai,
     e AS event, null AS r, null AS fromId, null AS toId, null AS statement
   UNION ALL
   MATCH (s:Statement)
   WHERE 'STATEMENT' IN $kinds AND s.date IS NOT NULL
     AND ($entityId IS NULL OR s.speakerId = $entityId OR $entityId IN s.aboutIds)
-  RETURN 'STATEMENT' AS kind, 3 AS rank, s.date AS earliest, s.date AS latest, s.id AS id, -1 AS ai,
+  RETURN 'STATEMENT' AS kind, ${kindRank('STATEMENT')} AS rank, s.date AS earliest, s.date AS latest, s.id AS id, -1 AS ai,
     null AS event, null AS r, null AS fromId, null AS toId, s AS statement
 }
 WITH * WHERE ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)`;
