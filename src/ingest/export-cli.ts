@@ -8,6 +8,9 @@
  *   same graph back.
  * - graphml, csv, jsonl: the formats analysts' tools read (src/ingest/formats/); csv writes
  *   nodes.csv and edges.csv into the directory FILE.
+ * - neo4j-import: the files of Neo4j's offline importer (src/store/neo4j/import-files.ts) in the
+ *   directory FILE, and the `neo4j-admin database import full` command that reads them: a graph
+ *   moved from the embedded store into a new Neo4j database in one step, however large.
  *
  * Without --format the format follows FILE: `.graphml` GraphML, `.jsonl` JSON lines, an existing
  * directory or a path ending in `/` CSV, anything else the dataset format.
@@ -25,12 +28,13 @@ import { entityToFile, relationToFile, sourceToFile, statementToFile } from '../
 import type { Dataset, EventDetails } from '../domain/model.js';
 import { CliError, callerPath, openStoreForCli, shownPath } from './cli-support.js';
 import { summarize } from './validate-cli.js';
+import { importArguments, writeImportFiles } from '../store/neo4j/import-files.js';
 import { EDGES_FILE, NODES_FILE, csvEdgeChunks, csvNodeChunks, graphmlChunks, jsonlLines } from './formats/index.js';
 
-export const EXPORT_FORMATS = ['dataset', 'graphml', 'csv', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['dataset', 'graphml', 'csv', 'jsonl', 'neo4j-import'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const USAGE = `Usage: npm run export -- FILE [--format dataset|graphml|csv|jsonl]
+const USAGE = `Usage: npm run export -- FILE [--format dataset|graphml|csv|jsonl|neo4j-import]
 
 Writes the whole graph of the configured store (DATA_DIR, or Neo4j with NEO4J_URI) to FILE.
 
@@ -39,6 +43,9 @@ Formats:
   graphml  GraphML for Gephi, Cytoscape and yEd: entities as nodes, relations as directed edges
   csv      nodes.csv and edges.csv, with provenance columns, in the directory FILE (created if missing)
   jsonl    JSON lines: one record a line, with its section (source, entity, relation, statement)
+  neo4j-import
+           the CSV files of Neo4j's offline importer, in the directory FILE, and the
+           neo4j-admin command that builds a new Neo4j database from them
 
 Without --format, FILE decides: *.graphml is GraphML, *.jsonl JSON lines, an existing directory
 or a path ending in / CSV, anything else the dataset format.
@@ -47,7 +54,8 @@ Examples:
   npm run export -- graph.json
   npm run export -- graph.graphml
   npm run export -- graph-csv --format csv    (or graph-csv/ without --format)
-  npm run export -- graph.jsonl`;
+  npm run export -- graph.jsonl
+  npm run export -- graph-import --format neo4j-import`;
 
 /** Each record as the file gives it (one record at a time: a big graph is not copied whole). */
 function fileRecordsOf(dataset: Dataset) {
@@ -102,6 +110,11 @@ export async function writeChunks(file: string, chunks: Iterable<string>): Promi
   }
 }
 
+/** A word for a POSIX shell: quoted when it holds anything but letters, digits and -_=.,/:+@. */
+function shellWord(word: string): string {
+  return /^[\w\-=.,/:+@]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
 /** The format --format names, else the one FILE implies (see the usage). */
 export async function formatFor(file: string, format: string | undefined): Promise<ExportFormat> {
   if (format !== undefined) {
@@ -117,18 +130,22 @@ export async function formatFor(file: string, format: string | undefined): Promi
   return found?.isDirectory() ? 'csv' : 'dataset';
 }
 
-/** Writes `dataset` to `file` in `format`; returns the paths written. */
-export async function writeExport(file: string, format: ExportFormat, dataset: Dataset): Promise<string[]> {
+/** Writes `dataset` to `file` in `format`; returns the paths written (and, for neo4j-import, the importer's arguments). */
+export async function writeExport(file: string, format: ExportFormat, dataset: Dataset): Promise<{ written: string[]; importerArgs?: string[] }> {
   switch (format) {
     case 'dataset':
       await writeDatasetFile(file, dataset);
-      return [file];
+      return { written: [file] };
     case 'graphml':
       await writeChunks(file, graphmlChunks(dataset));
-      return [file];
+      return { written: [file] };
     case 'jsonl':
       await writeChunks(file, jsonlLines(dataset));
-      return [file];
+      return { written: [file] };
+    case 'neo4j-import': {
+      const files = await writeImportFiles(dataset, file);
+      return { written: [...files.nodes, ...files.relationships].flatMap((f) => [f.header, f.body]), importerArgs: importArguments(files) };
+    }
     case 'csv': {
       if (/\.csv$/i.test(file)) throw new CliError(`CSV writes two files (${NODES_FILE}, ${EDGES_FILE}): give a directory, not ${shownPath(file)}.`);
       await mkdir(file, { recursive: true });
@@ -136,7 +153,7 @@ export async function writeExport(file: string, format: ExportFormat, dataset: D
       const edges = join(file, EDGES_FILE);
       await writeChunks(nodes, csvNodeChunks(dataset));
       await writeChunks(edges, csvEdgeChunks(dataset));
-      return [nodes, edges];
+      return { written: [nodes, edges] };
     }
   }
 }
@@ -150,9 +167,14 @@ export async function runExport(
   try {
     const started = Date.now();
     const dataset = await store.exportDataset();
-    const written = await writeExport(file, format, dataset);
-    const where = written.map(shownPath).join(' and ');
+    const { written, importerArgs } = await writeExport(file, format, dataset);
+    const where = importerArgs ? `${written.length} files in ${shownPath(file)}` : written.map(shownPath).join(' and ');
     out(`Exported ${location} to ${where} (${format}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summarize(dataset)}.`);
+    if (importerArgs) {
+      out('Build a new Neo4j database from them with Neo4j\'s importer (the database must not exist yet, or be stopped and');
+      out('replaced with --overwrite-destination); the server creates its indexes when it first connects:');
+      out(`  neo4j-admin database import full neo4j ${importerArgs.map(shellWord).join(' ')}`);
+    }
     return 0;
   } finally {
     await store.close();

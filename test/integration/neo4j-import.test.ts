@@ -6,7 +6,8 @@
  * test/support/stores.ts); this file adds the texts CSV finds hard, duplicates, the refusals and
  * the command itself.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import type { GraphStore, Page, TimelineEntry } from '../../src/store/graph-stor
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
 import { importArguments, writeImportFiles } from '../../src/store/neo4j/import-files.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { userEnv } from '../support/server-process.js';
 import { checkNewDataDir, checkPrerequisites, importIntoNewDatabase, Neo4jLauncherError, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 
 const seed = await readDatasetFile(SEED_FILE);
@@ -206,3 +208,38 @@ describe.skipIf(!neo4jEnabled)('npm run neo4j -- --import FILE', () => {
     expect(again.out()).toBe('');
   }, 240_000);
 });
+
+describe.skipIf(!neo4jEnabled)('npm run export -- DIR --format neo4j-import', () => {
+  it("writes the embedded store's graph as import files, and the neo4j-admin command it prints builds that graph in Neo4j", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kg-export-import-'));
+    const root = path.resolve(import.meta.dirname, '../..');
+    const env = userEnv({ DATA_DIR: path.join(dir, 'data') });
+    const run = (args: string[]) => promisify(execFile)('npm', ['run', '--silent', ...args], { cwd: root, env });
+    let neo4j: LocalNeo4j | undefined;
+    let store: GraphStore | undefined;
+    try {
+      await run(['import', '--', SEED_FILE]);
+      const { stdout } = await run(['export', '--', path.join(dir, 'files'), '--format', 'neo4j-import']);
+      expect(stdout).toContain(`14 files in ${path.join(dir, 'files')} (neo4j-import)`);
+      const command = stdout.split('\n').find((line) => line.trim().startsWith('neo4j-admin database import full neo4j '))!;
+      const words = shellWords(command.trim());
+      expect(words.slice(0, 5)).toEqual(['neo4j-admin', 'database', 'import', 'full', 'neo4j']);
+      // The printed arguments, as neo4j-admin would get them from a shell.
+      await importIntoNewDatabase({ dataDir: path.join(dir, 'neo4j'), args: words.slice(5) });
+      neo4j = await startLocalNeo4j({ port: await getPort({ host: '127.0.0.1' }), dataDir: path.join(dir, 'neo4j'), startTimeoutMs: 200_000 });
+      store = await createNeo4jStore({ uri: neo4j.uri, connectTimeoutMs: 30_000 });
+      const embedded = createMemoryStore();
+      await embedded.load(seed);
+      expect(await store.exportDataset()).toEqual(await embedded.exportDataset());
+    } finally {
+      await store?.close();
+      await neo4j?.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+/** A POSIX shell's words of a line of plain and single-quoted words (what the export prints). */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/(?:[^\s']+|'[^']*')+/g)].map(([word]) => word.replace(/'([^']*)'/g, '$1'));
+}
