@@ -136,6 +136,18 @@ describe('the import files', () => {
     }
   };
 
+  it('count the nodes and relationships they hold: records, and the links of statements', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kg-import-files-'));
+    try {
+      const files = await writeImportFiles(hard, dir);
+      const links = seed.statements.reduce((n, s) => n + (s.speakerId === null ? 0 : 1) + new Set(s.aboutIds).size + 1, 0);
+      expect(files.counts).toEqual({ entities: seed.entities.length, relations: seed.relations.length, statements: seed.statements.length, sources: seed.sources.length });
+      expect(files.records).toBe(seed.sources.length + seed.entities.length + seed.statements.length + seed.relations.length + links);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('are not written for a dataset that refers to a record it does not hold', async () => {
     const { error, written } = await attempt({ ...seed, relations: [{ ...firstRelation!, to: 'settlement:atlantis' }] });
     expect(error).toBeInstanceOf(DatasetValidationError);

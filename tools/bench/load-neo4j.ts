@@ -153,7 +153,7 @@ async function loadOffline(dataset: Dataset, size: GraphCounts): Promise<void> {
     const [files, filesSeconds] = await timed(() => writeImportFiles(dataset, path.join(work, 'files')));
     console.log(`import files: ${filesSeconds.toFixed(2)} s`);
     const [, importerSeconds] = await timed(() =>
-      importIntoNewDatabase({ dataDir, args: importArguments(files), heapMb: 2048, log: (line) => process.stderr.write(`[importer] ${line}\n`) }),
+      importIntoNewDatabase({ dataDir, args: importArguments(files), records: files.records, heapMb: 2048, log: (line) => process.stderr.write(`[importer] ${line}\n`) }),
     );
     console.log(`importer: ${importerSeconds.toFixed(2)} s`);
     const port = await getPort({ host: '127.0.0.1' });

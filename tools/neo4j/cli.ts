@@ -202,7 +202,7 @@ async function importDataset(file: string, dataDir: string, heapMb: number, log:
     const files = await writeImportFiles(dataset, filesDir);
     const { entities, relations, statements, sources } = files.counts;
     log(`import: files written (${seconds()}); running Neo4j's importer into ${path.resolve(dataDir)}`);
-    await importIntoNewDatabase({ dataDir, args: importArguments(files), heapMb, log: (line) => log(`import: ${line}`), signal });
+    await importIntoNewDatabase({ dataDir, args: importArguments(files), records: files.records, heapMb, log: (line) => log(`import: ${line}`), signal });
     log(`import: ${entities} entities, ${relations} relations, ${statements} statements, ${sources} sources in ${seconds()}`);
   } catch (err) {
     if (err instanceof Neo4jLauncherError && err.reason === 'aborted') failure = 'stopped before the import finished';

@@ -50,6 +50,8 @@ export interface ImportFiles {
   readonly relationships: readonly CsvFile[];
   /** What the files hold, after duplicates are dropped. */
   readonly counts: { readonly entities: number; readonly relations: number; readonly statements: number; readonly sources: number };
+  /** How many nodes and relationships the files hold in all (the statements' links included). */
+  readonly records: number;
 }
 
 /** The importer's arguments for these files (after `database import full <database>`). */
@@ -110,6 +112,7 @@ export async function writeImportFiles(dataset: Dataset, dir: string): Promise<I
     nodes,
     relationships,
     counts: { entities: entities.size, relations: relations.size, statements: statements.size, sources: sources.size },
+    records: [...nodes, ...relationships].reduce((n, f) => n + f.rows, 0),
   };
 }
 
@@ -142,6 +145,7 @@ interface CsvFile {
   readonly body: string;
   /** Whether some text holds a line break (the importer then reads fields across lines, slower). */
   readonly multiline: boolean;
+  readonly rows: number;
 }
 
 /**
@@ -153,6 +157,7 @@ async function writeRows<T>(dir: string, name: string, fixed: readonly string[],
   const columns = new Map<string, { readonly index: number; readonly type: ColumnType }>();
   const file = { header: path.join(dir, `${name}.header.csv`), body: path.join(dir, `${name}.csv`) };
   let multiline = false;
+  let rows = 0;
   const out = createWriteStream(file.body, { encoding: 'utf8' });
   const closed = once(out, 'close');
   try {
@@ -174,6 +179,7 @@ async function writeRows<T>(dir: string, name: string, fixed: readonly string[],
       const line = cells.join(',');
       if (!multiline && /[\n\r]/.test(line)) multiline = true;
       chunk += line + '\n';
+      rows++;
       if (chunk.length > 1 << 16) {
         if (!out.write(chunk)) await once(out, 'drain');
         chunk = '';
@@ -186,7 +192,7 @@ async function writeRows<T>(dir: string, name: string, fixed: readonly string[],
   await closed;
   const header = [...fixed, ...[...columns].map(([key, { type }]) => `${key}:${type}`)];
   await writeFile(file.header, header.join(',') + '\n', 'utf8');
-  return { ...file, multiline };
+  return { ...file, multiline, rows };
 }
 
 const quoted = (text: string) => `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
