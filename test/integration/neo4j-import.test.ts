@@ -23,17 +23,18 @@ import { userEnv } from '../support/server-process.js';
 import { checkNewDataDir, checkPrerequisites, importIntoNewDatabase, Neo4jLauncherError, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 
 const seed = await readDatasetFile(SEED_FILE);
-const [first, second] = seed.entities;
+const [first, second, third] = seed.entities;
 const [firstRelation] = seed.relations;
 const [firstStatement] = seed.statements;
 
-/** The seed with texts that need CSV's quoting and line breaks, lists CSV cannot write, and an id listed twice. */
+/** The seed with texts that need CSV's quoting, line breaks and backslashes, lists CSV cannot write, and an id listed twice. */
 const hard: Dataset = {
   ...seed,
   entities: seed.entities.map((e) => {
     if (e === first) {
       return { ...e, description: 'Line one, with a comma;\nline "two"\r\nthird\tline, ünïcödé 🎯 \u001e', aliases: ['a, b', '"quoted"', 'Сирський', ''] };
     }
+    if (e === third) return { ...e, description: ' C:\\path\\"x" \\, trailing space ', aliases: ['\\', '""', '\\"'] };
     return e === second ? { ...e, aliases: [] } : e;
   }),
   statements: seed.statements.map((s) => (s === firstStatement ? { ...s, text: 'He said: "We hold it,\nfor now." ""' } : s)),
@@ -67,13 +68,14 @@ describe.skipIf(!neo4jEnabled)('a Neo4j database built by the offline import', (
     await rm(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('holds every record as load() stores it: quotes, line breaks, empty lists, the last of a duplicate', async () => {
+  it('holds every record as load() stores it: quotes, line breaks, backslashes, empty lists, the last of a duplicate', async () => {
     const exported = await store.exportDataset();
     expect(exported).toEqual(await reference.exportDataset());
     expect(await store.counts()).toEqual(await reference.counts());
     const entity = exported.entities.find((e) => e.id === first!.id)!;
     expect(entity.description).toContain('line "two"\r\nthird\tline');
     expect(exported.entities.find((e) => e.id === second!.id)!.aliases).toEqual([]);
+    expect(exported.entities.find((e) => e.id === third!.id)!.aliases).toEqual(['\\', '""', '\\"']);
     expect(exported.relations.find((r) => r.id === firstRelation!.id)!.qualifiers.distanceKm).toBe(12.345678901234567);
   });
 
