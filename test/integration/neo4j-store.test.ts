@@ -24,7 +24,7 @@ import {
   type RelationRecord,
 } from '../../src/domain/index.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
-import { FACTS_SUPPORTED_BY } from '../../src/store/neo4j/cypher/facts.js';
+import { ENTITY_TIMELINE_PAGE, FACTS_SUPPORTED_BY } from '../../src/store/neo4j/cypher/facts.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 
@@ -170,27 +170,47 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
       }
     });
 
-    it('finds the facts a statement supports by an index over every relation type of the vocabulary', async () => {
+    it('finds the facts a statement supports, and those an entity claimed, by indexes over every relation type of the vocabulary', async () => {
       const driver = neo4jDriver.driver(neo4j.uri);
       try {
         const result = await driver.executeQuery(
-          "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties WHERE name IN ['relation_support', 'event_support'] RETURN * ORDER BY name",
+          'SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties WHERE name IN $names RETURN * ORDER BY name',
+          { names: ['relation_support', 'event_support', 'relation_claimants', 'event_claimants'] },
         );
+        const ofEvents = (name: string, property: string) => ({ name, type: 'FULLTEXT', entityType: 'NODE', labelsOrTypes: ['Event'], properties: [property] });
+        const ofRelations = (name: string, property: string) => ({
+          name,
+          type: 'FULLTEXT',
+          entityType: 'RELATIONSHIP',
+          labelsOrTypes: expect.arrayContaining([...RELATION_TYPE_NAMES]),
+          properties: [property],
+        });
         expect(result.records.map((r) => r.toObject())).toEqual([
-          { name: 'event_support', type: 'FULLTEXT', entityType: 'NODE', labelsOrTypes: ['Event'], properties: ['supportStatementIds'] },
-          {
-            name: 'relation_support',
-            type: 'FULLTEXT',
-            entityType: 'RELATIONSHIP',
-            labelsOrTypes: expect.arrayContaining([...RELATION_TYPE_NAMES]),
-            properties: ['supportStatementIds'],
-          },
+          ofEvents('event_claimants', 'attributionClaimantIds'),
+          ofEvents('event_support', 'supportStatementIds'),
+          ofRelations('relation_claimants', 'attributionClaimantIds'),
+          ofRelations('relation_support', 'supportStatementIds'),
         ]);
-        expect((result.records[1]!.get('labelsOrTypes') as string[]).length).toBe(RELATION_TYPE_NAMES.length);
-        const plan = await driver.executeQuery(`EXPLAIN ${FACTS_SUPPORTED_BY.text}`, { ids: ['stmt:x'], ...FACTS_SUPPORTED_BY.params });
-        const operators = JSON.stringify(plan.summary.plan);
-        expect(operators).toContain('ProcedureCall');
-        expect(operators).not.toMatch(/AllRelationshipsScan|RelationshipTypeScan|NodeByLabelScan/);
+        for (const r of result.records.slice(2)) expect((r.get('labelsOrTypes') as string[]).length).toBe(RELATION_TYPE_NAMES.length);
+        // Neither reads every relationship: a statement's facts, an entity's timeline.
+        const plans = [
+          await driver.executeQuery(`EXPLAIN ${FACTS_SUPPORTED_BY.text}`, { ids: ['stmt:x'], ...FACTS_SUPPORTED_BY.params }),
+          await driver.executeQuery(`EXPLAIN ${ENTITY_TIMELINE_PAGE.page}`, {
+            ...ENTITY_TIMELINE_PAGE.params,
+            entityId: 'country:russia',
+            kinds: ['EVENT', 'RELATION', 'CLAIM', 'STATEMENT'],
+            from: null,
+            to: null,
+            after: null,
+            rowLimit: neo4jDriver.int(10),
+          }),
+        ];
+        for (const plan of plans) {
+          const operators = JSON.stringify(plan.summary.plan);
+          expect(operators).toContain('ProcedureCall');
+          expect(operators).not.toMatch(/RelationshipsScan|RelationshipTypeScan/);
+        }
+        expect(JSON.stringify(plans[0]!.summary.plan)).not.toMatch(/NodeByLabelScan/);
       } finally {
         await driver.close();
       }

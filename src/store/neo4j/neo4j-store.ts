@@ -58,7 +58,7 @@ import {
   DOCUMENTS_BY_IDS,
   DOCUMENTS_OF_KIND,
 } from './cypher/journal.js';
-import { FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE } from './cypher/facts.js';
+import { ENTITY_TIMELINE_PAGE, FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE } from './cypher/facts.js';
 import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
@@ -452,7 +452,8 @@ export class Neo4jStore implements GraphStore {
       from: window.from,
       to: window.to,
     };
-    return this.page('timeline', TIMELINE_PAGE, ['s', 's', 'n', 's', 'n'], params, page, timelineEntryFromRow, options);
+    const query = entityId === null ? TIMELINE_PAGE : ENTITY_TIMELINE_PAGE;
+    return this.page('timeline', query, ['s', 's', 'n', 's', 'n'], params, page, timelineEntryFromRow, options);
   }
 
   async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {

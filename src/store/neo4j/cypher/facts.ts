@@ -2,7 +2,7 @@
 import { EVENT_LINK_TYPES } from '../../../domain/index.js';
 import { ANY_RELATION, TIMELINE_ENTRY_KINDS, type TimelineEntryKind } from '../../graph-store.js';
 import type { PageCypher } from './pages.js';
-import { EVENT_SUPPORT_INDEX, RELATION_SUPPORT_INDEX } from './schema.js';
+import { EVENT_CLAIMANTS_INDEX, EVENT_SUPPORT_INDEX, RELATION_CLAIMANTS_INDEX, RELATION_SUPPORT_INDEX } from './schema.js';
 import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 
 const everyRelation = relationFilterCypher(ANY_RELATION, 'r');
@@ -66,21 +66,112 @@ CALL () {
 }
 WITH * WHERE ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)`;
 
+/** The events about the entity x: x itself, those it takes part in, those that took place in it. */
+const EVENTS_ABOUT_X = `
+    WITH x WHERE x:Event RETURN x AS e
+    UNION
+    MATCH (x)-[:PARTICIPATED_IN]->(e:Entity:Event) RETURN e
+    UNION
+    MATCH (e:Entity:Event)-[:TOOK_PLACE_IN]->(x) RETURN e`;
+
+/** The relationships with the entity x at an end, each once. */
+const RELATIONS_AT_X = `
+    MATCH (x)-[r]->(:Entity) RETURN r
+    UNION
+    MATCH (:Entity)-[r]->(x) RETURN r`;
+
 /**
- * timeline (schema `Query.timeline`): entries by earliest day, latest day, kind, id, attribution
- * index, after $after (the key of the page before's last entry), $rowLimit of them; and their count.
+ * TIMELINE_ENTRIES for one entity ($entityId not null), the same rows found from the entity
+ * rather than by reading every relationship and event: its relationships and events by their
+ * links, and the facts it made claims of, wherever they are, by the claimant indexes
+ * (`relation_claimants`, `event_claimants`). Statements as in TIMELINE_ENTRIES.
  */
-export const TIMELINE_PAGE: PageCypher & { readonly params: CypherQuery['params'] } = {
-  params: everyRelation.params,
-  page: `${TIMELINE_ENTRIES}
+const ENTITY_TIMELINE_ENTRIES = `
+CALL () {
+  MATCH (x:Entity {id: $entityId})
+  WHERE 'EVENT' IN $kinds
+  CALL (x) {${EVENTS_ABOUT_X}
+  }
+  WITH e WHERE e.timeEarliest IS NOT NULL
+  RETURN 'EVENT' AS kind, ${kindRank('EVENT')} AS rank, e.timeEarliest AS earliest, e.timeLatest AS latest, e.id AS id, -1 AS ai,
+    e AS event, null AS r, null AS fromId, null AS toId, null AS statement
+  UNION ALL
+  MATCH (x:Entity {id: $entityId})
+  WHERE 'RELATION' IN $kinds
+  CALL (x) {${RELATIONS_AT_X}
+  }
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE ${everyRelation.where} AND ${NOT_AN_EVENT_LINK} AND r.timeEarliest IS NOT NULL
+  RETURN 'RELATION' AS kind, ${kindRank('RELATION')} AS rank, r.timeEarliest AS earliest, r.timeLatest AS latest, r.id AS id, -1 AS ai,
+    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
+  UNION ALL
+  CALL () {
+    MATCH (x:Entity {id: $entityId})
+    CALL (x) {${RELATIONS_AT_X}
+    }
+    RETURN r
+    UNION
+    CALL db.index.fulltext.queryRelationships('${RELATION_CLAIMANTS_INDEX}', ${exactTerm('$entityId')}) YIELD relationship AS r
+    RETURN r
+  }
+  WITH r WHERE 'CLAIM' IN $kinds
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}
+  UNWIND range(0, size(coalesce(r.attributionSaidOn, [])) - 1) AS ai
+  WITH a, r, b, ai
+  WHERE r.attributionSaidOn[ai] <> ''
+    AND (a.id = $entityId OR b.id = $entityId OR r.attributionClaimantIds[ai] = $entityId)
+  RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, r.attributionSaidOn[ai] AS earliest, r.attributionSaidOn[ai] AS latest, r.id AS id, ai,
+    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
+  UNION ALL
+  CALL () {
+    MATCH (x:Entity {id: $entityId})
+    CALL (x) {${EVENTS_ABOUT_X}
+    }
+    RETURN e
+    UNION
+    CALL db.index.fulltext.queryNodes('${EVENT_CLAIMANTS_INDEX}', ${exactTerm('$entityId')}) YIELD node AS e
+    WITH e WHERE e:Entity:Event
+    RETURN e
+  }
+  WITH e WHERE 'CLAIM' IN $kinds
+  UNWIND range(0, size(coalesce(e.attributionSaidOn, [])) - 1) AS ai
+  WITH e, ai
+  WHERE e.attributionSaidOn[ai] <> ''
+    AND (e.attributionClaimantIds[ai] = $entityId OR ${EVENT_ABOUT_ENTITY('e')})
+  RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, e.attributionSaidOn[ai] AS earliest, e.attributionSaidOn[ai] AS latest, e.id AS id, ai,
+    e AS event, null AS r, null AS fromId, null AS toId, null AS statement
+  UNION ALL
+  MATCH (s:Statement)
+  WHERE 'STATEMENT' IN $kinds AND s.date IS NOT NULL
+    AND (s.speakerId = $entityId OR $entityId IN s.aboutIds)
+  RETURN 'STATEMENT' AS kind, ${kindRank('STATEMENT')} AS rank, s.date AS earliest, s.date AS latest, s.id AS id, -1 AS ai,
+    null AS event, null AS r, null AS fromId, null AS toId, s AS statement
+}
+WITH * WHERE ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)`;
+
+/** A page of timeline entries, and their count, over the rows of `entries`. */
+function timelinePage(entries: string): PageCypher & { readonly params: CypherQuery['params'] } {
+  return {
+    params: everyRelation.params,
+    page: `${entries}
 WITH *, [earliest, latest, rank, id, ai] AS sortKey
 WHERE $after IS NULL OR sortKey > $after
 RETURN kind, earliest, latest, ai, event, r, fromId, toId, statement, sortKey
 ORDER BY sortKey
 LIMIT $rowLimit`,
-  count: `${TIMELINE_ENTRIES}
+    count: `${entries}
 RETURN count(*) AS total`,
-};
+  };
+}
+
+/**
+ * timeline (schema `Query.timeline`): entries by earliest day, latest day, kind, id, attribution
+ * index, after $after (the key of the page before's last entry), $rowLimit of them; and their count.
+ * ENTITY_TIMELINE_PAGE answers the same for one entity ($entityId), from the entity.
+ */
+export const TIMELINE_PAGE = timelinePage(TIMELINE_ENTRIES);
+export const ENTITY_TIMELINE_PAGE = timelinePage(ENTITY_TIMELINE_ENTRIES);
 
 /**
  * For each key in $ids, the relations then the events for which `holds` (a condition on `x`, the

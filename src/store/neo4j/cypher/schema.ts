@@ -63,6 +63,20 @@ export const CREATE_EVENT_SUPPORT_INDEX =
   `CREATE FULLTEXT INDEX ${EVENT_SUPPORT_INDEX} IF NOT EXISTS FOR (n:Event) ` +
   "ON EACH [n.supportStatementIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
 
+/**
+ * timeline of one entity: the relations and events it made claims of (`attributionClaimantIds`,
+ * one entry per attribution), found by index rather than by reading every relationship and event.
+ * Like the support indexes: keyword analyser, every relation type of the vocabulary.
+ */
+export const RELATION_CLAIMANTS_INDEX = 'relation_claimants';
+export const EVENT_CLAIMANTS_INDEX = 'event_claimants';
+export const CREATE_RELATION_CLAIMANTS_INDEX =
+  `CREATE FULLTEXT INDEX ${RELATION_CLAIMANTS_INDEX} IF NOT EXISTS FOR ()-[r:${RELATION_TYPE_NAMES.map(checkedRelationType).join('|')}]-() ` +
+  "ON EACH [r.attributionClaimantIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
+export const CREATE_EVENT_CLAIMANTS_INDEX =
+  `CREATE FULLTEXT INDEX ${EVENT_CLAIMANTS_INDEX} IF NOT EXISTS FOR (n:Event) ` +
+  "ON EACH [n.attributionClaimantIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
+
 /** near(): serves `point.distance(p.location, c.location) <= $meters` over places' WGS-84 points. */
 export const CREATE_ENTITY_LOCATION_POINT_INDEX =
   'CREATE POINT INDEX entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location)';
