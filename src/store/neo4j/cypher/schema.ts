@@ -47,6 +47,14 @@ export const CREATE_ENTITY_SEARCH_WORDS_INDEX =
 export const CREATE_STATEMENT_SEARCH_WORDS_INDEX =
   "CREATE FULLTEXT INDEX statement_search_words IF NOT EXISTS FOR (n:Statement) ON EACH [n.searchWords] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }";
 
+const EVERY_RELATION = { pattern: `()-[r:${RELATION_TYPE_NAMES.map(checkedRelationType).join('|')}]-()`, variable: 'r' };
+const EVENTS = { pattern: '(n:Event)', variable: 'n' };
+
+/** A fulltext index of ids (the keyword analyser keeps each whole) over a list property. */
+function keywordIndex(name: string, of: { readonly pattern: string; readonly variable: string }, property: string): string {
+  return `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR ${of.pattern} ON EACH [${of.variable}.${property}] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'keyword' } }`;
+}
+
 /**
  * factsSupportedBy (`Statement.supports`): the facts whose `supportStatementIds` hold a statement
  * id, found by index rather than by reading every relationship for each id (a page of 100
@@ -56,12 +64,8 @@ export const CREATE_STATEMENT_SEARCH_WORDS_INDEX =
  */
 export const RELATION_SUPPORT_INDEX = 'relation_support';
 export const EVENT_SUPPORT_INDEX = 'event_support';
-export const CREATE_RELATION_SUPPORT_INDEX =
-  `CREATE FULLTEXT INDEX ${RELATION_SUPPORT_INDEX} IF NOT EXISTS FOR ()-[r:${RELATION_TYPE_NAMES.map(checkedRelationType).join('|')}]-() ` +
-  "ON EACH [r.supportStatementIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
-export const CREATE_EVENT_SUPPORT_INDEX =
-  `CREATE FULLTEXT INDEX ${EVENT_SUPPORT_INDEX} IF NOT EXISTS FOR (n:Event) ` +
-  "ON EACH [n.supportStatementIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
+export const CREATE_RELATION_SUPPORT_INDEX = keywordIndex(RELATION_SUPPORT_INDEX, EVERY_RELATION, 'supportStatementIds');
+export const CREATE_EVENT_SUPPORT_INDEX = keywordIndex(EVENT_SUPPORT_INDEX, EVENTS, 'supportStatementIds');
 
 /**
  * timeline of one entity: the relations and events it made claims of (`attributionClaimantIds`,
@@ -70,12 +74,8 @@ export const CREATE_EVENT_SUPPORT_INDEX =
  */
 export const RELATION_CLAIMANTS_INDEX = 'relation_claimants';
 export const EVENT_CLAIMANTS_INDEX = 'event_claimants';
-export const CREATE_RELATION_CLAIMANTS_INDEX =
-  `CREATE FULLTEXT INDEX ${RELATION_CLAIMANTS_INDEX} IF NOT EXISTS FOR ()-[r:${RELATION_TYPE_NAMES.map(checkedRelationType).join('|')}]-() ` +
-  "ON EACH [r.attributionClaimantIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
-export const CREATE_EVENT_CLAIMANTS_INDEX =
-  `CREATE FULLTEXT INDEX ${EVENT_CLAIMANTS_INDEX} IF NOT EXISTS FOR (n:Event) ` +
-  "ON EACH [n.attributionClaimantIds] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } }";
+export const CREATE_RELATION_CLAIMANTS_INDEX = keywordIndex(RELATION_CLAIMANTS_INDEX, EVERY_RELATION, 'attributionClaimantIds');
+export const CREATE_EVENT_CLAIMANTS_INDEX = keywordIndex(EVENT_CLAIMANTS_INDEX, EVENTS, 'attributionClaimantIds');
 
 /** near(): serves `point.distance(p.location, c.location) <= $meters` over places' WGS-84 points. */
 export const CREATE_ENTITY_LOCATION_POINT_INDEX =
