@@ -43,6 +43,7 @@ import {
   isSymmetric,
   type EntityKind,
   type RelationType,
+  type StatementRecord,
 } from '../../domain/index.js';
 
 /** The second label of an entity node; typed by EntityKind, so a new kind fails to compile here. */
@@ -56,6 +57,26 @@ export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
   EVENT: 'Event',
 };
 export const ALL_KIND_LABELS: readonly string[] = Object.values(KIND_LABELS);
+
+/**
+ * The links of statements, as rows: (:Entity)-[:SAID]->(:Statement) for a speaker,
+ * (:Statement)-[:ABOUT]->(:Entity) once per entity it is about, (:Statement)-[:FROM_SOURCE]->(:Source).
+ */
+export function statementLinks(statements: Iterable<StatementRecord>): StatementLinks {
+  const links: StatementLinks = { said: [], about: [], fromSource: [] };
+  for (const s of statements) {
+    if (s.speakerId !== null) links.said.push({ statementId: s.id, entityId: s.speakerId });
+    for (const entityId of new Set(s.aboutIds)) links.about.push({ statementId: s.id, entityId });
+    links.fromSource.push({ statementId: s.id, sourceId: s.sourceId });
+  }
+  return links;
+}
+
+export interface StatementLinks {
+  readonly said: { statementId: string; entityId: string }[];
+  readonly about: { statementId: string; entityId: string }[];
+  readonly fromSource: { statementId: string; sourceId: string }[];
+}
 
 /** Relation types read the same from either end. */
 export const SYMMETRIC_TYPES: readonly RelationType[] = RELATION_TYPE_NAMES.filter(isSymmetric);

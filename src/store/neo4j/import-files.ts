@@ -25,7 +25,7 @@ import {
   type Dataset,
   type ReferenceTarget,
 } from '../../domain/index.js';
-import { KIND_LABELS } from './graph-model.js';
+import { KIND_LABELS, statementLinks } from './graph-model.js';
 import { checkVocabulary } from './load.js';
 import { entityProperties, relationProperties, sourceProperties, statementProperties, WGS84_SRID } from './mapping.js';
 
@@ -91,21 +91,16 @@ export async function writeImportFiles(dataset: Dataset, dir: string): Promise<I
       return { fixed: [id, ['Statement']], props };
     }),
   ];
-  const statementList = [...statements.values()];
-  const about = statementList.flatMap((s) => [...new Set(s.aboutIds)].map((entityId) => [s.id, entityId] as const));
+  const links = statementLinks(statements.values());
   const relationships = [
     await writeRows(dir, 'relations', [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE'], relations.values(), (r) => ({
       fixed: [r.from, r.to, r.type],
       props: relationProperties(r),
     })),
-    await writeRows(dir, 'said', [':START_ID(Entity)', ':END_ID(Statement)', ':TYPE'], statementList.filter((s) => s.speakerId !== null), (s) => ({
-      fixed: [s.speakerId, s.id, 'SAID'],
-    })),
-    await writeRows(dir, 'about', [':START_ID(Statement)', ':END_ID(Entity)', ':TYPE'], about, ([statementId, entityId]) => ({
-      fixed: [statementId, entityId, 'ABOUT'],
-    })),
-    await writeRows(dir, 'from-source', [':START_ID(Statement)', ':END_ID(Source)', ':TYPE'], statementList, (s) => ({
-      fixed: [s.id, s.sourceId, 'FROM_SOURCE'],
+    await writeRows(dir, 'said', [':START_ID(Entity)', ':END_ID(Statement)', ':TYPE'], links.said, (l) => ({ fixed: [l.entityId, l.statementId, 'SAID'] })),
+    await writeRows(dir, 'about', [':START_ID(Statement)', ':END_ID(Entity)', ':TYPE'], links.about, (l) => ({ fixed: [l.statementId, l.entityId, 'ABOUT'] })),
+    await writeRows(dir, 'from-source', [':START_ID(Statement)', ':END_ID(Source)', ':TYPE'], links.fromSource, (l) => ({
+      fixed: [l.statementId, l.sourceId, 'FROM_SOURCE'],
     })),
   ];
   return {

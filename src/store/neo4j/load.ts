@@ -42,7 +42,7 @@ import {
   UPDATE_RELATIONS,
 } from './cypher/load.js';
 import type { Params, QueryRunner } from './executor.js';
-import { ALL_KIND_LABELS, KIND_LABELS } from './graph-model.js';
+import { ALL_KIND_LABELS, KIND_LABELS, statementLinks } from './graph-model.js';
 import {
   entityProperties,
   relationProperties,
@@ -87,9 +87,7 @@ export async function loadDataset(tx: QueryRunner, dataset: Dataset, onProgress?
     props: statementProperties(s),
   }));
   await writeAll(tx, MERGE_STATEMENTS, statementRows, { report: phase(report, 'statements') });
-  const saidRows = dataset.statements.flatMap((s) => (s.speakerId === null ? [] : [{ statementId: s.id, entityId: s.speakerId }]));
-  const aboutRows = dataset.statements.flatMap((s) => s.aboutIds.map((entityId) => ({ statementId: s.id, entityId })));
-  const sourceRows = dataset.statements.map((s) => ({ statementId: s.id, sourceId: s.sourceId }));
+  const { said: saidRows, about: aboutRows, fromSource: sourceRows } = statementLinks(dataset.statements);
   const links = counter(phase(report, 'statement links'), statementRows.length + saidRows.length + aboutRows.length + sourceRows.length);
   await forEachBatch(statementRows, async (rows) => {
     await tx.run(DELETE_STALE_STATEMENT_LINKS, { rows });

@@ -20,51 +20,56 @@ const EVENT_ABOUT_ENTITY = (e: string) =>
 const kindRank = (kind: TimelineEntryKind): number => TIMELINE_ENTRY_KINDS.indexOf(kind);
 
 /**
- * Every timeline entry that $kinds (a list of TimelineEntryKind) and $entityId (null: any) allow,
- * each as one row: kind, rank (the kind's place in TIMELINE_ENTRY_KINDS, the timeline's order),
- * earliest, latest, id, ai (the attribution index of a CLAIM, -1 otherwise) and its record. CLAIM
- * rows come from the per-attribution lists the loader derives (`attributionSaidOn`,
- * `attributionClaimantIds`; '' for none). The window ($from / $to, null: open) applies to all.
+ * A timeline entry as one row: kind, rank (the kind's place in TIMELINE_ENTRY_KINDS, the
+ * timeline's order), earliest, latest, id, ai (the attribution index of a CLAIM, -1 otherwise) and
+ * its record. CLAIM rows come from the per-attribution lists the loader derives
+ * (`attributionSaidOn`, `attributionClaimantIds`; '' for none).
  */
+const EVENT_ROW = `RETURN 'EVENT' AS kind, ${kindRank('EVENT')} AS rank, e.timeEarliest AS earliest, e.timeLatest AS latest, e.id AS id, -1 AS ai,
+    e AS event, null AS r, null AS fromId, null AS toId, null AS statement`;
+const RELATION_ROW = `RETURN 'RELATION' AS kind, ${kindRank('RELATION')} AS rank, r.timeEarliest AS earliest, r.timeLatest AS latest, r.id AS id, -1 AS ai,
+    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement`;
+const RELATION_CLAIM_ROW = `RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, r.attributionSaidOn[ai] AS earliest, r.attributionSaidOn[ai] AS latest, r.id AS id, ai,
+    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement`;
+const EVENT_CLAIM_ROW = `RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, e.attributionSaidOn[ai] AS earliest, e.attributionSaidOn[ai] AS latest, e.id AS id, ai,
+    e AS event, null AS r, null AS fromId, null AS toId, null AS statement`;
+const STATEMENT_ROW = `RETURN 'STATEMENT' AS kind, ${kindRank('STATEMENT')} AS rank, s.date AS earliest, s.date AS latest, s.id AS id, -1 AS ai,
+    null AS event, null AS r, null AS fromId, null AS toId, s AS statement`;
+
+/** The dated attributions of x (a relationship or an event), as `ai`, with the variables `kept`. */
+const DATED_ATTRIBUTIONS = (x: string, kept: string) => `UNWIND range(0, size(coalesce(${x}.attributionSaidOn, [])) - 1) AS ai
+  WITH ${kept}, ai
+  WHERE ${x}.attributionSaidOn[ai] <> ''`;
+
+/** The window ($from / $to, null: open) applies to every entry. */
+const IN_WINDOW = `WITH * WHERE ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)`;
+
+/** Every timeline entry that $kinds (a list of TimelineEntryKind) allows, in the window. */
 const TIMELINE_ENTRIES = `
 CALL () {
   MATCH (e:Entity:Event)
   WHERE 'EVENT' IN $kinds AND e.timeEarliest IS NOT NULL
-    AND ($entityId IS NULL OR ${EVENT_ABOUT_ENTITY('e')})
-  RETURN 'EVENT' AS kind, ${kindRank('EVENT')} AS rank, e.timeEarliest AS earliest, e.timeLatest AS latest, e.id AS id, -1 AS ai,
-    e AS event, null AS r, null AS fromId, null AS toId, null AS statement
+  ${EVENT_ROW}
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE 'RELATION' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK} AND r.timeEarliest IS NOT NULL
-    AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
-  RETURN 'RELATION' AS kind, ${kindRank('RELATION')} AS rank, r.timeEarliest AS earliest, r.timeLatest AS latest, r.id AS id, -1 AS ai,
-    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
+  ${RELATION_ROW}
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE 'CLAIM' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}
-  UNWIND range(0, size(coalesce(r.attributionSaidOn, [])) - 1) AS ai
-  WITH a, r, b, ai
-  WHERE r.attributionSaidOn[ai] <> ''
-    AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId OR r.attributionClaimantIds[ai] = $entityId)
-  RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, r.attributionSaidOn[ai] AS earliest, r.attributionSaidOn[ai] AS latest, r.id AS id, ai,
-    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
+  ${DATED_ATTRIBUTIONS('r', 'a, r, b')}
+  ${RELATION_CLAIM_ROW}
   UNION ALL
   MATCH (e:Entity:Event)
   WHERE 'CLAIM' IN $kinds
-  UNWIND range(0, size(coalesce(e.attributionSaidOn, [])) - 1) AS ai
-  WITH e, ai
-  WHERE e.attributionSaidOn[ai] <> ''
-    AND ($entityId IS NULL OR e.attributionClaimantIds[ai] = $entityId OR ${EVENT_ABOUT_ENTITY('e')})
-  RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, e.attributionSaidOn[ai] AS earliest, e.attributionSaidOn[ai] AS latest, e.id AS id, ai,
-    e AS event, null AS r, null AS fromId, null AS toId, null AS statement
+  ${DATED_ATTRIBUTIONS('e', 'e')}
+  ${EVENT_CLAIM_ROW}
   UNION ALL
   MATCH (s:Statement)
   WHERE 'STATEMENT' IN $kinds AND s.date IS NOT NULL
-    AND ($entityId IS NULL OR s.speakerId = $entityId OR $entityId IN s.aboutIds)
-  RETURN 'STATEMENT' AS kind, ${kindRank('STATEMENT')} AS rank, s.date AS earliest, s.date AS latest, s.id AS id, -1 AS ai,
-    null AS event, null AS r, null AS fromId, null AS toId, s AS statement
+  ${STATEMENT_ROW}
 }
-WITH * WHERE ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)`;
+${IN_WINDOW}`;
 
 /** The events about the entity x: x itself, those it takes part in, those that took place in it. */
 const EVENTS_ABOUT_X = `
@@ -81,10 +86,26 @@ const RELATIONS_AT_X = `
     MATCH (:Entity)-[r]->(x) RETURN r`;
 
 /**
- * TIMELINE_ENTRIES for one entity ($entityId not null), the same rows found from the entity
- * rather than by reading every relationship and event: its relationships and events by their
- * links, and the facts it made claims of, wherever they are, by the claimant indexes
- * (`relation_claimants`, `event_claimants`). Statements as in TIMELINE_ENTRIES.
+ * As `variable`, each once: those `atX` finds from the entity x ($entityId), and those whose
+ * `attributionClaimantIds` hold $entityId, found by `claimantsSearch` (a fulltext procedure call
+ * yielding `variable`) over its claimant index.
+ */
+const AT_ENTITY_OR_CLAIMED_BY_IT = (variable: string, atX: string, claimantsSearch: string) => `CALL () {
+    MATCH (x:Entity {id: $entityId})
+    CALL (x) {${atX}
+    }
+    RETURN ${variable}
+    UNION
+    ${claimantsSearch}
+    RETURN ${variable}
+  }`;
+
+/**
+ * TIMELINE_ENTRIES for one entity ($entityId): an event about it, a relation with it at an end, a
+ * claim it made or of such an event or relation, a statement it made or is about. Found from the
+ * entity rather than by reading every relationship and event: its relationships and events by
+ * their links, the facts it made claims of by the claimant indexes (`relation_claimants`,
+ * `event_claimants`). Statements by their `speakerId` and `aboutIds`.
  */
 const ENTITY_TIMELINE_ENTRIES = `
 CALL () {
@@ -93,8 +114,7 @@ CALL () {
   CALL (x) {${EVENTS_ABOUT_X}
   }
   WITH e WHERE e.timeEarliest IS NOT NULL
-  RETURN 'EVENT' AS kind, ${kindRank('EVENT')} AS rank, e.timeEarliest AS earliest, e.timeLatest AS latest, e.id AS id, -1 AS ai,
-    e AS event, null AS r, null AS fromId, null AS toId, null AS statement
+  ${EVENT_ROW}
   UNION ALL
   MATCH (x:Entity {id: $entityId})
   WHERE 'RELATION' IN $kinds
@@ -102,53 +122,29 @@ CALL () {
   }
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE ${everyRelation.where} AND ${NOT_AN_EVENT_LINK} AND r.timeEarliest IS NOT NULL
-  RETURN 'RELATION' AS kind, ${kindRank('RELATION')} AS rank, r.timeEarliest AS earliest, r.timeLatest AS latest, r.id AS id, -1 AS ai,
-    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
+  ${RELATION_ROW}
   UNION ALL
-  CALL () {
-    MATCH (x:Entity {id: $entityId})
-    CALL (x) {${RELATIONS_AT_X}
-    }
-    RETURN r
-    UNION
-    CALL db.index.fulltext.queryRelationships('${RELATION_CLAIMANTS_INDEX}', ${exactTerm('$entityId')}) YIELD relationship AS r
-    RETURN r
-  }
+  ${AT_ENTITY_OR_CLAIMED_BY_IT('r', RELATIONS_AT_X, `CALL db.index.fulltext.queryRelationships('${RELATION_CLAIMANTS_INDEX}', ${exactTerm('$entityId')}) YIELD relationship AS r`)}
   WITH r WHERE 'CLAIM' IN $kinds
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}
-  UNWIND range(0, size(coalesce(r.attributionSaidOn, [])) - 1) AS ai
-  WITH a, r, b, ai
-  WHERE r.attributionSaidOn[ai] <> ''
+  ${DATED_ATTRIBUTIONS('r', 'a, r, b')}
     AND (a.id = $entityId OR b.id = $entityId OR r.attributionClaimantIds[ai] = $entityId)
-  RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, r.attributionSaidOn[ai] AS earliest, r.attributionSaidOn[ai] AS latest, r.id AS id, ai,
-    null AS event, r, a.id AS fromId, b.id AS toId, null AS statement
+  ${RELATION_CLAIM_ROW}
   UNION ALL
-  CALL () {
-    MATCH (x:Entity {id: $entityId})
-    CALL (x) {${EVENTS_ABOUT_X}
-    }
-    RETURN e
-    UNION
-    CALL db.index.fulltext.queryNodes('${EVENT_CLAIMANTS_INDEX}', ${exactTerm('$entityId')}) YIELD node AS e
-    WITH e WHERE e:Entity:Event
-    RETURN e
-  }
+  ${AT_ENTITY_OR_CLAIMED_BY_IT('e', EVENTS_ABOUT_X, `CALL db.index.fulltext.queryNodes('${EVENT_CLAIMANTS_INDEX}', ${exactTerm('$entityId')}) YIELD node AS e
+    WITH e WHERE e:Entity:Event`)}
   WITH e WHERE 'CLAIM' IN $kinds
-  UNWIND range(0, size(coalesce(e.attributionSaidOn, [])) - 1) AS ai
-  WITH e, ai
-  WHERE e.attributionSaidOn[ai] <> ''
+  ${DATED_ATTRIBUTIONS('e', 'e')}
     AND (e.attributionClaimantIds[ai] = $entityId OR ${EVENT_ABOUT_ENTITY('e')})
-  RETURN 'CLAIM' AS kind, ${kindRank('CLAIM')} AS rank, e.attributionSaidOn[ai] AS earliest, e.attributionSaidOn[ai] AS latest, e.id AS id, ai,
-    e AS event, null AS r, null AS fromId, null AS toId, null AS statement
+  ${EVENT_CLAIM_ROW}
   UNION ALL
   MATCH (s:Statement)
   WHERE 'STATEMENT' IN $kinds AND s.date IS NOT NULL
     AND (s.speakerId = $entityId OR $entityId IN s.aboutIds)
-  RETURN 'STATEMENT' AS kind, ${kindRank('STATEMENT')} AS rank, s.date AS earliest, s.date AS latest, s.id AS id, -1 AS ai,
-    null AS event, null AS r, null AS fromId, null AS toId, s AS statement
+  ${STATEMENT_ROW}
 }
-WITH * WHERE ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)`;
+${IN_WINDOW}`;
 
 /** A page of timeline entries, and their count, over the rows of `entries`. */
 function timelinePage(entries: string): PageCypher & { readonly params: CypherQuery['params'] } {
