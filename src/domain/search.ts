@@ -86,8 +86,19 @@ export function searchKeys(entity: Pick<EntityRecord, 'name' | 'aliases'>): stri
 
 /** Keys joined by a separator that no folded query can contain, for substring lookups. */
 export const SEARCH_TEXT_SEPARATOR = '|';
+
+/**
+ * The folded name, then each alias's folded form that is neither empty nor met before, joined by
+ * SEARCH_TEXT_SEPARATOR. The name's key comes first even when empty ("🔥" gives "|fire"), so a
+ * store that ranks substring hits in place reads the first key as the name: the NAME field and the
+ * tie-breaking `sortName` of `searchEntryOf`.
+ */
 export function searchText(entity: Pick<EntityRecord, 'name' | 'aliases'>): string {
-  return searchKeys(entity).join(SEARCH_TEXT_SEPARATOR);
+  const name = normalizeForSearch(entity.name);
+  const aliases = new Set(entity.aliases.map(normalizeForSearch));
+  aliases.delete('');
+  aliases.delete(name);
+  return [name, ...aliases].join(SEARCH_TEXT_SEPARATOR);
 }
 
 /** Every folded word of an entity's name, aliases and description, once, space-separated (for word indexes). */

@@ -5,11 +5,11 @@
  * store is also held to what an analyst would expect of the top hits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MatchTier, normalizeForSearch, type Dataset, type EntityKind } from '../../src/domain/index.js';
+import { MatchTier, normalizeForSearch, type Dataset, type EntityKind, type EntityRecord } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
-import { importedNeo4j, openLoaded, storesUnderTest, type OwnStore } from '../support/stores.js';
+import { importedNeo4j, openLoaded, storesOfTheirOwn, storesUnderTest, useLoadedStore, type OwnStore } from '../support/stores.js';
 
 const seed: Dataset = await readDatasetFile(SEED_FILE);
 
@@ -170,3 +170,71 @@ describe.each<OwnStore>([...storesUnderTest(), await importedNeo4j('kg-search-im
     expect((await statementHits(store, { text: 'Блинкен' }))[0]).toMatchObject({ id: 'stmt:blinken-north-korean-casualties' });
   });
 });
+
+/**
+ * Many names that hold one short text at every substring level (exact, prefix, word prefix,
+ * substring; name or alias), with ties of name, a name that folds to nothing, aliases equal to the
+ * name, Cyrillic and accents, and words only descriptions hold: a store may rank substring hits
+ * where it keeps them (Neo4j does, in Cypher), and must still give the reference's page for every
+ * `first`, whether the substring hits fill it or the word tiers count too.
+ */
+const RANKING: Dataset = (() => {
+  const entities: EntityRecord[] = [];
+  const add = (kind: EntityKind, slug: string, name: string, aliases: string[] = [], description?: string) =>
+    entities.push({ id: `${kind.toLowerCase()}:${slug}`, kind, name, aliases, description: description ?? null, location: null, event: null });
+  add('PERSON', 'kor-b', 'Kor');
+  add('PERSON', 'kor-a', 'Kor', ['KOR', 'Kor Senior']);
+  add('PERSON', 'zed', 'Zed', ['Kor']);
+  add('PERSON', 'fire', '🔥', ['Kor']);
+  add('PERSON', 'soft-sign', 'Ь', ['Korsakov']);
+  add('PERSON', 'blank', '!!!', ['Big Kor']);
+  add('SETTLEMENT', 'korea', 'Korea', ['Corea']);
+  add('SETTLEMENT', 'korsun', 'Корсунь', ['Korsun']);
+  add('SETTLEMENT', 'korenov', 'Kořenov');
+  add('SETTLEMENT', 'north-korea', 'North Korea', ['DPRK']);
+  add('UNIT', 'alpha', 'Alpha', ['Korolev Group', 'Alpha Kor']);
+  add('UNIT', 'big-kor', 'Big Kor');
+  add('UNIT', 'ankor', 'Ankor', ['Ankor Wat']);
+  add('UNIT', 'sikorsky', 'Sikorsky');
+  add('UNIT', 'decor', 'Decor', ['Dekor']);
+  add('PERSON', 'river', 'Riverside', [], 'Lives by the kor river and the korea strait.');
+  add('PERSON', 'korean', 'Someone', [], 'A korean speaker.');
+  for (let i = 0; i < 12; i++) add(i % 2 ? 'UNIT' : 'SETTLEMENT', `filler-${i}`, `Filler ${i} Kor`, i % 3 ? [`Kor ${i}`] : []);
+  return { sources: [], entities, relations: [], statements: [] };
+})();
+
+const RANKING_SEARCHES: readonly EntitySearch[] = ['kor', 'korea', 'kors', 'big kor', 'filler 1', 'ko', 'kor senior'].flatMap((text) =>
+  [1, 2, 3, 5, 8, 13, 21, 40].flatMap((first) => [
+    { text, first },
+    { text, first, kinds: ['UNIT'] as EntityKind[] },
+    { text, first, kinds: ['PERSON', 'SETTLEMENT'] as EntityKind[] },
+  ]),
+);
+
+const rankingReference = new Map<string, EntityAnswer>();
+beforeAll(async () => {
+  const store = createMemoryStore();
+  await store.load(RANKING);
+  for (const search of RANKING_SEARCHES) rankingReference.set(JSON.stringify(search), await entityHits(store, search));
+  await store.close();
+});
+
+describe.each<OwnStore>([...(await storesOfTheirOwn('kg-search-ranking-')), await importedNeo4j('kg-search-ranking-imported-')])(
+  'search ranking on the $name store',
+  (under) => {
+    const { store, test } = useLoadedStore(under, RANKING);
+
+    test("gives the reference's page of hits for every text, kinds and first, whichever tiers fill it", async () => {
+      for (const search of RANKING_SEARCHES) {
+        expect({ search, hits: await entityHits(store, search) }).toEqual({ search, hits: rankingReference.get(JSON.stringify(search)) });
+      }
+    });
+
+    test('ranks a name that folds to nothing by its aliases, first among equal hits', async () => {
+      expect((await entityHits(store, { text: 'kor', first: 2 })).map((h) => h.id)).toEqual(['person:kor-a', 'person:kor-b']);
+      const exact = await entityHits(store, { text: 'kor', first: 4 });
+      expect(exact.map((h) => h.id)).toEqual(['person:kor-a', 'person:kor-b', 'person:fire', 'person:zed']);
+      expect(exact[2]).toEqual({ id: 'person:fire', score: 0.95, field: 'ALIAS', tier: 'EXACT', matched: 'Kor' });
+    });
+  },
+);

@@ -12,6 +12,7 @@ import {
   rankSearchResults,
   rankStatements,
   searchScore,
+  searchText,
   type EntityKind,
   type EntityRecord,
   type StatementRecord,
@@ -203,6 +204,12 @@ describe('the embedded index', () => {
 });
 
 describe('the Neo4j candidate query', () => {
+  it("keeps the name's key first in searchText, even when it folds to nothing, and each alias's key once", () => {
+    expect(searchText(entity('settlement:a', 'Kurakhove', ['Курахове', 'KURAKHOVE', 'Kurakhovo', '', 'kurakhovo']))).toBe('kurakhove|kurakhovo');
+    expect(searchText(entity('person:b', '🔥', ['Kor', 'KOR', '!!!', 'Fire']))).toBe('|kor|fire');
+    expect(searchText(entity('person:c', 'Ь', []))).toBe('');
+  });
+
   it('requires every word, as itself, a prefix (3+ characters) or within its typo budget', () => {
     expect(luceneQuery('kurakove ab')).toBe('+(kurakove OR kurakove* OR kurakove~2) +(ab)');
     expect(luceneQuery('kura 4821')).toBe('+(kura OR kura* OR kura~1) +(4821 OR 4821*)');

@@ -24,7 +24,7 @@ import {
 } from '../../src/store/neo4j/cypher/explore.js';
 import { ENTITIES_BY_IDS } from '../../src/store/neo4j/cypher/lookups.js';
 import { entitiesWithRelationsCypher } from '../../src/store/neo4j/cypher/relations.js';
-import { luceneQuery, SEARCH_ENTITY_CANDIDATES } from '../../src/store/neo4j/cypher/search.js';
+import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_ENTITY_SUBSTRING_PAGE } from '../../src/store/neo4j/cypher/search.js';
 import { driverConfig } from '../../src/store/neo4j/executor.js';
 import { SYMMETRIC_TYPES } from '../../src/store/neo4j/graph-model.js';
 import { entityFromNode } from '../../src/store/neo4j/mapping.js';
@@ -81,11 +81,16 @@ async function entity({ id }: { id: string }) {
   };
 }
 
-/** search(text) { id name }: the candidates, ranked by the domain as the store ranks them. */
+/**
+ * search(text) { id name }: the page of substring hits Neo4j ranks, or when they do not fill it the
+ * candidates, ranked by the domain as the store ranks them.
+ */
 async function search({ text }: { text: string }) {
   const normalized = normalizeForSearch(text);
-  const found = await rows(SEARCH_ENTITY_CANDIDATES, { text: normalized, words: luceneQuery(normalized), kinds: null });
-  const ranked = rankSearchResults(found.map((r) => entityFromNode(r.get('n'))), normalized, 10);
+  const first = 10;
+  let found = await rows(SEARCH_ENTITY_SUBSTRING_PAGE, { text: normalized, wordStart: ` ${normalized}`, kinds: null, first: neo4j.int(first) });
+  if (found.length < first) found = await rows(SEARCH_ENTITY_CANDIDATES, { text: normalized, words: luceneQuery(normalized), kinds: null });
+  const ranked = rankSearchResults(found.map((r) => entityFromNode(r.get('n'))), normalized, first);
   return { search: ranked.map((m) => ({ id: m.entity.id, name: m.entity.name })) };
 }
 

@@ -62,7 +62,7 @@ import { ENTITY_TIMELINE_PAGE, FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, T
 import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
-import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_STATEMENT_CANDIDATES } from './cypher/search.js';
+import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_ENTITY_SUBSTRING_PAGE, SEARCH_STATEMENT_CANDIDATES } from './cypher/search.js';
 import { REFERRING_EVENTS, REFERRING_RELATIONS, REFERRING_STATEMENTS } from './cypher/referring.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
 import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, RELATIONS_BY_IDS, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
@@ -325,11 +325,15 @@ export class Neo4jStore implements GraphStore {
   }
 
   async search({ text, kinds, first }: SearchQuery, options?: ReadOptions): Promise<SearchMatch[]> {
-    const rows = await this.executor.readRows(
-      SEARCH_ENTITY_CANDIDATES,
-      { text, words: luceneQuery(text), kinds: kinds === null ? null : [...kinds] },
+    const kindList = kinds === null ? null : [...kinds];
+    // A short text can hit thousands of names: Neo4j ranks the substring hits and sends the page.
+    const page = await this.executor.readRows(
+      SEARCH_ENTITY_SUBSTRING_PAGE,
+      { text, wordStart: ` ${text}`, kinds: kindList, first: neo4j.int(first) },
       options,
     );
+    if (page.length >= first) return rankSearchResults(page.map((row) => entityFromNode(row['n'])), text, first);
+    const rows = await this.executor.readRows(SEARCH_ENTITY_CANDIDATES, { text, words: luceneQuery(text), kinds: kindList }, options);
     // The candidates are a superset; the domain scores and orders them as the embedded store does.
     return rankSearchResults(
       rows.map((row) => entityFromNode(row['n'])),

@@ -7,12 +7,40 @@
  * substring tiers, and the FULLTEXT index on `searchWords` (every folded word of the name, aliases
  * and description) for the word tiers, queried with `luceneQuery` below.
  */
-import { queryWords, type QueryWord } from '../../../domain/index.js';
+import { MatchTier, queryWords, SEARCH_TEXT_SEPARATOR, type QueryWord } from '../../../domain/index.js';
 
 /** The full-text index behind the word tiers of entity search. */
 export const ENTITY_WORDS_INDEX = 'entity_search_words';
 /** The full-text index behind statement search. */
 export const STATEMENT_WORDS_INDEX = 'statement_search_words';
+
+/**
+ * The best $first substring-tier hits (src/domain/search.ts: EXACT to SUBSTRING on a name or an
+ * alias) among entities of $kinds, in the domain's order, ranked by Neo4j so that only the page
+ * leaves it. Every substring-tier hit outscores every word-tier hit, so when this gives $first rows
+ * they are the answer's entities (the domain scores them); fewer, and the word tiers count too
+ * (SEARCH_ENTITY_CANDIDATES).
+ *
+ * An entity's level is its best key's tier times two, plus one when that key is an alias's: the
+ * domain's score order. `searchText` holds the name's key first (even when empty), then the
+ * aliases' keys, and the name's key is the domain's first tie-breaker (then the id, both in
+ * code-point order, as ORDER BY compares strings). $wordStart is ' ' + $text.
+ */
+export const SEARCH_ENTITY_SUBSTRING_PAGE = `
+MATCH (n:Entity) WHERE n.searchText CONTAINS $text AND ($kinds IS NULL OR n.kind IN $kinds)
+WITH n, split(n.searchText, '${SEARCH_TEXT_SEPARATOR}') AS keys
+WITH n, keys[0] AS sortName, [i IN range(0, size(keys) - 1) |
+  CASE
+    WHEN keys[i] = $text THEN ${2 * MatchTier.EXACT}
+    WHEN keys[i] STARTS WITH $text THEN ${2 * MatchTier.PREFIX}
+    WHEN keys[i] CONTAINS $wordStart THEN ${2 * MatchTier.WORD_PREFIX}
+    WHEN keys[i] CONTAINS $text THEN ${2 * MatchTier.SUBSTRING}
+    ELSE ${2 * MatchTier.WORDS}
+  END + CASE WHEN i = 0 THEN 0 ELSE 1 END] AS levels
+WITH n, sortName, reduce(best = ${2 * MatchTier.WORDS}, level IN levels | CASE WHEN level < best THEN level ELSE best END) AS level
+ORDER BY level, sortName, n.id
+LIMIT $first
+RETURN n`;
 
 /**
  * Entities of $kinds (null: every kind) whose folded names contain $text (substring tiers), or
