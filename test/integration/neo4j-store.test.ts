@@ -25,6 +25,7 @@ import {
 } from '../../src/domain/index.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
 import { ENTITY_TIMELINE_PAGE, FACTS_SUPPORTED_BY } from '../../src/store/neo4j/cypher/facts.js';
+import { SEARCH_ENTITY_SUBSTRING_PAGE } from '../../src/store/neo4j/cypher/search.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 
@@ -165,6 +166,17 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
         expect(names).toEqual(expect.arrayContaining(['entity_search_words', 'entity_search_text', 'statement_search_words']));
         // Search still answers, over the indexes it uses.
         expect((await store.search({ text: 'kurakhove', kinds: null, first: 5 })).map((m) => m.entity.id)).toContain('settlement:kurakhove');
+        // The page of substring hits comes from the TEXT index and a top-k sort, not every entity sorted.
+        const page = await driver.executeQuery(`EXPLAIN ${SEARCH_ENTITY_SUBSTRING_PAGE}`, {
+          text: 'kura',
+          wordStart: ' kura',
+          kinds: ['SETTLEMENT'],
+          first: neo4jDriver.int(10),
+        });
+        const operators = JSON.stringify(page.summary.plan);
+        expect(operators).toContain('NodeIndexContainsScan');
+        expect(operators).toMatch(/"operatorType":"Top@/);
+        expect(operators).not.toMatch(/NodeByLabelScan|AllNodesScan|"operatorType":"Sort@/);
       } finally {
         await driver.close();
       }
