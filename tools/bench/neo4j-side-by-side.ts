@@ -3,12 +3,15 @@
  *
  *   npm run bench:neo4j -- --entities 10000 --relations 100000 --duration 10
  *                          [--connections 20] [--sweeps 1] [--warmup 3] [--prime 10] [--heap 2048] [--seed S] [--only a,b]
+ *                          [--import true|false]
  *
  * 1. generates (or reuses, in .bench/) the dataset of tools/bench/generate.ts and picks the
  *    questions' inputs from it as bench.ts does;
  * 2. starts a real Neo4j 5.26 (tools/neo4j, a fresh data directory, --heap MiB) unless NEO4J_URI is
  *    set, and loads the dataset through the store's `load` (the project's loader), timing it:
- *    relations/s;
+ *    relations/s; then (unless --import false) times the offline import of the same dataset into a
+ *    database of its own, as `npm run neo4j -- --import` and the server's first start build it:
+ *    the import files, Neo4j's importer, the schema rules (relations/s over the three);
  * 3. starts three servers over that database:
  *    - `ours`: this server, compiled (the script runs `npm run build`: dist/main.js), NEO4J_URI set;
  *    - `cypher`: tools/bench/neo4j-direct-server.ts, the adapter's own Cypher over neo4j-driver
@@ -35,8 +38,10 @@ import { join } from 'node:path';
 import getPort from 'get-port';
 import { RELATION_TYPE_NAMES, normalizeForSearch } from '../../src/domain/index.js';
 import { readDatasetFile } from '../../src/ingest/dataset-file.js';
+import { importArguments, writeImportFiles } from '../../src/store/neo4j/import-files.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/launcher.js';
+import { importIntoNewDatabase, startLocalNeo4j, type LocalNeo4j } from '../neo4j/launcher.js';
+import type { Dataset } from '../../src/domain/index.js';
 import { datasetFile, fieldName, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, startFlags, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
 
 const SERVERS = ['ours', 'cypher', 'library'] as const;
@@ -54,6 +59,13 @@ interface Args {
   /** Seconds each server is asked each question before the first sweep, unrecorded. */
   prime: number;
   only: string[] | null;
+  /** Also time the offline import (`npm run neo4j -- --import`) into a database of its own. */
+  timeImport: boolean;
+}
+
+function flagOf(value: string): boolean {
+  if (value !== 'true' && value !== 'false') throw new Error('--import must be true or false');
+  return value === 'true';
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -69,6 +81,7 @@ function parseArgs(argv: readonly string[]): Args {
     warmup: int('warmup', 3),
     prime: int('prime', 10),
     only: values['only'] ? values['only'].split(',') : null,
+    timeImport: flagOf(values['import'] ?? 'true'),
   };
 }
 
@@ -253,6 +266,7 @@ async function main(): Promise<void> {
     } finally {
       await store.close();
     }
+    const imported = args.timeImport ? await timeImport(dataset, args.heap) : null;
 
     const [oursPort, cypherPort, libraryPort] = [await getPort(), await getPort(), await getPort()];
     const neoEnv = { NEO4J_URI: uri };
@@ -334,6 +348,7 @@ async function main(): Promise<void> {
     const ratios: Record<string, Record<string, number | null>> = {};
     console.log(`\nNeo4j side by side: ${args.entities} entities, ${args.relations} relations, ${args.connections} connections, ${args.duration} s x ${args.sweeps} sweep(s)`);
     console.log(`load: ${String(load['seconds'])} s, ${String(load['relationsPerSecond'])} relations/s (target >= 20,000)`);
+    if (imported) console.log(`import: ${importLine(imported)}`);
     console.log('question              server     req/s    p50 ms   p99 ms  error answers  load (1 min)');
     for (const q of qs) {
       const m = (name: ServerName, key: 'requestsPerSec' | 'p50' | 'p99') => median(figures[q.name]![name]!.map((f) => f[key]));
@@ -381,6 +396,7 @@ async function main(): Promise<void> {
         medianDegree: inputs.medianDegree,
         pairHops: inputs.pairHops,
         load,
+        import: imported,
         questions: figures,
         ratios,
         loadAverageAtEnd: loadavg(),
@@ -391,6 +407,53 @@ async function main(): Promise<void> {
     process.off('SIGTERM', onSignal);
     await cleanUp();
   }
+}
+
+/**
+ * The offline import, as `npm run neo4j -- --import FILE` and the server's first start run it, into
+ * a database of its own (stopped before the servers start): the import files, Neo4j's importer,
+ * and the store's schema rules with their population. Neo4j's start in between is reported, not
+ * counted. Null figures and the reason when it cannot run here.
+ */
+async function timeImport(dataset: Dataset, heapMb: number): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-bench-import-'));
+  let neo: LocalNeo4j | null = null;
+  const since = (t: number) => Math.round(performance.now() - t) / 1000;
+  try {
+    let t = performance.now();
+    const files = await writeImportFiles(dataset, join(dir, 'files'));
+    const filesSeconds = since(t);
+    t = performance.now();
+    await importIntoNewDatabase({ dataDir: join(dir, 'neo4j'), args: importArguments(files), records: files.records, heapMb });
+    const importerSeconds = since(t);
+    rmSync(join(dir, 'files'), { recursive: true, force: true });
+    t = performance.now();
+    neo = await startLocalNeo4j({ port: await getPort({ host: '127.0.0.1' }), dataDir: join(dir, 'neo4j'), heapMb });
+    const startSeconds = since(t);
+    t = performance.now();
+    const store = await createNeo4jStore({ uri: neo.uri, log: () => {} });
+    const indexSeconds = since(t);
+    const counts = await store.counts();
+    await store.close();
+    const seconds = Math.round((filesSeconds + importerSeconds + indexSeconds) * 100) / 100;
+    const figures = { seconds, relationsPerSecond: Math.round(dataset.relations.length / seconds), filesSeconds, importerSeconds, indexSeconds, neo4jStartSeconds: startSeconds, counts };
+    log(`import: ${importLine(figures)}`);
+    return figures;
+  } catch (error) {
+    log(`import: not measured (${(error as Error).message})`);
+    return { seconds: null, relationsPerSecond: null, reason: (error as Error).message };
+  } finally {
+    if (neo) await neo.stop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function importLine(f: Record<string, unknown>): string {
+  if (f['seconds'] === null) return `not measured (${String(f['reason'])})`;
+  return (
+    `${String(f['seconds'])} s, ${String(f['relationsPerSecond'])} relations/s (target >= 20,000): files ${String(f['filesSeconds'])} s, ` +
+    `importer ${String(f['importerSeconds'])} s, schema rules ${String(f['indexSeconds'])} s (Neo4j's start, ${String(f['neo4jStartSeconds'])} s, not counted)`
+  );
 }
 
 main().catch((error: unknown) => {
