@@ -33,6 +33,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import getPort from 'get-port';
@@ -155,7 +156,29 @@ function questions(inputs: Inputs, seed: number): Question[] {
   ];
 }
 
-type Figures = LoadFigures;
+/** A run's figures, and how many transactions it left running in Neo4j (ended before the next run). */
+type Figures = LoadFigures & { leftRunning?: number };
+
+/**
+ * Ends what a run left running in Neo4j: queries whose client stopped waiting (the library's
+ * neighbourhood of a hub answers nothing within 10 s and then kept Neo4j busy through the next
+ * server's run, which measured a fifth of its speed). Returns how many transactions it ended.
+ */
+async function endLeftovers(admin: Driver): Promise<{ ended: number; waitedMs: number }> {
+  const running = async () =>
+    (
+      await admin.executeQuery(
+        "SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN transactionId",
+      )
+    ).records.map((r) => r.get('transactionId') as string);
+  const ids = await running();
+  if (ids.length === 0) return { ended: 0, waitedMs: 0 };
+  await admin.executeQuery('TERMINATE TRANSACTIONS $ids', { ids });
+  // Termination is a flag each query checks as it goes: wait until they are gone (2 min at most).
+  const t = performance.now();
+  while ((await running()).length > 0 && performance.now() - t < 120_000) await new Promise((r) => setTimeout(r, 250));
+  return { ended: ids.length, waitedMs: Math.round(performance.now() - t) };
+}
 
 function measure(url: string, make: () => Body, args: Args, pid: number): Promise<Figures> {
   return load({ url, path: make().path, connections: args.connections, duration: args.duration, body: () => make().body, pid });
@@ -305,6 +328,12 @@ async function main(): Promise<void> {
     );
     const byName = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServerName, Started>;
 
+    const admin = neo4j.driver(uri, undefined, { logging: { level: 'error', logger: () => {} } });
+    const settle = async (name: ServerName): Promise<number> => {
+      const { ended, waitedMs } = await endLeftovers(admin);
+      if (ended > 0) log(`  ended ${ended} transaction(s) ${name} left running in Neo4j (gone after ${waitedMs} ms)`);
+      return ended;
+    };
     // figures[question][server] = one Figures per sweep
     const figures: Record<string, Partial<Record<ServerName, Figures[]>>> = {};
     const qs = questions(inputs, args.seed).filter((q) => !args.only || args.only.includes(q.name));
@@ -316,6 +345,7 @@ async function main(): Promise<void> {
           if (!bodies) continue;
           log(`priming: ${q.name} on ${name} for ${args.prime} s (not recorded)`);
           await measure(server.url, bodies, { ...args, duration: args.prime }, server.child.pid!);
+          await settle(name);
         }
       }
     }
@@ -332,8 +362,10 @@ async function main(): Promise<void> {
           await post(`${server.url}${warm.path}`, warm.body).then((r) => r.text()).catch(() => {});
           if (args.warmup > 0) await measure(server.url, bodies, { ...args, duration: args.warmup }, server.child.pid!);
           await new Promise((r) => setTimeout(r, 1_000));
+          await settle(name);
           log(`sweep ${sweep + 1}: ${q.name} on ${name} for ${args.duration} s at ${args.connections} connections`);
-          const f = await measure(server.url, bodies, args, server.child.pid!);
+          const f: Figures = await measure(server.url, bodies, args, server.child.pid!);
+          f.leftRunning = await settle(name);
           ((figures[q.name] ??= {})[name] ??= []).push(f);
           log(
             `  ${name.padEnd(8)} ${f.requestsPerSec.toFixed(1).padStart(8)} req/s  p50 ${String(f.p50).padStart(6)} ms  p99 ${String(f.p99).padStart(6)} ms  ` +
@@ -343,6 +375,8 @@ async function main(): Promise<void> {
         }
       }
     }
+
+    await admin.close();
 
     // The ratios the targets name, from the median over sweeps of each figure (per sweep in the JSON).
     const ratios: Record<string, Record<string, number | null>> = {};
