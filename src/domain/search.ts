@@ -78,20 +78,14 @@ export function normalizeForSearch(text: string): string {
     .trim();
 }
 
-/** The folded names an entity is found by: its name and every alias. */
-export function searchKeys(entity: Pick<EntityRecord, 'name' | 'aliases'>): string[] {
-  const keys = [entity.name, ...entity.aliases].map(normalizeForSearch).filter((k) => k !== '');
-  return [...new Set(keys)];
-}
-
 /** Keys joined by a separator that no folded query can contain, for substring lookups. */
 export const SEARCH_TEXT_SEPARATOR = '|';
 
 /**
  * The folded name, then each alias's folded form that is neither empty nor met before, joined by
- * SEARCH_TEXT_SEPARATOR. The name's key comes first even when empty ("🔥" gives "|fire"), so a
- * store that ranks substring hits in place reads the first key as the name: the NAME field and the
- * tie-breaking `sortName` of `searchEntryOf`.
+ * SEARCH_TEXT_SEPARATOR. The name's key comes first even when empty ("🔥" with the alias "Fire"
+ * gives "|fire"), so a store that ranks substring hits in place reads the first key as the name:
+ * the NAME field and the tie-breaking `sortName` of `searchEntryOf`.
  */
 export function searchText(entity: Pick<EntityRecord, 'name' | 'aliases'>): string {
   const name = normalizeForSearch(entity.name);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DatasetValidationError, parseDataset, validateDataset } from '../../src/domain/dataset-validator.js';
 import { precisionOf, timeBounds } from '../../src/domain/facts.js';
 import type { Attribution, Dataset, EntityRecord, EventDetails, RelationRecord, StatementRecord, TimeSpan } from '../../src/domain/model.js';
-import { normalizeForSearch, searchKeys } from '../../src/domain/search.js';
+import { normalizeForSearch, SEARCH_TEXT_SEPARATOR, searchText } from '../../src/domain/search.js';
 import { PLACE_KINDS } from '../../src/domain/vocabulary.js';
 
 const SEED_FILE = fileURLToPath(new URL('../../data/seed.json', import.meta.url));
@@ -94,7 +94,7 @@ function kmBetween(a: string, b: string): number {
 }
 
 /** Whether a search for `text` finds `id` by its name or an alias (search semantics of the domain). */
-const findable = (text: string, id: string): boolean => searchKeys(entity(id)).some((k) => k.includes(normalizeForSearch(text)));
+const findable = (text: string, id: string): boolean => searchText(entity(id)).split(SEARCH_TEXT_SEPARATOR).some((k) => k.includes(normalizeForSearch(text)));
 
 describe('the seed dataset', () => {
   it('passes the dataset validator without a single problem', () => {

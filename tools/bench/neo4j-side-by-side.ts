@@ -37,12 +37,11 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import getPort from 'get-port';
-import { RELATION_TYPE_NAMES, normalizeForSearch } from '../../src/domain/index.js';
+import { RELATION_TYPE_NAMES, normalizeForSearch, type Dataset } from '../../src/domain/index.js';
 import { readDatasetFile } from '../../src/ingest/dataset-file.js';
 import { importArguments, writeImportFiles } from '../../src/store/neo4j/import-files.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { importIntoNewDatabase, startLocalNeo4j, type LocalNeo4j } from '../neo4j/launcher.js';
-import type { Dataset } from '../../src/domain/index.js';
 import { datasetFile, fieldName, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, startFlags, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
 
 const SERVERS = ['ours', 'cypher', 'library'] as const;
@@ -64,8 +63,8 @@ interface Args {
   timeImport: boolean;
 }
 
-function flagOf(value: string): boolean {
-  if (value !== 'true' && value !== 'false') throw new Error('--import must be true or false');
+function booleanFlag(name: string, value: string): boolean {
+  if (value !== 'true' && value !== 'false') throw new Error(`--${name} must be true or false`);
   return value === 'true';
 }
 
@@ -82,7 +81,7 @@ function parseArgs(argv: readonly string[]): Args {
     warmup: int('warmup', 3),
     prime: int('prime', 10),
     only: values['only'] ? values['only'].split(',') : null,
-    timeImport: flagOf(values['import'] ?? 'true'),
+    timeImport: booleanFlag('import', values['import'] ?? 'true'),
   };
 }
 
