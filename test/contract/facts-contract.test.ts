@@ -753,6 +753,31 @@ describe.each([...(await storesOfTheirOwn('kg-facts-contract-')), await imported
       ]);
       await expectBadCursor(timeline({ from: '2024-12-01', to: '2024-12-31' }, {}, 5, 'bogus'));
     });
+
+    test('answers a window, page by page, with the entries of the whole timeline that overlap it', async () => {
+      // The whole timeline and a window are found differently (on Neo4j, a window's relations by
+      // index and bounded by the cursor's day): each window must be the whole list, cut.
+      const kindsAsked: (TimelineEntry['kind'][] | undefined)[] = [undefined, ['CLAIM'], ['RELATION', 'STATEMENT']];
+      const days = ['2022-02-24', '2024-10-01', '2024-12-10', '2024-12-20', '2025-01-05', '2025-01-06', '2025-01-31', '2025-02-01'];
+      const windows = [
+        ...days.flatMap((day) => [{ from: day, to: day }, { from: day, to: null }, { from: null, to: day }]),
+        { from: '2024-11-01', to: '2025-01-05' },
+        { from: '2025-01-06', to: '2025-01-07' },
+        { from: '2021-01-01', to: '2030-12-31' },
+      ];
+      let nonEmpty = 0;
+      for (const kinds of kindsAsked) {
+        const { items: whole } = await allPages((after) => timeline({ from: null, to: null }, { kinds }, 100, after));
+        for (const window of windows) {
+          const expected = whole.filter((e) => (window.from === null || e.latest >= window.from) && (window.to === null || e.earliest <= window.to));
+          const { pages, items } = await allPages((after) => timeline(window, { kinds }, 2, after));
+          expect({ window, kinds, entries: items.map(entry) }).toEqual({ window, kinds, entries: expected.map(entry) });
+          expect(pages.every((p) => p.totalCount === expected.length)).toBe(true);
+          if (expected.length > 0) nonEmpty++;
+        }
+      }
+      expect(nonEmpty).toBeGreaterThan(50);
+    });
   });
 
   describe('statements and the facts they support', () => {

@@ -24,7 +24,7 @@ import {
   type RelationRecord,
 } from '../../src/domain/index.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
-import { ENTITY_TIMELINE_PAGE, FACTS_SUPPORTED_BY } from '../../src/store/neo4j/cypher/facts.js';
+import { ENTITY_TIMELINE_PAGE, FACTS_SUPPORTED_BY, TIMELINE_WINDOW_PAGE, timelineRanges } from '../../src/store/neo4j/cypher/facts.js';
 import { SEARCH_ENTITY_SUBSTRING_PAGE } from '../../src/store/neo4j/cypher/search.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
@@ -223,6 +223,44 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
           expect(operators).not.toMatch(/RelationshipsScan|RelationshipTypeScan/);
         }
         expect(JSON.stringify(plans[0]!.summary.plan)).not.toMatch(/NodeByLabelScan/);
+      } finally {
+        await driver.close();
+      }
+    });
+
+    it("finds a timeline window's relations and statements by index, never reading every relationship", async () => {
+      const driver = neo4jDriver.driver(neo4j.uri);
+      try {
+        const result = await driver.executeQuery(
+          'SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties WHERE name IN $names RETURN * ORDER BY name',
+          { names: ['relation_timeline', 'statement_date'] },
+        );
+        expect(result.records.map((r) => r.toObject())).toEqual([
+          {
+            name: 'relation_timeline',
+            type: 'FULLTEXT',
+            entityType: 'RELATIONSHIP',
+            labelsOrTypes: expect.arrayContaining([...RELATION_TYPE_NAMES]),
+            properties: ['timeEarliest', 'timeLatest', 'attributionSaidOn'],
+          },
+          { name: 'statement_date', type: 'RANGE', entityType: 'NODE', labelsOrTypes: ['Statement'], properties: ['date'] },
+        ]);
+        expect((result.records[0]!.get('labelsOrTypes') as string[]).length).toBe(RELATION_TYPE_NAMES.length);
+        const window = { from: '2025-01-06', to: '2025-01-06' };
+        for (const text of [TIMELINE_WINDOW_PAGE.page, TIMELINE_WINDOW_PAGE.count]) {
+          const plan = await driver.executeQuery(`EXPLAIN ${text}`, {
+            ...TIMELINE_WINDOW_PAGE.params,
+            ...timelineRanges(window, null),
+            ...window,
+            kinds: ['EVENT', 'RELATION', 'CLAIM', 'STATEMENT'],
+            after: null,
+            rowLimit: neo4jDriver.int(10),
+          });
+          const operators = JSON.stringify(plan.summary.plan);
+          expect(operators).toContain('db.index.fulltext.queryRelationships');
+          expect(operators).toMatch(/RANGE INDEX s:Statement\(date\)/);
+          expect(operators).not.toMatch(/RelationshipsScan|RelationshipTypeScan|Expand/);
+        }
       } finally {
         await driver.close();
       }

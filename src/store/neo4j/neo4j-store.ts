@@ -58,7 +58,7 @@ import {
   DOCUMENTS_BY_IDS,
   DOCUMENTS_OF_KIND,
 } from './cypher/journal.js';
-import { ENTITY_TIMELINE_PAGE, FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE } from './cypher/facts.js';
+import { ENTITY_TIMELINE_PAGE, FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE, TIMELINE_WINDOW_PAGE, timelineRanges } from './cypher/facts.js';
 import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
@@ -157,6 +157,9 @@ function windowParams(window: TimeWindow | null): Record<string, unknown> {
 function roundedKm(meters: number): number {
   return Math.round(meters) / 1000;
 }
+
+/** A timeline entry's key: earliest, latest, the kind's rank, id, attribution index (cypher/facts.ts). */
+const TIMELINE_KEY = ['s', 's', 'n', 's', 'n'] as const;
 
 function timelineEntryFromRow(row: Row): TimelineEntry {
   const kind = row['kind'];
@@ -456,8 +459,11 @@ export class Neo4jStore implements GraphStore {
       from: window.from,
       to: window.to,
     };
-    const query = entityId === null ? TIMELINE_PAGE : ENTITY_TIMELINE_PAGE;
-    return this.page('timeline', query, ['s', 's', 'n', 's', 'n'], params, page, timelineEntryFromRow, options);
+    if (entityId !== null) return this.page('timeline', ENTITY_TIMELINE_PAGE, TIMELINE_KEY, params, page, timelineEntryFromRow, options);
+    // The page reads only what can follow its cursor, the count everything in the window.
+    const bounded = (after: CursorKey | null) => ({ ...params, ...timelineRanges(window, (after?.[0] as string | undefined) ?? null) });
+    const query = window.from === null && window.to === null ? TIMELINE_PAGE : TIMELINE_WINDOW_PAGE;
+    return this.page('timeline', query, TIMELINE_KEY, bounded, page, timelineEntryFromRow, options);
   }
 
   async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
@@ -492,15 +498,16 @@ export class Neo4jStore implements GraphStore {
     list: CursorList,
     cypher: PageCypher,
     shape: readonly ('s' | 'n')[],
-    params: Readonly<Record<string, unknown>>,
+    params: Readonly<Record<string, unknown>> | ((after: CursorKey | null) => Readonly<Record<string, unknown>>),
     { first, after }: PageQuery,
     map: (row: Row) => T,
     options: ReadOptions | undefined,
   ): Promise<Page<T>> {
     const afterKey = decodeCursor(list, after, shape);
+    const paramsAfter = typeof params === 'function' ? params : () => params;
     return this.executor.read(async (tx) => {
-      const rows = await tx.run(cypher.page, { ...params, after: afterKey, rowLimit: neo4j.int(first + 1) });
-      const [counted] = await tx.run(cypher.count, params);
+      const rows = await tx.run(cypher.page, { ...paramsAfter(afterKey), after: afterKey, rowLimit: neo4j.int(first + 1) });
+      const [counted] = await tx.run(cypher.count, paramsAfter(null));
       const shown = rows.slice(0, first);
       const last = shown.at(-1);
       return {

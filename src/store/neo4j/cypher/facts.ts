@@ -2,7 +2,7 @@
 import { EVENT_LINK_TYPES } from '../../../domain/index.js';
 import { ANY_RELATION, TIMELINE_ENTRY_KINDS, type TimelineEntryKind } from '../../graph-store.js';
 import type { PageCypher } from './pages.js';
-import { EVENT_CLAIMANTS_INDEX, EVENT_SUPPORT_INDEX, RELATION_CLAIMANTS_INDEX, RELATION_SUPPORT_INDEX } from './schema.js';
+import { EVENT_CLAIMANTS_INDEX, EVENT_SUPPORT_INDEX, RELATION_CLAIMANTS_INDEX, RELATION_SUPPORT_INDEX, RELATION_TIMELINE_INDEX } from './schema.js';
 import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 
 const everyRelation = relationFilterCypher(ANY_RELATION, 'r');
@@ -44,19 +44,36 @@ const DATED_ATTRIBUTIONS = (x: string, kept: string) => `UNWIND range(0, size(co
 /** The window ($from / $to, null: open) applies to every entry. */
 const IN_WINDOW = `WITH * WHERE ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)`;
 
-/** Every timeline entry that $kinds (a list of TimelineEntryKind) allows, in the window. */
-const TIMELINE_ENTRIES = `
+/**
+ * The relationships `relation_timeline` gives for `lucene` (a Lucene query parameter, see
+ * timelineRanges) when $kinds holds `kind`, as r with its ends a and b, those that are entries:
+ * between entities, and not an event's link.
+ */
+const INDEXED_RELATIONS = (lucene: string, kind: TimelineEntryKind) => `UNWIND CASE WHEN '${kind}' IN $kinds THEN [${lucene}] ELSE [] END AS lucene
+  CALL db.index.fulltext.queryRelationships('${RELATION_TIMELINE_INDEX}', lucene) YIELD relationship AS r
+  WITH r, startNode(r) AS a, endNode(r) AS b
+  WHERE a:Entity AND b:Entity AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}`;
+
+/** Every relationship that is an entry (between entities, not an event's link), when $kinds holds `kind`: a scan. */
+const SCANNED_RELATIONS = (kind: TimelineEntryKind) => `MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE '${kind}' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}`;
+
+/**
+ * Every timeline entry that $kinds (a list of TimelineEntryKind) allows, in the window, that can
+ * come after the cursor, with the relationships from `relations`. The parameters of
+ * timelineRanges bound events and statements by range seeks, and with INDEXED_RELATIONS the
+ * relations by `relation_timeline`.
+ */
+const timelineEntries = (relations: (kind: TimelineEntryKind) => string) => `
 CALL () {
   MATCH (e:Entity:Event)
-  WHERE 'EVENT' IN $kinds AND e.timeEarliest IS NOT NULL
+  WHERE 'EVENT' IN $kinds AND e.timeEarliest >= $earliestFrom
   ${EVENT_ROW}
   UNION ALL
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE 'RELATION' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK} AND r.timeEarliest IS NOT NULL
+  ${relations('RELATION')} AND r.timeEarliest IS NOT NULL
   ${RELATION_ROW}
   UNION ALL
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE 'CLAIM' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}
+  ${relations('CLAIM')}
   ${DATED_ATTRIBUTIONS('r', 'a, r, b')}
   ${RELATION_CLAIM_ROW}
   UNION ALL
@@ -66,10 +83,38 @@ CALL () {
   ${EVENT_CLAIM_ROW}
   UNION ALL
   MATCH (s:Statement)
-  WHERE 'STATEMENT' IN $kinds AND s.date IS NOT NULL
+  WHERE 'STATEMENT' IN $kinds AND s.date >= $dayFrom
   ${STATEMENT_ROW}
 }
 ${IN_WINDOW}`;
+
+/** A day as a Lucene range's end: quoted (the keyword analyser takes it whole), `*` when open. */
+function luceneDay(day: string | null): string {
+  return day === null ? '*' : `"${day.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/**
+ * The parameters that bound TIMELINE_PAGE's parts: the window, and the earliest day of the
+ * cursor's entry (`afterEarliest`: every later entry begins on it or after), null for the first
+ * page and for the count. Each bound only narrows what the query's own filters then test, so a
+ * bound left open (a cursor's day that is not plain ASCII, whose order Lucene might not share) is
+ * slower, never different.
+ * - earliestFrom: events begin on or after it;
+ * - dayFrom: statements and claims are said on or after it (the window's start or the cursor's day);
+ * - relationTimes: relations that begin between the cursor's day and the window's end and end
+ *   on or after the window's start;
+ * - claimDays: relations with an attribution said between dayFrom and the window's end.
+ */
+export function timelineRanges({ from, to }: { readonly from: string | null; readonly to: string | null }, afterEarliest: string | null) {
+  const cursorDay = afterEarliest !== null && /^[\x20-\x7e]*$/.test(afterEarliest) ? afterEarliest : null;
+  const dayFrom = from === null ? cursorDay : cursorDay === null || from > cursorDay ? from : cursorDay;
+  return {
+    earliestFrom: cursorDay ?? '',
+    dayFrom: dayFrom ?? '',
+    relationTimes: `timeEarliest:[${luceneDay(cursorDay)} TO ${luceneDay(to)}]${from === null ? '' : ` AND timeLatest:[${luceneDay(from)} TO *]`}`,
+    claimDays: `attributionSaidOn:[${luceneDay(dayFrom)} TO ${luceneDay(to)}]`,
+  };
+}
 
 /** The events about the entity x: x itself, those it takes part in, those that took place in it. */
 const EVENTS_ABOUT_X = `
@@ -164,9 +209,15 @@ RETURN count(*) AS total`,
 /**
  * timeline (schema `Query.timeline`): entries by earliest day, latest day, kind, id, attribution
  * index, after $after (the key of the page before's last entry), $rowLimit of them; and their count.
- * ENTITY_TIMELINE_PAGE answers the same for one entity ($entityId), from the entity.
+ * TIMELINE_PAGE scans every relationship; TIMELINE_WINDOW_PAGE, for a question with a window,
+ * reads only the relations `relation_timeline` finds in it (a scan is quicker for them all: the
+ * fulltext procedure scores and orders every hit). ENTITY_TIMELINE_PAGE answers the same for one
+ * entity ($entityId), from the entity.
  */
-export const TIMELINE_PAGE = timelinePage(TIMELINE_ENTRIES);
+export const TIMELINE_PAGE = timelinePage(timelineEntries(SCANNED_RELATIONS));
+export const TIMELINE_WINDOW_PAGE = timelinePage(
+  timelineEntries((kind) => INDEXED_RELATIONS(kind === 'RELATION' ? '$relationTimes' : '$claimDays', kind)),
+);
 export const ENTITY_TIMELINE_PAGE = timelinePage(ENTITY_TIMELINE_ENTRIES);
 
 /**

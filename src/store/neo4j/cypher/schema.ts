@@ -77,6 +77,18 @@ export const EVENT_CLAIMANTS_INDEX = 'event_claimants';
 export const CREATE_RELATION_CLAIMANTS_INDEX = keywordIndex(RELATION_CLAIMANTS_INDEX, EVERY_RELATION, 'attributionClaimantIds');
 export const CREATE_EVENT_CLAIMANTS_INDEX = keywordIndex(EVENT_CLAIMANTS_INDEX, EVENTS, 'attributionClaimantIds');
 
+/**
+ * timeline over every fact: the relations whose time (`timeEarliest`, `timeLatest`) or whose
+ * attributions' days (`attributionSaidOn`) fall where a page can reach, found by a Lucene range
+ * query (`cypher/facts.ts`, `timelineRanges`) rather than by reading every relationship. The
+ * keyword analyser keeps each day whole, and days in ISO form sort as text sorts.
+ */
+export const RELATION_TIMELINE_INDEX = 'relation_timeline';
+export const CREATE_RELATION_TIMELINE_INDEX = `CREATE FULLTEXT INDEX ${RELATION_TIMELINE_INDEX} IF NOT EXISTS FOR ${EVERY_RELATION.pattern} ON EACH [r.timeEarliest, r.timeLatest, r.attributionSaidOn] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'keyword' } }`;
+
+/** timeline and statementsConnection: the statements said on or after a day (a range seek). */
+export const CREATE_STATEMENT_DATE_INDEX = 'CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)';
+
 /** near(): serves `point.distance(p.location, c.location) <= $meters` over places' WGS-84 points. */
 export const CREATE_ENTITY_LOCATION_POINT_INDEX =
   'CREATE POINT INDEX entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location)';
