@@ -24,7 +24,7 @@ import {
   type RelationRecord,
 } from '../../src/domain/index.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
-import { ENTITY_TIMELINE_PAGE, FACTS_SUPPORTED_BY, TIMELINE_WINDOW_PAGE, timelineRanges } from '../../src/store/neo4j/cypher/facts.js';
+import { ENTITY_TIMELINE_PAGE, FACTS_SUPPORTED_BY, TIMELINE_PAGE, timelineRanges } from '../../src/store/neo4j/cypher/facts.js';
 import { SEARCH_ENTITY_SUBSTRING_PAGE } from '../../src/store/neo4j/cypher/search.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
@@ -247,9 +247,9 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
         ]);
         expect((result.records[0]!.get('labelsOrTypes') as string[]).length).toBe(RELATION_TYPE_NAMES.length);
         const window = { from: '2025-01-06', to: '2025-01-06' };
-        for (const text of [TIMELINE_WINDOW_PAGE.page, TIMELINE_WINDOW_PAGE.count]) {
+        for (const text of [TIMELINE_PAGE.page, TIMELINE_PAGE.count]) {
           const plan = await driver.executeQuery(`EXPLAIN ${text}`, {
-            ...TIMELINE_WINDOW_PAGE.params,
+            ...TIMELINE_PAGE.params,
             ...timelineRanges(window, null),
             ...window,
             kinds: ['EVENT', 'RELATION', 'CLAIM', 'STATEMENT'],

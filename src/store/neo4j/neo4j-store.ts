@@ -2,7 +2,7 @@
  * The production store: the GraphStore port over Neo4j 5.26 (see graph-model.ts for the layout).
  * Every query runs through the Executor; every Cypher text lives in ./cypher.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type Integer } from 'neo4j-driver';
 import {
   compareText,
   rankSearchResults,
@@ -58,7 +58,7 @@ import {
   DOCUMENTS_BY_IDS,
   DOCUMENTS_OF_KIND,
 } from './cypher/journal.js';
-import { ENTITY_TIMELINE_PAGE, FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE, TIMELINE_WINDOW_PAGE, timelineRanges } from './cypher/facts.js';
+import { ENTITY_TIMELINE_PAGE, FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE, timelineRanges } from './cypher/facts.js';
 import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
@@ -74,7 +74,7 @@ import {
   STATEMENTS_BY_SPEAKERS,
   STATEMENTS_FROM_SOURCES,
 } from './cypher/statements.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS, driverConfig, Executor } from './executor.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, driverConfig, Executor, type QueryRunner } from './executor.js';
 import { SYMMETRIC_TYPES } from './graph-model.js';
 import { loadDataset, type LoadProgress } from './load.js';
 import {
@@ -88,6 +88,7 @@ import {
   type Row,
 } from './mapping.js';
 import { runMigrations } from './migrations.js';
+import { timelineRows } from './timeline.js';
 import { neighborhoodIn, pathsIn, shortestPathIn } from './traversal.js';
 
 export interface Neo4jStoreOptions {
@@ -460,10 +461,12 @@ export class Neo4jStore implements GraphStore {
       to: window.to,
     };
     if (entityId !== null) return this.page('timeline', ENTITY_TIMELINE_PAGE, TIMELINE_KEY, params, page, timelineEntryFromRow, options);
-    // The page reads only what can follow its cursor, the count everything in the window.
-    const bounded = (after: CursorKey | null) => ({ ...params, ...timelineRanges(window, (after?.[0] as string | undefined) ?? null) });
-    const query = window.from === null && window.to === null ? TIMELINE_PAGE : TIMELINE_WINDOW_PAGE;
-    return this.page('timeline', query, TIMELINE_KEY, bounded, page, timelineEntryFromRow, options);
+    // The count is of the whole window; the page reads only what can follow its cursor, and the
+    // first days of it that fill the page (timelineRows).
+    const count = { ...params, ...timelineRanges(window, null) };
+    return this.page('timeline', TIMELINE_PAGE, TIMELINE_KEY, count, page, timelineEntryFromRow, options, (tx, after, rowLimit) =>
+      timelineRows(tx, window, { ...params, after, rowLimit }, (after?.[0] as string | undefined) ?? null, neo4j.integer.toNumber(rowLimit)),
+    );
   }
 
   async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
@@ -498,16 +501,18 @@ export class Neo4jStore implements GraphStore {
     list: CursorList,
     cypher: PageCypher,
     shape: readonly ('s' | 'n')[],
-    params: Readonly<Record<string, unknown>> | ((after: CursorKey | null) => Readonly<Record<string, unknown>>),
+    params: Readonly<Record<string, unknown>>,
     { first, after }: PageQuery,
     map: (row: Row) => T,
     options: ReadOptions | undefined,
+    /** How the page's rows are read, when not by `cypher.page` with `params` once. */
+    pageRows: (tx: QueryRunner, after: CursorKey | null, rowLimit: Integer) => Promise<Row[]> = (tx, afterKey, rowLimit) =>
+      tx.run(cypher.page, { ...params, after: afterKey, rowLimit }),
   ): Promise<Page<T>> {
     const afterKey = decodeCursor(list, after, shape);
-    const paramsAfter = typeof params === 'function' ? params : () => params;
     return this.executor.read(async (tx) => {
-      const rows = await tx.run(cypher.page, { ...paramsAfter(afterKey), after: afterKey, rowLimit: neo4j.int(first + 1) });
-      const [counted] = await tx.run(cypher.count, paramsAfter(null));
+      const rows = await pageRows(tx, afterKey, neo4j.int(first + 1));
+      const [counted] = await tx.run(cypher.count, params);
       const shown = rows.slice(0, first);
       const last = shown.at(-1);
       return {

@@ -54,67 +54,131 @@ const INDEXED_RELATIONS = (lucene: string, kind: TimelineEntryKind) => `UNWIND C
   WITH r, startNode(r) AS a, endNode(r) AS b
   WHERE a:Entity AND b:Entity AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}`;
 
-/** Every relationship that is an entry (between entities, not an event's link), when $kinds holds `kind`: a scan. */
-const SCANNED_RELATIONS = (kind: TimelineEntryKind) => `MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE '${kind}' IN $kinds AND ${everyRelation.where} AND ${NOT_AN_EVENT_LINK}`;
-
 /**
  * Every timeline entry that $kinds (a list of TimelineEntryKind) allows, in the window, that can
- * come after the cursor, with the relationships from `relations`. The parameters of
- * timelineRanges bound events and statements by range seeks, and with INDEXED_RELATIONS the
- * relations by `relation_timeline`.
+ * come after the cursor and begins by $earliestTo: the parameters of timelineRanges bound events
+ * and statements by range seeks and relations by `relation_timeline`, so a question reads what it
+ * can reach rather than every relationship.
  */
-const timelineEntries = (relations: (kind: TimelineEntryKind) => string) => `
+const TIMELINE_ENTRIES = `
 CALL () {
   MATCH (e:Entity:Event)
-  WHERE 'EVENT' IN $kinds AND e.timeEarliest >= $earliestFrom
+  WHERE 'EVENT' IN $kinds AND e.timeEarliest >= $earliestFrom AND e.timeEarliest <= $earliestTo
   ${EVENT_ROW}
   UNION ALL
-  ${relations('RELATION')} AND r.timeEarliest IS NOT NULL
+  ${INDEXED_RELATIONS('$relationTimes', 'RELATION')} AND r.timeEarliest IS NOT NULL
   ${RELATION_ROW}
   UNION ALL
-  ${relations('CLAIM')}
-  ${DATED_ATTRIBUTIONS('r', 'a, r, b')}
+  ${INDEXED_RELATIONS('$claimDays', 'CLAIM')}
+  ${DATED_ATTRIBUTIONS('r', 'a, r, b')} AND r.attributionSaidOn[ai] >= $dayFrom AND r.attributionSaidOn[ai] <= $earliestTo
   ${RELATION_CLAIM_ROW}
   UNION ALL
   MATCH (e:Entity:Event)
   WHERE 'CLAIM' IN $kinds
-  ${DATED_ATTRIBUTIONS('e', 'e')}
+  ${DATED_ATTRIBUTIONS('e', 'e')} AND e.attributionSaidOn[ai] >= $dayFrom AND e.attributionSaidOn[ai] <= $earliestTo
   ${EVENT_CLAIM_ROW}
   UNION ALL
   MATCH (s:Statement)
-  WHERE 'STATEMENT' IN $kinds AND s.date >= $dayFrom
+  WHERE 'STATEMENT' IN $kinds AND s.date >= $dayFrom AND s.date <= $earliestTo
   ${STATEMENT_ROW}
 }
 ${IN_WINDOW}`;
 
-/** A day as a Lucene range's end: quoted (the keyword analyser takes it whole), `*` when open. */
-function luceneDay(day: string | null): string {
-  return day === null ? '*' : `"${day.replace(/[\\"]/g, '\\$&')}"`;
+/** How many of an x's (relationship or event) attributions were said between $dayFrom and $earliestTo. */
+const CLAIMS_SAID_IN_RANGE = (x: string) =>
+  `size([day IN coalesce(${x}.attributionSaidOn, []) WHERE day <> '' AND day >= $dayFrom AND day <= $earliestTo])`;
+
+/**
+ * The count of TIMELINE_ENTRIES (without a cursor), counted rather than listed: relations and
+ * claims by `relation_timeline` alone, whose ranges are the window's exactly (relationships of the
+ * vocabulary's types join entities only, so their ends need not be read), a relation's claims by
+ * the length of its list of days.
+ */
+const TIMELINE_COUNT = `
+CALL () {
+  MATCH (e:Entity:Event)
+  WHERE 'EVENT' IN $kinds AND e.timeEarliest >= $earliestFrom AND e.timeEarliest <= $earliestTo AND ($from IS NULL OR e.timeLatest >= $from)
+  RETURN count(*) AS entries
+  UNION ALL
+  UNWIND CASE WHEN 'RELATION' IN $kinds THEN [$relationTimes] ELSE [] END AS lucene
+  CALL db.index.fulltext.queryRelationships('${RELATION_TIMELINE_INDEX}', lucene) YIELD relationship AS r
+  WITH r WHERE ${NOT_AN_EVENT_LINK}
+  RETURN count(*) AS entries
+  UNION ALL
+  UNWIND CASE WHEN 'CLAIM' IN $kinds THEN [$claimDays] ELSE [] END AS lucene
+  CALL db.index.fulltext.queryRelationships('${RELATION_TIMELINE_INDEX}', lucene) YIELD relationship AS r
+  WITH r WHERE ${NOT_AN_EVENT_LINK}
+  RETURN sum(${CLAIMS_SAID_IN_RANGE('r')}) AS entries
+  UNION ALL
+  MATCH (e:Entity:Event)
+  WHERE 'CLAIM' IN $kinds
+  RETURN sum(${CLAIMS_SAID_IN_RANGE('e')}) AS entries
+  UNION ALL
+  MATCH (s:Statement)
+  WHERE 'STATEMENT' IN $kinds AND s.date >= $dayFrom AND s.date <= $earliestTo
+  RETURN count(*) AS entries
+}
+RETURN sum(entries) AS total`;
+
+/** Above every day: the open end of a range of days compared in Cypher. */
+const AFTER_EVERY_DAY = '\uffff';
+
+/**
+ * A day as a Lucene range's end: quoted (the keyword analyser takes it whole); an open end is `*`
+ * above and the first day there is below (so that the '' an undated attribution leaves is not in it).
+ */
+function luceneDay(day: string | null, end: 'from' | 'to'): string {
+  if (day === null) return end === 'to' ? '*' : '"0000-01-01"';
+  return `"${day.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+const earlierDay = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
+const laterDay = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
+
+/**
+ * The parameters that bound TIMELINE_PAGE's parts: the window; the earliest day of the cursor's
+ * entry (`afterEarliest`: every later entry begins on it or after), null for a first page and for
+ * the count; and `beganBy`, a day no entry listed begins after (null: none), so that a page of
+ * the whole timeline reads its first days rather than every entry (the store widens it until the
+ * page is full). Each bound only narrows what the query's own filters then test, so a cursor's day
+ * left open (one that is not plain ASCII, whose order Lucene might not share) is slower, never
+ * different.
+ * - earliestFrom / earliestTo: events begin between them (earliestTo also bounds what is said);
+ * - dayFrom: statements and claims are said on or after it (the window's start or the cursor's day);
+ * - relationTimes: relations that begin between the cursor's day and earliestTo and end on or
+ *   after the window's start;
+ * - claimDays: relations with an attribution said between dayFrom and earliestTo (and the
+ *   query keeps only those attributions).
+ */
+export function timelineRanges(
+  { from, to }: { readonly from: string | null; readonly to: string | null },
+  afterEarliest: string | null,
+  beganBy: string | null = null,
+) {
+  const cursorDay = afterEarliest !== null && /^[\x20-\x7e]*$/.test(afterEarliest) ? afterEarliest : null;
+  const dayFrom = laterDay(from, cursorDay);
+  const earliestTo = earlierDay(to, beganBy);
+  return {
+    earliestFrom: cursorDay ?? '',
+    earliestTo: earliestTo ?? AFTER_EVERY_DAY,
+    dayFrom: dayFrom ?? '',
+    relationTimes: `timeEarliest:[${luceneDay(cursorDay, 'from')} TO ${luceneDay(earliestTo, 'to')}]${from === null ? '' : ` AND timeLatest:[${luceneDay(from, 'from')} TO *]`}`,
+    claimDays: `attributionSaidOn:[${luceneDay(dayFrom, 'from')} TO ${luceneDay(earliestTo, 'to')}]`,
+  };
 }
 
 /**
- * The parameters that bound TIMELINE_PAGE's parts: the window, and the earliest day of the
- * cursor's entry (`afterEarliest`: every later entry begins on it or after), null for the first
- * page and for the count. Each bound only narrows what the query's own filters then test, so a
- * bound left open (a cursor's day that is not plain ASCII, whose order Lucene might not share) is
- * slower, never different.
- * - earliestFrom: events begin on or after it;
- * - dayFrom: statements and claims are said on or after it (the window's start or the cursor's day);
- * - relationTimes: relations that begin between the cursor's day and the window's end and end
- *   on or after the window's start;
- * - claimDays: relations with an attribution said between dayFrom and the window's end.
+ * The first day of the timeline's events and statements (null when none is dated), by their range
+ * indexes: where the store starts reading a timeline with neither window nor cursor. Relations and
+ * claims before it are not missed (each read is open below), only read in the first go.
  */
-export function timelineRanges({ from, to }: { readonly from: string | null; readonly to: string | null }, afterEarliest: string | null) {
-  const cursorDay = afterEarliest !== null && /^[\x20-\x7e]*$/.test(afterEarliest) ? afterEarliest : null;
-  const dayFrom = from === null ? cursorDay : cursorDay === null || from > cursorDay ? from : cursorDay;
-  return {
-    earliestFrom: cursorDay ?? '',
-    dayFrom: dayFrom ?? '',
-    relationTimes: `timeEarliest:[${luceneDay(cursorDay)} TO ${luceneDay(to)}]${from === null ? '' : ` AND timeLatest:[${luceneDay(from)} TO *]`}`,
-    claimDays: `attributionSaidOn:[${luceneDay(dayFrom)} TO ${luceneDay(to)}]`,
-  };
+export const TIMELINE_FIRST_DAY = `
+CALL () {
+  MATCH (e:Entity:Event) WHERE e.timeEarliest >= '' RETURN e.timeEarliest AS day ORDER BY day LIMIT 1
+  UNION ALL
+  MATCH (s:Statement) WHERE s.date >= '' RETURN s.date AS day ORDER BY day LIMIT 1
 }
+RETURN min(day) AS day`;
 
 /** The events about the entity x: x itself, those it takes part in, those that took place in it. */
 const EVENTS_ABOUT_X = `
@@ -208,16 +272,11 @@ RETURN count(*) AS total`,
 
 /**
  * timeline (schema `Query.timeline`): entries by earliest day, latest day, kind, id, attribution
- * index, after $after (the key of the page before's last entry), $rowLimit of them; and their count.
- * TIMELINE_PAGE scans every relationship; TIMELINE_WINDOW_PAGE, for a question with a window,
- * reads only the relations `relation_timeline` finds in it (a scan is quicker for them all: the
- * fulltext procedure scores and orders every hit). ENTITY_TIMELINE_PAGE answers the same for one
- * entity ($entityId), from the entity.
+ * index, after $after (the key of the page before's last entry), $rowLimit of them; and their count
+ * (the parameters of timelineRanges). ENTITY_TIMELINE_PAGE answers the same for one entity
+ * ($entityId), from the entity.
  */
-export const TIMELINE_PAGE = timelinePage(timelineEntries(SCANNED_RELATIONS));
-export const TIMELINE_WINDOW_PAGE = timelinePage(
-  timelineEntries((kind) => INDEXED_RELATIONS(kind === 'RELATION' ? '$relationTimes' : '$claimDays', kind)),
-);
+export const TIMELINE_PAGE = { ...timelinePage(TIMELINE_ENTRIES), count: TIMELINE_COUNT };
 export const ENTITY_TIMELINE_PAGE = timelinePage(ENTITY_TIMELINE_ENTRIES);
 
 /**
