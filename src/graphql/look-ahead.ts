@@ -8,7 +8,7 @@
  * claimants to look up, arguments in error) is left to `Entity.relations` as it always is, which
  * then reports what is wrong; reading ahead changes no answer, only when the store is asked.
  */
-import { Kind, getArgumentValues, isInterfaceType, type FieldNode, type GraphQLField, type GraphQLResolveInfo } from 'graphql';
+import { Kind, getArgumentValues, isInterfaceType, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { Direction } from '../domain/index.js';
 import type { RelationsQuery } from '../store/graph-store.js';
 import type { GraphContext } from './context.js';
@@ -52,4 +52,24 @@ function firstPlainRelationsField(fieldNodes: readonly FieldNode[]): FieldNode |
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the field's selection may ask for a field named `name`: one in its selection or in a
+ * fragment of it, whatever its alias or directives (an @skip is not evaluated: a yes). A no is
+ * certain, so a resolver may leave out what only that field needs.
+ */
+export function selectionMayAsk(info: GraphQLResolveInfo, name: string): boolean {
+  const visited = new Set<string>();
+  const asks = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return asks(selection.selectionSet.selections);
+      const fragment = info.fragments[selection.name.value];
+      if (fragment === undefined) return true; // not known here: assume it asks
+      if (visited.has(fragment.name.value)) return false;
+      visited.add(fragment.name.value);
+      return asks(fragment.selectionSet.selections);
+    });
+  return info.fieldNodes.some((node) => asks(node.selectionSet?.selections ?? []));
 }

@@ -66,12 +66,20 @@ export interface PageQuery {
   readonly first: number;
   /** The `endCursor` of the page before; null for the first page. A cursor the store did not make is a BAD_USER_INPUT DomainError. */
   readonly after: string | null;
+  /**
+   * Optional: false when the caller will not read `totalCount` (a client that did not ask for it),
+   * so that a store for which counting costs a pass over the question's items may leave it out.
+   */
+  readonly counted?: boolean;
 }
 
 export interface Page<T> {
   readonly items: readonly T[];
-  /** Every item the question matches, not only this page's: counted by the store without listing them. */
-  readonly totalCount: number;
+  /**
+   * Every item the question matches, not only this page's: counted by the store without listing
+   * them; null only when the query said `counted: false` and the store did not count.
+   */
+  readonly totalCount: number | null;
   /** The cursor of the page's last item; null when the page is empty. */
   readonly endCursor: string | null;
   readonly hasNextPage: boolean;

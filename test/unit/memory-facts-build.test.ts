@@ -119,7 +119,7 @@ describe('a timeline question with a window', () => {
     let total = -1;
     do {
       const page = await store.timeline(query, { first: 100, after });
-      total = page.totalCount;
+      total = page.totalCount!;
       for (const e of page.items) keys.push([e.kind, e.earliest, e.latest, (e.event ?? e.relation ?? e.statement)!.id, e.attributionIndex].join(' '));
       after = page.hasNextPage ? page.endCursor : null;
     } while (after !== null);

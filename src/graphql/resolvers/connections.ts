@@ -3,6 +3,7 @@
  * `entitiesConnection`, `statementsConnection`), their connections, `PageInfo` and `TimelineEntry`.
  */
 import { isEventRecord } from '../../domain/claims.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   DomainError,
   ErrorCode,
@@ -19,10 +20,22 @@ import { TIMELINE_ENTRY_KINDS, type PageQuery, type TimelineEntry } from '../../
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireEntity } from './lookups.js';
 import type { GraphContext } from '../context.js';
+import { selectionMayAsk } from '../look-ahead.js';
 
 
-export function pageOf(first: number | null | undefined, after: string | null | undefined, defaultSize: number): PageQuery {
-  return { first: checkPageSize(first ?? defaultSize), after: after ?? null };
+/**
+ * A page's question; with `info`, it tells the store whether the query asks for the connection's
+ * `totalCount` (counting can cost a pass over every item on Neo4j).
+ */
+export function pageOf(first: number | null | undefined, after: string | null | undefined, defaultSize: number, info?: GraphQLResolveInfo): PageQuery {
+  const page = { first: checkPageSize(first ?? defaultSize), after: after ?? null };
+  return info === undefined ? page : { ...page, counted: selectionMayAsk(info, 'totalCount') };
+}
+
+/** A connection's `totalCount`: left out by the store only when the query did not ask for it. */
+export function totalCountOf(page: { readonly totalCount: number | null }): number {
+  if (page.totalCount === null) throw new Error('The store left out a count the query asks for.');
+  return page.totalCount;
 }
 
 /**
@@ -63,19 +76,19 @@ function attributionOf(entry: TimelineEntry) {
 
 export const connectionResolvers: Resolvers = {
   Query: {
-    timeline: async (_root, { from, to, entityId, kinds, first, after }, ctx) => {
+    timeline: async (_root, { from, to, entityId, kinds, first, after }, ctx, info) => {
       const window = checkWindow(from, to);
       const entity = optionalId('entityId', entityId);
-      const page = pageOf(first, after, 50);
+      const page = pageOf(first, after, 50, info);
       const query = { window, entityId: await requireOptional(ctx, entity), kinds: checkEnumList(kinds, TIMELINE_ENTRY_KINDS) };
       return pageFromStore(page, () => ctx.store.timeline(query, page, ctx.read));
     },
 
-    events: async (_root, { types, participantId, placeId, from, to, first, after }, ctx) => {
+    events: async (_root, { types, participantId, placeId, from, to, first, after }, ctx, info) => {
       const participant = optionalId('participantId', participantId);
       const place = optionalId('placeId', placeId);
       const window = checkWindow(from, to);
-      const page = pageOf(first, after, 20);
+      const page = pageOf(first, after, 20, info);
       const [participantChecked, placeChecked] = await Promise.all([requireOptional(ctx, participant), requireOptional(ctx, place)]);
       const query = {
         types: checkEnumList(types, EVENT_TYPE_NAMES),
@@ -86,16 +99,16 @@ export const connectionResolvers: Resolvers = {
       return pageFromStore(page, () => ctx.store.findEvents(query, page, ctx.read));
     },
 
-    entitiesConnection: (_root, { kinds, first, after }, ctx) => {
-      const page = pageOf(first, after, 20);
+    entitiesConnection: (_root, { kinds, first, after }, ctx, info) => {
+      const page = pageOf(first, after, 20, info);
       return pageFromStore(page, () => ctx.store.entitiesPage(checkKinds(kinds), page, ctx.read));
     },
 
-    statementsConnection: async (_root, { speakerId, aboutId, from, to, first, after }, ctx) => {
+    statementsConnection: async (_root, { speakerId, aboutId, from, to, first, after }, ctx, info) => {
       const speaker = optionalId('speakerId', speakerId);
       const about = optionalId('aboutId', aboutId);
       const window = checkWindow(from, to);
-      const page = pageOf(first, after, 20);
+      const page = pageOf(first, after, 20, info);
       const [speakerChecked, aboutChecked] = await Promise.all([requireOptional(ctx, speaker), requireOptional(ctx, about)]);
       const filter = {
         speakerId: speakerChecked,
@@ -106,18 +119,22 @@ export const connectionResolvers: Resolvers = {
     },
   },
   EntityConnection: {
+    totalCount: totalCountOf,
     nodes: (page) => [...page.items],
     pageInfo: (page) => page,
   },
   EventConnection: {
+    totalCount: totalCountOf,
     nodes: (page) => page.items.filter(isEventRecord),
     pageInfo: (page) => page,
   },
   StatementConnection: {
+    totalCount: totalCountOf,
     nodes: (page) => [...page.items],
     pageInfo: (page) => page,
   },
   TimelineConnection: {
+    totalCount: totalCountOf,
     nodes: (page) => [...page.items],
     pageInfo: (page) => page,
   },

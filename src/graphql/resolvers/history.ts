@@ -6,7 +6,7 @@ import { checkId } from '../../domain/index.js';
 import type { ChangeRecord } from '../../store/graph-store.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { ChangedRecordModel } from '../models.js';
-import { pageFromStore, pageOf } from './connections.js';
+import { pageFromStore, pageOf, totalCountOf } from './connections.js';
 
 const SECTIONS = [
   ['sources', 'SOURCE'],
@@ -29,7 +29,7 @@ export const historyResolvers: Resolvers = {
     },
   },
   ChangeConnection: {
-    totalCount: (page) => page.totalCount,
+    totalCount: totalCountOf,
     nodes: (page) => [...page.items],
     pageInfo: (page) => page,
   },

@@ -10,6 +10,7 @@ import { WriteService } from '../../writes/write-service.js';
 import type { GraphContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { ChangesetPage } from '../models.js';
+import { totalCountOf } from './connections.js';
 
 const review = (ctx: GraphContext) => new ReviewService(ctx.store, new WriteService(ctx.store, ctx.read), ctx.read);
 
@@ -85,7 +86,7 @@ export const reviewResolvers: Resolvers = {
   },
   ChangesetConnection: {
     nodes: (page) => [...page.items],
-    totalCount: (page) => page.totalCount,
+    totalCount: totalCountOf,
     pageInfo: (page) => page,
   },
   Changeset: {

@@ -502,7 +502,7 @@ export class Neo4jStore implements GraphStore {
     cypher: PageCypher,
     shape: readonly ('s' | 'n')[],
     params: Readonly<Record<string, unknown>>,
-    { first, after }: PageQuery,
+    { first, after, counted = true }: PageQuery,
     map: (row: Row) => T,
     options: ReadOptions | undefined,
     /** How the page's rows are read, when not by `cypher.page` with `params` once. */
@@ -512,12 +512,13 @@ export class Neo4jStore implements GraphStore {
     const afterKey = decodeCursor(list, after, shape);
     return this.executor.read(async (tx) => {
       const rows = await pageRows(tx, afterKey, neo4j.int(first + 1));
-      const [counted] = await tx.run(cypher.count, params);
+      // Counting reads every item the question matches: only when the caller reads the count.
+      const [total] = counted ? await tx.run(cypher.count, params) : [];
       const shown = rows.slice(0, first);
       const last = shown.at(-1);
       return {
         items: shown.map(map),
-        totalCount: toNumber(counted?.['total'], 'a count'),
+        totalCount: counted ? toNumber(total?.['total'], 'a count') : null,
         endCursor: last === undefined ? null : encodeCursor(list, last['sortKey'] as CursorKey),
         hasNextPage: rows.length > first,
       };
