@@ -148,6 +148,19 @@ describe.each([...(await storesOfTheirOwn('kg-writes-contract-')), await importe
       expect(await store.factsSupportedBy(['stmt:spokesman-holds'])).toEqual([[]]);
     });
 
+    test('puts a relation and its claims on the timeline by their new days, not the old', async () => {
+      const entries = async (window: { from: string | null; to: string | null }) =>
+        (await store.timeline({ window, entityId: null, kinds: null }, { first: 100, after: null })).items
+          .filter((e) => e.relation?.id === CONTROLS || e.relation?.id === COMMANDS)
+          .map((e) => `${e.kind} ${e.relation!.id} ${e.earliest}`);
+      // Before: CONTROLS in January 2024, said on 10 January; COMMANDS in 2023. After: CONTROLS on
+      // 17 February, said on the 18th; COMMANDS undated.
+      expect(await entries({ from: '2024-01-01', to: '2024-01-31' })).toEqual([]);
+      expect(await entries({ from: '2023-01-01', to: '2023-12-31' })).toEqual([]);
+      expect(await entries({ from: '2024-02-17', to: '2024-02-18' })).toEqual([`RELATION ${CONTROLS} 2024-02-17`, `CLAIM ${CONTROLS} 2024-02-18`]);
+      expect(await entries({ from: null, to: null })).toEqual([`RELATION ${CONTROLS} 2024-02-17`, `CLAIM ${CONTROLS} 2024-02-18`]);
+    });
+
     test('loading the old records again gives the old graph back', async () => {
       await store.load(before);
       expect(await store.exportDataset()).toEqual(replaced(before, before));
