@@ -494,8 +494,9 @@ export class Neo4jStore implements GraphStore {
 
   /**
    * One page of a cursor connection (cypher/pages.ts): the items after the cursor's key, one more
-   * than asked to learn whether a next page exists, and the count of all, in one read transaction
-   * so that the page and its count are one snapshot. Every row carries its `sortKey`.
+   * than asked to learn whether a next page exists, and, unless the question says `counted: false`,
+   * the count of all, in one read transaction so that the page and its count are one snapshot.
+   * Every row carries its `sortKey`.
    */
   private async page<T>(
     list: CursorList,
