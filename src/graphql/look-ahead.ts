@@ -8,7 +8,18 @@
  * claimants to look up, arguments in error) is left to `Entity.relations` as it always is, which
  * then reports what is wrong; reading ahead changes no answer, only when the store is asked.
  */
-import { Kind, getArgumentValues, isInterfaceType, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  getArgumentValues,
+  getDirectiveValues,
+  isInterfaceType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type SelectionNode,
+} from 'graphql';
 import type { Direction } from '../domain/index.js';
 import type { RelationsQuery } from '../store/graph-store.js';
 import type { GraphContext } from './context.js';
@@ -56,13 +67,15 @@ function firstPlainRelationsField(fieldNodes: readonly FieldNode[]): FieldNode |
 
 /**
  * Whether the field's selection may ask for a field named `name`: one in its selection or in a
- * fragment of it, whatever its alias or directives (an @skip is not evaluated: a yes). A no is
- * certain, so a resolver may leave out what only that field needs.
+ * fragment of it, whatever its alias, unless an @skip or @include (with the request's variables)
+ * leaves it or its fragment out, as execution would. A no is certain, so a resolver may leave out
+ * what only that field needs; anything it cannot tell is a yes.
  */
 export function selectionMayAsk(info: GraphQLResolveInfo, name: string): boolean {
   const visited = new Set<string>();
   const asks = (selections: readonly SelectionNode[]): boolean =>
     selections.some((selection) => {
+      if (!included(selection, info.variableValues)) return false;
       if (selection.kind === Kind.FIELD) return selection.name.value === name;
       if (selection.kind === Kind.INLINE_FRAGMENT) return asks(selection.selectionSet.selections);
       const fragment = info.fragments[selection.name.value];
@@ -72,4 +85,15 @@ export function selectionMayAsk(info: GraphQLResolveInfo, name: string): boolean
       return asks(fragment.selectionSet.selections);
     });
   return info.fieldNodes.some((node) => asks(node.selectionSet?.selections ?? []));
+}
+
+/** Whether @skip and @include keep a selection, as graphql-js decides it; a yes when they cannot be read. */
+function included(selection: SelectionNode, variables: GraphQLResolveInfo['variableValues']): boolean {
+  if (!selection.directives?.length) return true;
+  try {
+    if (getDirectiveValues(GraphQLSkipDirective, selection, variables)?.['if'] === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.['if'] !== false;
+  } catch {
+    return true;
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * A connection's `totalCount` is counted only when the query asks for it (on Neo4j a count reads
  * every item the question matches), whether asked plainly, under an alias, in a fragment or under
- * a directive; and the count is the same whichever way it is asked.
+ * a directive that keeps it; and the count is the same whichever way it is asked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
@@ -93,7 +93,25 @@ describe.each(storesUnderTest())('totalCount on the $name store', ({ enabled, op
     expect(nested).toEqual({ data: { timeline: { totalCount: total } }, counted: [true] });
     const included = await run('{ timeline(first: 2) { totalCount @include(if: true) } }');
     expect(included).toEqual({ data: { timeline: { totalCount: total } }, counted: [true] });
+  });
+
+  test('is left uncounted when @skip or @include leaves it out, with literals or variables, on the field or its fragment', async () => {
+    const { data } = await run('{ count: timeline(first: 2) { totalCount } }');
+    const total = data['count']!['totalCount'];
+    const page = { pageInfo: { hasNextPage: true } };
     const skipped = await run('{ timeline(first: 2) { totalCount @skip(if: true) pageInfo { hasNextPage } } }');
-    expect(skipped).toEqual({ data: { timeline: { pageInfo: { hasNextPage: true } } }, counted: [true] });
+    expect(skipped).toEqual({ data: { timeline: page }, counted: [false] });
+    const withVariable = async (counted: boolean) => {
+      asked.length = 0;
+      const result = await harness.run('query($counted: Boolean!) { timeline(first: 2) { totalCount @include(if: $counted) pageInfo { hasNextPage } } }', { counted });
+      expect(result.errors).toBeUndefined();
+      return { data: result.data, counted: [...asked] };
+    };
+    expect(await withVariable(false)).toEqual({ data: { timeline: page }, counted: [false] });
+    expect(await withVariable(true)).toEqual({ data: { timeline: { totalCount: total, ...page } }, counted: [true] });
+    const fragment = await run('{ timeline(first: 2) { ...Counted @skip(if: true) pageInfo { hasNextPage } } } fragment Counted on TimelineConnection { totalCount }');
+    expect(fragment).toEqual({ data: { timeline: page }, counted: [false] });
+    const inline = await run('{ timeline(first: 2) { ... @include(if: false) { totalCount } pageInfo { hasNextPage } } }');
+    expect(inline).toEqual({ data: { timeline: page }, counted: [false] });
   });
 });
