@@ -465,7 +465,7 @@ export class Neo4jStore implements GraphStore {
     // first days of it that fill the page (timelineRows).
     const count = { ...params, ...timelineRanges(window, null) };
     return this.page('timeline', TIMELINE_PAGE, TIMELINE_KEY, count, page, timelineEntryFromRow, options, (tx, after, rowLimit) =>
-      timelineRows(tx, window, { ...params, after, rowLimit }, (after?.[0] as string | undefined) ?? null, neo4j.integer.toNumber(rowLimit)),
+      timelineRows(tx, window, { ...params, after, rowLimit }, (after?.[0] as string | undefined) ?? null),
     );
   }
 

@@ -6,9 +6,9 @@
  * page: a first page of a million relations reads its first days, not the million. Each read is
  * open below and the last one open above, so the page is the one the whole list would give.
  */
-import type neo4j from 'neo4j-driver';
+import neo4j, { type Integer } from 'neo4j-driver';
 import type { TimeWindow } from '../../domain/index.js';
-import { TIMELINE_FIRST_DAY, TIMELINE_PAGE, timelineRanges } from './cypher/facts.js';
+import { laterDay, TIMELINE_FIRST_DAY, TIMELINE_PAGE, timelineRanges } from './cypher/facts.js';
 import type { QueryRunner } from './executor.js';
 import type { Row } from './mapping.js';
 
@@ -27,17 +27,17 @@ function daysAfter(day: string, days: number): string | null {
 }
 
 /**
- * The rows of TIMELINE_PAGE for `params` (kinds, window, $after, $rowLimit = `rowLimit`), reading
+ * The rows of TIMELINE_PAGE for `params` (kinds, window, $after, $rowLimit), reading
  * the entries that begin by a day that grows until the page is full or the window ends.
  */
 export async function timelineRows(
   tx: QueryRunner,
   window: TimeWindow,
-  params: Readonly<Record<string, unknown>> & { readonly rowLimit: neo4j.Integer },
+  params: Readonly<Record<string, unknown>> & { readonly rowLimit: Integer },
   afterEarliest: string | null,
-  rowLimit: number,
 ): Promise<Row[]> {
-  const start = laterOf(afterEarliest, window.from) ?? (await firstDay(tx));
+  const rowLimit = neo4j.integer.toNumber(params.rowLimit);
+  const start = laterDay(afterEarliest, window.from) ?? (await firstDay(tx));
   let days = 1;
   for (let read = 0; ; read++) {
     const beganBy = start === null || read === MAX_BOUNDED_READS ? null : daysAfter(start, days - 1);
@@ -47,10 +47,6 @@ export async function timelineRows(
     // Enough days for about twice the rows still missing at this density; 16 times when none.
     days *= rows.length === 0 ? 16 : Math.max(16, Math.ceil((2 * rowLimit) / rows.length));
   }
-}
-
-function laterOf(a: string | null, b: string | null): string | null {
-  return a === null ? b : b === null || a > b ? a : b;
 }
 
 async function firstDay(tx: QueryRunner): Promise<string | null> {

@@ -133,7 +133,8 @@ function luceneDay(day: string | null, end: 'from' | 'to'): string {
 }
 
 const earlierDay = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
-const laterDay = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
+/** The later of two days, either null (none). */
+export const laterDay = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
 
 /**
  * The parameters that bound TIMELINE_PAGE's parts: the window; the earliest day of the cursor's

@@ -86,7 +86,7 @@ export const CREATE_EVENT_CLAIMANTS_INDEX = keywordIndex(EVENT_CLAIMANTS_INDEX, 
 export const RELATION_TIMELINE_INDEX = 'relation_timeline';
 export const CREATE_RELATION_TIMELINE_INDEX = `CREATE FULLTEXT INDEX ${RELATION_TIMELINE_INDEX} IF NOT EXISTS FOR ${EVERY_RELATION.pattern} ON EACH [r.timeEarliest, r.timeLatest, r.attributionSaidOn] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'keyword' } }`;
 
-/** timeline and statementsConnection: the statements said on or after a day (a range seek). */
+/** timeline: the statements said between two days (a range seek). */
 export const CREATE_STATEMENT_DATE_INDEX = 'CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)';
 
 /** near(): serves `point.distance(p.location, c.location) <= $meters` over places' WGS-84 points. */
