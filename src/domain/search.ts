@@ -100,6 +100,14 @@ export function entitySearchWords(entity: Pick<EntityRecord, 'name' | 'aliases' 
   return distinctWords([entity.name, ...entity.aliases, entity.description ?? '']);
 }
 
+/**
+ * A statement's text folded: its words in order, one space apart. A store that ranks statement
+ * hits in place finds phrases in it (`matchStatementEntry`: ` ${text} ` holds ` ${query} `).
+ */
+export function statementSearchText(statement: Pick<StatementRecord, 'text'>): string {
+  return normalizeForSearch(statement.text);
+}
+
 /** Every folded word of a statement's text, once, space-separated (for word indexes). */
 export function statementSearchWords(statement: Pick<StatementRecord, 'text'>): string {
   return distinctWords([statement.text]);
@@ -525,7 +533,7 @@ export interface StatementEntry {
 }
 
 export function statementEntryOf(statement: StatementRecord): StatementEntry {
-  const key = normalizeForSearch(statement.text);
+  const key = statementSearchText(statement);
   return { statement, key, words: wordsOf(key) };
 }
 

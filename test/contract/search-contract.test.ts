@@ -5,7 +5,14 @@
  * store is also held to what an analyst would expect of the top hits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MatchTier, normalizeForSearch, type Dataset, type EntityKind, type EntityRecord } from '../../src/domain/index.js';
+import {
+  MatchTier,
+  normalizeForSearch,
+  type Dataset,
+  type EntityKind,
+  type EntityRecord,
+  type StatementRecord,
+} from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
@@ -171,6 +178,62 @@ describe.each<OwnStore>([...storesUnderTest(), await importedNeo4j('kg-search-im
   });
 });
 
+const SOURCE = { id: 'source:ranking', title: 'Ranking', publisher: null, published: null, url: null, kind: 'DOCUMENT' } as const;
+
+/**
+ * Statements that hold one phrase, its words out of order, words it starts, and typos of it, with
+ * dates that tie (ids then decide, in code-point order: upper case first), undated ones, two
+ * speakers and a text that folds to nothing: a store may rank phrase and word hits where it keeps
+ * them (Neo4j does, in Cypher), and must still give the reference's page for every `first` and
+ * filter, whether those hits fill it or fuzzy hits count too.
+ */
+const RANKED_STATEMENTS: StatementRecord[] = (() => {
+  const statements: StatementRecord[] = [];
+  const say = (id: string, text: string, date: string | null, speakerId: string | null = null) =>
+    statements.push({ id: `stmt:${id}`, kind: 'QUOTE', text, date, speakerId, aboutIds: [], sourceId: SOURCE.id, status: 'REPORTED', reportedViaId: null });
+  say('phrase-b', 'North Korean troops crossed the river.', '2025-01-04', 'person:zed');
+  say('Phrase-c', 'North Korean troops crossed the river.', '2025-01-04', 'person:zed');
+  say('phrase-a', 'Reports say North-Korean troops are there.', '2025-01-04', 'person:kor-a');
+  say('phrase-early', 'North Korean troops, said the ministry.', '2025-01-02', 'person:kor-a');
+  say('phrase-late', 'We saw NORTH KOREAN TROOPS.', '2025-01-09', 'person:zed');
+  say('phrase-undated', 'north korean troops again', null, 'person:zed');
+  say('phrase-undated-2', 'And north korean troops too', null);
+  say('phrase-twice', 'North Korean troops and more north korean troops', '2025-01-05');
+  say('phrase-start', 'North Korean troopships sailed', '2025-01-03', 'person:kor-a');
+  say('words-a', 'Troops from the north, Korean ones.', '2025-01-03', 'person:kor-a');
+  say('words-b', 'The korean troops went north.', '2025-01-06', 'person:zed');
+  say('words-undated', 'Troops, north; korean.', null);
+  say('words-prefix', 'Northern Koreans on troopships', '2025-01-04', 'person:zed');
+  say('fuzzy-troop', 'North Koreans troop in', '2025-01-03');
+  say('fuzzy-a', 'Nort Korean troops', '2025-01-01', 'person:kor-a');
+  say('fuzzy-b', 'North Korian troopz', '2025-01-05');
+  say('fuzzy-undated', 'Norht korean tropos', null, 'person:zed');
+  say('cyrillic', 'Північнокорейські війська біля Курахового', '2025-01-04', 'person:kor-a');
+  say('kurakhove', 'Troops near Kurakhove', '2025-01-07');
+  say('blank', '!!!', '2025-01-04');
+  for (let i = 0; i < 6; i++) say(`filler-${i}`, `Filler report ${i} on troops`, `2025-01-0${1 + (i % 9)}`, i % 2 ? 'person:zed' : null);
+  return statements;
+})();
+
+const RANKED_STATEMENT_SEARCHES: readonly StatementSearch[] = [
+  'north korean troops',
+  'korean',
+  'north kor',
+  'troops north',
+  'nort korean',
+  'korean troops',
+  'troops',
+  'kurakhove',
+  'filler report',
+].flatMap((text) =>
+  [1, 2, 3, 5, 8, 13, 40].flatMap((first) => [
+    { text, first },
+    { text, first, speakerId: 'person:zed' },
+    { text, first, from: '2025-01-03', to: '2025-01-05' },
+    { text, first, from: '2025-01-04' },
+  ]),
+);
+
 /**
  * Many names that hold one short text at every substring level (exact, prefix, word prefix,
  * substring; name or alias), with ties of name, a name that folds to nothing, aliases equal to the
@@ -200,7 +263,7 @@ const RANKING: Dataset = (() => {
   add('PERSON', 'river', 'Riverside', [], 'Lives by the kor river and the korea strait.');
   add('PERSON', 'korean', 'Someone', [], 'A korean speaker.');
   for (let i = 0; i < 12; i++) add(i % 2 ? 'UNIT' : 'SETTLEMENT', `filler-${i}`, `Filler ${i} Kor`, i % 3 ? [`Kor ${i}`] : []);
-  return { sources: [], entities, relations: [], statements: [] };
+  return { sources: [SOURCE], entities, relations: [], statements: RANKED_STATEMENTS };
 })();
 
 const RANKING_SEARCHES: readonly EntitySearch[] = ['kor', 'korea', 'kors', 'big kor', 'filler 1', 'ko', 'kor senior'].flatMap((text) =>
@@ -212,10 +275,14 @@ const RANKING_SEARCHES: readonly EntitySearch[] = ['kor', 'korea', 'kors', 'big 
 );
 
 const rankingReference = new Map<string, EntityAnswer>();
+const statementRankingReference = new Map<string, StatementAnswer>();
 beforeAll(async () => {
   const store = createMemoryStore();
   await store.load(RANKING);
   for (const search of RANKING_SEARCHES) rankingReference.set(JSON.stringify(search), await entityHits(store, search));
+  for (const search of RANKED_STATEMENT_SEARCHES) {
+    statementRankingReference.set(JSON.stringify(search), await statementHits(store, search));
+  }
   await store.close();
 });
 
@@ -228,6 +295,36 @@ describe.each<OwnStore>([...(await storesOfTheirOwn('kg-search-ranking-')), awai
       for (const search of RANKING_SEARCHES) {
         expect({ search, hits: await entityHits(store, search) }).toEqual({ search, hits: rankingReference.get(JSON.stringify(search)) });
       }
+    });
+
+    test("gives the reference's page of statement hits for every text, filter and first, whichever tiers fill it", async () => {
+      for (const search of RANKED_STATEMENT_SEARCHES) {
+        expect({ search, hits: await statementHits(store, search) }).toEqual({ search, hits: statementRankingReference.get(JSON.stringify(search)) });
+      }
+    });
+
+    test('ranks phrases first by date, undated last, ties by id in code-point order, then words, then typos', async () => {
+      const hits = await statementHits(store, { text: 'north korean troops', first: 40 });
+      expect(hits.map((h) => h.id)).toEqual([
+        'stmt:phrase-early',
+        'stmt:phrase-start',
+        'stmt:Phrase-c',
+        'stmt:phrase-a',
+        'stmt:phrase-b',
+        'stmt:phrase-twice',
+        'stmt:phrase-late',
+        'stmt:phrase-undated',
+        'stmt:phrase-undated-2',
+        'stmt:words-a',
+        'stmt:words-prefix',
+        'stmt:words-b',
+        'stmt:words-undated',
+        'stmt:fuzzy-a',
+        'stmt:fuzzy-troop',
+        'stmt:fuzzy-b',
+        'stmt:fuzzy-undated',
+      ]);
+      expect(new Set(hits.map((h) => h.tier))).toEqual(new Set(['PHRASE', 'WORDS', 'FUZZY']));
     });
 
     test('ranks a name that folds to nothing by its aliases, first among equal hits', async () => {

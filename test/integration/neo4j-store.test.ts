@@ -14,6 +14,7 @@ import {
   DatasetValidationError,
   DomainError,
   ErrorCode,
+  MatchTier,
   RELATION_TYPE_NAMES,
   compareText,
   normalizeForSearch,
@@ -25,7 +26,7 @@ import {
 } from '../../src/domain/index.js';
 import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
 import { ENTITY_TIMELINE_PAGE, FACTS_SUPPORTED_BY, TIMELINE_PAGE, timelineRanges } from '../../src/store/neo4j/cypher/facts.js';
-import { SEARCH_ENTITY_SUBSTRING_PAGE } from '../../src/store/neo4j/cypher/search.js';
+import { luceneQuery, SEARCH_ENTITY_SUBSTRING_PAGE, SEARCH_STATEMENT_PAGE, statementPageParams } from '../../src/store/neo4j/cypher/search.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 
@@ -175,6 +176,41 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
         });
         const operators = JSON.stringify(page.summary.plan);
         expect(operators).toContain('NodeIndexContainsScan');
+        expect(operators).toMatch(/"operatorType":"Top@/);
+        expect(operators).not.toMatch(/NodeByLabelScan|AllNodesScan|"operatorType":"Sort@/);
+      } finally {
+        await driver.close();
+      }
+    });
+
+    it('folds the text of statements an earlier version wrote, so that phrase search ranks them in Cypher as before', async () => {
+      const driver = neo4jDriver.driver(neo4j.uri);
+      const foldedTexts = async () => {
+        const result = await driver.executeQuery('MATCH (s:Statement) RETURN s.id AS id, s.searchText AS searchText ORDER BY id');
+        return result.records.map((r) => [r.get('id'), r.get('searchText')]);
+      };
+      const search = { text: normalizeForSearch('Fixture quote'), first: 1, speakerId: null, window: null };
+      try {
+        const answer = await store.searchStatements(search);
+        expect(answer.map((m) => [m.statement.id, MatchTier[m.tier]])).toEqual([['stmt:alaudinov-claims-kurakhove', 'PHRASE']]);
+        // An earlier version wrote no folded text.
+        await driver.executeQuery('MATCH (s:Statement) REMOVE s.searchText');
+        const second = await createNeo4jStore({ uri: neo4j.uri });
+        await second.close();
+        const expected = fixture.statements.map((s) => [s.id, normalizeForSearch(s.text)]).sort(([a], [b]) => compareText(a!, b!));
+        expect(await foldedTexts()).toEqual(expected);
+        expect(await store.searchStatements(search)).toStrictEqual(answer);
+        // The page of phrase and word hits comes from the full-text index and a top-k sort.
+        const page = await driver.executeQuery(`EXPLAIN ${SEARCH_STATEMENT_PAGE}`, {
+          words: luceneQuery(search.text),
+          speakerId: null,
+          from: null,
+          to: null,
+          ...statementPageParams(search.text),
+          first: neo4jDriver.int(10),
+        });
+        const operators = JSON.stringify(page.summary.plan);
+        expect(operators).toContain('db.index.fulltext.queryNodes');
         expect(operators).toMatch(/"operatorType":"Top@/);
         expect(operators).not.toMatch(/NodeByLabelScan|AllNodesScan|"operatorType":"Sort@/);
       } finally {

@@ -9,7 +9,8 @@
  *   - events (:Entity:Event) also {eventType, quantitiesJson, <time>, <attributions>}.
  * - (:Entity)-[:<RELATION_TYPE> {id, status, claimedBy?, date?, sourceId, statementIds,
  *   q_<qualifier>?, <time>, <attributions>}]->(:Entity)
- * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds, searchWords})
+ * - (:Statement {id, kind, text, date?, status, speakerId?, reportedViaId?, sourceId, aboutIds, searchText,
+ *   searchWords}) (searchText: the folded text, for phrases)
  *   with (:Entity)-[:SAID]->(:Statement)-[:ABOUT]->(:Entity) and (:Statement)-[:FROM_SOURCE]->(:Source)
  * - (:Source {id, title, publisher?, published?, url?, kind})
  * - (:LoadLock {name: 'graph', lastLoadAt}): one bookkeeping node, outside the domain (no walk or

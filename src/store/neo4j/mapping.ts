@@ -22,6 +22,7 @@ import {
   isRelationType,
   searchText,
   entitySearchWords,
+  statementSearchText,
   statementSearchWords,
   timeBounds,
   type Attribution,
@@ -437,6 +438,7 @@ export function statementProperties(s: StatementRecord): Record<string, unknown>
     reportedViaId: s.reportedViaId,
     sourceId: s.sourceId,
     aboutIds: [...s.aboutIds],
+    searchText: statementSearchText(s),
     searchWords: statementSearchWords(s),
   });
 }

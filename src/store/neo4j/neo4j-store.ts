@@ -62,7 +62,14 @@ import { ENTITY_TIMELINE_PAGE, FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, T
 import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
-import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_ENTITY_SUBSTRING_PAGE, SEARCH_STATEMENT_CANDIDATES } from './cypher/search.js';
+import {
+  luceneQuery,
+  SEARCH_ENTITY_CANDIDATES,
+  SEARCH_ENTITY_SUBSTRING_PAGE,
+  SEARCH_STATEMENT_CANDIDATES,
+  SEARCH_STATEMENT_PAGE,
+  statementPageParams,
+} from './cypher/search.js';
 import { REFERRING_EVENTS, REFERRING_RELATIONS, REFERRING_STATEMENTS } from './cypher/referring.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
 import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, RELATIONS_BY_IDS, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
@@ -347,11 +354,15 @@ export class Neo4jStore implements GraphStore {
   }
 
   async searchStatements({ text, first, speakerId, window }: StatementSearchQuery, options?: ReadOptions): Promise<StatementMatch[]> {
-    const rows = await this.executor.readRows(
-      SEARCH_STATEMENT_CANDIDATES,
-      { words: luceneQuery(text), speakerId, from: window?.from ?? null, to: window?.to ?? null },
+    const filters = { words: luceneQuery(text), speakerId, from: window?.from ?? null, to: window?.to ?? null };
+    // A common word is in thousands of statements: Neo4j ranks the phrase and word hits and sends the page.
+    const page = await this.executor.readRows(
+      SEARCH_STATEMENT_PAGE,
+      { ...filters, ...statementPageParams(text), first: neo4j.int(first) },
       options,
     );
+    // Fewer: fuzzy hits count too. The candidates are a superset; the domain scores and orders them.
+    const rows = page.length >= first ? page : await this.executor.readRows(SEARCH_STATEMENT_CANDIDATES, filters, options);
     return rankStatements(
       rows.map((row) => statementFromNode(row['s'])),
       text,

@@ -56,6 +56,63 @@ WITH n WHERE $kinds IS NULL OR n.kind IN $kinds
 RETURN n`;
 
 /**
+ * The best $first statement hits of the PHRASE and WORDS tiers (src/domain/search.ts:
+ * matchStatementEntry) in the domain's order, ranked by Neo4j so that only the page leaves it (a
+ * common word is in thousands of statements). Both tiers outscore every FUZZY hit, so when this
+ * gives $first rows they are the answer's statements (the domain scores them); fewer, and fuzzy
+ * hits count too (SEARCH_STATEMENT_CANDIDATES). Parameters: statementPageParams, plus the
+ * candidates' filters.
+ *
+ * A PHRASE: the folded text, spaced, holds $phrase or $phraseStart. WORDS: every query word is a
+ * word of the text or, when it may, starts one. Within a tier: by date, undated last (as ORDER BY
+ * puts nulls), then id, in code-point order as ORDER BY compares strings.
+ */
+export const SEARCH_STATEMENT_PAGE = `
+CALL db.index.fulltext.queryNodes('${STATEMENT_WORDS_INDEX}', $words) YIELD node AS s
+WITH s
+WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
+  AND ($from IS NULL OR s.date >= $from)
+  AND ($to IS NULL OR s.date <= $to)
+WITH s, ' ' + s.searchText + ' ' AS spaced
+WITH s, CASE
+    WHEN spaced CONTAINS $phrase OR spaced CONTAINS $phraseStart THEN 0
+    WHEN all(q IN $queryWords WHERE any(w IN split(s.searchWords, ' ') WHERE w = q.text OR (q.prefix AND w STARTS WITH q.text))) THEN 1
+  END AS level
+WHERE level IS NOT NULL
+ORDER BY level, s.date, s.id
+LIMIT $first
+RETURN s`;
+
+/**
+ * SEARCH_STATEMENT_PAGE's view of a folded query: the phrase as the spaced text must hold it, or
+ * only its start when the last word may start a word (else null, which holds nowhere), and the
+ * words with whether each may start a word.
+ */
+export function statementPageParams(normalizedQuery: string): { phrase: string; phraseStart: string | null; queryWords: { text: string; prefix: boolean }[] } {
+  const words = queryWords(normalizedQuery);
+  return {
+    phrase: ` ${normalizedQuery} `,
+    phraseStart: words[words.length - 1]?.prefix ? ` ${normalizedQuery}` : null,
+    queryWords: words.map(({ text, prefix }) => ({ text, prefix })),
+  };
+}
+
+/**
+ * Statements written before they kept their folded text (`searchText`), $limit at a time, for the
+ * store to fold (Cypher cannot: folding transliterates) and write back with SET_STATEMENT_SEARCH_TEXT.
+ */
+export const STATEMENTS_WITHOUT_SEARCH_TEXT = `
+MATCH (s:Statement) WHERE s.searchText IS NULL
+RETURN s.id AS id, coalesce(s.text, '') AS text
+LIMIT $limit`;
+
+export const SET_STATEMENT_SEARCH_TEXT = `
+UNWIND $rows AS row
+MATCH (s:Statement {id: row.id})
+SET s.searchText = row.searchText
+RETURN count(*) AS written`;
+
+/**
  * Statements whose words match the Lucene query $words, said by $speakerId (null: anyone) on a day
  * from $from to $to (null: open; either given leaves undated statements out). Unordered.
  */
