@@ -517,28 +517,38 @@ export function compareSearchMatches(a: SearchMatch, b: SearchMatch): number {
 // ---------------------------------------------------------------------------------------------
 // Statements
 
-export interface StatementMatch {
-  readonly statement: StatementRecord;
+/** What statement ranking reads of a statement beside its text: equal hits go by date, then id. */
+export type RankedStatement = Pick<StatementRecord, 'id' | 'date'>;
+
+export interface StatementMatch<S extends RankedStatement = StatementRecord> {
+  readonly statement: S;
   /** PHRASE, WORDS or FUZZY. */
   readonly tier: MatchTier;
   /** 1 for a PHRASE, 0.6 for WORDS, 0.5 less 0.1 per typo beyond the first for FUZZY. */
   readonly score: number;
 }
 
-/** A statement with its folded text, prepared once by stores that keep statements in memory. */
-export interface StatementEntry {
-  readonly statement: StatementRecord;
+/**
+ * A statement with its folded text, prepared once by stores that keep statements in memory, or
+ * read with its folded text (`statementSearchText`) by a store that keeps that.
+ */
+export interface StatementEntry<S extends RankedStatement = StatementRecord> {
+  readonly statement: S;
   readonly key: string;
   readonly words: readonly string[];
 }
 
 export function statementEntryOf(statement: StatementRecord): StatementEntry {
-  const key = statementSearchText(statement);
-  return { statement, key, words: wordsOf(key) };
+  return statementEntryOfText(statement, statementSearchText(statement));
+}
+
+/** The entry of a statement whose folded text (`statementSearchText`) is at hand. */
+export function statementEntryOfText<S extends RankedStatement>(statement: S, searchText: string): StatementEntry<S> {
+  return { statement, key: searchText, words: wordsOf(searchText) };
 }
 
 /** How well a statement's text matches a prepared query, or null when it does not. */
-export function matchStatementEntry(entry: StatementEntry, query: PreparedQuery): StatementMatch | null {
+export function matchStatementEntry<S extends RankedStatement>(entry: StatementEntry<S>, query: PreparedQuery): StatementMatch<S> | null {
   const spaced = ` ${entry.key} `;
   const last = query.words[query.words.length - 1];
   if (spaced.includes(` ${query.text} `) || (last?.prefix && spaced.includes(` ${query.text}`))) {
@@ -551,11 +561,11 @@ export function matchStatementEntry(entry: StatementEntry, query: PreparedQuery)
 }
 
 /** The order of statement hits: higher score first, then the statements' order (date, undated last, then id). */
-export function compareStatementMatches(a: StatementMatch, b: StatementMatch): number {
+export function compareStatementMatches<S extends RankedStatement>(a: StatementMatch<S>, b: StatementMatch<S>): number {
   return b.score - a.score || compareStatementsByDate(a.statement, b.statement);
 }
 
-function compareStatementsByDate(a: StatementRecord, b: StatementRecord): number {
+function compareStatementsByDate(a: RankedStatement, b: RankedStatement): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
@@ -565,11 +575,11 @@ function compareStatementsByDate(a: StatementRecord, b: StatementRecord): number
 }
 
 /** THE statement ranking: candidates (any superset of the matches) ranked, the first `first` kept. */
-export function rankStatementEntries(
-  candidates: Iterable<StatementEntry>,
+export function rankStatementEntries<S extends RankedStatement>(
+  candidates: Iterable<StatementEntry<S>>,
   normalizedQuery: string,
   first: number,
-): StatementMatch[] {
+): StatementMatch<S>[] {
   const query = prepareQuery(normalizedQuery);
   return bestOf(candidates, (entry) => matchStatementEntry(entry, query), compareStatementMatches, first);
 }

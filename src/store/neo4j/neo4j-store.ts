@@ -6,7 +6,6 @@ import neo4j, { type Integer } from 'neo4j-driver';
 import {
   compareText,
   rankSearchResults,
-  rankStatements,
   type StatementMatch,
   type Attribution,
   type Dataset,
@@ -66,9 +65,6 @@ import {
   luceneQuery,
   SEARCH_ENTITY_CANDIDATES,
   SEARCH_ENTITY_SUBSTRING_PAGE,
-  SEARCH_STATEMENT_CANDIDATES,
-  SEARCH_STATEMENT_PAGE,
-  statementPageParams,
 } from './cypher/search.js';
 import { REFERRING_EVENTS, REFERRING_RELATIONS, REFERRING_STATEMENTS } from './cypher/referring.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
@@ -96,6 +92,7 @@ import {
 } from './mapping.js';
 import { runMigrations } from './migrations.js';
 import { timelineRows } from './timeline.js';
+import { searchStatementsIn } from './statement-search.js';
 import { neighborhoodIn, pathsIn, shortestPathIn } from './traversal.js';
 
 export interface Neo4jStoreOptions {
@@ -353,21 +350,8 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async searchStatements({ text, first, speakerId, window }: StatementSearchQuery, options?: ReadOptions): Promise<StatementMatch[]> {
-    const filters = { words: luceneQuery(text), speakerId, from: window?.from ?? null, to: window?.to ?? null };
-    // A common word is in thousands of statements: Neo4j ranks the phrase and word hits and sends the page.
-    const page = await this.executor.readRows(
-      SEARCH_STATEMENT_PAGE,
-      { ...filters, ...statementPageParams(text), first: neo4j.int(first) },
-      options,
-    );
-    // Fewer: fuzzy hits count too. The candidates are a superset; the domain scores and orders them.
-    const rows = page.length >= first ? page : await this.executor.readRows(SEARCH_STATEMENT_CANDIDATES, filters, options);
-    return rankStatements(
-      rows.map((row) => statementFromNode(row['s'])),
-      text,
-      first,
-    );
+  async searchStatements(query: StatementSearchQuery, options?: ReadOptions): Promise<StatementMatch[]> {
+    return this.executor.read((tx) => searchStatementsIn(tx, query), options);
   }
 
   neighborhood(

@@ -60,7 +60,7 @@ RETURN n`;
  * matchStatementEntry) in the domain's order, ranked by Neo4j so that only the page leaves it (a
  * common word is in thousands of statements). Both tiers outscore every FUZZY hit, so when this
  * gives $first rows they are the answer's statements (the domain scores them); fewer, and fuzzy
- * hits count too (SEARCH_STATEMENT_CANDIDATES). Parameters: statementPageParams, plus the
+ * hits count too (SEARCH_STATEMENT_CANDIDATE_TEXTS). Parameters: statementPageParams, plus the
  * candidates' filters.
  *
  * A PHRASE: the folded text, spaced, holds $phrase or $phraseStart. WORDS: every query word is a
@@ -114,15 +114,17 @@ RETURN count(*) AS written`;
 
 /**
  * Statements whose words match the Lucene query $words, said by $speakerId (null: anyone) on a day
- * from $from to $to (null: open; either given leaves undated statements out). Unordered.
+ * from $from to $to (null: open; either given leaves undated statements out), unordered: a superset
+ * of the hits, as ranking reads them (id, date, folded text), not the statements, which would be
+ * thousands of nodes sent for a common word with a typo.
  */
-export const SEARCH_STATEMENT_CANDIDATES = `
+export const SEARCH_STATEMENT_CANDIDATE_TEXTS = `
 CALL db.index.fulltext.queryNodes('${STATEMENT_WORDS_INDEX}', $words) YIELD node AS s
 WITH s
 WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
   AND ($from IS NULL OR s.date >= $from)
   AND ($to IS NULL OR s.date <= $to)
-RETURN s`;
+RETURN s.id AS id, s.date AS date, coalesce(s.searchText, '') AS searchText`;
 
 /**
  * The Lucene query that finds every node where each query word matches some indexed word as the
