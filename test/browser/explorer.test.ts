@@ -6,7 +6,12 @@
  *
  * Without /usr/bin/chromium the tests are skipped with a message, or fail when CI=true.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toDatasetFile } from '../../src/domain/index.js';
+import { generateDataset } from '../../tools/bench/generate.js';
 import { hasChromium, openWatchedBrowser, requireChromium, screenshotName, type WatchedBrowser } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
@@ -239,6 +244,54 @@ describe.runIf(hasChromium)('the explorer at / in Chromium, offline', () => {
       "Ukraine's new offensive in the Kursk region (January 2025)",
     );
     await page.keyboard.press('Escape');
+  });
+
+  it('pages a long timeline: "Load more" adds the next entries, and the count the first page gave stays', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kg-explorer-timeline-'));
+    const file = path.join(dir, 'graph.json');
+    await writeFile(file, JSON.stringify(toDatasetFile(generateDataset({ entities: 120, relations: 600, seed: 5 }))));
+    const large = await startServerProcess({ SEED_FILE: file });
+    try {
+      // A browser on that server's origin.
+      await browser.close('explorer-timeline-before');
+      browser = await openWatchedBrowser(new URL(large.baseUrl).origin, { width: 1440, height: 900 });
+      page = browser.page;
+      const asked: unknown[] = [];
+      page.on('request', (request) => {
+        const body = request.postData();
+        if (request.url().endsWith('/graphql') && body?.includes('ExplorerTimeline')) {
+          const { counted, after } = (JSON.parse(body) as { variables: { counted: boolean; after: string | null } }).variables;
+          asked.push({ counted, after: after === null ? null : 'a cursor' });
+        }
+      });
+      expect((await page.goto(`${large.baseUrl}/`))?.status()).toBe(200);
+      await page.locator('body[data-ready="true"]').waitFor();
+      await page.getByRole('tab', { name: 'Timeline' }).click();
+      // The entries of the kinds the explorer shows, as the server counts them: more than two pages.
+      const kinds = await page.locator('input[name="timeline-kind"]:checked').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('value')));
+      const answer = await large.graphql('query($kinds: [TimelineEntryKind!]) { timeline(kinds: $kinds, first: 1) { totalCount } }', { kinds });
+      const total = (answer.data as { timeline: { totalCount: number } }).timeline.totalCount;
+      expect(total).toBeGreaterThan(100);
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      const summary = page.locator('#timeline-summary');
+      await summary.getByText(`50 of ${total} entries.`, { exact: true }).waitFor();
+      const entries = page.getByRole('list', { name: 'Timeline entries by day' }).locator('li.entry');
+      await expect(entries.count()).resolves.toBe(50);
+      const firstPage = await entries.allInnerTexts();
+
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await summary.getByText(`100 of ${total} entries.`, { exact: true }).waitFor();
+      await expect(entries.count()).resolves.toBe(100);
+      // The first page stays as it was, and the next one follows it.
+      expect((await entries.allInnerTexts()).slice(0, 50)).toEqual(firstPage);
+      // Only first pages (opening the tab, "Show") asked for the count; "Load more" did not.
+      expect(asked.at(-1)).toEqual({ counted: false, after: 'a cursor' });
+      expect(asked.slice(0, -1)).toEqual(asked.slice(0, -1).map(() => ({ counted: true, after: null })));
+      expect(asked.length).toBeGreaterThan(1);
+    } finally {
+      await large.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('draws Kurakhove and Pokrovsk on the map, true to its scale, and finds what is near Kurakhove', async () => {

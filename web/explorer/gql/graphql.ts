@@ -953,10 +953,11 @@ export type ExplorerTimelineQueryVariables = Exact<{
   kinds?: Array<TimelineEntryKind> | TimelineEntryKind | null | undefined;
   first: number;
   after?: string | null | undefined;
+  counted: boolean;
 }>;
 
 
-export type ExplorerTimelineQuery = { timeline: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ kind: TimelineEntryKind, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null }, event: { id: string, kind: EntityKind, name: string, eventType: EventType, status: ClaimStatus } | null, relation: { id: string, type: string, status: ClaimStatus, start:
+export type ExplorerTimelineQuery = { timeline: { totalCount?: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ kind: TimelineEntryKind, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null }, event: { id: string, kind: EntityKind, name: string, eventType: EventType, status: ClaimStatus } | null, relation: { id: string, type: string, status: ClaimStatus, start:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -1588,7 +1589,7 @@ fragment ExplorerFact on Fact {
   }
 }`) as unknown as TypedDocumentString<ExplorerClaimsQuery, ExplorerClaimsQueryVariables>;
 export const ExplorerTimelineDocument = new TypedDocumentString(`
-    query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String) {
+    query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String, $counted: Boolean!) {
   timeline(
     from: $from
     to: $to
@@ -1597,7 +1598,7 @@ export const ExplorerTimelineDocument = new TypedDocumentString(`
     first: $first
     after: $after
   ) {
-    totalCount
+    totalCount @include(if: $counted)
     pageInfo {
       hasNextPage
       endCursor

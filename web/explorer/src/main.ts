@@ -698,6 +698,8 @@ async function openClaims(about: EntityRef): Promise<void> {
 // The timeline, and the period the canvas follows
 
 let timelineCursor: string | null = null;
+/** The entries in all, as the first page counted them (later pages are not counted again). */
+let timelineTotal: number | null = null;
 let timelineEntity: EntityRef | null = null;
 /** Only the latest question's answer is shown (an earlier one may arrive later). */
 let timelineAsked = 0;
@@ -710,16 +712,25 @@ async function loadTimeline(append: boolean): Promise<void> {
   const kinds = [...document.querySelectorAll<HTMLInputElement>('input[name="timeline-kind"]:checked')].map((box) => box.value as TimelineEntryKind);
   timelineSummary.textContent = 'Loading…';
   try {
-    const { timeline } = await request(TimelineQuery, { from, to, entityId, kinds, first: TIMELINE_PAGE, after: append ? timelineCursor : null });
+    const { timeline } = await request(TimelineQuery, {
+      from,
+      to,
+      entityId,
+      kinds,
+      first: TIMELINE_PAGE,
+      after: append ? timelineCursor : null,
+      counted: !append,
+    });
     if (asked !== timelineAsked) return;
     hideError();
+    if (!append) timelineTotal = timeline.totalCount ?? null;
     renderEntries(timelineList, timeline.nodes, { choosePeriod: (a, b) => void choosePeriod(a, b) }, append, from);
     timelineCursor = timeline.pageInfo.endCursor ?? null;
     timelineMore.hidden = !timeline.pageInfo.hasNextPage;
     const shown = timelineList.querySelectorAll('li.entry').length;
     const window = from || to ? ` from ${from ?? 'the beginning'} to ${to ?? 'the end'}` : '';
     const about = entityId && timelineEntity ? ` about ${timelineEntity.name}` : '';
-    timelineSummary.textContent = `${shown} of ${timeline.totalCount} entries${about}${window}.`;
+    timelineSummary.textContent = `${shown} of ${timelineTotal ?? '?'} entries${about}${window}.`;
     announce(timelineSummary.textContent);
   } catch (error) {
     if (asked !== timelineAsked) return;

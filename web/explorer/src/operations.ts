@@ -254,11 +254,23 @@ export const ClaimsQuery = graphql(`
   }
 `);
 
-/** Events, dated relations, statements and claims in time order, a page at a time. */
+/**
+ * Events, dated relations, statements and claims in time order, a page at a time. The count is
+ * asked with the first page only ($counted): on a large graph it reads the whole window, which
+ * costs more than a page, and the pages after it keep the first page's count.
+ */
 export const TimelineQuery = graphql(`
-  query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String) {
+  query ExplorerTimeline(
+    $from: Date
+    $to: Date
+    $entityId: ID
+    $kinds: [TimelineEntryKind!]
+    $first: Int!
+    $after: String
+    $counted: Boolean!
+  ) {
     timeline(from: $from, to: $to, entityId: $entityId, kinds: $kinds, first: $first, after: $after) {
-      totalCount
+      totalCount @include(if: $counted)
       pageInfo {
         hasNextPage
         endCursor
