@@ -26,6 +26,7 @@ import {
 } from './cypher/schema.js';
 import { SET_STATEMENT_SEARCH_TEXT, STATEMENTS_WITHOUT_SEARCH_TEXT } from './cypher/search.js';
 import { statementSearchText } from '../../domain/index.js';
+import { toNumber } from './mapping.js';
 import type { Executor } from './executor.js';
 
 const MIGRATIONS: readonly string[] = [
@@ -81,9 +82,15 @@ async function foldStatementTexts(executor: Executor, log: (msg: string) => void
   for (;;) {
     const rows = await executor.readRows(STATEMENTS_WITHOUT_SEARCH_TEXT, { limit: neo4j.int(FOLD_BATCH) });
     if (rows.length === 0) break;
-    const texts = rows.map((row) => ({ id: String(row['id']), searchText: statementSearchText({ text: String(row['text']) }) }));
-    await executor.writeRows(SET_STATEMENT_SEARCH_TEXT, { rows: texts });
-    folded += rows.length;
+    const texts = rows.map((row) => {
+      const text = String(row['text']);
+      return { id: String(row['id']), text, searchText: statementSearchText({ text }) };
+    });
+    const [result] = await executor.writeRows(SET_STATEMENT_SEARCH_TEXT, { rows: texts });
+    const written = toNumber(result?.['written'] ?? 0, 'a count');
+    // None written: every one was rewritten meanwhile (and has its own), or cannot be; stop either way.
+    if (written === 0) break;
+    folded += written;
   }
   if (folded > 0) log(`Neo4j: folded the text of ${folded} statements written by an earlier version, for phrase search`);
 }

@@ -25,8 +25,11 @@ export async function searchStatementsIn(
   if (ranked.length === 0) return [];
   const rows = await tx.run(STATEMENTS_BY_IDS, { ids: ranked.map((m) => m.statement.id) });
   const statements = new Map(rows.map((row) => statementFromNode(row['s'])).map((s) => [s.id, s]));
-  // One read transaction: every ranked id is there.
-  return ranked.map(({ statement, tier, score }) => ({ statement: statements.get(statement.id)!, tier, score }));
+  // A statement deleted since the candidates were read (another transaction's commit) is left out.
+  return ranked.flatMap(({ statement, tier, score }) => {
+    const found = statements.get(statement.id);
+    return found === undefined ? [] : [{ statement: found, tier, score }];
+  });
 }
 
 function candidateEntry(row: Row) {

@@ -56,6 +56,18 @@ WITH n WHERE $kinds IS NULL OR n.kind IN $kinds
 RETURN n`;
 
 /**
+ * Statements (as `s`) whose words match the Lucene query $words, said by $speakerId (null: anyone)
+ * on a day from $from to $to (null: open; either given leaves undated statements out): a superset
+ * of the hits of a statement search.
+ */
+const STATEMENT_CANDIDATES = `
+CALL db.index.fulltext.queryNodes('${STATEMENT_WORDS_INDEX}', $words) YIELD node AS s
+WITH s
+WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
+  AND ($from IS NULL OR s.date >= $from)
+  AND ($to IS NULL OR s.date <= $to)`;
+
+/**
  * The best $first statement hits of the PHRASE and WORDS tiers (src/domain/search.ts:
  * matchStatementEntry) in the domain's order, ranked by Neo4j so that only the page leaves it (a
  * common word is in thousands of statements). Both tiers outscore every FUZZY hit, so when this
@@ -68,11 +80,7 @@ RETURN n`;
  * puts nulls), then id, in code-point order as ORDER BY compares strings.
  */
 export const SEARCH_STATEMENT_PAGE = `
-CALL db.index.fulltext.queryNodes('${STATEMENT_WORDS_INDEX}', $words) YIELD node AS s
-WITH s
-WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
-  AND ($from IS NULL OR s.date >= $from)
-  AND ($to IS NULL OR s.date <= $to)
+${STATEMENT_CANDIDATES}
 WITH s, ' ' + s.searchText + ' ' AS spaced
 WITH s, CASE
     WHEN spaced CONTAINS $phrase OR spaced CONTAINS $phraseStart THEN 0
@@ -106,24 +114,21 @@ MATCH (s:Statement) WHERE s.searchText IS NULL
 RETURN s.id AS id, coalesce(s.text, '') AS text
 LIMIT $limit`;
 
+/** Only where the text is still the one folded: a statement rewritten meanwhile has its own. */
 export const SET_STATEMENT_SEARCH_TEXT = `
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.id})
+WHERE coalesce(s.text, '') = row.text
 SET s.searchText = row.searchText
 RETURN count(*) AS written`;
 
 /**
- * Statements whose words match the Lucene query $words, said by $speakerId (null: anyone) on a day
- * from $from to $to (null: open; either given leaves undated statements out), unordered: a superset
- * of the hits, as ranking reads them (id, date, folded text), not the statements, which would be
- * thousands of nodes sent for a common word with a typo.
+ * The candidates of a statement search (STATEMENT_CANDIDATES), unordered, as ranking reads them
+ * (id, date, folded text), not the statements, which would be thousands of nodes sent for a
+ * common word with a typo.
  */
 export const SEARCH_STATEMENT_CANDIDATE_TEXTS = `
-CALL db.index.fulltext.queryNodes('${STATEMENT_WORDS_INDEX}', $words) YIELD node AS s
-WITH s
-WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
-  AND ($from IS NULL OR s.date >= $from)
-  AND ($to IS NULL OR s.date <= $to)
+${STATEMENT_CANDIDATES}
 RETURN s.id AS id, s.date AS date, coalesce(s.searchText, '') AS searchText`;
 
 /**
