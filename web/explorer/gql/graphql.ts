@@ -953,11 +953,10 @@ export type ExplorerTimelineQueryVariables = Exact<{
   kinds?: Array<TimelineEntryKind> | TimelineEntryKind | null | undefined;
   first: number;
   after?: string | null | undefined;
-  counted: boolean;
 }>;
 
 
-export type ExplorerTimelineQuery = { timeline: { totalCount?: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ kind: TimelineEntryKind, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null }, event: { id: string, kind: EntityKind, name: string, eventType: EventType, status: ClaimStatus } | null, relation: { id: string, type: string, status: ClaimStatus, start:
+export type ExplorerTimelineQuery = { timeline: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ kind: TimelineEntryKind, time: { start: string, end: string | null, precision: TimePrecision, earliest: string, latest: string, text: string | null }, event: { id: string, kind: EntityKind, name: string, eventType: EventType, status: ClaimStatus } | null, relation: { id: string, type: string, status: ClaimStatus, start:
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
           | { id: string, kind: EntityKind, name: string }
@@ -1007,6 +1006,16 @@ export type ExplorerPeriodNeighbourhoodQuery = { neighborhood: { truncated: bool
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
     >, edges: Array<{ id: string, type: string, from: string, to: string, status: ClaimStatus }> } };
+
+export type ExplorerTimelineCountQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  entityId?: string | number | null | undefined;
+  kinds?: Array<TimelineEntryKind> | TimelineEntryKind | null | undefined;
+}>;
+
+
+export type ExplorerTimelineCountQuery = { timeline: { totalCount: number } };
 
 export type ExplorerPeriodEventsQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -1589,7 +1598,7 @@ fragment ExplorerFact on Fact {
   }
 }`) as unknown as TypedDocumentString<ExplorerClaimsQuery, ExplorerClaimsQueryVariables>;
 export const ExplorerTimelineDocument = new TypedDocumentString(`
-    query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String, $counted: Boolean!) {
+    query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String) {
   timeline(
     from: $from
     to: $to
@@ -1598,7 +1607,6 @@ export const ExplorerTimelineDocument = new TypedDocumentString(`
     first: $first
     after: $after
   ) {
-    totalCount @include(if: $counted)
     pageInfo {
       hasNextPage
       endCursor
@@ -1688,6 +1696,13 @@ export const ExplorerPeriodNeighbourhoodDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerPeriodNeighbourhoodQuery, ExplorerPeriodNeighbourhoodQueryVariables>;
+export const ExplorerTimelineCountDocument = new TypedDocumentString(`
+    query ExplorerTimelineCount($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!]) {
+  timeline(from: $from, to: $to, entityId: $entityId, kinds: $kinds, first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerTimelineCountQuery, ExplorerTimelineCountQueryVariables>;
 export const ExplorerPeriodEventsDocument = new TypedDocumentString(`
     query ExplorerPeriodEvents($from: Date, $to: Date) {
   events(from: $from, to: $to, first: 100) {

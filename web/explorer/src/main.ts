@@ -24,6 +24,7 @@ import {
   PlacesQuery,
   RelationTypesQuery,
   SearchQuery,
+  TimelineCountQuery,
   TimelineQuery,
 } from './operations.js';
 import { createReviewView } from './review-view.js';
@@ -697,46 +698,79 @@ async function openClaims(about: EntityRef): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // The timeline, and the period the canvas follows
 
-let timelineCursor: string | null = null;
-/** The entries in all, as the first page counted them (later pages are not counted again). */
-let timelineTotal: number | null = null;
-let timelineEntity: EntityRef | null = null;
-/** Only the latest question's answer is shown (an earlier one may arrive later). */
-let timelineAsked = 0;
+/** A question the timeline list answers: its filters as asked, where its pages are, its count. */
+interface TimelineQuestion {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly entityId: string | null;
+  readonly kinds: TimelineEntryKind[];
+  /** " about …", " from … to …", as the summary says them. */
+  readonly described: string;
+  cursor: string | null;
+  /** Entries on the list; null until the first page is there. */
+  shown: number | null;
+  /** The entries in all: null while they are counted, 'failed' when they could not be. */
+  total: number | null | 'failed';
+}
 
-async function loadTimeline(append: boolean): Promise<void> {
-  const asked = ++timelineAsked;
+let timelineQuestion: TimelineQuestion | null = null;
+let timelineEntity: EntityRef | null = null;
+/** Only the latest page asked for is shown (an earlier one may arrive later). */
+let timelinePagesAsked = 0;
+
+function askedTimelineQuestion(): TimelineQuestion {
   const from = timelineFrom.value || null;
   const to = timelineTo.value || null;
   const entityId = timelineAbout.checked && timelineEntity ? timelineEntity.id : null;
   const kinds = [...document.querySelectorAll<HTMLInputElement>('input[name="timeline-kind"]:checked')].map((box) => box.value as TimelineEntryKind);
+  const window = from || to ? ` from ${from ?? 'the beginning'} to ${to ?? 'the end'}` : '';
+  const about = entityId && timelineEntity ? ` about ${timelineEntity.name}` : '';
+  return { from, to, entityId, kinds, described: `${about}${window}`, cursor: null, shown: null, total: null };
+}
+
+/** "Load more" goes on with the question on the list, whatever the form says since. */
+async function loadTimeline(append: boolean): Promise<void> {
+  const question = append && timelineQuestion !== null ? timelineQuestion : askedTimelineQuestion();
+  if (question !== timelineQuestion) {
+    timelineQuestion = question;
+    void countTimeline(question);
+  }
+  const asked = ++timelinePagesAsked;
+  const { from, to, entityId, kinds } = question;
   timelineSummary.textContent = 'Loading…';
   try {
-    const { timeline } = await request(TimelineQuery, {
-      from,
-      to,
-      entityId,
-      kinds,
-      first: TIMELINE_PAGE,
-      after: append ? timelineCursor : null,
-      counted: !append,
-    });
-    if (asked !== timelineAsked) return;
+    const { timeline } = await request(TimelineQuery, { from, to, entityId, kinds, first: TIMELINE_PAGE, after: append ? question.cursor : null });
+    if (asked !== timelinePagesAsked) return;
     hideError();
-    if (!append) timelineTotal = timeline.totalCount ?? null;
     renderEntries(timelineList, timeline.nodes, { choosePeriod: (a, b) => void choosePeriod(a, b) }, append, from);
-    timelineCursor = timeline.pageInfo.endCursor ?? null;
+    question.cursor = timeline.pageInfo.endCursor ?? null;
+    question.shown = timelineList.querySelectorAll('li.entry').length;
     timelineMore.hidden = !timeline.pageInfo.hasNextPage;
-    const shown = timelineList.querySelectorAll('li.entry').length;
-    const window = from || to ? ` from ${from ?? 'the beginning'} to ${to ?? 'the end'}` : '';
-    const about = entityId && timelineEntity ? ` about ${timelineEntity.name}` : '';
-    timelineSummary.textContent = `${shown} of ${timelineTotal ?? '?'} entries${about}${window}.`;
-    announce(timelineSummary.textContent);
+    summarizeTimeline(question);
+    announce(timelineSummary.textContent ?? '');
   } catch (error) {
-    if (asked !== timelineAsked) return;
+    if (asked !== timelinePagesAsked) return;
     timelineSummary.textContent = 'The timeline could not be loaded.';
     showError(error, 'load the timeline');
   }
+}
+
+/** The count comes on its own; a count that fails leaves the pages as they are. */
+async function countTimeline(question: TimelineQuestion): Promise<void> {
+  const { from, to, entityId, kinds } = question;
+  try {
+    question.total = (await request(TimelineCountQuery, { from, to, entityId, kinds })).timeline.totalCount;
+  } catch {
+    question.total = 'failed';
+  }
+  if (question === timelineQuestion && question.shown !== null) summarizeTimeline(question);
+}
+
+function summarizeTimeline({ shown, total, described }: TimelineQuestion): void {
+  timelineSummary.textContent =
+    total === null ? `${shown} entries${described}; counting them all…` :
+    total === 'failed' ? `${shown} entries${described}; they could not be counted.` :
+    `${shown} of ${total} entries${described}.`;
 }
 
 async function openTimeline(entity: EntityRef | null): Promise<void> {

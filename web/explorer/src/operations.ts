@@ -254,23 +254,10 @@ export const ClaimsQuery = graphql(`
   }
 `);
 
-/**
- * Events, dated relations, statements and claims in time order, a page at a time. The count is
- * asked with the first page only ($counted): on a large graph it reads the whole window, which
- * costs more than a page, and the pages after it keep the first page's count.
- */
+/** Events, dated relations, statements and claims in time order, a page at a time. */
 export const TimelineQuery = graphql(`
-  query ExplorerTimeline(
-    $from: Date
-    $to: Date
-    $entityId: ID
-    $kinds: [TimelineEntryKind!]
-    $first: Int!
-    $after: String
-    $counted: Boolean!
-  ) {
+  query ExplorerTimeline($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!], $first: Int!, $after: String) {
     timeline(from: $from, to: $to, entityId: $entityId, kinds: $kinds, first: $first, after: $after) {
-      totalCount @include(if: $counted)
       pageInfo {
         hasNextPage
         endCursor
@@ -352,6 +339,18 @@ export const PeriodNeighbourhoodQuery = graphql(`
         status
       }
       truncated
+    }
+  }
+`);
+
+/**
+ * How many entries the timeline holds for a question, asked apart from its pages: on a large graph
+ * the count reads the whole window, which costs more than a page, and the page need not wait for it.
+ */
+export const TimelineCountQuery = graphql(`
+  query ExplorerTimelineCount($from: Date, $to: Date, $entityId: ID, $kinds: [TimelineEntryKind!]) {
+    timeline(from: $from, to: $to, entityId: $entityId, kinds: $kinds, first: 1) {
+      totalCount
     }
   }
 `);
