@@ -12,13 +12,16 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
+import neo4jDriver from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DatasetValidationError, type Dataset } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import type { GraphStore, Page, TimelineEntry } from '../../src/store/graph-store.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
 import { importArguments, writeImportFiles } from '../../src/store/neo4j/import-files.js';
+import { entityProperties, statementProperties } from '../../src/store/neo4j/mapping.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { SEARCH_KEYS_VERSION } from '../../src/store/neo4j/search-keys.js';
 import { userEnv } from '../support/server-process.js';
 import { checkNewDataDir, checkPrerequisites, importIntoNewDatabase, Neo4jLauncherError, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
 
@@ -77,6 +80,33 @@ describe.skipIf(!neo4jEnabled)('a Neo4j database built by the offline import', (
     expect(exported.entities.find((e) => e.id === second!.id)!.aliases).toEqual([]);
     expect(exported.entities.find((e) => e.id === third!.id)!.aliases).toEqual(['\\', '""', '\\"']);
     expect(exported.relations.find((r) => r.id === firstRelation!.id)!.qualifiers.distanceKm).toBe(12.345678901234567);
+  });
+
+  it("holds this version's search keys, and says so: its first start need not read them again", async () => {
+    const driver = neo4jDriver.driver(neo4j!.uri);
+    try {
+      const held = await driver.executeQuery(
+        'MATCH (x) WHERE x:Entity OR x:Statement RETURN x.id AS id, x.searchText AS searchText, x.searchWords AS searchWords',
+      );
+      const folded = new Map<string, Record<string, unknown>>([
+        ...hard.entities.map((e) => [e.id, entityProperties(e)] as const),
+        ...hard.statements.map((st) => [st.id, statementProperties(st)] as const),
+      ]);
+      expect(held.records.length).toBe(folded.size);
+      for (const record of held.records) {
+        const keys = folded.get(record.get('id') as string)!;
+        // An empty text is an absent property (CSV cannot say ''); both hold nothing to find.
+        expect([record.get('id'), record.get('searchText') ?? '', record.get('searchWords') ?? '']).toEqual([
+          record.get('id'),
+          keys['searchText'],
+          keys['searchWords'],
+        ]);
+      }
+      const version = await driver.executeQuery('MATCH (k:SearchKeys) RETURN k.name AS name, k.version AS version');
+      expect(version.records.map((r) => [r.get('name'), Number(r.get('version'))])).toEqual([['graph', SEARCH_KEYS_VERSION]]);
+    } finally {
+      await driver.close();
+    }
   });
 
   it('gives the timeline, claims included, that the embedded store gives, page after page', async () => {
@@ -138,13 +168,13 @@ describe('the import files', () => {
     }
   };
 
-  it('count the nodes and relationships they hold: records, and the links of statements', async () => {
+  it('count the nodes and relationships they hold: records, the links of statements, and the node that dates the search keys', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'kg-import-files-'));
     try {
       const files = await writeImportFiles(hard, dir);
       const links = seed.statements.reduce((n, s) => n + (s.speakerId === null ? 0 : 1) + new Set(s.aboutIds).size + 1, 0);
       expect(files.counts).toEqual({ entities: seed.entities.length, relations: seed.relations.length, statements: seed.statements.length, sources: seed.sources.length });
-      expect(files.records).toBe(seed.sources.length + seed.entities.length + seed.statements.length + seed.relations.length + links);
+      expect(files.records).toBe(seed.sources.length + seed.entities.length + seed.statements.length + seed.relations.length + links + 1);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -234,7 +264,7 @@ describe.skipIf(!neo4jEnabled)('npm run export -- DIR --format neo4j-import', ()
     try {
       await run(['import', '--', SEED_FILE]);
       const { stdout } = await run(['export', '--', path.join(dir, 'files'), '--format', 'neo4j-import']);
-      expect(stdout).toContain(`14 files in ${path.join(dir, 'files')} (neo4j-import)`);
+      expect(stdout).toContain(`16 files in ${path.join(dir, 'files')} (neo4j-import)`);
       const command = stdout.split('\n').find((line) => line.trim().startsWith('neo4j-admin database import full neo4j '))!;
       const words = shellWords(command.trim());
       expect(words.slice(0, 5)).toEqual(['neo4j-admin', 'database', 'import', 'full', 'neo4j']);

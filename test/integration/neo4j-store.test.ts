@@ -183,23 +183,44 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
       }
     });
 
-    it('folds the text of statements an earlier version wrote, so that phrase search ranks them in Cypher as before', async () => {
+    it('brings the search keys of a database an earlier version wrote up to date once, so that search ranks as before', async () => {
       const driver = neo4jDriver.driver(neo4j.uri);
-      const foldedTexts = async () => {
-        const result = await driver.executeQuery('MATCH (s:Statement) RETURN s.id AS id, s.searchText AS searchText ORDER BY id');
-        return result.records.map((r) => [r.get('id'), r.get('searchText')]);
+      const keys = async () => {
+        const result = await driver.executeQuery(
+          'MATCH (x) WHERE x:Entity OR x:Statement RETURN x.id AS id, x.searchText AS searchText, x.searchWords AS searchWords ORDER BY id',
+        );
+        return result.records.map((r) => [r.get('id'), r.get('searchText'), r.get('searchWords')]);
       };
+      const restart = async () => (await createNeo4jStore({ uri: neo4j.uri })).close();
       const search = { text: normalizeForSearch('Fixture quote'), first: 1, speakerId: null, window: null };
       try {
+        const expected = await keys();
+        expect(expected.length).toBe(fixture.entities.length + fixture.statements.length);
         const answer = await store.searchStatements(search);
         expect(answer.map((m) => [m.statement.id, MatchTier[m.tier]])).toEqual([['stmt:alaudinov-claims-kurakhove', 'PHRASE']]);
-        // An earlier version wrote no folded text.
-        await driver.executeQuery('MATCH (s:Statement) REMOVE s.searchText');
-        const second = await createNeo4jStore({ uri: neo4j.uri });
-        await second.close();
-        const expected = fixture.statements.map((s) => [s.id, normalizeForSearch(s.text)]).sort(([a], [b]) => compareText(a!, b!));
-        expect(await foldedTexts()).toEqual(expected);
+        const entityHits = await store.search({ text: 'kurakh', kinds: null, first: 3 });
+
+        // As an earlier version left them: statements without a folded text, an entity's keys
+        // folded another way, and no record of the keys' version.
+        const stale = async () => {
+          await driver.executeQuery('MATCH (s:Statement) REMOVE s.searchText');
+          await driver.executeQuery("MATCH (n:Entity {id: 'settlement:kurakhove'}) SET n.searchText = 'stale', n.searchWords = 'stale'");
+        };
+        await stale();
+        await driver.executeQuery('MATCH (k:SearchKeys) DELETE k');
+        await restart();
+        expect(await keys()).toEqual(expected);
         expect(await store.searchStatements(search)).toStrictEqual(answer);
+        expect(await store.search({ text: 'kurakh', kinds: null, first: 3 })).toStrictEqual(entityHits);
+
+        // Once the database says its keys are up to date, a start reads none of them.
+        await stale();
+        await restart();
+        expect(await keys()).not.toEqual(expected);
+        await driver.executeQuery('MATCH (k:SearchKeys) DELETE k');
+        await restart();
+        expect(await keys()).toEqual(expected);
+
         // The page of phrase and word hits comes from the full-text index and a top-k sort.
         const page = await driver.executeQuery(`EXPLAIN ${SEARCH_STATEMENT_PAGE}`, {
           words: luceneQuery(search.text),

@@ -15,6 +15,8 @@
  * - (:Source {id, title, publisher?, published?, url?, kind})
  * - (:LoadLock {name: 'graph', lastLoadAt}): one bookkeeping node, outside the domain (no walk or
  *   count sees it); every load writes it first, so loads into one database run one after another.
+ * - (:SearchKeys {name: 'graph', version}): one more, the version of the folded search keys the
+ *   database holds (search-keys.ts brings an earlier version's up to date at start-up).
  *
  * A fact (an event node or a relationship) keeps what it is read back from and, beside it, what
  * Cypher filters and sorts on, derived by the loader (mapping.ts), so that every filter of the port

@@ -28,6 +28,7 @@ import {
 import { KIND_LABELS, statementLinks } from './graph-model.js';
 import { checkVocabulary } from './load.js';
 import { entityProperties, relationProperties, sourceProperties, statementProperties, WGS84_SRID } from './mapping.js';
+import { SEARCH_KEYS_VERSION } from './search-keys.js';
 
 /** Between the entries of a list (and the labels of a node): a control character; an entry holding it is refused. */
 const LIST_SEPARATOR = '\u001f';
@@ -90,6 +91,11 @@ export async function writeImportFiles(dataset: Dataset, dir: string): Promise<I
       const { id, ...props } = statementProperties(s);
       return { fixed: [id, ['Statement']], props };
     }),
+    // The search keys above are this version's: the server's first start need not read them again.
+    await writeRows(dir, 'search-keys', ['name:ID(SearchKeys)', ':LABEL'], [SEARCH_KEYS_VERSION], (version) => ({
+      fixed: ['graph', ['SearchKeys']],
+      props: { version },
+    })),
   ];
   const links = statementLinks(statements.values());
   const relationships = [

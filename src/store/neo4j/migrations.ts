@@ -24,10 +24,8 @@ import {
   CREATE_RECORD_HISTORY_ID_CONSTRAINT,
   CREATE_DOCUMENT_KEY_CONSTRAINT,
 } from './cypher/schema.js';
-import { SET_STATEMENT_SEARCH_TEXT, STATEMENTS_WITHOUT_SEARCH_TEXT } from './cypher/search.js';
-import { statementSearchText } from '../../domain/index.js';
-import { toNumber } from './mapping.js';
 import type { Executor } from './executor.js';
+import { bringSearchKeysUpToDate } from './search-keys.js';
 
 const MIGRATIONS: readonly string[] = [
   CREATE_ENTITY_ID_CONSTRAINT,
@@ -68,31 +66,7 @@ export async function runMigrations(executor: Executor, log: (msg: string) => vo
     { timeoutMs: (AWAIT_INDEXES_SECONDS + 10) * 1000 },
   );
   log(`Neo4j schema ready (${MIGRATIONS.length} constraints and indexes)`);
-  await foldStatementTexts(executor, log);
-}
-
-const FOLD_BATCH = 5_000;
-
-/**
- * Statements written by an earlier version have no folded text, which phrase search reads (every
- * write now sets it): folded here, a batch at a time. Once done, this is one label scan per start.
- */
-async function foldStatementTexts(executor: Executor, log: (msg: string) => void): Promise<void> {
-  let folded = 0;
-  for (;;) {
-    const rows = await executor.readRows(STATEMENTS_WITHOUT_SEARCH_TEXT, { limit: neo4j.int(FOLD_BATCH) });
-    if (rows.length === 0) break;
-    const texts = rows.map((row) => {
-      const text = String(row['text']);
-      return { id: String(row['id']), text, searchText: statementSearchText({ text }) };
-    });
-    const [result] = await executor.writeRows(SET_STATEMENT_SEARCH_TEXT, { rows: texts });
-    const written = toNumber(result?.['written'] ?? 0, 'a count');
-    // None written: every one was rewritten meanwhile (and has its own), or cannot be; stop either way.
-    if (written === 0) break;
-    folded += written;
-  }
-  if (folded > 0) log(`Neo4j: folded the text of ${folded} statements written by an earlier version, for phrase search`);
+  await bringSearchKeysUpToDate(executor, log);
 }
 
 /**

@@ -2,7 +2,7 @@
  * exportDataset(): the whole graph, one query per record kind, each in id order (code-point order,
  * as the memory store's compareById). Relations are only those of the domain's types (the relation
  * filter of every relation, relationFilterCypher), so
- * SAID / ABOUT / FROM_SOURCE links and the LoadLock node never leave the database.
+ * SAID / ABOUT / FROM_SOURCE links and the LoadLock and SearchKeys nodes never leave the database.
  */
 import { ANY_RELATION } from '../../graph-store.js';
 import { relationFilterCypher, type CypherQuery } from './relation-filter.js';

@@ -106,20 +106,45 @@ export function statementPageParams(normalizedQuery: string): { phrase: string; 
 }
 
 /**
- * Statements written before they kept their folded text (`searchText`), $limit at a time, for the
- * store to fold (Cypher cannot: folding transliterates) and write back with SET_STATEMENT_SEARCH_TEXT.
+ * The version of the folded search keys a database holds (its one SearchKeys node; none: written
+ * before it was kept). See src/store/neo4j/search-keys.ts.
  */
-export const STATEMENTS_WITHOUT_SEARCH_TEXT = `
-MATCH (s:Statement) WHERE s.searchText IS NULL
-RETURN s.id AS id, coalesce(s.text, '') AS text
+export const SEARCH_KEYS_VERSION_OF = `MATCH (k:SearchKeys {name: 'graph'}) RETURN k.version AS version`;
+
+export const SET_SEARCH_KEYS_VERSION = `
+MERGE (k:SearchKeys {name: 'graph'})
+SET k.version = $version
+RETURN count(*) AS written`;
+
+/** Entities by id after $after, $limit at a time, with what their search keys are folded from. */
+export const ENTITY_SEARCH_KEYS_PAGE = `
+MATCH (n:Entity) WHERE n.id > $after
+RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases, n.description AS description,
+  n.searchText AS searchText, n.searchWords AS searchWords
+ORDER BY n.id
 LIMIT $limit`;
 
-/** Only where the text is still the one folded: a statement rewritten meanwhile has its own. */
-export const SET_STATEMENT_SEARCH_TEXT = `
+/** Only where the entity is still the one folded: one rewritten meanwhile has its own keys. */
+export const SET_ENTITY_SEARCH_KEYS = `
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+WHERE n.name = row.name AND coalesce(n.aliases, []) = row.aliases AND coalesce(n.description, '') = coalesce(row.description, '')
+SET n.searchText = row.searchText, n.searchWords = row.searchWords
+RETURN count(*) AS written`;
+
+/** Statements by id after $after, $limit at a time, with their text and search keys. */
+export const STATEMENT_SEARCH_KEYS_PAGE = `
+MATCH (s:Statement) WHERE s.id > $after
+RETURN s.id AS id, coalesce(s.text, '') AS text, s.searchText AS searchText, s.searchWords AS searchWords
+ORDER BY s.id
+LIMIT $limit`;
+
+/** Only where the text is still the one folded: a statement rewritten meanwhile has its own keys. */
+export const SET_STATEMENT_SEARCH_KEYS = `
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.id})
 WHERE coalesce(s.text, '') = row.text
-SET s.searchText = row.searchText
+SET s.searchText = row.searchText, s.searchWords = row.searchWords
 RETURN count(*) AS written`;
 
 /**
