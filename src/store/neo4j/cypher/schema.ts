@@ -27,6 +27,10 @@ export const CREATE_RELATION_ID_INDEXES = cypherPerRelationType(
 export const CREATE_LOAD_LOCK_CONSTRAINT =
   'CREATE CONSTRAINT load_lock_name IF NOT EXISTS FOR (n:LoadLock) REQUIRE n.name IS UNIQUE';
 
+/** One SearchKeys node at most (search-keys.ts: servers starting together MERGE it). */
+export const CREATE_SEARCH_KEYS_CONSTRAINT =
+  'CREATE CONSTRAINT search_keys_name IF NOT EXISTS FOR (n:SearchKeys) REQUIRE n.name IS UNIQUE';
+
 /** search(): serves `n.searchText CONTAINS $text` (plan: NodeIndexContainsScan). */
 export const CREATE_ENTITY_SEARCH_TEXT_INDEX =
   'CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText)';
