@@ -115,6 +115,14 @@ const relation = (id: string): RelationRecord => fixture.relations.find((r) => r
 // (and fails the run under CI), so this file skips quietly.
 const canStartNeo4j = (await checkPrerequisites()).ok;
 
+/** A page read from `index` with a top-k sort: no scan of every node, no sort of every row. */
+function expectIndexedTopK(plan: unknown, index: string): void {
+  const operators = JSON.stringify(plan);
+  expect(operators).toContain(index);
+  expect(operators).toMatch(/"operatorType":"Top@/);
+  expect(operators).not.toMatch(/NodeByLabelScan|AllNodesScan|"operatorType":"Sort@/);
+}
+
 describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () => {
   let neo4j: LocalNeo4j;
   let dataDir: string;
@@ -174,10 +182,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
           kinds: ['SETTLEMENT'],
           first: neo4jDriver.int(10),
         });
-        const operators = JSON.stringify(page.summary.plan);
-        expect(operators).toContain('NodeIndexContainsScan');
-        expect(operators).toMatch(/"operatorType":"Top@/);
-        expect(operators).not.toMatch(/NodeByLabelScan|AllNodesScan|"operatorType":"Sort@/);
+        expectIndexedTopK(page.summary.plan, 'NodeIndexContainsScan');
       } finally {
         await driver.close();
       }
@@ -230,10 +235,7 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
           ...statementPageParams(search.text),
           first: neo4jDriver.int(10),
         });
-        const operators = JSON.stringify(page.summary.plan);
-        expect(operators).toContain('db.index.fulltext.queryNodes');
-        expect(operators).toMatch(/"operatorType":"Top@/);
-        expect(operators).not.toMatch(/NodeByLabelScan|AllNodesScan|"operatorType":"Sort@/);
+        expectIndexedTopK(page.summary.plan, 'db.index.fulltext.queryNodes');
       } finally {
         await driver.close();
       }
