@@ -364,6 +364,20 @@ function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
   return kept;
 }
 
+/** What search reads of an entity or a statement, folded (search-keys.ts brings older databases' up to date). */
+export interface SearchKeys {
+  readonly searchText: string;
+  readonly searchWords: string;
+}
+
+export function entitySearchKeys(e: Pick<EntityRecord, 'name' | 'aliases' | 'description'>): SearchKeys {
+  return { searchText: searchText(e), searchWords: entitySearchWords(e) };
+}
+
+export function statementSearchKeys(s: Pick<StatementRecord, 'text'>): SearchKeys {
+  return { searchText: statementSearchText(s), searchWords: statementSearchWords(s) };
+}
+
 export function entityProperties(e: EntityRecord): Record<string, unknown> {
   return withoutNulls({
     id: e.id,
@@ -371,8 +385,7 @@ export function entityProperties(e: EntityRecord): Record<string, unknown> {
     name: e.name,
     aliases: [...e.aliases],
     description: e.description,
-    searchText: searchText(e),
-    searchWords: entitySearchWords(e),
+    ...entitySearchKeys(e),
     location: e.location && new Point(WGS84_SRID, e.location.longitude, e.location.latitude),
     locationPrecision: e.location?.precision ?? null,
     ...(e.event && {
@@ -438,8 +451,7 @@ export function statementProperties(s: StatementRecord): Record<string, unknown>
     reportedViaId: s.reportedViaId,
     sourceId: s.sourceId,
     aboutIds: [...s.aboutIds],
-    searchText: statementSearchText(s),
-    searchWords: statementSearchWords(s),
+    ...statementSearchKeys(s),
   });
 }
 

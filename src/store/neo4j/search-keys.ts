@@ -8,7 +8,6 @@
  * this reads everything once per database, not at every start.
  */
 import neo4j from 'neo4j-driver';
-import { entitySearchWords, searchText, statementSearchText, statementSearchWords } from '../../domain/index.js';
 import {
   ENTITY_SEARCH_KEYS_PAGE,
   SEARCH_KEYS_VERSION_OF,
@@ -18,7 +17,7 @@ import {
   STATEMENT_SEARCH_KEYS_PAGE,
 } from './cypher/search.js';
 import type { Executor } from './executor.js';
-import { toNumber, type Row } from './mapping.js';
+import { entitySearchKeys, statementSearchKeys, toNumber, type Row, type SearchKeys } from './mapping.js';
 
 /** 2: statements keep `searchText`; an entity's `searchText` starts with its name's key. */
 export const SEARCH_KEYS_VERSION = 2;
@@ -26,8 +25,8 @@ export const SEARCH_KEYS_VERSION = 2;
 const BATCH = 5_000;
 
 export async function bringSearchKeysUpToDate(executor: Executor, log: (msg: string) => void): Promise<void> {
-  const [held] = await executor.readRows(SEARCH_KEYS_VERSION_OF);
-  if (held !== undefined && held['version'] !== null && toNumber(held['version'], 'a version') >= SEARCH_KEYS_VERSION) return;
+  const [version] = await executor.readRows(SEARCH_KEYS_VERSION_OF);
+  if (version !== undefined && version['version'] !== null && toNumber(version['version'], 'a version') >= SEARCH_KEYS_VERSION) return;
   const entities = await refold(executor, ENTITY_SEARCH_KEYS_PAGE, SET_ENTITY_SEARCH_KEYS, entityKeys);
   const statements = await refold(executor, STATEMENT_SEARCH_KEYS_PAGE, SET_STATEMENT_SEARCH_KEYS, statementKeys);
   await executor.writeRows(SET_SEARCH_KEYS_VERSION, { version: neo4j.int(SEARCH_KEYS_VERSION) });
@@ -41,20 +40,22 @@ type Refolded = (row: Row) => Record<string, unknown> | null;
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+const held = (row: Row, keys: SearchKeys) => row['searchText'] === keys.searchText && row['searchWords'] === keys.searchWords;
+
 const entityKeys: Refolded = (row) => {
-  const name = text(row['name']) ?? '';
-  const aliases = Array.isArray(row['aliases']) ? row['aliases'].map(String) : [];
-  const description = text(row['description']);
-  const keys = { searchText: searchText({ name, aliases }), searchWords: entitySearchWords({ name, aliases, description }) };
-  if (row['searchText'] === keys.searchText && row['searchWords'] === keys.searchWords) return null;
-  return { id: row['id'], name, aliases, description, ...keys };
+  const entity = {
+    name: text(row['name']) ?? '',
+    aliases: Array.isArray(row['aliases']) ? row['aliases'].map(String) : [],
+    description: text(row['description']),
+  };
+  const keys = entitySearchKeys(entity);
+  return held(row, keys) ? null : { id: row['id'], ...entity, ...keys };
 };
 
 const statementKeys: Refolded = (row) => {
   const statement = { text: text(row['text']) ?? '' };
-  const keys = { searchText: statementSearchText(statement), searchWords: statementSearchWords(statement) };
-  if (row['searchText'] === keys.searchText && row['searchWords'] === keys.searchWords) return null;
-  return { id: row['id'], text: statement.text, ...keys };
+  const keys = statementSearchKeys(statement);
+  return held(row, keys) ? null : { id: row['id'], ...statement, ...keys };
 };
 
 /** Reads every row of `page` by id, and writes with `set` those whose keys differ; returns how many it wrote. */

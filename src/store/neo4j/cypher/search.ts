@@ -75,7 +75,7 @@ WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
  * hits count too (SEARCH_STATEMENT_CANDIDATE_TEXTS). Parameters: statementPageParams, plus the
  * candidates' filters.
  *
- * A PHRASE: the folded text, spaced, holds $phrase or $phraseStart. WORDS: every query word is a
+ * A PHRASE: the folded text, spaced, holds $phrase. WORDS: every query word is a
  * word of the text or, when it may, starts one. Within a tier: by date, undated last (as ORDER BY
  * puts nulls), then id, in code-point order as ORDER BY compares strings.
  */
@@ -83,7 +83,7 @@ export const SEARCH_STATEMENT_PAGE = `
 ${STATEMENT_CANDIDATES}
 WITH s, ' ' + s.searchText + ' ' AS spaced
 WITH s, CASE
-    WHEN spaced CONTAINS $phrase OR spaced CONTAINS $phraseStart THEN 0
+    WHEN spaced CONTAINS $phrase THEN 0
     WHEN all(q IN $queryWords WHERE any(w IN split(s.searchWords, ' ') WHERE w = q.text OR (q.prefix AND w STARTS WITH q.text))) THEN 1
   END AS level
 WHERE level IS NOT NULL
@@ -92,15 +92,14 @@ LIMIT $first
 RETURN s`;
 
 /**
- * SEARCH_STATEMENT_PAGE's view of a folded query: the phrase as the spaced text must hold it, or
- * only its start when the last word may start a word (else null, which holds nowhere), and the
- * words with whether each may start a word.
+ * SEARCH_STATEMENT_PAGE's view of a folded query: the phrase as the spaced text must hold it (a
+ * word boundary after it only when its last word may not start a word), and the words with
+ * whether each may start a word.
  */
-export function statementPageParams(normalizedQuery: string): { phrase: string; phraseStart: string | null; queryWords: { text: string; prefix: boolean }[] } {
+export function statementPageParams(normalizedQuery: string): { phrase: string; queryWords: { text: string; prefix: boolean }[] } {
   const words = queryWords(normalizedQuery);
   return {
-    phrase: ` ${normalizedQuery} `,
-    phraseStart: words[words.length - 1]?.prefix ? ` ${normalizedQuery}` : null,
+    phrase: words[words.length - 1]?.prefix ? ` ${normalizedQuery}` : ` ${normalizedQuery} `,
     queryWords: words.map(({ text, prefix }) => ({ text, prefix })),
   };
 }
