@@ -24,8 +24,11 @@ import {
   type EntityKind,
   type RelationRecord,
 } from '../../src/domain/index.js';
-import type { GraphStore, RelationView } from '../../src/store/graph-store.js';
+import type { GraphStore, RelationFilter, RelationView, SubgraphResult } from '../../src/store/graph-store.js';
 import { ENTITY_TIMELINE_PAGE, FACTS_SUPPORTED_BY, TIMELINE_PAGE, timelineRanges } from '../../src/store/neo4j/cypher/facts.js';
+import { neighborhoodLevelByIdWalkCypher, neighborhoodLevelCypher, relationsAmongCypher } from '../../src/store/neo4j/cypher/explore.js';
+import { createMemoryStore } from '../../src/store/memory/memory-store.js';
+import { neighborhoodIn } from '../../src/store/neo4j/traversal.js';
 import { luceneQuery, SEARCH_ENTITY_SUBSTRING_PAGE, SEARCH_STATEMENT_PAGE, statementPageParams } from '../../src/store/neo4j/cypher/search.js';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { checkPrerequisites, startLocalNeo4j, type LocalNeo4j } from '../../tools/neo4j/launcher.js';
@@ -526,6 +529,42 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
       expect(zeta).toStrictEqual({ nodes: [fixture.entities[8]], edges: [] });
     });
 
+    it('finds the relations among the nodes from their less busy ends: a hub among them is not expanded for all its relations', async () => {
+      const driver = neo4jDriver.driver(neo4j.uri);
+      try {
+        // A hub with 300 relations, and a quiet node related to it and to one of its leaves (written
+        // here and removed after, apart from the fixture).
+        await driver.executeQuery(`
+CREATE (hub:Entity {id: 'test:hub', kind: 'UNIT', name: 'Hub'}), (quiet:Entity {id: 'test:quiet', kind: 'UNIT', name: 'Quiet'})
+WITH hub, quiet
+UNWIND range(0, 299) AS i
+CREATE (leaf:Entity {id: 'test:leaf-' + i, kind: 'UNIT', name: 'Leaf ' + i})-[:PART_OF {id: 'test:rel-leaf-' + i}]->(hub)
+WITH hub, quiet, leaf WHERE leaf.id = 'test:leaf-7'
+CREATE (hub)-[:NEAR {id: 'test:rel-near'}]->(quiet), (quiet)-[:PART_OF {id: 'test:rel-quiet'}]->(leaf)`);
+        const among = relationsAmongCypher({ types: null }, true);
+        const result = await driver.executeQuery(`PROFILE ${among.text}`, {
+          ...among.params,
+          centreId: 'test:quiet',
+          ids: ['test:quiet', 'test:hub', 'test:leaf-7', 'test:leaf-8'],
+          rowLimit: neo4jDriver.int(1001),
+        });
+        expect(result.records.map((r) => `${(r.get('r') as { properties: { id: string } }).properties.id} ${r.get('fromId')} ${r.get('toId')}`)).toEqual([
+          'test:rel-leaf-7 test:leaf-7 test:hub',
+          'test:rel-leaf-8 test:leaf-8 test:hub',
+          'test:rel-near test:hub test:quiet',
+          'test:rel-quiet test:quiet test:leaf-7',
+        ]);
+        const expanded = (plan: { operatorType: string; rows: number; children: unknown[] }): number =>
+          (plan.operatorType.startsWith('Expand') ? plan.rows : 0) +
+          plan.children.reduce<number>((sum, child) => sum + expanded(child as typeof plan), 0);
+        // The quiet node's and the leaves' relationships: a handful, not the hub's 302.
+        expect(expanded(result.summary.profile as never)).toBeLessThan(20);
+      } finally {
+        await driver.executeQuery(`MATCH (n:Entity) WHERE n.id STARTS WITH 'test:' DETACH DELETE n`);
+        await driver.close();
+      }
+    });
+
     it('is the centre alone at depth 0, and null for an unknown centre', async () => {
       expect(await store.neighborhood('unit:akhmat', { depth: 0, filter: { types: null } })).toStrictEqual({ nodes: [fixture.entities[1]], edges: [] });
       expect(await store.neighborhood('unit:nobody', { depth: 2, filter: { types: null } })).toBeNull();
@@ -680,6 +719,74 @@ describe.skipIf(!canStartNeo4j)('the Neo4j store on a database of its own', () =
         'NEAR BOTH settlement:kurakhove rel:selydove-near-kurakhove',
         'NEAR BOTH settlement:new-town rel:new-town-near-selydove',
       ]);
+    });
+  });
+
+  // Last: it adds to the graph the tests above read.
+  describe('a limited neighbourhood around a hub', () => {
+    // Two hubs of 600 members each: the early hub's members come first in id order, the late
+    // hub's after 80 entities that touch nothing.
+    const members = (prefix: string, hub: string) =>
+      Array.from({ length: 600 }, (_, i) => ({ id: `person:${prefix}-${String(i).padStart(3, '0')}`, kind: 'PERSON', name: `${prefix} ${i}`, aliases: [], hub }));
+    const people = [...members('test-b-member', 'unit:test-hub-early'), ...members('test-z-member', 'unit:test-hub-late')];
+    const hubs = parseDataset({
+      sources: [{ id: 'source:alpha', title: 'Alpha report' }],
+      entities: [
+        { id: 'unit:test-hub-early', kind: 'UNIT', name: 'Early hub', aliases: [] },
+        { id: 'unit:test-hub-late', kind: 'UNIT', name: 'Late hub', aliases: [] },
+        ...people.map(({ hub: _, ...person }) => person),
+        ...Array.from({ length: 80 }, (_, i) => ({ id: `person:test-m-idle-${i}`, kind: 'PERSON', name: `Idle ${i}`, aliases: [] })),
+      ],
+      relations: people.map((p) => rel(`rel:${p.id.slice("person:".length)}-member-of`, 'MEMBER_OF', p.id, p.hub)),
+      statements: [],
+    });
+
+    it('walks the ids in order from a busy frontier, expands when the walk stops short, and answers as the embedded store', async () => {
+      await store.load(hubs);
+      const reference = createMemoryStore();
+      await reference.load(fixture);
+      await reference.load(hubs);
+      const walks = [neighborhoodLevelByIdWalkCypher({ types: null }).text, neighborhoodLevelByIdWalkCypher({ types: ['MEMBER_OF'] }).text];
+      const expansions = [neighborhoodLevelCypher({ types: null }).text, neighborhoodLevelCypher({ types: ['MEMBER_OF'] }).text];
+      const driver = neo4jDriver.driver(neo4j.uri);
+      const session = driver.session({ defaultAccessMode: neo4jDriver.session.READ });
+      try {
+        const every = { types: null };
+        for (const [centre, filter, levels] of [
+          // The early hub's first members by id are the first ids after the fixture's few.
+          ['unit:test-hub-early', every, ['walk']],
+          // The walk meets the early hub's members and the idle ones first, and stops short.
+          ['unit:test-hub-late', every, ['walk', 'expand']],
+          // A quiet centre: its one relation is expanded; the hub a hop away is walked from.
+          ['person:test-b-member-007', every, ['expand', 'walk']],
+          // A filter's share of the hub's relationships is unknown: expanded.
+          ['unit:test-hub-early', { types: ['MEMBER_OF'] }, ['expand']],
+        ] as const) {
+          const query = { depth: 2, filter: filter as RelationFilter, limit: 10, maxItems: 1000 };
+          const ran: string[] = [];
+          const answer = await session.executeRead((tx) =>
+            neighborhoodIn(
+              {
+                run: async (cypher, params) => {
+                  if (walks.includes(cypher)) ran.push('walk');
+                  if (expansions.includes(cypher)) ran.push('expand');
+                  return (await tx.run(cypher, params)).records.map((r) => r.toObject());
+                },
+              },
+              centre,
+              query,
+            ),
+          );
+          expect({ centre, ran }).toEqual({ centre, ran: levels });
+          const expected = await reference.neighborhood(centre, query);
+          expect(await store.neighborhood(centre, query)).toEqual(expected);
+          expect(ids((answer as SubgraphResult).nodes)).toEqual(ids((expected as SubgraphResult).nodes));
+        }
+      } finally {
+        await session.close();
+        await driver.close();
+        await reference.close();
+      }
     });
   });
 });

@@ -173,7 +173,7 @@ describe('the Neo4j store’s relation filter fragment', () => {
     expect(walk.text).toContain(`((x:Entity)-[r]-(y:Entity) WHERE ${fragment}){0,2} (n:Entity)`);
     const among = relationsAmongCypher(near);
     expect(among.params).toEqual({ filterTypes: ['NEAR'] });
-    expect(among.text).toContain(`MATCH (a:Entity {id: id})-[r]->(b:Entity)\nWHERE ${fragment} AND b.id IN $ids`);
+    expect(among.text).toContain(`MATCH (a)-[r]-(b)\nWHERE b IN busier AND ${fragment}`);
   });
 
   it('shortestPath: steps only over relations that pass, directed or not', () => {

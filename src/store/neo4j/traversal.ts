@@ -4,6 +4,8 @@ import { nodesThatFit, type EntityRecord } from '../../domain/index.js';
 import type { NeighborhoodQuery, PathQuery, PathResult, RelationFilter, SubgraphResult, TooManyNodes } from '../graph-store.js';
 import {
   kShortestPathsCypher,
+  NEIGHBORHOOD_CENTRE,
+  neighborhoodLevelByIdWalkCypher,
   neighborhoodLevelCypher,
   neighborhoodNodesCypher,
   relationsAmongCypher,
@@ -71,27 +73,70 @@ export async function neighborhoodIn(
 /**
  * The first `wanted` entities within `depth` of the centre, by hops then id, the centre first; null
  * when the centre is unknown. A level at a time, each the first ones by id a step from the level
- * before (neighborhoodLevelCypher), so no more of a level is read and sorted than the answer takes.
+ * before (neighborhoodLevelCypher), so no more of a level is read and sorted than the answer takes;
+ * a level whose frontier has many relationships walks the ids in order instead
+ * (neighborhoodLevelByIdWalkCypher, when idWalkLimit allows), and expands only if the walk stops
+ * short.
  */
 async function nearestNodesIn(tx: QueryRunner, centreId: string, depth: number, filter: RelationFilter, wanted: number): Promise<EntityRecord[] | null> {
-  const [centre] = await tx.run(ENTITIES_BY_IDS, { ids: [centreId] });
+  const [centre] = await tx.run(NEIGHBORHOOD_CENTRE, { centreId });
   if (!centre) return null;
+  const entities = Number(centre['entities']);
   const nodes = [entityFromNode(centre['n'])];
-  const level = neighborhoodLevelCypher(filter);
+  const expand = neighborhoodLevelCypher(filter);
+  const walk = neighborhoodLevelByIdWalkCypher(filter);
   let frontier = [centreId];
+  let reach = Number(centre['degree']);
   for (let hops = 1; hops <= depth && frontier.length > 0 && nodes.length < wanted; hops++) {
-    const rows = await tx.run(level.text, {
-      ...level.params,
-      centreId,
-      frontier,
-      seen: nodes.map((n) => n.id),
-      rowLimit: neo4j.int(wanted - nodes.length),
-    });
+    const rowLimit = wanted - nodes.length;
+    const params = { centreId, frontier, seen: nodes.map((n) => n.id), rowLimit: neo4j.int(rowLimit) };
+    const scanLimit = passesEveryRelation(filter) ? idWalkLimit({ reach, frontier: frontier.length, wanted: rowLimit, entities }) : undefined;
+    let rows = scanLimit === undefined ? undefined : await tx.run(walk.text, { ...walk.params, ...params, scanLimit: neo4j.int(scanLimit) });
+    if (rows === undefined || rows.length < rowLimit) rows = await tx.run(expand.text, { ...expand.params, ...params });
     const found = rows.map((row) => entityFromNode(row['n']));
     nodes.push(...found);
     frontier = found.map((n) => n.id);
+    reach = rows.reduce((sum, row) => sum + Number(row['degree']), 0);
   }
   return nodes;
+}
+
+/**
+ * Whether `filter` lets every relation of the vocabulary pass: then a frontier's degree (all its
+ * relationships, read without expanding a hub) is what a level reaches. A filter's share of them
+ * is not known without reading them, so a filtered level is always expanded.
+ */
+function passesEveryRelation(filter: RelationFilter): boolean {
+  return filter.types == null && filter.statuses == null && filter.claimantIds == null && filter.window == null && filter.kinds == null;
+}
+
+/** What a level of a limited neighbourhood knows before it reads: see idWalkLimit. */
+export interface LevelShape {
+  /** The frontier's relationships, all types (what expanding it reads). */
+  readonly reach: number;
+  /** How many nodes the frontier has (what each id of a walk is checked against). */
+  readonly frontier: number;
+  /** How many nodes the level may still add. */
+  readonly wanted: number;
+  /** How many entities the graph has (the ids a walk could read). */
+  readonly entities: number;
+}
+
+/**
+ * How many ids in order a level may read instead of expanding its frontier; undefined: expand.
+ * Expanding reads each of the frontier's `reach` relationships (about 1 µs each on Neo4j 5.26,
+ * 2 cores); the walk checks each id it reads against every frontier node (1-15 µs a pair, the
+ * most when the frontier is a hub), and may read a tenth of `reach` pairs. It is taken when, were
+ * the frontier's neighbours spread evenly among the ids, it would find the `wanted` within half
+ * of that. When they are not (the neighbours come late in id order), the walk stops short and the
+ * level is expanded after it: at worst about 2.5 times the expansion alone. At 1M relations a
+ * level from a hub's frontier took 50-60 ms expanded and 6-8 ms walked.
+ */
+export function idWalkLimit({ reach, frontier, wanted, entities }: LevelShape): number | undefined {
+  if (reach <= 0 || frontier <= 0 || wanted <= 0) return undefined;
+  const affordable = Math.floor(reach / (5 * frontier) / 2);
+  const expected = (wanted * entities) / reach;
+  return expected * 2 <= affordable ? affordable : undefined;
 }
 
 /**

@@ -2,6 +2,9 @@ import { checkedHopBound, MAX_NEIGHBORHOOD_DEPTH, MAX_PATH_HOPS } from '../graph
 import type { RelationFilter } from '../../graph-store.js';
 import { relationFilterCypher, type CypherQuery } from './relation-filter.js';
 
+/** How many relationships a node has (from its relationship groups when it is dense: no expansion). */
+const DEGREE = (node: string) => `COUNT { (${node})--() }`;
+
 /**
  * neighborhood (schema `Query.neighborhood`): every entity within `depth` hops of $centreId (the
  * centre included, at 0), walking relations that pass `filter` (relationFilterCypher) in
@@ -46,19 +49,75 @@ WHERE ${relation.where} AND NOT n.id IN $seen
 WITH DISTINCT n
 ORDER BY n.id
 LIMIT $rowLimit
-RETURN n`,
+RETURN n, ${DEGREE('n')} AS degree`,
   };
 }
 
-/** neighborhood: each relation r (from a to b) that passes `filter` between entities of $ids (around $centreId). */
+/**
+ * neighborhood: the centre $centreId with its degree, and how many entities there are (the count
+ * store): what the first level needs to choose between neighborhoodLevelCypher and
+ * neighborhoodLevelByIdWalkCypher.
+ */
+export const NEIGHBORHOOD_CENTRE = `
+MATCH (n:Entity {id: $centreId})
+CALL () {
+  MATCH (e:Entity)
+  RETURN count(e) AS entities
+}
+RETURN n, ${DEGREE('n')} AS degree, entities`;
+
+/**
+ * neighborhood with a limit, a level whose frontier is busy: the rows of neighborhoodLevelCypher,
+ * found by walking entities in id order (the id index) and keeping those a passing relation joins
+ * to the frontier, without reading the frontier's other relationships. A hub's neighbours are
+ * many, so the first of them by id come early in the walk. At most $scanLimit ids are read: fewer
+ * than $rowLimit rows say only that the walk stopped short (the caller then expands).
+ */
+export function neighborhoodLevelByIdWalkCypher(filter: RelationFilter): CypherQuery {
+  const relation = relationFilterCypher(filter, 'r', '[$centreId]');
+  return {
+    params: relation.params,
+    text: `
+UNWIND $frontier AS fid
+MATCH (f:Entity {id: fid})
+WITH collect(f) AS frontier
+MATCH (n:Entity)
+WHERE n.id >= ''
+WITH frontier, n
+ORDER BY n.id
+LIMIT $scanLimit
+WITH n
+WHERE NOT n.id IN $seen AND EXISTS {
+  UNWIND frontier AS f
+  MATCH (n)-[r]-(f)
+  WHERE ${relation.where}
+}
+RETURN n, ${DEGREE('n')} AS degree
+LIMIT $rowLimit`,
+  };
+}
+
+/**
+ * neighborhood: each relation r that passes `filter` between entities of $ids (around $centreId),
+ * once, found from its end with fewer relationships (a, ties by id; b the other end): a hub among
+ * the nodes is expanded only for the relations it has with busier nodes, not for all of them.
+ * Expanding every node's relationships read a hub's tens of thousands to find the few that
+ * join it to the others.
+ */
 function relationsAmong(filter: RelationFilter): CypherQuery {
   const relation = relationFilterCypher(filter, 'r', '[$centreId]');
   return {
     params: relation.params,
     text: `
 UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[r]->(b:Entity)
-WHERE ${relation.where} AND b.id IN $ids`,
+MATCH (n:Entity {id: id})
+WITH n
+ORDER BY ${DEGREE('n')}, n.id
+WITH collect(n) AS nodes
+UNWIND range(0, size(nodes) - 2) AS i
+WITH nodes[i] AS a, nodes[i + 1..] AS busier
+MATCH (a)-[r]-(b)
+WHERE b IN busier AND ${relation.where}`,
   };
 }
 
@@ -71,7 +130,7 @@ export function relationsAmongCypher(filter: RelationFilter, capped = false): Cy
   return {
     params: among.params,
     text: `${among.text}
-RETURN r, a.id AS fromId, b.id AS toId
+RETURN r, startNode(r).id AS fromId, endNode(r).id AS toId
 ORDER BY r.id${capped ? '\nLIMIT $rowLimit' : ''}`,
   };
 }
