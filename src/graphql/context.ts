@@ -47,6 +47,12 @@ export interface Loaders {
    * undefined while it has not: a resolver that finds one answers without a promise.
    */
   settledEntity(id: string): EntityRecord | null | undefined;
+  /**
+   * Keeps an entity's record that an answer brought (a relation's other end, a search hit), as
+   * `entity.prime` does (a record the request already has or is loading stays), with no promise
+   * made for it until one is asked for.
+   */
+  keepEntity(id: string, record: EntityRecord | null): void;
   /** The entity and its relations in one store call; each answer also fills `entity` and `relations`. */
   readonly entityWithRelations: DataLoader<EntityWithRelationsKey, EntityWithRelations, string>;
   readonly statement: DataLoader<string, StatementRecord | null>;
@@ -160,7 +166,17 @@ class SettledCache<V> implements DataLoader.CacheMap<string, Promise<V>> {
   readonly #values = new Map<string, V>();
 
   get(key: string): Promise<V> | undefined {
-    return this.#promises.get(key);
+    const promise = this.#promises.get(key);
+    if (promise !== undefined || !this.#values.has(key)) return promise;
+    // Kept settled (keep): its promise is made on the first asking.
+    const made = Promise.resolve(this.#values.get(key)!);
+    this.#promises.set(key, made);
+    return made;
+  }
+
+  /** A value already settled, unless the key is held: a relation's other end costs no promise. */
+  keep(key: string, value: V): void {
+    if (!this.#promises.has(key) && !this.#values.has(key)) this.#values.set(key, value);
   }
 
   set(key: string, promise: Promise<V>): this {
@@ -234,6 +250,9 @@ class LazyLoaders implements Loaders {
   settledEntity(id: string): EntityRecord | null | undefined {
     return this.#entities.settled(id);
   }
+  keepEntity(id: string, record: EntityRecord | null): void {
+    this.#entities.keep(id, record);
+  }
   get entityWithRelations(): Loaders['entityWithRelations'] {
     return (this.#entityWithRelations ??= new DataLoader((keys) => loadEntitiesWithRelations(this.store, keys, this.read, this), {
       ...schedule,
@@ -246,8 +265,8 @@ class LazyLoaders implements Loaders {
   get source() {
     return (this.#source ??= new DataLoader((ids) => this.store.sourcesByIds(ids, this.read), schedule));
   }
-  get relations() {
-    return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read, this.entity), {
+  get relations(): Loaders['relations'] {
+    return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read, this), {
       ...schedule,
       cacheKeyFn: (key) => `${key.entityId} ${relationsQueryKey(key)}`,
     }));
@@ -282,7 +301,7 @@ async function loadRelations(
   store: GraphStore,
   keys: readonly RelationKey[],
   read: ReadOptions,
-  entities: DataLoader<string, EntityRecord | null>,
+  loaders: Loaders,
 ): Promise<RelationView[][]> {
   const groups = byRelationsQuery(keys, ({ filter, direction, cap }) => ({ filter, direction, ...(cap !== undefined && { cap }) }));
   const results: RelationView[][] = new Array(keys.length);
@@ -293,15 +312,15 @@ async function loadRelations(
       positions.forEach((p, i) => {
         results[p] = views[i] ?? [];
       });
-      for (const list of views) primeOtherEnds(entities, list);
+      for (const list of views) keepOtherEnds(loaders, list);
     }),
   );
   return results;
 }
 
-/** prime keeps a record already loaded (or being loaded): the request sees one record per id. */
-function primeOtherEnds(entities: DataLoader<string, EntityRecord | null>, views: readonly RelationView[]): void {
-  for (const view of views) entities.prime(view.otherId, view.other);
+/** A record already loaded (or being loaded) stays: the request sees one record per id. */
+function keepOtherEnds(loaders: Loaders, views: readonly RelationView[]): void {
+  for (const view of views) loaders.keepEntity(view.otherId, view.other);
 }
 
 /** A RelationsQuery as a key: the same key for the same question. */
@@ -342,10 +361,10 @@ async function loadEntitiesWithRelations(
         const answer = answers[i] ?? { entity: null, relations: [] };
         results[p] = answer;
         const id = ids[i]!;
-        loaders.entity.prime(id, answer.entity);
+        loaders.keepEntity(id, answer.entity);
         if (answer.entity === null) return;
         loaders.relations.prime({ entityId: id, ...query }, answer.relations);
-        primeOtherEnds(loaders.entity, answer.relations);
+        keepOtherEnds(loaders, answer.relations);
       });
     }),
   );

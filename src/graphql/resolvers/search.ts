@@ -40,7 +40,7 @@ export const searchResolvers: Resolvers = {
         { text: checkSearchText(text), kinds: checkKinds(kinds), first: checkFirst(first ?? 10) },
         ctx.read,
       );
-      for (const { entity } of matches) ctx.loaders.entity.prime(entity.id, entity);
+      for (const { entity } of matches) ctx.loaders.keepEntity(entity.id, entity);
       return matches.map(entityHit);
     },
 
