@@ -16,6 +16,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import neo4j, { type Integer, type ManagedTransaction, type Node } from 'neo4j-driver';
 import { nodesThatFit, normalizeForSearch, rankSearchResults } from '../../src/domain/index.js';
 import {
+  NEIGHBORHOOD_CENTRE,
+  neighborhoodLevelByIdWalkCypher,
   neighborhoodLevelCypher,
   neighborhoodNodesCypher,
   relationsAmongCypher,
@@ -28,6 +30,7 @@ import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_ENTITY_SUBSTRING_PAGE } f
 import { driverConfig } from '../../src/store/neo4j/executor.js';
 import { SYMMETRIC_TYPES } from '../../src/store/neo4j/graph-model.js';
 import { entityFromNode } from '../../src/store/neo4j/mapping.js';
+import { idWalkLimit } from '../../src/store/neo4j/traversal.js';
 
 const uri = process.env.NEO4J_URI;
 if (!uri) throw new Error('NEO4J_URI is not set');
@@ -142,19 +145,29 @@ const toNumber = (value: unknown) => (neo4j.isInt(value) ? (value as Integer).to
 const LIMIT = 100;
 async function neighborhoodLimited({ id }: { id: string }) {
   const level = neighborhoodLevelCypher(NO_FILTER);
+  const walk = neighborhoodLevelByIdWalkCypher(NO_FILTER);
   const among = relationsAmongCypher(NO_FILTER, true);
   const joining = relationsJoiningCypher(NO_FILTER);
   const relationIds = (records: { get(key: string): unknown }[]) =>
     records.map((r) => (r.get('r') as { properties: Record<string, unknown> }).properties['id'] as string);
   const result = await read(async (tx) => {
-    // The store reads the centre first, in the same transaction.
-    if ((await tx.run(ENTITIES_BY_IDS, { ids: [id] })).records.length === 0) return null;
+    // The store reads the centre first, in the same transaction, with its degree and the number
+    // of entities: a level from a busy frontier walks the ids in order (idWalkLimit), and is
+    // expanded when the walk stops short.
+    const [centre] = (await tx.run(NEIGHBORHOOD_CENTRE, { centreId: id })).records;
+    if (!centre) return null;
+    const entities = toNumber(centre.get('entities'));
+    let reach = toNumber(centre.get('degree'));
     const nodes = [id];
     let frontier = [id];
     for (let hops = 1; hops <= 2 && frontier.length > 0 && nodes.length <= LIMIT; hops++) {
-      const next = (
-        await tx.run(level.text, { ...level.params, centreId: id, frontier, seen: nodes, rowLimit: neo4j.int(LIMIT + 1 - nodes.length) })
-      ).records.map((r) => (r.get('n') as Node).properties['id'] as string);
+      const rowLimit = LIMIT + 1 - nodes.length;
+      const params = { centreId: id, frontier, seen: nodes, rowLimit: neo4j.int(rowLimit) };
+      const scanLimit = idWalkLimit({ reach, frontier: frontier.length, wanted: rowLimit, entities });
+      let rows = scanLimit === undefined ? undefined : (await tx.run(walk.text, { ...walk.params, ...params, scanLimit: neo4j.int(scanLimit) })).records;
+      if (rows === undefined || rows.length < rowLimit) rows = (await tx.run(level.text, { ...level.params, ...params })).records;
+      const next = rows.map((r) => (r.get('n') as Node).properties['id'] as string);
+      reach = rows.reduce((sum, r) => sum + toNumber(r.get('degree')), 0);
       nodes.push(...next);
       frontier = next;
     }
