@@ -2,7 +2,10 @@
  * Self time by function and by file of a V8 CPU profile (what `node --cpu-prof` writes, e.g. via
  * `npm run bench -- --cpu-prof DIR`):
  *
- *   npx tsx tools/bench/profile-summary.ts FILE.cpuprofile [TOP]
+ *   npx tsx tools/bench/profile-summary.ts FILE.cpuprofile [TOP] [LAST_SECONDS]
+ *
+ * LAST_SECONDS keeps only the profile's last seconds: the measured question without the start-up
+ * and the warm-up before it.
  */
 import { readFileSync } from 'node:fs';
 
@@ -17,16 +20,23 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, lastArg] = process.argv.slice(2);
 if (!file) {
-  process.stderr.write('usage: npx tsx tools/bench/profile-summary.ts FILE.cpuprofile [TOP]\n');
+  process.stderr.write('usage: npx tsx tools/bench/profile-summary.ts FILE.cpuprofile [TOP] [LAST_SECONDS]\n');
   process.exit(2);
 }
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const sampledUs = profile.timeDeltas.reduce((a, b) => a + b, 0);
+const fromUs = lastArg === undefined ? 0 : sampledUs - Number(lastArg) * 1e6;
+let atUs = 0;
+profile.samples.forEach((id, i) => {
+  const delta = profile.timeDeltas[i] ?? 0;
+  atUs += delta;
+  if (atUs >= fromUs) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+});
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 const shortUrl = (url: string) => url.replace(/^file:\/\/.*?\/(node_modules|src|tools)\//, '$1/').replace(/^node:/, 'node:');
