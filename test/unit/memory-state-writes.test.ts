@@ -22,6 +22,8 @@ import type { Adjacency } from '../../src/store/memory/adjacency.js';
 import { stateWithDataset, type MemoryState, type Removals } from '../../src/store/memory/state.js';
 import { entityFactsOf, factIndexesOf, factIndexesReady, timeline } from '../../src/store/memory/facts.js';
 import { Pacer } from '../../src/store/memory/pacer.js';
+import { relationViewsOf } from '../../src/store/memory/relations.js';
+import { compareRelationViews } from '../../src/store/memory/ordering.js';
 
 const KINDS: EntityKind[] = ['SETTLEMENT', 'UNIT', 'PERSON'];
 const TYPES: RelationType[] = ['NEAR', 'CONTROLS', 'LOCATED_IN', 'ALLIED_WITH'];
@@ -137,6 +139,21 @@ async function windowAnswers(state: MemoryState) {
   );
 }
 
+/**
+ * Every entity's relations, in each direction, come in the port's order (type, other end's id,
+ * relation id): the rows are kept in id order through the writes, so the store only groups by type.
+ */
+function expectRelationsInPortOrder(state: MemoryState) {
+  const passAll = () => true;
+  for (const { id } of state.adjacency.entities) {
+    for (const direction of ['BOTH', 'OUT', 'IN'] as const) {
+      const views = relationViewsOf(state.adjacency, id, passAll, direction);
+      const ordered = [...views].sort(compareRelationViews);
+      expect(views.map((v) => v.relation.id), `${id} ${direction}`).toEqual(ordered.map((v) => v.relation.id));
+    }
+  }
+}
+
 function expectSameAnswers(state: MemoryState, fresh: MemoryState) {
   expect([...state.sources.keys()].sort()).toEqual([...fresh.sources.keys()].sort());
   expect(state.sourcesById).toEqual(fresh.sourcesById);
@@ -229,6 +246,7 @@ describe('a snapshot after writes', () => {
           state = next;
           const fresh = freshOf(records);
           expectSameAnswers(state, fresh);
+          expectRelationsInPortOrder(state);
           expect(await windowAnswers(state)).toEqual(await windowAnswers(fresh));
         }
       }),

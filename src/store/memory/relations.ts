@@ -1,7 +1,7 @@
 /** Relations as one of their ends sees them (schema: `Entity.relations`). */
 import { isSymmetric, type Direction, type EntityRecord, type RelationRecord } from '../../domain/index.js';
 import type { RelationView } from '../graph-store.js';
-import { compareRelationViews } from './ordering.js';
+import { inViewOrderFromRowOrder } from './ordering.js';
 import { relationAt, type Adjacency } from './adjacency.js';
 import type { RelationTest } from './relation-filter.js';
 
@@ -29,7 +29,7 @@ export function relationViewsOf(
     if (directionPasses(view.direction, direction)) views.push(view);
   }
   // A list past the cap is refused whole: its order (the port leaves it undefined) is not worth a sort.
-  return views.length > cap ? views : views.sort(compareRelationViews);
+  return views.length > cap ? views : inViewOrderFromRowOrder(views);
 }
 
 /**
