@@ -58,6 +58,8 @@ export interface Loaders {
   readonly statement: DataLoader<string, StatementRecord | null>;
   readonly source: DataLoader<string, SourceRecord | null>;
   readonly relations: DataLoader<RelationKey, RelationView[], string>;
+  /** The relations `relations` has settled to for this key in this request, or undefined (as settledEntity). */
+  settledRelations(key: RelationKey): RelationView[] | undefined;
   readonly statementsBySpeaker: DataLoader<string, StatementRecord[]>;
   readonly statementsAbout: DataLoader<string, StatementRecord[]>;
   readonly statementsFromSource: DataLoader<string, StatementRecord[]>;
@@ -92,6 +94,8 @@ export interface GraphContext {
 export interface RequestBounds {
   readonly signal: AbortSignal;
   readonly deadline?: number;
+  /** Throws the signal's reason if it would have aborted by now, without making it (ReadOptions). */
+  throwIfCancelled?(): void;
 }
 
 export interface ContextOptions {
@@ -109,10 +113,8 @@ export interface ContextOptions {
 
 export function createContext(options: ContextOptions): GraphContext {
   const { store, requestId, log, bounds, maxListLength } = options;
-  // The signal is read on the first store read, not before: the HTTP server makes it lazily.
-  let read: ReadOptions | undefined;
-  const readOptions = () =>
-    (read ??= bounds.deadline === undefined ? { signal: bounds.signal } : { signal: bounds.signal, deadline: bounds.deadline });
+  const read = new BoundedReads(bounds);
+  const readOptions = () => read;
   return new RequestContext(
     store,
     createLoaders(store, readOptions),
@@ -122,6 +124,29 @@ export function createContext(options: ContextOptions): GraphContext {
     maxListLength ?? Number.POSITIVE_INFINITY,
     options.viewer ?? ANONYMOUS,
   );
+}
+
+/**
+ * A request's read options. The signal is read from the bounds when a store first asks for it,
+ * not before: the HTTP server makes it then (request-deadline.ts), and a store that answers at
+ * once (the embedded store's lookups) checks `throwIfCancelled` instead and never makes it. Its
+ * getter is the prototype's: a getter per object would keep the request alive (see there).
+ */
+class BoundedReads implements ReadOptions {
+  readonly deadline?: number;
+
+  constructor(private readonly bounds: RequestBounds) {
+    if (bounds.deadline !== undefined) this.deadline = bounds.deadline;
+  }
+
+  get signal(): AbortSignal {
+    return this.bounds.signal;
+  }
+
+  throwIfCancelled(): void {
+    if (this.bounds.throwIfCancelled) this.bounds.throwIfCancelled();
+    else this.bounds.signal.throwIfAborted();
+  }
 }
 
 /**
@@ -221,6 +246,7 @@ class LazyLoaders implements Loaders {
   #statement?: Loaders['statement'];
   #source?: Loaders['source'];
   #relations?: Loaders['relations'];
+  readonly #relationLists = new SettledCache<RelationView[]>();
   #statementsBySpeaker?: Loaders['statementsBySpeaker'];
   #statementsAbout?: Loaders['statementsAbout'];
   #statementsFromSource?: Loaders['statementsFromSource'];
@@ -268,8 +294,16 @@ class LazyLoaders implements Loaders {
   get relations(): Loaders['relations'] {
     return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read, this), {
       ...schedule,
-      cacheKeyFn: (key) => `${key.entityId} ${relationsQueryKey(key)}`,
+      cacheKeyFn: relationKey,
+      cacheMap: this.#relationLists,
     }));
+  }
+  settledRelations(key: RelationKey): RelationView[] | undefined {
+    return this.#relationLists.settled(relationKey(key));
+  }
+  /** An entity's relations that came with it (entityWithRelations): settled, with no loader made for them. */
+  keepRelations(key: RelationKey, views: RelationView[]): void {
+    this.#relationLists.keep(relationKey(key), views);
   }
   get statementsBySpeaker() {
     return (this.#statementsBySpeaker ??= new DataLoader((ids) => this.store.statementsBySpeakers(ids, this.read), schedule));
@@ -323,6 +357,8 @@ function keepOtherEnds(loaders: Loaders, views: readonly RelationView[]): void {
   for (const view of views) loaders.keepEntity(view.otherId, view.other);
 }
 
+const relationKey = (key: RelationKey) => `${key.entityId} ${relationsQueryKey(key)}`;
+
 /** A RelationsQuery as a key: the same key for the same question. */
 function relationsQueryKey(query: RelationsQuery): string {
   return `${query.direction} ${query.cap ?? ''} ${relationFilterKey(query.filter)}`;
@@ -349,7 +385,7 @@ async function loadEntitiesWithRelations(
   store: GraphStore,
   keys: readonly EntityWithRelationsKey[],
   read: ReadOptions,
-  loaders: Loaders,
+  loaders: LazyLoaders,
 ): Promise<EntityWithRelations[]> {
   const groups = byRelationsQuery(keys, (key) => key.query);
   const results: EntityWithRelations[] = new Array(keys.length);
@@ -363,7 +399,7 @@ async function loadEntitiesWithRelations(
         const id = ids[i]!;
         loaders.keepEntity(id, answer.entity);
         if (answer.entity === null) return;
-        loaders.relations.prime({ entityId: id, ...query }, answer.relations);
+        loaders.keepRelations({ entityId: id, ...query }, answer.relations);
         keepOtherEnds(loaders, answer.relations);
       });
     }),

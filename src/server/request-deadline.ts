@@ -5,8 +5,9 @@
  *
  * The signal (an AbortController and a timer) is made when first asked for, i.e. when a request
  * first reads the store: a request that never does (`{ __typename }`, one refused by validation
- * or a limit) costs no controller and no timer. Made late, it aborts at the same moment as one made
- * at the start would have: at once when the deadline has passed or the client has already gone.
+ * or a limit) costs no controller and no timer, and nor does one whose store reads all answer at
+ * once (they ask `throwIfCancelled`). Made late, it aborts at the same moment as one made at the
+ * start would have: at once when the deadline has passed or the client has already gone.
  */
 import type { ServerResponse } from 'node:http';
 import { deadlineExceeded } from '../domain/index.js';
@@ -61,6 +62,13 @@ class LazyDeadline implements RequestDeadline {
       this.#timer.unref();
     }
     return made.signal;
+  }
+
+  /** What the signal would have aborted with by now, thrown, without making it. */
+  throwIfCancelled(): void {
+    if (this.#controller) this.#controller.signal.throwIfAborted();
+    else if (this.#clientGone) throw closedEarly();
+    else if (Date.now() >= this.deadline) throw this.timedOut();
   }
 
   private timedOut() {

@@ -315,6 +315,12 @@ export interface ReadOptions {
    * it a store bounds each read by its own request timeout (Neo4j: `requestTimeoutMs`).
    */
   readonly deadline?: number;
+  /**
+   * Optional: throws what `signal` aborts with if the request is already cancelled, without making
+   * the signal where it is made when first read (a request's is: a controller and a timer). A store
+   * that answers at once checks this; without it, `signal?.throwIfAborted()`.
+   */
+  readonly throwIfCancelled?: () => void;
 }
 
 export interface GraphCounts {

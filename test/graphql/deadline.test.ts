@@ -74,6 +74,23 @@ describe('the request deadline', () => {
     expect(kept.aborted).toBe(false);
   });
 
+  it('says whether it is cancelled, as its signal would, without making the signal', async () => {
+    const running = requestDeadline(60_000, fakeResponse());
+    expect(() => running.throwIfCancelled?.()).not.toThrow();
+
+    const late = requestDeadline(1, fakeResponse());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(() => late.throwIfCancelled?.()).toThrow(expect.objectContaining({ code: 'DEADLINE_EXCEEDED', details: { timeoutMs: 1, setting: 'REQUEST_TIMEOUT_MS' } }));
+    expect(late.signal.aborted).toBe(true);
+    expect(late.signal.reason).toMatchObject({ code: 'DEADLINE_EXCEEDED' });
+
+    const gone = fakeResponse();
+    const left = requestDeadline(60_000, gone);
+    gone.emit('close');
+    expect(() => left.throwIfCancelled?.()).toThrow('client closed');
+    expect(left.signal.reason.message).toContain('client closed');
+  });
+
   it('makes no getter per request (its signal is read through the prototype)', () => {
     // A getter made per object (an object literal's) kept each request's response and request
     // alive until a full collection: every request's objects were promoted under load.

@@ -5,7 +5,9 @@
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntityRecord } from '../../src/domain/index.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { createContext, type GraphContext } from '../../src/graphql/context.js';
+import { entityFields } from '../../src/graphql/resolvers/entity.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
@@ -77,5 +79,75 @@ describe("a request's settled entities", () => {
     await turn();
     expect(loaders.settledEntity(kursk)).toBe(primed);
     expect(await loaders.entity.load(kursk)).toBe(primed);
+  });
+});
+
+describe("a request's cancellation over the embedded store", () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = createMemoryStore();
+    await store.load(seed);
+  });
+  const all = { filter: { types: null }, direction: 'BOTH' } as const;
+
+  /** Bounds that count how often their signal is made, and are cancelled when `cancelled` is set. */
+  function countingBounds() {
+    const controller = new AbortController();
+    const bounds = {
+      made: 0,
+      cancelled: null as Error | null,
+      get signal() {
+        bounds.made++;
+        return controller.signal;
+      },
+      throwIfCancelled() {
+        if (bounds.cancelled) throw bounds.cancelled;
+      },
+    };
+    return bounds;
+  }
+
+  it("answers an entity's question without making the request's signal, and refuses it once cancelled", async () => {
+    const bounds = countingBounds();
+    const { loaders } = createContext({ store, requestId: 'test', log: pino({ level: 'silent' }), bounds });
+    const { entity, relations } = await loaders.entityWithRelations.load({ id: kursk, query: all });
+    expect(entity?.id).toBe(kursk);
+    expect(relations.length).toBeGreaterThan(0);
+    expect(await loaders.entity.load('region:donetsk')).not.toBeNull();
+    expect(bounds.made).toBe(0);
+
+    bounds.cancelled = new Error('cancelled');
+    await expect(loaders.statement.load('statement:nope')).rejects.toThrow('cancelled');
+    expect(bounds.made).toBe(0);
+  });
+});
+
+describe("an entity's relations that came with it", () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = createMemoryStore();
+    await store.load(seed);
+  });
+  const info = { parentType: { name: 'Region' } } as GraphQLResolveInfo;
+  const context = (maxListLength?: number) =>
+    createContext({ store, requestId: 'test', log: pino({ level: 'silent' }), bounds: { signal: new AbortController().signal }, ...(maxListLength !== undefined && { maxListLength }) });
+
+  it('are answered at once, not as a promise, for the question they came with; another question loads', async () => {
+    const ctx = context(1000);
+    const query = { filter: { types: null }, direction: 'BOTH', cap: 1000 } as const;
+    const { entity, relations } = await ctx.loaders.entityWithRelations.load({ id: kursk, query });
+    const answered = entityFields.relations(entity!, {}, ctx, info);
+    expect(answered).toBe(relations);
+
+    const outward = entityFields.relations(entity!, { direction: 'OUT' }, ctx, info);
+    expect(outward).toBeInstanceOf(Promise);
+    expect((await outward).every((view) => view.direction !== 'IN')).toBe(true);
+  });
+
+  it('are refused past MAX_LIST_LENGTH as a loaded list is', async () => {
+    const ctx = context(1);
+    const { entity, relations } = await ctx.loaders.entityWithRelations.load({ id: kursk, query: { filter: { types: null }, direction: 'BOTH', cap: 1 } });
+    expect(relations.length).toBeGreaterThan(1);
+    expect(() => entityFields.relations(entity!, {}, ctx, info)).toThrow(expect.objectContaining({ code: 'RESULT_TOO_LARGE' }));
   });
 });

@@ -2,9 +2,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { unreachable, type EntityKind, type EntityRecord } from '../../domain/index.js';
 import type { GraphContext } from '../context.js';
+import type { RelationView } from '../../store/graph-store.js';
 import { listTooLong } from '../list-limit.js';
 import type { Direction, RelationFilterInput, Resolvers } from '../generated/resolvers-types.js';
-import { relationFilterFromArgs } from '../relation-filter.js';
+import { relationFilterFromArgs, relationFilterWithoutLookups } from '../relation-filter.js';
 import { firstRelated, related, relationsOf } from './lookups.js';
 
 type EntityTypeName = 'Person' | 'Unit' | 'Organization' | 'Country' | 'Region' | 'Settlement' | 'Event';
@@ -32,18 +33,26 @@ export function typeNameOfKind(kind: EntityKind): EntityTypeName {
 
 /** The fields every entity type shares (schema: `interface Entity`). */
 export const entityFields = {
-  relations: async (
+  relations: (
     entity: EntityRecord,
     args: { types?: readonly string[] | null; direction?: Direction | null; filter?: RelationFilterInput | null },
     ctx: GraphContext,
     info: GraphQLResolveInfo,
-  ) => {
+  ): RelationView[] | Promise<RelationView[]> => {
     // A list past MAX_LIST_LENGTH is refused, so the store need not read a hub's every relation.
     const max = ctx.maxListLength;
     const cap = Number.isFinite(max) ? max : undefined;
-    const views = await relationsOf(ctx, entity.id, await relationFilterFromArgs(ctx, args), args.direction ?? 'BOTH', cap);
-    if (cap !== undefined && views.length > cap) throw listTooLong(`${info.parentType.name}.relations`, views.length, cap, false);
-    return views;
+    const direction = args.direction ?? 'BOTH';
+    const withinCap = (views: RelationView[]) => {
+      if (cap !== undefined && views.length > cap) throw listTooLong(`${info.parentType.name}.relations`, views.length, cap, false);
+      return views;
+    };
+    // The relations that came with the entity (the entity question's one round trip) are answered
+    // at once: no promise for graphql-jit to wait on.
+    const filter = relationFilterWithoutLookups(args);
+    const settled = filter && ctx.loaders.settledRelations({ entityId: entity.id, filter, direction, ...(cap !== undefined && { cap }) });
+    if (settled) return withinCap(settled);
+    return (async () => withinCap(await relationsOf(ctx, entity.id, filter ?? (await relationFilterFromArgs(ctx, args)), direction, cap)))();
   },
   statements: (entity: EntityRecord, _args: unknown, ctx: GraphContext) =>
     ctx.loaders.statementsBySpeaker.load(entity.id),

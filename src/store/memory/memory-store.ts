@@ -66,7 +66,8 @@ import { startImageOf } from './start-image.js';
 
 /** Reads that are one lookup need only refuse to start once the request has been cancelled. */
 function refuseIfCancelled(options: ReadOptions | undefined): void {
-  options?.signal?.throwIfAborted();
+  if (options?.throwIfCancelled) options.throwIfCancelled();
+  else options?.signal?.throwIfAborted();
 }
 
 /** A store in process memory only: it starts empty and forgets everything when the process ends. */

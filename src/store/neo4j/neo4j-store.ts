@@ -391,7 +391,7 @@ export class Neo4jStore implements GraphStore {
   async exportDataset(options?: ReadOptions): Promise<Dataset> {
     // One read transaction, so the four sections are one snapshot of the graph. An export is not a
     // request: without a caller's deadline it gets the admin budget, not the request timeout.
-    const read = { timeoutMs: EXPORT_TIMEOUT_MS, ...options };
+    const read = { timeoutMs: EXPORT_TIMEOUT_MS, signal: options?.signal, deadline: options?.deadline };
     return this.executor.read(async (tx) => {
       const rows = (cypher: string, params: Record<string, unknown> = {}) => tx.run(cypher, params);
       const sources = (await rows(EXPORT_SOURCES)).map((row) => sourceFromNode(row['s']));
