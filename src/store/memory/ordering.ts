@@ -3,7 +3,7 @@
  * code-point order with `compareText`, because that is what Cypher's ORDER BY does on strings and
  * the Neo4j store must give identical answers.
  */
-import { RELATION_TYPE_NAMES, compareText, type EntityRecord, type StatementRecord } from '../../domain/index.js';
+import { compareText, type EntityRecord, type StatementRecord } from '../../domain/index.js';
 import type { RelationView } from '../graph-store.js';
 
 /** Statements: by date ascending, undated last, then id. ISO dates compare as text. */
@@ -32,20 +32,14 @@ export function compareRelationViews(a: RelationView, b: RelationView): number {
   );
 }
 
-/** Each relation type's place in code-point order of the type names. */
-const TYPE_RANK = new Map<string, number>([...RELATION_TYPE_NAMES].sort(compareText).map((type, rank) => [type, rank]));
-const typeRank = (view: RelationView) => TYPE_RANK.get(view.relation.type)!;
-
 /**
- * Views already in order of the other end's id, then the relation's id (an adjacency row's order),
- * in the port's order (compareRelationViews): grouped by type, keeping that order within a type.
- * No ids are compared: most lists are in order already, and the rest need a stable sort by type.
+ * Views in an adjacency row's order (the other end's id, then the relation's id), with their
+ * types' ranks (`typeRankOfBit`), in the port's order (compareRelationViews): grouped by type,
+ * keeping the row's order within a type. No ids are compared.
  */
-export function inViewOrderFromRowOrder(views: RelationView[]): RelationView[] {
-  for (let i = 1; i < views.length; i++) {
-    if (typeRank(views[i]!) < typeRank(views[i - 1]!)) return views.sort((a, b) => typeRank(a) - typeRank(b));
-  }
-  return views;
+export function groupedByTypeRank(views: readonly RelationView[], ranks: readonly number[]): RelationView[] {
+  const order = views.map((_, i) => i).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  return order.map((i) => views[i]!);
 }
 
 export function compareById(a: { readonly id: string }, b: { readonly id: string }): number {

@@ -11,6 +11,7 @@
  * ends of a path) pass it whatever their kind; the caller names them per test.
  */
 import {
+  compareText,
   RELATION_TYPE_NAMES,
   overlapsWindow,
   timeBounds,
@@ -42,6 +43,14 @@ export function typeBitOf(type: RelationType): number {
   const code = TYPE_CODES.get(type);
   if (code === undefined) throw new Error(`Not a relation type of the domain: ${JSON.stringify(type)}`);
   return 1 << code;
+}
+
+/** Each type's place in code-point order of the type names, by its code (its bit's position). */
+const RANK_BY_CODE = Int32Array.from(RELATION_TYPE_NAMES, (name) => [...RELATION_TYPE_NAMES].sort(compareText).indexOf(name));
+
+/** The place of a `typeBitOf` bit's type in code-point order of the type names: the port's order of types. */
+export function typeRankOfBit(bit: number): number {
+  return RANK_BY_CODE[31 - Math.clz32(bit)]!;
 }
 
 /** The relation type of a bit of `typeBitOf`, or undefined for a bit that is none. */
