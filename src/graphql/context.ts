@@ -201,7 +201,8 @@ class SettledCache<V> implements DataLoader.CacheMap<string, Promise<V>> {
 
   /** A value already settled, unless the key is held: a relation's other end costs no promise. */
   keep(key: string, value: V): void {
-    if (!this.#promises.has(key) && !this.#values.has(key)) this.#values.set(key, value);
+    if (this.#values.has(key) || (this.#promises.size > 0 && this.#promises.has(key))) return;
+    this.#values.set(key, value);
   }
 
   set(key: string, promise: Promise<V>): this {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DatasetValidationError,
   deriveStatus,
+  isSymmetric,
   normalizeForSearch,
   type Attribution,
   type Dataset,
@@ -24,6 +25,7 @@ import { entityFactsOf, factIndexesOf, factIndexesReady, timeline } from '../../
 import { Pacer } from '../../src/store/memory/pacer.js';
 import { relationViewsOf } from '../../src/store/memory/relations.js';
 import { compareRelationViews } from '../../src/store/memory/ordering.js';
+import type { RelationView } from '../../src/store/graph-store.js';
 
 const KINDS: EntityKind[] = ['SETTLEMENT', 'UNIT', 'PERSON'];
 const TYPES: RelationType[] = ['NEAR', 'CONTROLS', 'LOCATED_IN', 'ALLIED_WITH'];
@@ -140,16 +142,25 @@ async function windowAnswers(state: MemoryState) {
 }
 
 /**
- * Every entity's relations, in each direction, come in the port's order (type, other end's id,
- * relation id): the rows are kept in id order through the writes, so the store only groups by type.
+ * Every entity's relations, in each direction: each relation of the records that has the entity at
+ * an end and passes the direction, seen from it (OUT from its start, IN from its end, BOTH when
+ * symmetric), in the port's order (type, other end's id, relation id). The rows keep id order
+ * through the writes, so the store only groups them by type.
  */
-function expectRelationsInPortOrder(state: MemoryState) {
+function expectRelationViews(state: MemoryState, records: Records) {
   const passAll = () => true;
   for (const { id } of state.adjacency.entities) {
     for (const direction of ['BOTH', 'OUT', 'IN'] as const) {
+      const expected = [...records.relations.values()]
+        .filter((r) => r.from === id || r.to === id)
+        .map((r) => ({ relation: r, direction: isSymmetric(r.type) ? 'BOTH' : r.from === id ? 'OUT' : 'IN', otherId: r.from === id ? r.to : r.from }))
+        .filter((v) => direction === 'BOTH' || v.direction === 'BOTH' || v.direction === direction)
+        .sort((a, b) => compareRelationViews(a as RelationView, b as RelationView));
       const views = relationViewsOf(state.adjacency, id, passAll, direction);
-      const ordered = [...views].sort(compareRelationViews);
-      expect(views.map((v) => v.relation.id), `${id} ${direction}`).toEqual(ordered.map((v) => v.relation.id));
+      const seen = (list: readonly { relation: { id: string }; direction: string; otherId: string }[]) =>
+        list.map((v) => `${v.relation.id} ${v.direction} ${v.otherId}`);
+      expect(seen(views), `${id} ${direction}`).toEqual(seen(expected));
+      for (const view of views) expect(view.other?.id).toBe(view.otherId);
     }
   }
 }
@@ -246,7 +257,7 @@ describe('a snapshot after writes', () => {
           state = next;
           const fresh = freshOf(records);
           expectSameAnswers(state, fresh);
-          expectRelationsInPortOrder(state);
+          expectRelationViews(state, records);
           expect(await windowAnswers(state)).toEqual(await windowAnswers(fresh));
         }
       }),
