@@ -39,6 +39,19 @@ function relationsField(info: GraphQLResolveInfo): GraphQLField<unknown, unknown
 export function relationsAskedOfEntity(info: GraphQLResolveInfo, ctx: GraphContext): RelationsQuery | null {
   const node = firstPlainRelationsField(info.fieldNodes);
   if (node === undefined) return null;
+  // A `relations` with no arguments asks the same every time: worked out once per field of a
+  // document (documents are cached, so the same node comes back with the same query text).
+  if (node.arguments?.length) return relationsQueryOf(info, ctx, node);
+  const known = questionOfBareField.get(node);
+  if (known !== undefined && known.maxListLength === ctx.maxListLength) return known.query;
+  const query = relationsQueryOf(info, ctx, node);
+  questionOfBareField.set(node, { maxListLength: ctx.maxListLength, query });
+  return query;
+}
+
+const questionOfBareField = new WeakMap<FieldNode, { readonly maxListLength: number; readonly query: RelationsQuery | null }>();
+
+function relationsQueryOf(info: GraphQLResolveInfo, ctx: GraphContext, node: FieldNode): RelationsQuery | null {
   const field = relationsField(info);
   if (field === undefined) return null;
   try {
