@@ -26,10 +26,14 @@
  *    through the whole write path: validation, the data file's transaction, the next snapshot):
  *    `addRelation` between the ends of a random relation of the dataset, and `createEntity`.
  *
+ * 6. checks the targets set for 100k entities / 1M relations (targets.ts: start-up, RSS, the p99s,
+ *    the hub bounded, entity at half the floor) and prints each as met or MISSED with its figure.
+ *    The floor against the limit server is measured apart (BENCHMARKS.md), not here.
+ *
  * With --cpu-prof the server runs under `node --cpu-prof` and writes its profile to DIR when it
  * stops. Each figure carries the machine's load average, since other work on the machine skews it.
  *
- * The last line printed is one JSON object with every figure. Everything is bounded: the dataset
+ * The last line printed is one JSON object with every figure and the targets' verdicts. Everything is bounded: the dataset
  * pick, each autocannon run (--duration) and each wait (start-up, settling) has a time limit.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -41,6 +45,7 @@ import { runInNewContext } from 'node:vm';
 import getPort from 'get-port';
 
 import { datasetFile, load, log, memoryOf, pickInputs, readFlags, ROOT, rng, startFlags, waitUntil, type Inputs, type LoadFigures, type RawDataset } from './common.js';
+import { checkTargets, TARGET_SIZE } from './targets.js';
 
 interface Args {
   entities: number;
@@ -363,7 +368,11 @@ async function main(): Promise<void> {
       pairHops: inputs.pairHops,
       questions: figures,
     };
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    const atTargetSize = args.entities === TARGET_SIZE.entities && args.relations === TARGET_SIZE.relations;
+    const targets = checkTargets(summary);
+    log(`targets (set for ${TARGET_SIZE.entities} entities and ${TARGET_SIZE.relations} relations${atTargetSize ? '' : '; this run is of another size'}):`);
+    for (const { target, measured, met } of targets) log(`  ${met ? 'met   ' : 'MISSED'}  ${target}: ${measured}`);
+    process.stdout.write(`${JSON.stringify({ ...summary, targetsApply: atTargetSize, targets })}\n`);
   } finally {
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
