@@ -12,6 +12,7 @@ import neo4jDriver from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DatasetValidationError,
+  CLAIM_STATUSES,
   DomainError,
   ErrorCode,
   MatchTier,
@@ -746,8 +747,12 @@ CREATE (hub)-[:NEAR {id: 'test:rel-near'}]->(quiet), (quiet)-[:PART_OF {id: 'tes
       const reference = createMemoryStore();
       await reference.load(fixture);
       await reference.load(hubs);
-      const walks = [neighborhoodLevelByIdWalkCypher({ types: null }).text, neighborhoodLevelByIdWalkCypher({ types: ['MEMBER_OF'] }).text];
-      const expansions = [neighborhoodLevelCypher({ types: null }).text, neighborhoodLevelCypher({ types: ['MEMBER_OF'] }).text];
+      const during2024 = { types: null, window: { from: '2024-01-01', to: '2024-12-31' } };
+      const everyStatus = { types: null, statuses: [...CLAIM_STATUSES] };
+      const persons = { types: null, kinds: ['PERSON'] };
+      const filters = [{ types: null }, { types: ['MEMBER_OF'] }, during2024, everyStatus, persons] as RelationFilter[];
+      const walks = filters.map((f) => neighborhoodLevelByIdWalkCypher(f).text);
+      const expansions = filters.map((f) => neighborhoodLevelCypher(f).text);
       const driver = neo4jDriver.driver(neo4j.uri);
       const session = driver.session({ defaultAccessMode: neo4jDriver.session.READ });
       try {
@@ -759,8 +764,13 @@ CREATE (hub)-[:NEAR {id: 'test:rel-near'}]->(quiet), (quiet)-[:PART_OF {id: 'tes
           ['unit:test-hub-late', every, ['walk', 'expand']],
           // A quiet centre: its one relation is expanded; the hub a hop away is walked from.
           ['person:test-b-member-007', every, ['expand', 'walk']],
-          // A filter's share of the hub's relationships is unknown: expanded.
+          // Relation types: expanding reads only those of the hub's relationships, so it is expanded.
           ['unit:test-hub-early', { types: ['MEMBER_OF'] }, ['expand']],
+          // Another filter every member relation passes: walked as without one.
+          ['unit:test-hub-early', everyStatus, ['walk']],
+          ['unit:test-hub-early', persons, ['walk']],
+          // A filter none passes (they are undated): the walk finds nothing and the level is expanded.
+          ['unit:test-hub-early', during2024, ['walk', 'expand']],
         ] as const) {
           const query = { depth: 2, filter: filter as RelationFilter, limit: 10, maxItems: 1000 };
           const ran: string[] = [];
