@@ -90,7 +90,7 @@ async function nearestNodesIn(tx: QueryRunner, centreId: string, depth: number, 
   for (let hops = 1; hops <= depth && frontier.length > 0 && nodes.length < wanted; hops++) {
     const rowLimit = wanted - nodes.length;
     const params = { centreId, frontier, seen: nodes.map((n) => n.id), rowLimit: neo4j.int(rowLimit) };
-    const scanLimit = filter.types == null ? idWalkLimit({ reach, frontier: frontier.length, wanted: rowLimit, entities }) : undefined;
+    const scanLimit = mayWalkIds(filter) ? idWalkLimit({ reach, frontier: frontier.length, wanted: rowLimit, entities }) : undefined;
     let rows = scanLimit === undefined ? undefined : await tx.run(walk.text, { ...walk.params, ...params, scanLimit: neo4j.int(scanLimit) });
     if (rows === undefined || rows.length < rowLimit) rows = await tx.run(expand.text, { ...expand.params, ...params });
     const found = rows.map((row) => entityFromNode(row['n']));
@@ -102,8 +102,8 @@ async function nearestNodesIn(tx: QueryRunner, centreId: string, depth: number, 
 }
 
 /**
- * What a level of a limited neighbourhood knows before it reads: see idWalkLimit. A filter's share
- * of the frontier's relationships is not known without reading them: the walk is chosen as if all
+ * Whether a level with this filter may walk the ids from a busy frontier. A filter's share of the
+ * frontier's relationships is not known without reading them: the walk is chosen as if all
  * passed, and when fewer do (a narrow window, a claimant) it stops short and the level is expanded.
  * Not with relation types: expanding a busy node reads only its relationships of those types, far
  * fewer than `reach`, so the expansion is cheaper than the walk (measured at 1M relations: a
@@ -112,6 +112,11 @@ async function nearestNodesIn(tx: QueryRunner, centreId: string, depth: number, 
  * stops short, 15-45 % more than the expansion alone (a walk allowed half as many ids lost
  * the gain on a 30k-relationship hub and saved little).
  */
+function mayWalkIds(filter: RelationFilter): boolean {
+  return filter.types == null;
+}
+
+/** What a level of a limited neighbourhood knows before it reads: see idWalkLimit. */
 export interface LevelShape {
   /** The frontier's relationships, all types (what expanding it reads at most). */
   readonly reach: number;
