@@ -137,6 +137,31 @@ describe('a query past its deadline', () => {
     ).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
   });
 
+  it('stops a walk as its deadline passes when the request offers only its cheap check, and never makes its signal', async () => {
+    // What the HTTP server's requests offer (request-deadline.ts): the signal would cost a
+    // controller and a timer per request; a walk stops by the check alone.
+    let passed = false;
+    setImmediate(() => (passed = true));
+    let signalsMade = 0;
+    const reads = {
+      throwIfCancelled() {
+        if (passed) throw deadlineExceeded('The request took longer than its deadline.');
+      },
+      get signal(): AbortSignal {
+        signalsMade++;
+        return new AbortController().signal;
+      },
+    };
+    await expect(store.neighborhood('person:p0', { depth: 2, filter: { types: null } }, reads)).rejects.toMatchObject({
+      code: 'DEADLINE_EXCEEDED',
+    });
+    passed = true;
+    await expect(
+      store.shortestPath('person:p0', 'person:p99999', { maxHops: 6, filter: { types: null }, directed: false }, reads),
+    ).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
+    expect(signalsMade).toBe(0);
+  });
+
   it('lets the event loop turn every few milliseconds while it walks 100,000 entities', async () => {
     // Counted, not timed: a walk that never yields lets the 1 ms timer run once at most, however
     // long it takes; one that yields every 10 ms lets it run about once per 10 ms of walking. The

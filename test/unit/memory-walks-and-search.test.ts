@@ -364,7 +364,7 @@ describe('k shortest paths (Yen over the canonical shortest path)', () => {
       // A slice of 0 ms: the search pauses after its first 1,024 steps, and the deadline has passed by then.
       const controller = new AbortController();
       setImmediate(() => controller.abort(new Error('deadline')));
-      await answer(a, b, new Pacer(controller.signal, 0)).then(
+      await answer(a, b, new Pacer({ signal: controller.signal }, 0)).then(
         () => {},
         (error: Error) => {
           expect(error.message).toBe('deadline');

@@ -51,7 +51,7 @@ import type {
 import { DataFileError, GraphDataFile } from './data-file.js';
 import { relationViewsOf } from './relations.js';
 import { emptyState, entityOf, relationOf, stateWithDataset, type MemoryState } from './state.js';
-import { Pacer } from './pacer.js';
+import { Pacer, refuseIfCancelled } from './pacer.js';
 import { compareById } from './ordering.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
@@ -63,12 +63,6 @@ import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
 import { relationAt } from './adjacency.js';
 import { startImageOf } from './start-image.js';
-
-/** Reads that are one lookup need only refuse to start once the request has been cancelled. */
-function refuseIfCancelled(options: ReadOptions | undefined): void {
-  if (options?.throwIfCancelled) options.throwIfCancelled();
-  else options?.signal?.throwIfAborted();
-}
 
 /** A store in process memory only: it starts empty and forgets everything when the process ends. */
 export function createMemoryStore(): GraphStore {
@@ -250,11 +244,11 @@ export class MemoryStore implements GraphStore {
     query: NeighborhoodQuery,
     options?: ReadOptions,
   ): Promise<SubgraphResult | TooManyNodes | null> {
-    return neighborhoodOf(this.state, centreId, query, new Pacer(options?.signal));
+    return neighborhoodOf(this.state, centreId, query, new Pacer(options));
   }
 
   async shortestPath(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult | null> {
-    return canonicalShortestPath(this.state, fromId, toId, query, new Pacer(options?.signal));
+    return canonicalShortestPath(this.state, fromId, toId, query, new Pacer(options));
   }
 
   async load(dataset: Dataset, onProgress?: (done: number, total: number, phase: string) => void): Promise<void> {
@@ -275,7 +269,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async recordsReferringTo(entityIds: readonly string[], options?: ReadOptions): Promise<ReferringRecords> {
-    const pacer = new Pacer(options?.signal);
+    const pacer = new Pacer(options);
     const ids = new Set(entityIds);
     const { adjacency, statementsInOrder } = this.state;
     // A merge is rare: one pass over the records, rather than an index every load would keep.
@@ -360,7 +354,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async paths(fromId: string, toId: string, query: PathQuery, options?: ReadOptions): Promise<PathResult[]> {
-    return kShortestPaths(this.state, fromId, toId, query, new Pacer(options?.signal));
+    return kShortestPaths(this.state, fromId, toId, query, new Pacer(options));
   }
 
   async entitiesPage(kinds: readonly EntityKind[] | null, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
@@ -391,24 +385,24 @@ export class MemoryStore implements GraphStore {
 
   async findEvents(query: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
     const state = this.state;
-    const pacer = new Pacer(options?.signal);
+    const pacer = new Pacer(options);
     return findEvents(entityFactsOf(state), state.adjacency, query, page, pacer);
   }
 
   async timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {
     const state = this.state;
-    const pacer = new Pacer(options?.signal);
+    const pacer = new Pacer(options);
     return timeline(await factIndexesReady(state, pacer), state, query, page, pacer);
   }
 
   async factsSupportedBy(statementIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
     const state = this.state;
-    return factsSupportedBy(await factIndexesReady(state, new Pacer(options?.signal)), state, statementIds);
+    return factsSupportedBy(await factIndexesReady(state, new Pacer(options)), state, statementIds);
   }
 
   async factsCitingSources(sourceIds: readonly string[], options?: ReadOptions): Promise<FactRef[][]> {
     const state = this.state;
-    const pacer = new Pacer(options?.signal);
+    const pacer = new Pacer(options);
     const wanted = new Set(sourceIds);
     const citing = new Map<string, FactRef[]>();
     const add = (attributions: readonly Attribution[], fact: FactRef) => {
@@ -431,7 +425,7 @@ export class MemoryStore implements GraphStore {
 
   async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
     const state = this.state;
-    const pacer = new Pacer(options?.signal);
+    const pacer = new Pacer(options);
     return near(entityFactsOf(state), entityOf(state, placeId), km, pacer);
   }
 

@@ -1,11 +1,15 @@
+import type { ReadOptions } from '../graph-store.js';
+
 /** The longest slice of work shared with the rest of the server (`Pacer.sharing`). */
 const SHARED_SLICE_MS = 50;
 
 /**
  * Keeps long loops of the embedded store polite: they ask `due()` on each step (a counter, and a
  * clock read every 1,024 steps; a costlier step counts as several) and, when it says so,
- * `await pause()`, which lets the event loop run other requests (and /healthz) and stops the loop
- * with the signal's reason once the request's deadline has passed or its client has gone.
+ * `await pause()`, which lets the event loop run other requests (and /healthz). Every 1,024 steps
+ * and at every pause the loop stops with the request's reason once its deadline has passed or its
+ * client has gone (`refuseIfCancelled`: the request's signal is not made for that; a walk over a
+ * few hundred entries never needs it).
  */
 export class Pacer {
   private steps = 0;
@@ -14,13 +18,14 @@ export class Pacer {
   private slice: number;
 
   constructor(
-    private readonly signal: AbortSignal | undefined,
+    /** The request's reads' options: what says it is cancelled. */
+    private readonly reads: ReadOptions | undefined,
     /** How long a loop may hold the event loop at a time. */
     private readonly sliceMs = 10,
     /** The share of a pause's length the next slice may take (`sharing`); 0: always `sliceMs`. */
     private readonly shareOfPause = 0,
   ) {
-    signal?.throwIfAborted();
+    refuseIfCancelled(reads);
     this.slice = sliceMs;
   }
 
@@ -34,16 +39,21 @@ export class Pacer {
     return new Pacer(undefined, 10, 0.5);
   }
 
-  /** Whether to pause now, after `steps` more steps of about the same small work (a loop's turn). */
+  /**
+   * Whether to pause now, after `steps` more steps of about the same small work (a loop's turn);
+   * throws the request's reason instead once it is cancelled.
+   */
   due(steps = 1): boolean {
     if ((this.steps += steps) < 1024) return false;
     this.steps = 0;
-    return this.signal?.aborted === true || performance.now() - this.sliceStarted > this.slice;
+    refuseIfCancelled(this.reads);
+    return performance.now() - this.sliceStarted > this.slice;
   }
 
   /** `work`, or the signal's reason as soon as the deadline passes or the client goes. */
   async wait<T>(work: Promise<T>): Promise<T> {
-    const signal = this.signal;
+    // Racing the work needs the signal itself: made here, for a request that waits.
+    const signal = this.reads?.signal;
     if (signal === undefined) return work;
     signal.throwIfAborted();
     let stop = () => {};
@@ -59,12 +69,22 @@ export class Pacer {
   }
 
   async pause(): Promise<void> {
-    this.signal?.throwIfAborted();
+    refuseIfCancelled(this.reads);
     const paused = performance.now();
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.signal?.throwIfAborted();
+    refuseIfCancelled(this.reads);
     this.sliceStarted = performance.now();
     const shared = (this.sliceStarted - paused) * this.shareOfPause;
     this.slice = Math.min(Math.max(this.sliceMs, shared), SHARED_SLICE_MS);
   }
+}
+
+/**
+ * Throws the request's reason if it is cancelled (its deadline passed, its client gone), by
+ * `throwIfCancelled` where the options have it: the request's signal (a controller and a timer)
+ * is made only when read.
+ */
+export function refuseIfCancelled(options: ReadOptions | undefined): void {
+  if (options?.throwIfCancelled) options.throwIfCancelled();
+  else options?.signal?.throwIfAborted();
 }
