@@ -323,6 +323,26 @@ export interface ReadOptions {
   readonly throwIfCancelled?: () => void;
 }
 
+/**
+ * Throws the request's reason if it is cancelled (its deadline passed, its client gone), by
+ * `throwIfCancelled` where the options have it: the request's signal (a controller and a timer)
+ * is made only when read.
+ */
+export function refuseIfCancelled(options: ReadOptions | undefined): void {
+  if (options?.throwIfCancelled) options.throwIfCancelled();
+  else options?.signal?.throwIfAborted();
+}
+
+/** Whether the request is cancelled by now, asked as `refuseIfCancelled` asks. */
+export function isCancelled(options: ReadOptions | undefined): boolean {
+  try {
+    refuseIfCancelled(options);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export interface GraphCounts {
   readonly entities: number;
   readonly relations: number;

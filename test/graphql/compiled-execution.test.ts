@@ -8,6 +8,7 @@
  */
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deadlineExceeded } from '../../src/domain/index.js';
 import { readDatasetFile, SEED_FILE } from '../../src/ingest/dataset-file.js';
 import { createMemoryStore } from '../../src/store/memory/memory-store.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
@@ -155,6 +156,19 @@ describe('compiled execution', () => {
     expect(await asked()).toEqual({ paths: ['shortestPath.nodes'], storeCalls: 1 });
     expect(await asked()).toEqual({ paths: ['shortestPath.nodes'], storeCalls: 1 });
     expect(harness.compiledAnswers()).toBe(before + 2);
+  });
+
+  it('keeps a document compiled after answers to requests already cancelled (a client gone), however many in a row', async () => {
+    const query = `{ cancelledThenAsked: entity(id: "${KURSK}") { id name } }`;
+    await harness.run(query);
+    const before = harness.compiledAnswers();
+    const clientGone = () => AbortSignal.abort(deadlineExceeded('The client closed the connection; the request was cancelled.'));
+    for (let i = 0; i < 4; i++) {
+      const answer = await harness.run(query, {}, clientGone());
+      expect(answer.errors?.[0]?.extensions?.['code']).toBe('DEADLINE_EXCEEDED');
+    }
+    expect(await harness.run(query)).toEqual({ data: { cancelledThenAsked: { id: KURSK, name: 'Kursk region' } } });
+    expect(harness.compiledAnswers()).toBe(before + 1);
   });
 
   it('keeps a document compiled when only some of its values fail', async () => {

@@ -1,4 +1,4 @@
-import type { ReadOptions } from '../graph-store.js';
+import { refuseIfCancelled, type ReadOptions } from '../graph-store.js';
 
 /** The longest slice of work shared with the rest of the server (`Pacer.sharing`). */
 const SHARED_SLICE_MS = 50;
@@ -77,14 +77,4 @@ export class Pacer {
     const shared = (this.sliceStarted - paused) * this.shareOfPause;
     this.slice = Math.min(Math.max(this.sliceMs, shared), SHARED_SLICE_MS);
   }
-}
-
-/**
- * Throws the request's reason if it is cancelled (its deadline passed, its client gone), by
- * `throwIfCancelled` where the options have it: the request's signal (a controller and a timer)
- * is made only when read.
- */
-export function refuseIfCancelled(options: ReadOptions | undefined): void {
-  if (options?.throwIfCancelled) options.throwIfCancelled();
-  else options?.signal?.throwIfAborted();
 }
