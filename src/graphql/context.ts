@@ -84,6 +84,8 @@ export interface GraphContext {
   readonly maxListLength: number;
   /** Who is asking (anonymous without credentials); writes check its role with requireRole. */
   readonly viewer: Viewer;
+  /** Whether the client closed the connection before its answer. */
+  clientGone(): boolean;
 }
 
 /**
@@ -96,6 +98,8 @@ export interface RequestBounds {
   readonly deadline?: number;
   /** Throws the signal's reason if it would have aborted by now, without making it (ReadOptions). */
   throwIfCancelled?(): void;
+  /** Whether the client closed the connection before its answer (false where there is none). */
+  clientGone?(): boolean;
 }
 
 export interface ContextOptions {
@@ -123,6 +127,7 @@ export function createContext(options: ContextOptions): GraphContext {
     log,
     maxListLength ?? Number.POSITIVE_INFINITY,
     options.viewer ?? ANONYMOUS,
+    bounds,
   );
 }
 
@@ -163,10 +168,15 @@ class RequestContext implements GraphContext {
     readonly log: Logger,
     readonly maxListLength: number,
     readonly viewer: Viewer,
+    private readonly bounds: RequestBounds,
   ) {}
 
   get read(): ReadOptions {
     return this.readOptions();
+  }
+
+  clientGone(): boolean {
+    return this.bounds.clientGone?.() ?? false;
   }
 }
 

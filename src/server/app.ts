@@ -18,6 +18,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { EXPLORER_DIR, explorerBuilt, explorerRoutes } from './explorer.js';
 import { GRAPHIQL_DIR, graphiqlBuilt, graphiqlRoutes, redirectBrowsersToGraphiQL } from './graphiql.js';
 import { fastGraphQLPost, graphqlHandler, type GraphQLHttpOptions } from './graphql-http.js';
+import { ArrivalOrder } from './arrival-order.js';
 import { createGraphQLServer } from './graphql-server.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
@@ -129,6 +130,7 @@ export async function startServer(
     corsOrigins,
     bodyLimit,
     logError: (error) => log.error({ err: error }, 'unexpected error before GraphQL'),
+    arrivalOrder: new ArrivalOrder(),
     context: async (req, res) => {
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

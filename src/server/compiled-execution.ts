@@ -14,8 +14,7 @@
  * made, formatted, counted and logged exactly as before. (A query is a read: running it again
  * changes nothing.) A document is compiled only when asked a second time, and after three
  * compiled answers with errors in a row graphql-js alone answers it for ten seconds (see below);
- * the answers of requests cancelled by then (their client gone, their deadline passed) do not
- * count.
+ * the answers of requests whose client has gone do not count.
  *
  * Not Apollo's gateway executor interface: that path, even around graphql-js's own execute, cost
  * ~50 µs of CPU a request more (twice the collector's work) in this server.
@@ -32,10 +31,11 @@ const COMPILED_DOCUMENTS = 100;
  * After this many compiled answers of a document in a row had an error, its next askings go to
  * graphql-js alone for GRAPHQL_JS_AFTER_ERRORS_MS. Not after one: a document asked with many
  * values (an `$id`) may fail for a few of them (a hub's relations past MAX_LIST_LENGTH) and
- * should stay compiled for the rest. Nor for requests already cancelled: graphql-js refuses those
- * at once, so running them again costs nothing, while counting them put a document on graphql-js
- * whenever a client closed a few connections at once (a load test ending its warm-up: every
- * entity question of the next ten seconds then ran about a third slower).
+ * should stay compiled for the rest. Nor for requests whose client has gone: graphql-js refuses
+ * those at once, so running them again costs nothing, while counting them put a document on
+ * graphql-js whenever a client closed a few connections at once (a load test ending its warm-up:
+ * every entity question of the next ten seconds then ran about a third slower). A deadline that
+ * passed still counts: that is a store that stalls.
  */
 const ERRORS_IN_A_ROW = 3;
 const GRAPHQL_JS_AFTER_ERRORS_MS = 10_000;
@@ -47,8 +47,8 @@ export interface CompiledExecutionOptions {
   readonly graphqlJsAfterErrorsMs?: number;
 }
 
-/** Whether the request of this context has been cancelled (its client gone, its deadline passed). */
-export type IsCancelled<TContext> = (context: TContext) => boolean;
+/** Whether the client of this context's request has closed the connection before its answer. */
+export type ClientGone<TContext> = (context: TContext) => boolean;
 
 /** null: graphql-js runs the operation (graphql-jit could not compile it). */
 type Compiled = CompiledQuery | null;
@@ -66,7 +66,7 @@ const NO_HTTP_CHANGE = { headers: new HeaderMap() };
 
 export function compiledExecution<TContext extends BaseContext>(
   schema: GraphQLSchema,
-  cancelled: IsCancelled<TContext>,
+  clientGone: ClientGone<TContext>,
   { answered = () => {}, graphqlJsAfterErrorsMs = GRAPHQL_JS_AFTER_ERRORS_MS }: CompiledExecutionOptions = {},
 ): ApolloServerPlugin<TContext> {
   // Apollo's document store hands back the same DocumentNode for the same query text. Compiling
@@ -116,7 +116,7 @@ export function compiledExecution<TContext extends BaseContext>(
       if (!('data' in result)) return null;
       // Errors: graphql-js runs the operation again and makes them, as before.
       if (result.errors !== undefined && result.errors.length > 0) {
-        if (!cancelled(contextValue) && ++entry.errorsInARow >= ERRORS_IN_A_ROW) {
+        if (!clientGone(contextValue) && ++entry.errorsInARow >= ERRORS_IN_A_ROW) {
           entry.errorsInARow = 0;
           entry.graphqlJsUntil = performance.now() + graphqlJsAfterErrorsMs;
         }

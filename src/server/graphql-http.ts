@@ -15,6 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as urlParse } from 'node:url';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import type { ArrivalOrder } from './arrival-order.js';
 import { httpErrorAnswer, type HttpError } from './http-errors.js';
 
 export type ContextFunction<TContext> = (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
@@ -28,6 +29,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly bodyLimit: string;
   /** Logs an error before GraphQL that is the server's fault. */
   readonly logError: (error: unknown) => void;
+  /** Where requests whose body has been read wait to start, in the order they arrived. */
+  readonly arrivalOrder: ArrivalOrder;
 }
 
 /** Runs one GraphQL request whose body has been read, and writes Apollo's answer. */
@@ -68,13 +71,16 @@ function sendString(req: IncomingMessage, res: ServerResponse, text: string): vo
 
 /** The express handler of /graphql, after cors and express.json (GET, and POSTs out of the fast way). */
 export function graphqlHandler<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): RequestHandler {
-  const { apollo, context } = options;
+  const { apollo, context, arrivalOrder } = options;
   return async (req, res) => {
     if (!('body' in req)) {
       res.status(500);
       res.send('`req.body` is not set; this probably means you forgot to set up the `json` middleware before the Apollo Server middleware.');
       return;
     }
+    await arrivalOrder.turn();
+    // A client that left while its request waited is not answered: nothing to run.
+    if (req.socket.destroyed) return;
     await runGraphQL(apollo, context, req, res, req.body, urlParse(req.url).search ?? '');
   };
 }
@@ -86,7 +92,7 @@ export function graphqlHandler<TContext extends BaseContext>(options: GraphQLHtt
 export function fastGraphQLPost<TContext extends BaseContext>(
   options: GraphQLHttpOptions<TContext>,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const { apollo, context, corsOrigins, logError } = options;
+  const { apollo, context, corsOrigins, logError, arrivalOrder } = options;
   const limit = parseBytes(options.bodyLimit);
   const allowed = corsOrigins === '*' ? null : new Set(corsOrigins);
 
@@ -152,7 +158,10 @@ export function fastGraphQLPost<TContext extends BaseContext>(
         fail(res, { name: 'SyntaxError', message: 'invalid json', status: 400, type: 'entity.parse.failed' });
         return;
       }
-      runGraphQL(apollo, context, req, res, body, '').catch((error: unknown) => fail(res, error as HttpError));
+      arrivalOrder.inTurn(() => {
+        if (req.socket.destroyed) return;
+        runGraphQL(apollo, context, req, res, body, '').catch((error: unknown) => fail(res, error as HttpError));
+      });
     };
     req.on('data', onData);
     req.on('end', onEnd);

@@ -17,7 +17,6 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import type { Playground, QueryLimits } from '../config.js';
 import type { GraphContext } from '../graphql/context.js';
-import { isCancelled } from '../store/graph-store.js';
 import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
 import { knownOperationTypes } from '../graphql/known-operation-types.js';
 import { buildGraphSchema } from '../graphql/schema.js';
@@ -73,7 +72,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
       logUnexpectedErrors(),
       requestLoggingPlugin(),
       // Last: it answers only after every other plugin has seen the operation resolved.
-      ...(options.compiled === false ? [] : [compiledExecution<GraphContext>(schema, (context) => isCancelled(context.read), options.compiled)]),
+      ...(options.compiled === false ? [] : [compiledExecution<GraphContext>(schema, (context) => context.clientGone(), options.compiled)]),
       landingPage(options.playground),
     ],
   });

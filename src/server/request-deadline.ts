@@ -64,6 +64,10 @@ class LazyDeadline implements RequestDeadline {
     return made.signal;
   }
 
+  clientGone(): boolean {
+    return this.#clientGone;
+  }
+
   /** What the signal would have aborted with by now, thrown, without making it. */
   throwIfCancelled(): void {
     if (this.#controller) this.#controller.signal.throwIfAborted();

@@ -333,16 +333,6 @@ export function refuseIfCancelled(options: ReadOptions | undefined): void {
   else options?.signal?.throwIfAborted();
 }
 
-/** Whether the request is cancelled by now, asked as `refuseIfCancelled` asks. */
-export function isCancelled(options: ReadOptions | undefined): boolean {
-  try {
-    refuseIfCancelled(options);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 export interface GraphCounts {
   readonly entities: number;
   readonly relations: number;

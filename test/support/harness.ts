@@ -5,7 +5,7 @@
  */
 import { pino } from 'pino';
 import { DEFAULT_LIMITS, type QueryLimits } from '../../src/config.js';
-import { createContext } from '../../src/graphql/context.js';
+import { createContext, type RequestBounds } from '../../src/graphql/context.js';
 import { createGraphQLServer } from '../../src/server/graphql-server.js';
 import type { Viewer } from '../../src/domain/index.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
@@ -20,7 +20,8 @@ export interface Harness {
    * Runs one operation; `signal` stands for the request's deadline (never aborts by default),
    * `viewer` for who asks (anonymous by default).
    */
-  run(query: string, variables?: Record<string, unknown>, signal?: AbortSignal, viewer?: Viewer, operationName?: string): Promise<HarnessResult>;
+  /** `bounds`: the request's signal, or bounds with more (a client gone). */
+  run(query: string, variables?: Record<string, unknown>, bounds?: AbortSignal | RequestBounds, viewer?: Viewer, operationName?: string): Promise<HarnessResult>;
   /** Store calls by port method since the last `resetCalls`. */
   readonly calls: Map<string, number>;
   /** How many operations were answered compiled (compiled-execution.ts). */
@@ -54,10 +55,11 @@ export async function startHarness({ store, limits, maskSuggestions = false, com
     calls,
     compiledAnswers: () => compiledAnswers,
     resetCalls: () => calls.clear(),
-    async run(query, variables, signal = new AbortController().signal, viewer, operationName) {
+    async run(query, variables, given = new AbortController().signal, viewer, operationName) {
+      const bounds = given instanceof AbortSignal ? { signal: given } : given;
       const response = await server.executeOperation(
         { query, variables, operationName },
-        { contextValue: createContext({ store: counted, requestId: 'test', log, bounds: { signal }, maxListLength: allLimits.maxListLength, viewer }) },
+        { contextValue: createContext({ store: counted, requestId: 'test', log, bounds, maxListLength: allLimits.maxListLength, viewer }) },
       );
       if (response.body.kind !== 'single') throw new Error('Expected a single result.');
       return response.body.singleResult as HarnessResult;
