@@ -180,14 +180,28 @@ class RequestContext implements GraphContext {
   }
 }
 
+/** How long a request's loads are dispatched at once (see `batchSchedule`). */
+const DISPATCH_AT_ONCE_MS = 2;
+
 /**
- * Batches are dispatched from a macrotask (setImmediate), not DataLoader's default microtask: over
- * the embedded store every load resolves at once, so without this a request's whole execution,
- * and that of every request running with it, is one chain of microtasks that holds the event loop
- * (20 heavy queries at once kept /healthz waiting for 1.6 s). Each level of a query now lets other
- * requests and /healthz in.
+ * When a request's DataLoader batches are dispatched. For its first DISPATCH_AT_ONCE_MS, as
+ * DataLoader does by default: after the promise jobs that collect a level's loads, in the same
+ * turn of the event loop, so a question of a few levels (an entity and its relations) is answered
+ * in the turn it started. After that, from a macrotask (setImmediate): over the embedded store
+ * every load resolves at once, so a heavy request's whole execution, and that of every request
+ * running with it, would otherwise be one chain of microtasks that holds the event loop (20 heavy
+ * queries at once kept /healthz waiting for 1.6 s); each of its later levels lets other requests
+ * and /healthz in.
  */
-const schedule = { batchScheduleFn: (dispatch: () => void) => void setImmediate(dispatch) };
+function batchSchedule(): { batchScheduleFn: (dispatch: () => void) => void } {
+  const startedAt = performance.now();
+  return {
+    batchScheduleFn: (dispatch) => {
+      if (performance.now() - startedAt < DISPATCH_AT_ONCE_MS) void Promise.resolve().then(() => process.nextTick(dispatch));
+      else setImmediate(dispatch);
+    },
+  };
+}
 
 /**
  * A DataLoader's cache (the promise of each key, as DataLoader keeps it) that also keeps what each
@@ -266,6 +280,9 @@ class LazyLoaders implements Loaders {
   #eventsInPlace?: Loaders['eventsInPlace'];
   #provenance?: Loaders['provenance'];
 
+  /** Made with the request's loaders, so its clock starts with the request. */
+  readonly #schedule = batchSchedule();
+
   constructor(
     private readonly store: GraphStore,
     private readonly readOptions: () => ReadOptions,
@@ -278,11 +295,11 @@ class LazyLoaders implements Loaders {
   get provenance() {
     return (this.#provenance ??= new DataLoader(
       async (ids) => (await this.store.documents('evidence', ids, this.read)).map((d) => (d ? (d.body as ProvenanceEntry[]) : [])),
-      schedule,
+      this.#schedule,
     ));
   }
   get entity() {
-    return (this.#entity ??= new DataLoader((ids) => this.store.entitiesByIds(ids, this.read), { ...schedule, cacheMap: this.#entities }));
+    return (this.#entity ??= new DataLoader((ids) => this.store.entitiesByIds(ids, this.read), { ...this.#schedule, cacheMap: this.#entities }));
   }
   settledEntity(id: string): EntityRecord | null | undefined {
     return this.#entities.settled(id);
@@ -292,19 +309,19 @@ class LazyLoaders implements Loaders {
   }
   get entityWithRelations(): Loaders['entityWithRelations'] {
     return (this.#entityWithRelations ??= new DataLoader((keys) => loadEntitiesWithRelations(this.store, keys, this.read, this), {
-      ...schedule,
+      ...this.#schedule,
       cacheKeyFn: (key) => `${key.id} ${relationsQueryKey(key.query)}`,
     }));
   }
   get statement() {
-    return (this.#statement ??= new DataLoader((ids) => this.store.statementsByIds(ids, this.read), schedule));
+    return (this.#statement ??= new DataLoader((ids) => this.store.statementsByIds(ids, this.read), this.#schedule));
   }
   get source() {
-    return (this.#source ??= new DataLoader((ids) => this.store.sourcesByIds(ids, this.read), schedule));
+    return (this.#source ??= new DataLoader((ids) => this.store.sourcesByIds(ids, this.read), this.#schedule));
   }
   get relations(): Loaders['relations'] {
     return (this.#relations ??= new DataLoader((keys) => loadRelations(this.store, keys, this.read, this), {
-      ...schedule,
+      ...this.#schedule,
       cacheKeyFn: relationKey,
       cacheMap: this.#relationLists,
     }));
@@ -317,24 +334,24 @@ class LazyLoaders implements Loaders {
     this.#relationLists.keep(relationKey(key), views);
   }
   get statementsBySpeaker() {
-    return (this.#statementsBySpeaker ??= new DataLoader((ids) => this.store.statementsBySpeakers(ids, this.read), schedule));
+    return (this.#statementsBySpeaker ??= new DataLoader((ids) => this.store.statementsBySpeakers(ids, this.read), this.#schedule));
   }
   get statementsAbout() {
-    return (this.#statementsAbout ??= new DataLoader((ids) => this.store.statementsAbout(ids, this.read), schedule));
+    return (this.#statementsAbout ??= new DataLoader((ids) => this.store.statementsAbout(ids, this.read), this.#schedule));
   }
   get statementsFromSource() {
-    return (this.#statementsFromSource ??= new DataLoader((ids) => this.store.statementsFromSources(ids, this.read), schedule));
+    return (this.#statementsFromSource ??= new DataLoader((ids) => this.store.statementsFromSources(ids, this.read), this.#schedule));
   }
   get factsSupportedBy() {
-    return (this.#factsSupportedBy ??= new DataLoader((ids) => this.store.factsSupportedBy(ids, this.read), schedule));
+    return (this.#factsSupportedBy ??= new DataLoader((ids) => this.store.factsSupportedBy(ids, this.read), this.#schedule));
   }
   // The two walks below go through the relations and entity loaders: each step of the walk is one
   // store call for every place of the batch.
   get placesContaining() {
-    return (this.#placesContaining ??= new DataLoader((ids) => placesContaining(this, ids), schedule));
+    return (this.#placesContaining ??= new DataLoader((ids) => placesContaining(this, ids), this.#schedule));
   }
   get eventsInPlace() {
-    return (this.#eventsInPlace ??= new DataLoader((ids) => eventsInPlaces(this, ids), schedule));
+    return (this.#eventsInPlace ??= new DataLoader((ids) => eventsInPlaces(this, ids), this.#schedule));
   }
 }
 

@@ -3,7 +3,7 @@
  * promise: always the record the loader itself answers for that id (one record per id in a request).
  */
 import { pino } from 'pino';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EntityRecord } from '../../src/domain/index.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { createContext, type GraphContext } from '../../src/graphql/context.js';
@@ -149,5 +149,29 @@ describe("an entity's relations that came with it", () => {
     const { entity, relations } = await ctx.loaders.entityWithRelations.load({ id: kursk, query: { filter: { types: null }, direction: 'BOTH', cap: 1 } });
     expect(relations.length).toBeGreaterThan(1);
     expect(() => entityFields.relations(entity!, {}, ctx, info)).toThrow(expect.objectContaining({ code: 'RESULT_TOO_LARGE' }));
+  });
+});
+
+describe("when a request's loads are dispatched", () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = createMemoryStore();
+    await store.load(seed);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('in the turn they were asked for a new request (a short question answers in one turn), from a later turn after its first 2 ms (a long one lets others in)', async () => {
+    let clock = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const { loaders } = createContext({ store, requestId: 'test', log: pino({ level: 'silent' }), bounds: { signal: new AbortController().signal } });
+    const seen: string[] = [];
+    setImmediate(() => seen.push('the next turn'));
+    await loaders.entity.load(kursk);
+    seen.push('a load at the start');
+    clock += 5;
+    setImmediate(() => seen.push('the turn after'));
+    await loaders.entity.load('person:apti-alaudinov');
+    seen.push('a load 5 ms in');
+    expect(seen).toEqual(['a load at the start', 'the next turn', 'the turn after', 'a load 5 ms in']);
   });
 });
