@@ -55,6 +55,11 @@ export interface Loaders {
   keepEntity(id: string, record: EntityRecord | null): void;
   /** The entity and its relations in one store call; each answer also fills `entity` and `relations`. */
   readonly entityWithRelations: DataLoader<EntityWithRelationsKey, EntityWithRelations, string>;
+  /**
+   * As `entityWithRelations.load`, for the only field of a request that could ask it: the one
+   * store call at once, with no loader made and no batch to gather (nothing could join it).
+   */
+  entityWithRelationsAlone(key: EntityWithRelationsKey): Promise<EntityWithRelations>;
   readonly statement: DataLoader<string, StatementRecord | null>;
   readonly source: DataLoader<string, SourceRecord | null>;
   readonly relations: DataLoader<RelationKey, RelationView[], string>;
@@ -312,6 +317,9 @@ class LazyLoaders implements Loaders {
       ...this.#schedule,
       cacheKeyFn: (key) => `${key.id} ${relationsQueryKey(key.query)}`,
     }));
+  }
+  async entityWithRelationsAlone(key: EntityWithRelationsKey): Promise<EntityWithRelations> {
+    return (await loadEntitiesWithRelations(this.store, [key], this.read, this))[0]!;
   }
   get statement() {
     return (this.#statement ??= new DataLoader((ids) => this.store.statementsByIds(ids, this.read), this.#schedule));

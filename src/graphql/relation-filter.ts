@@ -13,7 +13,7 @@ import {
   notFound,
   type RelationType,
 } from '../domain/index.js';
-import type { RelationFilter } from '../store/graph-store.js';
+import { ANY_RELATION, type RelationFilter } from '../store/graph-store.js';
 import type { GraphContext } from './context.js';
 import type { RelationFilterInput } from './generated/resolvers-types.js';
 
@@ -46,7 +46,8 @@ export function relationFilterWithoutLookups(args: RelationFilterArgs): Relation
 /** The checks that need no store, in argument order, so the first bad argument is the one named. */
 function checkedFilter({ types, filter }: RelationFilterArgs): RelationFilter {
   const own = checkRelationTypes(types);
-  if (!filter) return { types: own };
+  // The one filter of every unfiltered question, so its key is worked out once (relationFilterKey).
+  if (!filter) return own === null ? ANY_RELATION : { types: own };
   const theirs = checkRelationTypes(filter.types, 'filter.types');
   return {
     types: own === null ? theirs : theirs === null ? own : own.filter((t) => theirs.includes(t)),
@@ -80,6 +81,15 @@ export function relationFilterOfType(type: RelationType): RelationFilter {
  * counts, each as relationFilterFromArgs normalises it (lists sorted and deduplicated).
  */
 export function relationFilterKey(filter: RelationFilter): string {
+  let key = keyOfFilter.get(filter);
+  if (key === undefined) keyOfFilter.set(filter, (key = keyOf(filter)));
+  return key;
+}
+
+/** A filter is not changed once made: its key is kept with it (a request asks for it several times). */
+const keyOfFilter = new WeakMap<RelationFilter, string>();
+
+function keyOf(filter: RelationFilter): string {
   const list = (values: readonly string[] | null | undefined) => values?.join(',') ?? '*';
   const window = filter.window ? `${filter.window.from ?? ''}..${filter.window.to ?? ''}` : '*';
   return [list(filter.types), list(filter.statuses), list(filter.claimantIds), window, list(filter.kinds)].join(' ');

@@ -63,6 +63,21 @@ describe.each(storesUnderTest())('round trips on the $name store', ({ enabled, o
     expect(Object.fromEntries(harness.calls)).toEqual({ entitiesWithRelations: 1 });
   });
 
+  test('two entities asked with their relations from a fragment on Query, in one call', async () => {
+    // The operation has one root selection, a fragment: it is not an entity field asked alone.
+    const query = `{ ...both } fragment both on Query {
+      a: entity(id: "unit:russian-armed-forces") { id relations { type } }
+      b: entity(id: "settlement:kurakhove") { id relations { type } } }`;
+    harness.resetCalls();
+    const result = await harness.run(query);
+    expect(result.errors).toBeUndefined();
+    expect([(result.data!['a'] as { id: string }).id, (result.data!['b'] as { id: string }).id]).toEqual([
+      'unit:russian-armed-forces',
+      'settlement:kurakhove',
+    ]);
+    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesWithRelations: 1 });
+  });
+
   test('relations the selection does not ask plainly are read as before, with the same answer', async () => {
     const id = 'settlement:kurakhove';
     const plain = await harness.run(`{ entity(id: "${id}") { id relations(types: ["CONTROLS", "NEAR"]) { type direction node { name } } } }`);

@@ -15,6 +15,7 @@ import {
   ErrorCode,
   nearestThatFit,
 } from '../../domain/index.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs } from '../relation-filter.js';
 import { requireEnds, requireEntity } from './lookups.js';
@@ -31,7 +32,9 @@ export const queryResolvers: Resolvers = {
       const entity =
         relations === null
           ? await ctx.loaders.entity.load(checked)
-          : (await ctx.loaders.entityWithRelations.load({ id: checked, query: relations })).entity;
+          : isTheOnlyRootField(info)
+            ? (await ctx.loaders.entityWithRelationsAlone({ id: checked, query: relations })).entity
+            : (await ctx.loaders.entityWithRelations.load({ id: checked, query: relations })).entity;
       return entity ?? new ResolutionService(ctx.store, ctx.read).resolve(id);
     },
 
@@ -113,6 +116,12 @@ export const queryResolvers: Resolvers = {
     relationTypes: () => [...RELATION_TYPE_INFOS],
   },
 };
+
+/** Whether this field is the whole of its operation's selection: no other root field can share its store call. */
+function isTheOnlyRootField(info: GraphQLResolveInfo): boolean {
+  const roots = info.operation.selectionSet.selections;
+  return roots.length === 1 && info.fieldNodes.length === 1 && roots[0] === info.fieldNodes[0];
+}
 
 function neighbourhoodTooLarge(centreId: string, depth: number, max: number): DomainError {
   return new DomainError(
