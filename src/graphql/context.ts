@@ -318,8 +318,9 @@ class LazyLoaders implements Loaders {
       cacheKeyFn: (key) => `${key.id} ${relationsQueryKey(key.query)}`,
     }));
   }
-  async entityWithRelationsAlone(key: EntityWithRelationsKey): Promise<EntityWithRelations> {
-    return (await loadEntitiesWithRelations(this.store, [key], this.read, this))[0]!;
+  async entityWithRelationsAlone({ id, query }: EntityWithRelationsKey): Promise<EntityWithRelations> {
+    const [answer] = await this.store.entitiesWithRelations([id], query, this.read);
+    return keepEntityWithRelations(this, id, query, answer);
   }
   get statement() {
     return (this.#statement ??= new DataLoader((ids) => this.store.statementsByIds(ids, this.read), this.#schedule));
@@ -430,15 +431,24 @@ async function loadEntitiesWithRelations(
       const ids = positions.map((p) => keys[p]!.id);
       const answers = await store.entitiesWithRelations(ids, query, read);
       positions.forEach((p, i) => {
-        const answer = answers[i] ?? { entity: null, relations: [] };
-        results[p] = answer;
-        const id = ids[i]!;
-        loaders.keepEntity(id, answer.entity);
-        if (answer.entity === null) return;
-        loaders.keepRelations({ entityId: id, ...query }, answer.relations);
-        keepOtherEnds(loaders, answer.relations);
+        results[p] = keepEntityWithRelations(loaders, ids[i]!, query, answers[i]);
       });
     }),
   );
   return results;
+}
+
+/** An entity's answer kept in the request's entity and relations loaders, as if each had been loaded. */
+function keepEntityWithRelations(
+  loaders: LazyLoaders,
+  id: string,
+  query: RelationsQuery,
+  answer: EntityWithRelations | undefined,
+): EntityWithRelations {
+  const kept = answer ?? { entity: null, relations: [] };
+  loaders.keepEntity(id, kept.entity);
+  if (kept.entity === null) return kept;
+  loaders.keepRelations({ entityId: id, ...query }, kept.relations);
+  keepOtherEnds(loaders, kept.relations);
+  return kept;
 }
