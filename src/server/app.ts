@@ -23,7 +23,7 @@ import { createGraphQLServer } from './graphql-server.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
 import { requestDeadline } from './request-deadline.js';
-import { metricsHandler, metricsPlugin } from './plugins/metrics/index.js';
+import { metricsHandler, metricsPlugin, registerWaitingRequests } from './plugins/metrics/index.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { authenticateRequest } from './auth/request-auth.js';
 
@@ -123,6 +123,8 @@ export async function startServer(
     app.use(graphiqlRoutes(graphiqlDir));
     if (options.playground === 'graphiql') app.use('/graphql', redirectBrowsersToGraphiQL());
   }
+  const arrivalOrder = new ArrivalOrder();
+  if (options.metrics) registerWaitingRequests(options.metrics, arrivalOrder);
   const bodyLimit = options.bodyLimit ?? '100kb';
   const corsOrigins = options.corsOrigins ?? '*';
   const graphqlHttp: GraphQLHttpOptions<GraphContext> = {
@@ -130,7 +132,7 @@ export async function startServer(
     corsOrigins,
     bodyLimit,
     logError: (error) => log.error({ err: error }, 'unexpected error before GraphQL'),
-    arrivalOrder: new ArrivalOrder(),
+    arrivalOrder,
     context: async (req, res) => {
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -45,6 +45,8 @@ describe('metrics on the embedded store', () => {
     expect(samples.get('graphql_request_duration_seconds_count{operation_name="Commander"}')).toBe(2);
     expect(samples.get('graphql_request_duration_seconds_bucket{le="+Inf",operation_name="Commander"}')).toBe(2);
     expect(samples.get('graphql_errors_total{code="BAD_USER_INPUT"}')).toBe(1);
+    // Every request above was answered before the scrape: none is waiting for its turn.
+    expect(samples.get('graphql_requests_waiting')).toBe(0);
 
     // The port methods these queries used: an entity lookup, its relations, a search.
     expect(samples.get('store_calls_total{method="entitiesByIds",outcome="ok"}')).toBeGreaterThanOrEqual(2);

@@ -3,7 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { createMetricsRegistry, instrumentStore, metricsPlugin } from '../../src/server/plugins/metrics/index.js';
+import { createMetricsRegistry, instrumentStore, metricsPlugin, registerWaitingRequests } from '../../src/server/plugins/metrics/index.js';
+import { ArrivalOrder } from '../../src/server/arrival-order.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 
 const typeDefs = 'type Query { hello: String, broken: String }';
@@ -100,5 +101,23 @@ describe('instrumentStore', () => {
     const text = await registry.metrics();
     expect(text).toContain('store_call_duration_seconds_count{method="entitiesByIds"} 1');
     expect(text).toContain('store_call_duration_seconds_count{method="ping"} 1');
+  });
+});
+
+describe('graphql_requests_waiting', () => {
+  it('shows, at each scrape, the requests waiting for their turn, and none once they have started', async () => {
+    const registry = new Registry();
+    const order = new ArrivalOrder(2);
+    registerWaitingRequests(registry, order);
+    expect(await value(registry, 'graphql_requests_waiting', {})).toBe(0);
+    const started: number[] = [];
+    for (let i = 0; i < 5; i++) order.inTurn(() => started.push(i));
+    expect(await value(registry, 'graphql_requests_waiting', {})).toBe(5);
+    await new Promise((resolve) => setImmediate(resolve)); // one turn: two start
+    expect(started).toEqual([0, 1]);
+    expect(await value(registry, 'graphql_requests_waiting', {})).toBe(3);
+    while (started.length < 5) await new Promise((resolve) => setImmediate(resolve));
+    expect(await value(registry, 'graphql_requests_waiting', {})).toBe(0);
+    expect(await registry.metrics()).toContain('# TYPE graphql_requests_waiting gauge');
   });
 });

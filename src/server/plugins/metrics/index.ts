@@ -9,7 +9,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { getOperationAST, type GraphQLFormattedError } from 'graphql';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { BoundedLabel } from './labels.js';
 
 export { instrumentStore } from './store.js';
@@ -46,6 +46,22 @@ export function metricsHandler(registry: Registry): RequestHandler {
   };
 }
 
+/**
+ * `graphql_requests_waiting`: GraphQL requests read and waiting for their turn to start, in the
+ * order they arrived (see server/arrival-order.ts), as at each scrape. The duration histogram
+ * starts when a request does, so this is where a server that has fallen behind shows it.
+ */
+export function registerWaitingRequests(registry: Registry, waiting: { readonly length: number }): void {
+  new Gauge({
+    name: 'graphql_requests_waiting',
+    help: 'GraphQL requests read and waiting for their turn to start (in the order they arrived).',
+    registers: [registry],
+    collect() {
+      this.set(waiting.length);
+    },
+  });
+}
+
 export const ANONYMOUS = 'anonymous';
 
 /**
@@ -64,7 +80,7 @@ export function metricsPlugin<TContext extends BaseContext>(options: Options): A
   });
   const duration = new Histogram({
     name: 'graphql_request_duration_seconds',
-    help: 'Duration of GraphQL requests from receipt to response, by operation name.',
+    help: 'Duration of GraphQL requests from their start (after any wait for their turn) to response, by operation name.',
     labelNames: ['operation_name'] as const,
     ...(options.durationBuckets ? { buckets: [...options.durationBuckets] } : {}),
     registers: [registry],
