@@ -55,6 +55,8 @@ export interface ServerOptions {
   readonly metrics?: Registry;
   /** Credentials and read access (none configured, reads open, when absent: nobody can write). */
   readonly auth?: AuthConfig;
+  /** Where GraphQL requests wait for their turn to start (a new ArrivalOrder when absent). */
+  readonly arrivalOrder?: ArrivalOrder;
 }
 
 const NO_AUTH: AuthConfig = { tokens: new Map(), jwt: undefined, readAccess: 'open' };
@@ -123,7 +125,7 @@ export async function startServer(
     app.use(graphiqlRoutes(graphiqlDir));
     if (options.playground === 'graphiql') app.use('/graphql', redirectBrowsersToGraphiQL());
   }
-  const arrivalOrder = new ArrivalOrder();
+  const arrivalOrder = options.arrivalOrder ?? new ArrivalOrder();
   if (options.metrics) registerWaitingRequests(options.metrics, arrivalOrder);
   const bodyLimit = options.bodyLimit ?? '100kb';
   const corsOrigins = options.corsOrigins ?? '*';
@@ -133,7 +135,7 @@ export async function startServer(
     bodyLimit,
     logError: (error) => log.error({ err: error }, 'unexpected error before GraphQL'),
     arrivalOrder,
-    context: async (req, res) => {
+    context: async (req, res, readAt) => {
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', requestId);
@@ -143,7 +145,8 @@ export async function startServer(
         store,
         requestId,
         log: log.child({ requestId }),
-        bounds: requestDeadline(timeouts.requestMs, res),
+        // From when its body was read: a wait for its turn counts toward REQUEST_TIMEOUT_MS.
+        bounds: requestDeadline(timeouts.requestMs, res, readAt),
         maxListLength: limits.maxListLength,
       });
     },

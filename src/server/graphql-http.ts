@@ -18,7 +18,8 @@ import type { RequestHandler } from 'express';
 import type { ArrivalOrder } from './arrival-order.js';
 import { httpErrorAnswer, type HttpError } from './http-errors.js';
 
-export type ContextFunction<TContext> = (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
+/** `readAt`: when the request's body had been read (epoch ms), before any wait for its turn. */
+export type ContextFunction<TContext> = (req: IncomingMessage, res: ServerResponse, readAt: number) => Promise<TContext>;
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
@@ -41,6 +42,7 @@ async function runGraphQL<TContext extends BaseContext>(
   res: ServerResponse,
   body: unknown,
   search: string,
+  readAt: number,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const key in req.headers) {
@@ -48,7 +50,7 @@ async function runGraphQL<TContext extends BaseContext>(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers, search, body };
-  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, res) });
+  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, res, readAt) });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status || 200;
   if (response.body.kind === 'complete') {
@@ -78,10 +80,11 @@ export function graphqlHandler<TContext extends BaseContext>(options: GraphQLHtt
       res.send('`req.body` is not set; this probably means you forgot to set up the `json` middleware before the Apollo Server middleware.');
       return;
     }
+    const readAt = Date.now();
     await arrivalOrder.turn();
     // A client that left while its request waited is not answered: nothing to run.
     if (req.socket.destroyed) return;
-    await runGraphQL(apollo, context, req, res, req.body, urlParse(req.url).search ?? '');
+    await runGraphQL(apollo, context, req, res, req.body, urlParse(req.url).search ?? '', readAt);
   };
 }
 
@@ -158,9 +161,10 @@ export function fastGraphQLPost<TContext extends BaseContext>(
         fail(res, { name: 'SyntaxError', message: 'invalid json', status: 400, type: 'entity.parse.failed' });
         return;
       }
+      const readAt = Date.now();
       arrivalOrder.inTurn(() => {
         if (req.socket.destroyed) return;
-        runGraphQL(apollo, context, req, res, body, '').catch((error: unknown) => fail(res, error as HttpError));
+        runGraphQL(apollo, context, req, res, body, '', readAt).catch((error: unknown) => fail(res, error as HttpError));
       });
     };
     req.on('data', onData);

@@ -19,8 +19,9 @@ export interface RequestDeadline extends RequestBounds {
   readonly deadline: number;
 }
 
-export function requestDeadline(timeoutMs: number, res: ServerResponse): RequestDeadline {
-  return new LazyDeadline(timeoutMs, res);
+/** The deadline is `timeoutMs` after `from` (epoch ms; now when absent). */
+export function requestDeadline(timeoutMs: number, res: ServerResponse, from = Date.now()): RequestDeadline {
+  return new LazyDeadline(timeoutMs, res, from);
 }
 
 /**
@@ -39,8 +40,9 @@ class LazyDeadline implements RequestDeadline {
   constructor(
     private readonly timeoutMs: number,
     res: ServerResponse,
+    from: number,
   ) {
-    this.deadline = Date.now() + timeoutMs;
+    this.deadline = from + timeoutMs;
     res.once('close', () => {
       if (this.#timer) clearTimeout(this.#timer);
       if (!res.writableFinished) {
