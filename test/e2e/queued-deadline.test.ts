@@ -46,9 +46,16 @@ describe('a request that waited for its turn', () => {
     await server?.stop();
   });
 
+  interface Answer {
+    data?: unknown;
+    errors?: { path?: unknown; extensions?: Record<string, unknown> }[];
+  }
   const post = async () =>
-    (await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })).json();
-  const get = async () => (await fetch(`${base}?query=${encodeURIComponent(QUERY)}`, { headers: { 'apollo-require-preflight': 'true' } })).json();
+    (await (
+      await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })
+    ).json()) as Answer;
+  const get = async () =>
+    (await (await fetch(`${base}?query=${encodeURIComponent(QUERY)}`, { headers: { 'apollo-require-preflight': 'true' } })).json()) as Answer;
 
   it('is answered when it started within its deadline', async () => {
     queue.holdMs = 50;
@@ -61,7 +68,7 @@ describe('a request that waited for its turn', () => {
     for (const answer of [await post(), await get()]) {
       expect(answer.data).toEqual({ entity: null });
       expect(answer.errors).toHaveLength(1);
-      expect(answer.errors[0]).toMatchObject({
+      expect(answer.errors![0]).toMatchObject({
         path: ['entity'],
         extensions: { code: 'DEADLINE_EXCEEDED', timeoutMs: 300, setting: 'REQUEST_TIMEOUT_MS' },
       });
