@@ -53,6 +53,8 @@ export interface Loaders {
    * made for it until one is asked for.
    */
   keepEntity(id: string, record: EntityRecord | null): void;
+  /** As `entity.load`, for the only field of a request that could ask it (see entityWithRelationsAlone). */
+  entityAlone(id: string): Promise<EntityRecord | null>;
   /** The entity and its relations in one store call; each answer also fills `entity` and `relations`. */
   readonly entityWithRelations: DataLoader<EntityWithRelationsKey, EntityWithRelations, string>;
   /**
@@ -311,6 +313,11 @@ class LazyLoaders implements Loaders {
   }
   keepEntity(id: string, record: EntityRecord | null): void {
     this.#entities.keep(id, record);
+  }
+  async entityAlone(id: string): Promise<EntityRecord | null> {
+    const [record] = await this.store.entitiesByIds([id], this.read);
+    this.keepEntity(id, record ?? null);
+    return this.#entities.settled(id) ?? null;
   }
   get entityWithRelations(): Loaders['entityWithRelations'] {
     return (this.#entityWithRelations ??= new DataLoader((keys) => loadEntitiesWithRelations(this.store, keys, this.read, this), {

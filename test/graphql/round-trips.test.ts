@@ -78,6 +78,18 @@ describe.each(storesUnderTest())('round trips on the $name store', ({ enabled, o
     expect(Object.fromEntries(harness.calls)).toEqual({ entitiesWithRelations: 1 });
   });
 
+  test('an entity alone, and ten entities under their own aliases, without relations: one call each', async () => {
+    harness.resetCalls();
+    const alone = await harness.run('{ entity(id: "settlement:kurakhove") { id name } }');
+    expect(alone.data).toEqual({ entity: { id: 'settlement:kurakhove', name: expect.any(String) } });
+    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesByIds: 1 });
+    const ids = seed.entities.slice(0, 10).map((e) => e.id);
+    harness.resetCalls();
+    const result = await harness.run(`{ ${ids.map((id, i) => `e${i}: entity(id: ${JSON.stringify(id)}) { id }`).join(' ')} }`);
+    expect(ids.map((_id, i) => (result.data![`e${i}`] as { id: string }).id)).toEqual(ids);
+    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesByIds: 1 });
+  });
+
   test('relations the selection does not ask plainly are read as before, with the same answer', async () => {
     const id = 'settlement:kurakhove';
     const plain = await harness.run(`{ entity(id: "${id}") { id relations(types: ["CONTROLS", "NEAR"]) { type direction node { name } } } }`);

@@ -29,12 +29,14 @@ export const queryResolvers: Resolvers = {
       const checked = checkId('id', id);
       // With the relations its selection asks for, in the same round trip, when it asks for some.
       const relations = relationsAskedOfEntity(info, ctx);
+      // Asked alone, no batch could form: the store is asked at once, without a loader.
+      const alone = isTheOnlyRootField(info);
       const entity =
         relations === null
-          ? await ctx.loaders.entity.load(checked)
-          : isTheOnlyRootField(info)
-            ? (await ctx.loaders.entityWithRelationsAlone({ id: checked, query: relations })).entity
-            : (await ctx.loaders.entityWithRelations.load({ id: checked, query: relations })).entity;
+          ? await (alone ? ctx.loaders.entityAlone(checked) : ctx.loaders.entity.load(checked))
+          : (await (alone
+              ? ctx.loaders.entityWithRelationsAlone({ id: checked, query: relations })
+              : ctx.loaders.entityWithRelations.load({ id: checked, query: relations }))).entity;
       return entity ?? new ResolutionService(ctx.store, ctx.read).resolve(id);
     },
 
