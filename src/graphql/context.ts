@@ -317,7 +317,8 @@ class LazyLoaders implements Loaders {
   async entityAlone(id: string): Promise<EntityRecord | null> {
     const [record] = await this.store.entitiesByIds([id], this.read);
     this.keepEntity(id, record ?? null);
-    return this.#entities.settled(id) ?? null;
+    // The record the request already held for this id, if any (one record per id); else this one.
+    return this.#entities.settled(id) ?? record ?? null;
   }
   get entityWithRelations(): Loaders['entityWithRelations'] {
     return (this.#entityWithRelations ??= new DataLoader((keys) => loadEntitiesWithRelations(this.store, keys, this.read, this), {
