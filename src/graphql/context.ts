@@ -93,6 +93,8 @@ export interface GraphContext {
   readonly viewer: Viewer;
   /** Whether the client closed the connection before its answer. */
   clientGone(): boolean;
+  /** Whether, by now, its deadline has passed or its client has gone (its reads would be refused). */
+  cancelled(): boolean;
 }
 
 /**
@@ -184,6 +186,15 @@ class RequestContext implements GraphContext {
 
   clientGone(): boolean {
     return this.bounds.clientGone?.() ?? false;
+  }
+
+  cancelled(): boolean {
+    try {
+      this.read.throwIfCancelled?.();
+      return false;
+    } catch {
+      return true;
+    }
   }
 }
 

@@ -20,7 +20,7 @@ import type { GraphContext } from '../graphql/context.js';
 import { createErrorFormatter, logUnexpectedErrors } from '../graphql/errors.js';
 import { knownOperationTypes } from '../graphql/known-operation-types.js';
 import { buildGraphSchema } from '../graphql/schema.js';
-import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution.js';
+import { compiledExecution, type CompiledExecutionOptions, type RequestState } from './compiled-execution.js';
 import { queryLimits } from './plugins/limits/index.js';
 import { requestLoggingPlugin } from './request-logging.js';
 import { responseSizeCap } from './response-size.js';
@@ -72,11 +72,17 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
       logUnexpectedErrors(),
       requestLoggingPlugin(),
       // Last: it answers only after every other plugin has seen the operation resolved.
-      ...(options.compiled === false ? [] : [compiledExecution<GraphContext>(schema, (context) => context.clientGone(), options.compiled)]),
+      ...(options.compiled === false ? [] : [compiledExecution<GraphContext>(schema, REQUEST_STATE, options.compiled)]),
       landingPage(options.playground),
     ],
   });
 }
+
+/** What compiled execution asks of a request (see there). */
+const REQUEST_STATE: RequestState<GraphContext> = {
+  clientGone: (context) => context.clientGone(),
+  cancelled: (context) => context.cancelled(),
+};
 
 /**
  * `cache-control: no-store` on every response of the GraphQL pipeline, as Apollo's cache-control
