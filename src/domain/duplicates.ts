@@ -10,7 +10,12 @@
  * shares (blocking): each folded word of a name or alias of 4+ letters, and that word with one
  * letter deleted (symmetric-deletion keys, as SymSpell uses: two words one edit apart share one).
  * Only entities sharing a block are compared. Blocks larger than `MAX_BLOCK` (a word half the
- * graph has, "forces") say nothing and are skipped.
+ * graph has, "forces") say nothing and are skipped. A word the typo budget gives no typo (one with
+ * a digit: "155th" and "115th" are different brigades) is its own only key.
+ *
+ * The work grows with the graph, so the loops take a `Pace` (the store's Pacer): they let other
+ * requests run every few milliseconds and stop at the request's deadline. The neighbours, which
+ * cost a store read, are asked only for the pairs whose names leave them a chance of the first places.
  */
 import type { EntityRecord } from './model.js';
 import { boundedEditDistance, compareText, normalizeForSearch, typoBudget } from './search.js';
@@ -51,6 +56,18 @@ const NAME_WEIGHT = 0.8;
 const NEIGHBOUR_WEIGHT = 0.2;
 const MIN_KEY_WORD = 4;
 
+/**
+ * What a long loop asks between steps (the store's Pacer, src/store/pacer.ts): whether it is time
+ * to let other work run, which throws once the request is cancelled, and the pause itself.
+ */
+export interface Pace {
+  due(steps?: number): boolean;
+  pause(): Promise<void>;
+}
+
+/** Never pauses: for callers with little to do (tests, a handful of entities). */
+const UNPACED: Pace = { due: () => false, pause: async () => {} };
+
 /** The sorted-pair key of two ids, as judgements are stored under. */
 export function pairKey(aId: string, bId: string): string {
   const [x, y] = compareText(aId, bId) <= 0 ? [aId, bId] : [bId, aId];
@@ -84,7 +101,10 @@ function labelsOf(entity: EntityRecord): Label[] {
   return labels;
 }
 
-/** The blocking keys of an entity: its long folded words, each also with one letter deleted. */
+/**
+ * The blocking keys of an entity: its long folded words, each also with one letter deleted when
+ * the word may have a typo (`typoBudget`); a word that may not matches only itself.
+ */
 export function blockingKeys(entity: EntityRecord): string[] {
   const keys = new Set<string>();
   for (const label of labelsOf(entity)) {
@@ -92,6 +112,7 @@ export function blockingKeys(entity: EntityRecord): string[] {
       const letters = Array.from(word);
       if (letters.length < MIN_KEY_WORD) continue;
       keys.add(word);
+      if (typoBudget(word) === 0) continue;
       for (let i = 0; i < letters.length; i++) keys.add(letters.slice(0, i).join('') + letters.slice(i + 1).join(''));
     }
   }
@@ -164,15 +185,17 @@ export function nameSimilarity(a: EntityRecord, b: EntityRecord): { score: numbe
  * The pairs of entities that share a blocking key, each once, same kind only. Entities must be
  * of the kinds wanted already.
  */
-export function blockedPairs(entities: readonly EntityRecord[]): [EntityRecord, EntityRecord][] {
+export async function blockedPairs(entities: readonly EntityRecord[], pace: Pace = UNPACED): Promise<[EntityRecord, EntityRecord][]> {
   const blocks = new Map<string, EntityRecord[]>();
   for (const entity of entities) {
-    for (const key of blockingKeys(entity)) {
+    const keys = blockingKeys(entity);
+    for (const key of keys) {
       const blockKey = `${entity.kind}\u0000${key}`;
       const block = blocks.get(blockKey);
       if (block) block.push(entity);
       else blocks.set(blockKey, [entity]);
     }
+    if (pace.due(1 + keys.length)) await pace.pause();
   }
   const pairs = new Map<string, [EntityRecord, EntityRecord]>();
   for (const block of blocks.values()) {
@@ -183,6 +206,7 @@ export function blockedPairs(entities: readonly EntityRecord[]): [EntityRecord, 
         if (x.id !== y.id) pairs.set(pairKey(x.id, y.id), [x, y]);
       }
     }
+    if (pace.due(block.length * block.length)) await pace.pause();
   }
   return [...pairs.values()];
 }
@@ -195,23 +219,63 @@ export interface DuplicateContext {
   readonly excluded: ReadonlySet<string>;
 }
 
-/** Scores pairs (from `blockedPairs`) and keeps the best `first`: score, then a's id, then b's id. */
-export function rankDuplicates(
+/** A pair with what its names give (`nameSimilarity`). */
+export interface NamedPair {
+  readonly a: EntityRecord;
+  readonly b: EntityRecord;
+  readonly names: { readonly score: number; readonly reasons: readonly DuplicateReason[] };
+}
+
+const roundScore = (score: number) => Math.round(score * 1000) / 1000;
+
+/** The score of a pair whose names give `names` and whose neighbours give `neighbours` (0 to 1 each). */
+const pairScore = (names: number, neighbours: number) => roundScore(NAME_WEIGHT * names + NEIGHBOUR_WEIGHT * neighbours);
+
+/**
+ * The pairs (from `blockedPairs`) not excluded whose names alike enough that, with every
+ * neighbour shared, they would score MIN_SCORE.
+ */
+export async function namedPairs(
   pairs: readonly (readonly [EntityRecord, EntityRecord])[],
-  context: DuplicateContext,
+  excluded: ReadonlySet<string>,
+  pace: Pace = UNPACED,
+): Promise<NamedPair[]> {
+  const named: NamedPair[] = [];
+  for (const [a, b] of pairs) {
+    // Comparing two names costs about as much as a few steps of a walk.
+    if (pace.due(4)) await pace.pause();
+    if (excluded.has(pairKey(a.id, b.id))) continue;
+    const names = nameSimilarity(a, b);
+    if (names.score > 0 && pairScore(names.score, 1) >= MIN_SCORE) named.push({ a, b, names });
+  }
+  return named;
+}
+
+/**
+ * The pairs that may be among the `first` best whatever their neighbours: the rest would score
+ * less than `first` others even with every neighbour shared (and those others with none), so
+ * their neighbours need not be read.
+ */
+export function pairsThatMayRank(named: readonly NamedPair[], first: number): NamedPair[] {
+  if (named.length <= first) return [...named];
+  const floors = named.map((p) => pairScore(p.names.score, 0)).sort((x, y) => y - x);
+  const bar = floors[first - 1]!;
+  return named.filter((p) => pairScore(p.names.score, 1) >= bar);
+}
+
+/** Scores named pairs with their neighbours and keeps the best `first`: score, then a's id, then b's id. */
+export function rankNamedPairs(
+  named: readonly NamedPair[],
+  neighbours: DuplicateContext['neighbours'],
   first: number,
 ): DuplicateCandidate[] {
   const candidates: DuplicateCandidate[] = [];
-  for (const [a, b] of pairs) {
-    if (context.excluded.has(pairKey(a.id, b.id))) continue;
-    const names = nameSimilarity(a, b);
-    if (names.score === 0) continue;
-    const na = context.neighbours.get(a.id) ?? new Set<string>();
-    const nb = context.neighbours.get(b.id) ?? new Set<string>();
+  for (const { a, b, names } of named) {
+    const na = neighbours.get(a.id) ?? new Set<string>();
+    const nb = neighbours.get(b.id) ?? new Set<string>();
     const shared = [...na].filter((id) => nb.has(id) && id !== a.id && id !== b.id).sort(compareText);
     const union = new Set([...na, ...nb].filter((id) => id !== a.id && id !== b.id)).size;
-    const neighbourScore = union === 0 ? 0 : shared.length / union;
-    const score = Math.round((NAME_WEIGHT * names.score + NEIGHBOUR_WEIGHT * neighbourScore) * 1000) / 1000;
+    const score = pairScore(names.score, union === 0 ? 0 : shared.length / union);
     if (score < MIN_SCORE) continue;
     const reasons = [...names.reasons];
     if (shared.length > 0) {
@@ -225,4 +289,13 @@ export function rankDuplicates(
   return candidates
     .sort((x, y) => y.score - x.score || compareText(x.a.id, y.a.id) || compareText(x.b.id, y.b.id))
     .slice(0, first);
+}
+
+/** Scores pairs (from `blockedPairs`) and keeps the best `first`: score, then a's id, then b's id. */
+export async function rankDuplicates(
+  pairs: readonly (readonly [EntityRecord, EntityRecord])[],
+  context: DuplicateContext,
+  first: number,
+): Promise<DuplicateCandidate[]> {
+  return rankNamedPairs(pairsThatMayRank(await namedPairs(pairs, context.excluded), first), context.neighbours, first);
 }

@@ -17,7 +17,9 @@ import {
   pairKey,
   planMerge,
   planUnmerge,
-  rankDuplicates,
+  namedPairs,
+  pairsThatMayRank,
+  rankNamedPairs,
   recordsToUndo,
   RESOLVABLE_KINDS,
   type DuplicateCandidate,
@@ -30,6 +32,7 @@ import {
   type Viewer,
 } from '../domain/index.js';
 import { ANY_RELATION, type GraphStore, type ReadOptions, type StoredDocument } from '../store/graph-store.js';
+import { Pacer } from '../store/pacer.js';
 import { WriteService } from './write-service.js';
 
 export type Verdict = 'SAME' | 'DIFFERENT' | 'UNSURE';
@@ -67,21 +70,27 @@ export class ResolutionService {
   }
 
 
-  /** Schema: `Query.duplicateCandidates`. */
+  /**
+   * Schema: `Query.duplicateCandidates`. Every entity of the kinds is read and blocked; over a large
+   * graph that is seconds of work, done in slices (the Pacer) so other requests keep being answered
+   * and the request stops at its deadline.
+   */
   async duplicateCandidates(first: number, kinds: readonly EntityKind[] | null): Promise<CandidateWithJudgement[]> {
     const wanted = (kinds ?? RESOLVABLE_KINDS).filter((k) => RESOLVABLE_KINDS.includes(k));
     if (wanted.length === 0) return [];
-    const pairs = blockedPairs(await this.store.listEntities(wanted, this.read));
-    const keys = pairs.map(([a, b]) => pairKey(a.id, b.id));
+    const pace = new Pacer(this.read);
+    const pairs = await blockedPairs(await this.store.listEntities(wanted, this.read), pace);
+    // All judgements at once: a few hundred at most, where the pairs may be millions.
     const judgements = new Map<string, Judgement>();
-    for (const doc of await this.store.documents('judgement', keys, this.read)) {
+    for (const doc of await this.store.documents('judgement', null, this.read)) {
       if (doc) judgements.set(doc.id, doc.body as Judgement);
     }
     const excluded = new Set([...judgements].filter(([, j]) => j.verdict === 'DIFFERENT' || (j.verdict === 'SAME' && j.undone === null)).map(([k]) => k));
-    const ids = [...new Set(pairs.flat().map((e) => e.id))];
+    const contenders = pairsThatMayRank(await namedPairs(pairs, excluded, pace), first);
+    const ids = [...new Set(contenders.flatMap((p) => [p.a.id, p.b.id]))];
     const views = await this.store.relationsOf(ids, { filter: ANY_RELATION, direction: 'BOTH' }, this.read);
     const neighbours = new Map(ids.map((id, i) => [id, new Set(views[i]!.map((v) => v.otherId))]));
-    return rankDuplicates(pairs, { neighbours, excluded }, first).map((c) => ({ ...c, judgement: judgements.get(pairKey(c.a.id, c.b.id)) ?? null }));
+    return rankNamedPairs(contenders, neighbours, first).map((c) => ({ ...c, judgement: judgements.get(pairKey(c.a.id, c.b.id)) ?? null }));
   }
 
   /** Schema: `Query.judgements`: the latest first. */

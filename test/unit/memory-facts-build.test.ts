@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineQuery } from '../../src/store/graph-store.js';
 import { runSteps, runStepsPaced, sortSteps } from '../../src/store/memory/ascending.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import { Pacer } from '../../src/store/memory/pacer.js';
+import { Pacer } from '../../src/store/pacer.js';
 import { factIndexesOf } from '../../src/store/memory/facts.js';
 import { compareTimelineRows } from '../../src/store/memory/fact-rows.js';
 import type { MemoryState } from '../../src/store/memory/state.js';

@@ -22,7 +22,7 @@ import {
 import type { Adjacency } from '../../src/store/memory/adjacency.js';
 import { stateWithDataset, type MemoryState, type Removals } from '../../src/store/memory/state.js';
 import { entityFactsOf, factIndexesOf, factIndexesReady, timeline } from '../../src/store/memory/facts.js';
-import { Pacer } from '../../src/store/memory/pacer.js';
+import { Pacer } from '../../src/store/pacer.js';
 import { relationViewsOf } from '../../src/store/memory/relations.js';
 import { compareRelationViews } from '../../src/store/memory/ordering.js';
 import type { RelationView } from '../../src/store/graph-store.js';

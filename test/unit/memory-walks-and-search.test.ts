@@ -20,7 +20,7 @@ import {
 } from '../../src/domain/index.js';
 import type { PathQuery } from '../../src/store/graph-store.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import { Pacer } from '../../src/store/memory/pacer.js';
+import { Pacer } from '../../src/store/pacer.js';
 import { kShortestPaths } from '../../src/store/memory/paths.js';
 import { stateWithDataset } from '../../src/store/memory/state.js';
 import { EntitySearchIndex } from '../../src/store/memory/search-index.js';

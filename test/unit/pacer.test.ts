@@ -1,6 +1,6 @@
 /** The Pacer's slices: fixed for a request's loop, and for shared work a share of what the rest of the server held. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Pacer } from '../../src/store/memory/pacer.js';
+import { Pacer } from '../../src/store/pacer.js';
 
 let clock = 0;
 afterEach(() => vi.restoreAllMocks());

@@ -2,7 +2,7 @@
  * Searches of ascending lists, shared by the walks (rows in order of the other end) and the search
  * index (posting lists), ordered inserts, and a sort that can pause.
  */
-import type { Pacer } from './pacer.js';
+import type { Pacer } from '../pacer.js';
 
 /** The first place in start .. end - 1 of the ascending `values` holding `value` or more (end: none). */
 export function firstAtOrAfter(values: Int32Array, start: number, end: number, value: number): number {

@@ -28,7 +28,7 @@ import type { Adjacency } from './adjacency.js';
 import { RelationRow, dayNumber, type RowKey } from './relation-rows.js';
 import { insertSorted, placeFor, runSteps, runStepsPaced, sortSteps } from './ascending.js';
 import { pageOf, type SortKey } from './pages.js';
-import { Pacer } from './pacer.js';
+import { Pacer } from '../pacer.js';
 import { entityOf, relationOf, type MemoryState } from './state.js';
 import { factImageParts, keptFactsOf } from './fact-image.js';
 import { KIND_RANK, Of, TimelineRow, compareIdsOfRows, compareTimelineRows, type FactIndexes, type StatementFacts } from './fact-rows.js';

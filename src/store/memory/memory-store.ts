@@ -52,7 +52,7 @@ import { refuseIfCancelled } from '../graph-store.js';
 import { DataFileError, GraphDataFile } from './data-file.js';
 import { relationViewsOf } from './relations.js';
 import { emptyState, entityOf, relationOf, stateWithDataset, type MemoryState } from './state.js';
-import { Pacer } from './pacer.js';
+import { Pacer } from '../pacer.js';
 import { compareById } from './ordering.js';
 import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';

@@ -19,7 +19,7 @@
  * order ties by id, and the spur searches must share the one relation filter and the Pacer.
  */
 import type { PathQuery, PathResult } from '../graph-store.js';
-import { Pacer } from './pacer.js';
+import { Pacer } from '../pacer.js';
 import type { MemoryState } from './state.js';
 import { preparedWalk, shortestPathNumbers, type NumberedPath, type PreparedWalk } from './traversal.js';
 

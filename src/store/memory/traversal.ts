@@ -9,7 +9,7 @@ import type { NeighborhoodQuery, PathQuery, PathResult, SubgraphResult, TooManyN
 import { GrowingInts, relationAt, STEP_ANY, STEP_IN, STEP_OUT, type Adjacency, type WalkGraph } from './adjacency.js';
 import { walkThroughStatements } from './statement-walk.js';
 import { compileRelationFilter } from './relation-filter.js';
-import { Pacer } from './pacer.js';
+import { Pacer } from '../pacer.js';
 import type { MemoryState } from './state.js';
 import { MAX_MARKED_HOPS, unmarkedBytes, unreachedHops } from './scratch.js';
 import { firstAtOrAfter, gallop, insertSorted } from './ascending.js';

@@ -1,15 +1,15 @@
-import { refuseIfCancelled, type ReadOptions } from '../graph-store.js';
+import { refuseIfCancelled, type ReadOptions } from './graph-store.js';
 
 /** The longest slice of work shared with the rest of the server (`Pacer.sharing`). */
 const SHARED_SLICE_MS = 50;
 
 /**
- * Keeps long loops of the embedded store polite: they ask `due()` on each step (a counter, and a
- * clock read every 1,024 steps; a costlier step counts as several) and, when it says so,
- * `await pause()`, which lets the event loop run other requests (and /healthz). Every 1,024 steps
- * and at every pause the loop stops with the request's reason once its deadline has passed or its
- * client has gone (`refuseIfCancelled`: the request's signal is not made for that; a walk over a
- * few hundred entries never needs it).
+ * Keeps long loops polite (the embedded store's walks, a service's work over many records): they
+ * ask `due()` on each step (a counter, and a clock read every 1,024 steps; a costlier step counts
+ * as several) and, when it says so, `await pause()`, which lets the event loop run other requests
+ * (and /healthz). Every 1,024 steps and at every pause the loop stops with the request's reason
+ * once its deadline has passed or its client has gone (`refuseIfCancelled`: the request's signal
+ * is not made for that; a walk over a few hundred entries never needs it).
  */
 export class Pacer {
   private steps = 0;
