@@ -29,6 +29,7 @@ import { RelationRow, dayNumber, type RowKey } from './relation-rows.js';
 import { insertSorted, placeFor, runSteps, runStepsPaced, sortSteps } from './ascending.js';
 import { pageOf, type SortKey } from './pages.js';
 import { Pacer } from '../pacer.js';
+import { typeBitOf } from './relation-filter.js';
 import { entityOf, relationOf, type MemoryState } from './state.js';
 import { factImageParts, keptFactsOf } from './fact-image.js';
 import { KIND_RANK, Of, TimelineRow, compareIdsOfRows, compareTimelineRows, type FactIndexes, type StatementFacts } from './fact-rows.js';
@@ -639,7 +640,7 @@ export async function findEvents(
   pacer: Pacer,
 ): Promise<Page<EntityRecord>> {
   const withParticipant = participantId === null ? null : eventsOfParticipant(adjacency, participantId);
-  const inPlace = placeId === null ? null : eventsInPlace(adjacency, placeId);
+  const inPlace = placeId === null ? null : await eventsInPlace(adjacency, placeId, pacer);
   const matching: DatedEvent[] = [];
   for (const e of indexes.events) {
     if (pacer.due()) await pacer.pause();
@@ -669,26 +670,46 @@ function* relationsAt(adjacency: Adjacency, id: string): Generator<[RowKey, bool
 
 function eventsOfParticipant(adjacency: Adjacency, actorId: string): Set<string> {
   const events = new Set<string>();
-  for (const [r, isStart] of relationsAt(adjacency, actorId)) if (isStart && r.type === 'PARTICIPATED_IN') events.add(r.to);
+  const node = adjacency.numberOf.get(actorId);
+  if (node === undefined) return events;
+  const { offsets, relation, relFrom, relTo, typeBit, entities } = adjacency;
+  const participatedIn = typeBitOf('PARTICIPATED_IN');
+  for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
+    const r = relation[k]!;
+    if (relFrom[r] === node && typeBit[r] === participatedIn) events.add(entities[relTo[r]!]!.id);
+  }
   return events;
 }
 
-/** Events that took place in the place or in a place inside it (LOCATED_IN, any depth). */
-function eventsInPlace(adjacency: Adjacency, placeId: string): Set<string> {
-  const places = new Set<string>([placeId]);
-  const queue = [placeId];
-  while (queue.length > 0) {
-    const place = queue.pop()!;
-    for (const [r, isStart] of relationsAt(adjacency, place)) {
-      if (!isStart && r.type === 'LOCATED_IN' && !places.has(r.from)) {
-        places.add(r.from);
-        queue.push(r.from);
+/**
+ * Events that took place in the place or in a place inside it (LOCATED_IN, any depth). A country
+ * of a large graph holds tens of thousands of places: the walk reads the adjacency's columns, not
+ * the relations, and lets other requests run as it goes.
+ */
+async function eventsInPlace(adjacency: Adjacency, placeId: string, pacer: Pacer): Promise<Set<string>> {
+  const events = new Set<string>();
+  const start = adjacency.numberOf.get(placeId);
+  if (start === undefined) return events;
+  const { offsets, relation, relFrom, relTo, typeBit, entities } = adjacency;
+  const locatedIn = typeBitOf('LOCATED_IN');
+  const tookPlaceIn = typeBitOf('TOOK_PLACE_IN');
+  const reached = new Uint8Array(entities.length);
+  reached[start] = 1;
+  const places = [start];
+  while (places.length > 0) {
+    const place = places.pop()!;
+    for (let k = offsets[place]!, end = offsets[place + 1]!; k < end; k++) {
+      if (pacer.due()) await pacer.pause();
+      const r = relation[k]!;
+      if (relTo[r] !== place) continue;
+      const from = relFrom[r]!;
+      if (typeBit[r] === locatedIn && reached[from] === 0) {
+        reached[from] = 1;
+        places.push(from);
+      } else if (typeBit[r] === tookPlaceIn) {
+        events.add(entities[from]!.id);
       }
     }
-  }
-  const events = new Set<string>();
-  for (const place of places) {
-    for (const [r, isStart] of relationsAt(adjacency, place)) if (!isStart && r.type === 'TOOK_PLACE_IN') events.add(r.from);
   }
   return events;
 }
