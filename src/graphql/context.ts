@@ -12,7 +12,7 @@ import {
   type StatementRecord,
   type Viewer,
 } from '../domain/index.js';
-import type { EventRecord } from '../domain/claims.js';
+import { isEventRecord, type EventRecord } from '../domain/claims.js';
 import type { ProvenanceEntry } from '../domain/review.js';
 import type {
   EntityWithRelations,
@@ -23,7 +23,7 @@ import type {
   RelationsQuery,
   RelationView,
 } from '../store/graph-store.js';
-import { eventsInPlaces, placesContaining } from './place-walks.js';
+import { placesContaining } from './place-walks.js';
 import { relationFilterKey } from './relation-filter.js';
 
 export interface RelationKey {
@@ -373,13 +373,16 @@ class LazyLoaders implements Loaders {
   get factsSupportedBy() {
     return (this.#factsSupportedBy ??= new DataLoader((ids) => this.store.factsSupportedBy(ids, this.read), this.#schedule));
   }
-  // The two walks below go through the relations and entity loaders: each step of the walk is one
-  // store call for every place of the batch.
+  // This walk goes through the relations and entity loaders: each step of the walk is one store
+  // call for every place of the batch.
   get placesContaining() {
     return (this.#placesContaining ??= new DataLoader((ids) => placesContaining(this, ids), this.#schedule));
   }
   get eventsInPlace() {
-    return (this.#eventsInPlace ??= new DataLoader((ids) => eventsInPlaces(this, ids), this.#schedule));
+    return (this.#eventsInPlace ??= new DataLoader(
+      async (ids) => (await this.store.eventsInPlaces(ids, this.read)).map((events) => events.filter(isEventRecord)),
+      this.#schedule,
+    ));
   }
 }
 

@@ -1,9 +1,8 @@
 /**
- * Walks along LOCATED_IN for many places at once (schema: `within` and `events` of Country,
- * Region and Settlement). Each step is one load per place through the request's loaders, so a
+ * Walks along LOCATED_IN for many places at once (schema: `within` of Country, Region and
+ * Settlement; their `events` are the store's `eventsInPlaces`). Each step is one load per place through the request's loaders, so a
  * batch of places costs one store call per step, not one per place.
  */
-import { byTimeThenId, isEventRecord, type EventRecord } from '../domain/claims.js';
 import { ENTITY_KINDS, type Direction, type EntityRecord, type RelationType } from '../domain/index.js';
 import type { Loaders } from './context.js';
 import { relationFilterOfType } from './relation-filter.js';
@@ -58,33 +57,4 @@ const placeOrder = (a: EntityRecord, b: EntityRecord) =>
 export async function placesContaining(loaders: WalkLoaders, placeIds: readonly string[]): Promise<EntityRecord[][]> {
   const containing = await reachable(loaders, placeIds, 'LOCATED_IN', 'OUT');
   return Promise.all(containing.map(async (ids) => (await loadAll(loaders, ids)).sort(placeOrder)));
-}
-
-/** Schema: `events` of a place: events that took place in it or in a place inside it, by time (undated last), then id. */
-export async function eventsInPlaces(loaders: WalkLoaders, placeIds: readonly string[]): Promise<EventRecord[][]> {
-  const inside = await reachable(loaders, placeIds, 'LOCATED_IN', 'IN');
-  const places = placeIds.map((id, i) => [id, ...inside[i]!]);
-  const eventIds = await reachableInOneStep(loaders, places, 'TOOK_PLACE_IN', 'IN');
-  return Promise.all(eventIds.map(async (ids) => (await loadAll(loaders, ids)).filter(isEventRecord).sort(byTimeThenId)));
-}
-
-/** For each group of ids, the other ends of their relations of one type and direction, once each. */
-async function reachableInOneStep(
-  loaders: WalkLoaders,
-  groups: readonly (readonly string[])[],
-  type: RelationType,
-  direction: Direction,
-): Promise<string[][]> {
-  const filter = relationFilterOfType(type);
-  return Promise.all(
-    groups.map(async (ids) => {
-      const views = await loaders.relations.loadMany(ids.map((entityId) => ({ entityId, filter, direction })));
-      const other = new Set<string>();
-      for (const list of views) {
-        if (list instanceof Error) throw list;
-        for (const view of list) other.add(view.otherId);
-      }
-      return [...other];
-    }),
-  );
 }

@@ -467,6 +467,12 @@ export interface GraphStore {
   ): Promise<Page<StatementRecord>>;
   /** Schema: `Query.events`. */
   findEvents(query: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>>;
+  /**
+   * Schema: `events` of Country, Region and Settlement: for each place id, the events that took
+   * place in it or in a place inside it (LOCATED_IN, any depth), in `findEvents`' order (what
+   * `findEvents` lists for that `placeId`); [] for an id that is no entity.
+   */
+  eventsInPlaces(placeIds: readonly string[], options?: ReadOptions): Promise<EntityRecord[][]>;
   /** Schema: `Query.timeline`. */
   timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>>;
   /** For each statement id, the relations and events with an attribution resting on it or listing it in statementIds, relations first, each by id (schema: `Statement.supports`). */

@@ -685,6 +685,24 @@ describe.each([...(await storesOfTheirOwn('kg-facts-contract-')), await imported
       expect(await events({ placeId: 'settlement:nowhere' })).toEqual({ items: [], totalCount: 0, endCursor: null, hasNextPage: false });
     });
 
+    test("gives each place's events as events(placeId) lists them, for many places in one call", async () => {
+      const places = (await store.listEntities(['COUNTRY', 'REGION', 'SETTLEMENT'])).map((e) => e.id);
+      const asked = [...places, 'settlement:nowhere', places[0]!];
+      const lists = await store.eventsInPlaces(asked);
+      expect(lists).toHaveLength(asked.length);
+      for (const [i, placeId] of asked.entries()) {
+        expect(lists[i], placeId).toEqual((await events({ placeId })).items);
+      }
+      expect(ids(lists[asked.indexOf('country:russia')]!)).toEqual([
+        'event:north-korean-deployment',
+        'event:north-korean-casualties',
+        'event:kursk-offensive',
+        'event:kursk-repulse',
+      ]);
+      expect(lists.filter((l) => l.length > 0).length).toBeGreaterThan(3);
+      expect(await store.eventsInPlaces([])).toEqual([]);
+    });
+
     test('pages with totalCount, endCursor and hasNextPage; a cursor it did not make is bad input', async () => {
       const first = await events({}, 3);
       expect(ids(first.items)).toEqual(['event:russia-ukraine-war', 'event:north-korean-deployment', 'event:north-korean-casualties']);

@@ -654,6 +654,17 @@ export async function findEvents(
   return { ...result, items: result.items.map((e) => e.entity) };
 }
 
+/** For each place, the events in it or in a place inside it, in `findEvents`' order (the port's `eventsInPlaces`). */
+export async function eventsInPlaces(adjacency: Adjacency, placeIds: readonly string[], pacer: Pacer): Promise<EntityRecord[][]> {
+  const lists: EntityRecord[][] = [];
+  for (const placeId of placeIds) {
+    const ids = await eventsInPlace(adjacency, placeId, pacer);
+    const records = [...ids].map((id) => adjacency.entities[adjacency.numberOf.get(id)!]!).filter((e) => e.event !== null);
+    lists.push(eventsOf(records).sort(compareEvents).map((e) => e.entity));
+  }
+  return lists;
+}
+
 /**
  * The relations in an entity's row, as [its id, type and ends, whether the entity is its start]:
  * what a row of the data file has without being parsed.

@@ -58,7 +58,18 @@ import { compileRelationFilter } from './relation-filter.js';
 import { canonicalShortestPath, neighborhoodOf } from './traversal.js';
 import { statementSearchIndexOf } from './search-index.js';
 import { kShortestPaths } from './paths.js';
-import { entityFactsOf, factImageOf, factIndexesFromImage, factIndexesReady, factsSupportedBy, findEvents, near, offerFactImage, timeline } from './facts.js';
+import {
+  entityFactsOf,
+  eventsInPlaces,
+  factImageOf,
+  factIndexesFromImage,
+  factIndexesReady,
+  factsSupportedBy,
+  findEvents,
+  near,
+  offerFactImage,
+  timeline,
+} from './facts.js';
 import { FACT_PARTS } from './fact-image.js';
 import { firstAfter, pageOf, type SortKey } from './pages.js';
 import { FileJournal, Journal, type ChangeJournal } from './journal.js';
@@ -388,6 +399,10 @@ export class MemoryStore implements GraphStore {
     const state = this.state;
     const pacer = new Pacer(options);
     return findEvents(entityFactsOf(state), state.adjacency, query, page, pacer);
+  }
+
+  async eventsInPlaces(placeIds: readonly string[], options?: ReadOptions): Promise<EntityRecord[][]> {
+    return eventsInPlaces(this.state.adjacency, placeIds, new Pacer(options));
   }
 
   async timeline(query: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {

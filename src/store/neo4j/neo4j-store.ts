@@ -58,7 +58,7 @@ import {
   DOCUMENTS_OF_KIND,
 } from './cypher/journal.js';
 import { ENTITY_TIMELINE_PAGE, FACTS_CITING_SOURCES, FACTS_SUPPORTED_BY, NEAR, TIMELINE_PAGE, timelineRanges } from './cypher/facts.js';
-import { ENTITIES_PAGE, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
+import { ENTITIES_PAGE, EVENTS_IN_PLACES, EVENTS_PAGE, STATEMENTS_PAGE, type PageCypher } from './cypher/pages.js';
 import { waitUntilReachable } from './connect.js';
 import { COUNTS, PING } from './cypher/admin.js';
 import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_ENTITY_SUBSTRING_PAGE } from './cypher/search.js';
@@ -441,6 +441,10 @@ export class Neo4jStore implements GraphStore {
   async findEvents({ types, participantId, placeId, window }: EventQuery, page: PageQuery, options?: ReadOptions): Promise<Page<EntityRecord>> {
     const params = { types: types === null ? null : [...types], participantId, placeId, ...windowParams(window) };
     return this.page('events', EVENTS_PAGE, ['n', 's', 's'], params, page, (row) => entityFromNode(row['e']), options);
+  }
+
+  async eventsInPlaces(placeIds: readonly string[], options?: ReadOptions): Promise<EntityRecord[][]> {
+    return this.perKey(EVENTS_IN_PLACES, placeIds, {}, (row) => entityFromNode(row['e']), options);
   }
 
   async timeline({ window, entityId, kinds }: TimelineQuery, page: PageQuery, options?: ReadOptions): Promise<Page<TimelineEntry>> {

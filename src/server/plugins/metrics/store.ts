@@ -30,6 +30,7 @@ const METHODS = {
   entitiesPage: true,
   statementsPage: true,
   findEvents: true,
+  eventsInPlaces: true,
   timeline: true,
   factsSupportedBy: true,
   factsCitingSources: true,

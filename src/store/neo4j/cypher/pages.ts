@@ -47,22 +47,54 @@ WHERE ($speakerId IS NULL OR s.speakerId = $speakerId)
   'sortKey',
 );
 
+/** The events a findEvents query keeps, but for the place ($types, $participantId, the window). */
+const EVENT_FILTER = `($types IS NULL OR e.eventType IN $types)
+  AND ($participantId IS NULL OR EXISTS { (:Entity {id: $participantId})-[:PARTICIPATED_IN]->(e) })
+  AND (NOT $windowed OR (e.timeEarliest IS NOT NULL AND ($from IS NULL OR e.timeLatest >= $from) AND ($to IS NULL OR e.timeEarliest <= $to)))`;
+
+/**
+ * The places inside `top` (LOCATED_IN, any depth) and `top` itself, each once. The variable-length
+ * pattern followed by DISTINCT is planned as a pruning breadth-first expand: each place is reached
+ * once, however many LOCATED_IN paths lead to it (a quantified path pattern lists every path, and
+ * testing each event's place upwards took over 10 s at 100k relations).
+ */
+const PLACES_IN_TOP = `MATCH (top)<-[:LOCATED_IN*0..]-(place:Entity)
+  WITH DISTINCT place`;
+
 /**
  * findEvents (schema `Query.events`): by earliest day (undated last), then id. $types (event types),
  * $participantId (PARTICIPATED_IN to the event), $placeId (the event TOOK_PLACE_IN it or in a place
  * LOCATED_IN it, any depth): null means any; $windowed with $from / $to: the event's days overlap the
- * window, an undated event does not.
+ * window, an undated event does not. With a place, the events are found from it, down its places.
  */
 export const EVENTS_PAGE: PageCypher = paged(
-  `MATCH (e:Entity:Event)
-WHERE ($types IS NULL OR e.eventType IN $types)
-  AND ($participantId IS NULL OR EXISTS { (:Entity {id: $participantId})-[:PARTICIPATED_IN]->(e) })
-  AND ($placeId IS NULL OR EXISTS {
-    MATCH (e)-[:TOOK_PLACE_IN]->(place:Entity)
-    WHERE place.id = $placeId OR EXISTS { (place)-[:LOCATED_IN]->+(:Entity {id: $placeId}) }
-  })
-  AND (NOT $windowed OR (e.timeEarliest IS NOT NULL AND ($from IS NULL OR e.timeLatest >= $from) AND ($to IS NULL OR e.timeEarliest <= $to)))`,
+  `CALL () {
+  MATCH (e:Entity:Event)
+  WHERE $placeId IS NULL AND ${EVENT_FILTER}
+  RETURN e
+  UNION
+  MATCH (top:Entity {id: $placeId})
+  ${PLACES_IN_TOP}
+  MATCH (place)<-[:TOOK_PLACE_IN]-(e:Entity:Event)
+  WHERE ${EVENT_FILTER}
+  RETURN e
+}`,
   'e, [CASE WHEN e.timeEarliest IS NULL THEN 1 ELSE 0 END, coalesce(e.timeEarliest, \'\'), e.id] AS sortKey',
   'e, sortKey',
   'sortKey',
 );
+
+/**
+ * eventsInPlaces (schema `events` of a place): for each place id ($ids), as `key`, the events that
+ * took place in it or in a place LOCATED_IN it, any depth, in EVENTS_PAGE's order.
+ */
+export const EVENTS_IN_PLACES = `
+UNWIND $ids AS key
+MATCH (top:Entity {id: key})
+CALL (top) {
+  ${PLACES_IN_TOP}
+  MATCH (place)<-[:TOOK_PLACE_IN]-(e:Entity:Event)
+  RETURN DISTINCT e
+}
+RETURN key, e
+ORDER BY key, CASE WHEN e.timeEarliest IS NULL THEN 1 ELSE 0 END, coalesce(e.timeEarliest, ''), e.id`;
