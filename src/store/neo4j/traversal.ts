@@ -180,9 +180,12 @@ export async function shortestPathIn(
 /**
  * The first `query.first` loopless paths, shortest first, ties by node ids then relation ids: what
  * Yen's algorithm gives with that tie-break. Asks Neo4j for the paths of the k shortest lengths
- * (kShortestPathsCypher), k starting at `first` and doubling while fewer loopless paths than wanted
- * are found, up to every length within maxHops. No path at all shows at once: the shortest trail
- * between two nodes is always loopless, so an empty first answer means there is none.
+ * (kShortestPathsCypher), k starting at 1 and doubling while fewer loopless paths than wanted are
+ * found, up to every length within maxHops. No path at all shows at once: the shortest trail
+ * between two nodes is always loopless, so an empty first answer means there is none. A group holds
+ * every path of its length, and between two entities near hubs the second and third lengths hold
+ * millions: starting at `first` groups, `paths(first: 3)` between two entities with three paths of
+ * the shortest length ran past the deadline at 100k relations.
  */
 export async function pathsIn(tx: QueryRunner, fromId: string, toId: string, query: PathQuery): Promise<PathResult[]> {
   const first = query.first ?? 1;
@@ -192,7 +195,7 @@ export async function pathsIn(tx: QueryRunner, fromId: string, toId: string, que
     return alone ? [alone] : [];
   }
   const maxHops = Math.min(query.maxHops, MAX_PATH_HOPS);
-  for (let groups = Math.min(first, maxHops); ; groups = Math.min(groups * 2, maxHops)) {
+  for (let groups = 1; ; groups = Math.min(groups * 2, maxHops)) {
     const cypher = kShortestPathsCypher(maxHops, groups, query.filter, through);
     const rows = await tx.run(cypher.text, {
       ...cypher.params,
