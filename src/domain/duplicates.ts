@@ -232,7 +232,7 @@ const roundScore = (score: number) => Math.round(score * 1000) / 1000;
 const pairScore = (names: number, neighbours: number) => roundScore(NAME_WEIGHT * names + NEIGHBOUR_WEIGHT * neighbours);
 
 /**
- * The pairs (from `blockedPairs`) not excluded whose names alike enough that, with every
+ * The pairs (from `blockedPairs`) not excluded whose names are alike enough that, with every
  * neighbour shared, they would score MIN_SCORE.
  */
 export async function namedPairs(

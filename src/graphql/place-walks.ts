@@ -1,7 +1,8 @@
 /**
  * Walks along LOCATED_IN for many places at once (schema: `within` of Country, Region and
- * Settlement; their `events` are the store's `eventsInPlaces`). Each step is one load per place through the request's loaders, so a
- * batch of places costs one store call per step, not one per place.
+ * Settlement; their `events` are the store's `eventsInPlaces`). Each step is one load per place
+ * through the request's loaders, so a batch of places costs one store call per step, not one per
+ * place.
  */
 import { ENTITY_KINDS, type Direction, type EntityRecord, type RelationType } from '../domain/index.js';
 import type { Loaders } from './context.js';
