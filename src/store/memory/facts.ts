@@ -645,8 +645,9 @@ export async function findEvents(
   for (const e of indexes.events) {
     if (pacer.due()) await pacer.pause();
     if (types !== null && !types.includes(e.entity.event!.type)) continue;
-    if (withParticipant !== null && !withParticipant.has(e.entity.id)) continue;
-    if (inPlace !== null && !inPlace.has(e.entity.id)) continue;
+    // The event list and the walks read one snapshot's records: a record stands for its id here.
+    if (withParticipant !== null && !withParticipant.has(e.entity)) continue;
+    if (inPlace !== null && !inPlace.has(e.entity)) continue;
     if (window !== null && (e.earliest === null || !overlapsWindow({ earliest: e.earliest, latest: e.latest! }, window))) continue;
     matching.push(e);
   }
@@ -658,9 +659,8 @@ export async function findEvents(
 export async function eventsInPlaces(adjacency: Adjacency, placeIds: readonly string[], pacer: Pacer): Promise<EntityRecord[][]> {
   const lists: EntityRecord[][] = [];
   for (const placeId of placeIds) {
-    const ids = await eventsInPlace(adjacency, placeId, pacer);
-    const records = [...ids].map((id) => adjacency.entities[adjacency.numberOf.get(id)!]!).filter((e) => e.event !== null);
-    lists.push(eventsOf(records).sort(compareEvents).map((e) => e.entity));
+    const events = [...(await eventsInPlace(adjacency, placeId, pacer))].filter((e) => e.event !== null);
+    lists.push(eventsOf(events).sort(compareEvents).map((e) => e.entity));
   }
   return lists;
 }
@@ -679,26 +679,27 @@ function* relationsAt(adjacency: Adjacency, id: string): Generator<[RowKey, bool
   }
 }
 
-function eventsOfParticipant(adjacency: Adjacency, actorId: string): Set<string> {
-  const events = new Set<string>();
+/** The records of the events the actor took part in (PARTICIPATED_IN). */
+function eventsOfParticipant(adjacency: Adjacency, actorId: string): Set<EntityRecord> {
+  const events = new Set<EntityRecord>();
   const node = adjacency.numberOf.get(actorId);
   if (node === undefined) return events;
   const { offsets, relation, relFrom, relTo, typeBit, entities } = adjacency;
   const participatedIn = typeBitOf('PARTICIPATED_IN');
   for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
     const r = relation[k]!;
-    if (relFrom[r] === node && typeBit[r] === participatedIn) events.add(entities[relTo[r]!]!.id);
+    if (relFrom[r] === node && typeBit[r] === participatedIn) events.add(entities[relTo[r]!]!);
   }
   return events;
 }
 
 /**
- * Events that took place in the place or in a place inside it (LOCATED_IN, any depth). A country
- * of a large graph holds tens of thousands of places: the walk reads the adjacency's columns, not
- * the relations, and lets other requests run as it goes.
+ * The records of the events that took place in the place or in a place inside it (LOCATED_IN, any
+ * depth). A country of a large graph holds tens of thousands of places: the walk reads the
+ * adjacency's columns, not the relations, and lets other requests run as it goes.
  */
-async function eventsInPlace(adjacency: Adjacency, placeId: string, pacer: Pacer): Promise<Set<string>> {
-  const events = new Set<string>();
+async function eventsInPlace(adjacency: Adjacency, placeId: string, pacer: Pacer): Promise<Set<EntityRecord>> {
+  const events = new Set<EntityRecord>();
   const start = adjacency.numberOf.get(placeId);
   if (start === undefined) return events;
   const { offsets, relation, relFrom, relTo, typeBit, entities } = adjacency;
@@ -718,7 +719,7 @@ async function eventsInPlace(adjacency: Adjacency, placeId: string, pacer: Pacer
         reached[from] = 1;
         places.push(from);
       } else if (typeBit[r] === tookPlaceIn) {
-        events.add(entities[from]!.id);
+        events.add(entities[from]!);
       }
     }
   }
