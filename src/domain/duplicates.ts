@@ -17,7 +17,7 @@
  * requests run every few milliseconds and stop at the request's deadline. The neighbours, which
  * cost a store read, are asked only for the pairs whose names leave them a chance of the first places.
  */
-import type { EntityRecord } from './model.js';
+import type { EntityName, EntityRecord } from './model.js';
 import { boundedEditDistance, compareText, normalizeForSearch, typoBudget } from './search.js';
 import type { EntityKind } from './vocabulary.js';
 
@@ -35,10 +35,11 @@ export interface DuplicateReason {
   readonly detail: string;
 }
 
-export interface DuplicateCandidate {
+/** `T`: what is known of the two entities, their whole records once the pair is answered. */
+export interface DuplicateCandidate<T extends EntityName = EntityRecord> {
   /** The pair, `a.id` before `b.id` in code-point order. */
-  readonly a: EntityRecord;
-  readonly b: EntityRecord;
+  readonly a: T;
+  readonly b: T;
   /** 0 to 1: how likely the two are one. */
   readonly score: number;
   readonly reasons: readonly DuplicateReason[];
@@ -89,7 +90,7 @@ interface Label {
 
 const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
 
-function labelsOf(entity: EntityRecord): Label[] {
+function labelsOf(entity: EntityName): Label[] {
   const seen = new Set<string>();
   const labels: Label[] = [];
   [entity.name, ...entity.aliases].forEach((text, i) => {
@@ -105,7 +106,7 @@ function labelsOf(entity: EntityRecord): Label[] {
  * The blocking keys of an entity: its long folded words, each also with one letter deleted when
  * the word may have a typo (`typoBudget`); a word that may not matches only itself.
  */
-export function blockingKeys(entity: EntityRecord): string[] {
+export function blockingKeys(entity: EntityName): string[] {
   const keys = new Set<string>();
   for (const label of labelsOf(entity)) {
     for (const word of label.words) {
@@ -148,7 +149,7 @@ function matchLabels(a: Label, b: Label): LabelMatch | null {
 }
 
 /** How alike two names are, 0 to 1, from the best pair of labels, with the reasons. */
-export function nameSimilarity(a: EntityRecord, b: EntityRecord): { score: number; reasons: DuplicateReason[] } {
+export function nameSimilarity(a: EntityName, b: EntityName): { score: number; reasons: DuplicateReason[] } {
   let best: { score: number; match: LabelMatch } | null = null;
   for (const la of labelsOf(a)) {
     for (const lb of labelsOf(b)) {
@@ -185,8 +186,8 @@ export function nameSimilarity(a: EntityRecord, b: EntityRecord): { score: numbe
  * The pairs of entities that share a blocking key, each once, same kind only. Entities must be
  * of the kinds wanted already.
  */
-export async function blockedPairs(entities: readonly EntityRecord[], pace: Pace = UNPACED): Promise<[EntityRecord, EntityRecord][]> {
-  const blocks = new Map<string, EntityRecord[]>();
+export async function blockedPairs<T extends EntityName>(entities: readonly T[], pace: Pace = UNPACED): Promise<[T, T][]> {
+  const blocks = new Map<string, T[]>();
   for (const entity of entities) {
     const keys = blockingKeys(entity);
     for (const key of keys) {
@@ -197,7 +198,7 @@ export async function blockedPairs(entities: readonly EntityRecord[], pace: Pace
     }
     if (pace.due(1 + keys.length)) await pace.pause();
   }
-  const pairs = new Map<string, [EntityRecord, EntityRecord]>();
+  const pairs = new Map<string, [T, T]>();
   for (const block of blocks.values()) {
     if (block.length < 2 || block.length > MAX_BLOCK) continue;
     for (let i = 0; i < block.length; i++) {
@@ -220,9 +221,9 @@ export interface DuplicateContext {
 }
 
 /** A pair with what its names give (`nameSimilarity`). */
-export interface NamedPair {
-  readonly a: EntityRecord;
-  readonly b: EntityRecord;
+export interface NamedPair<T extends EntityName = EntityName> {
+  readonly a: T;
+  readonly b: T;
   readonly names: { readonly score: number; readonly reasons: readonly DuplicateReason[] };
 }
 
@@ -235,12 +236,12 @@ const pairScore = (names: number, neighbours: number) => roundScore(NAME_WEIGHT 
  * The pairs (from `blockedPairs`) not excluded whose names are alike enough that, with every
  * neighbour shared, they would score MIN_SCORE.
  */
-export async function namedPairs(
-  pairs: readonly (readonly [EntityRecord, EntityRecord])[],
+export async function namedPairs<T extends EntityName>(
+  pairs: readonly (readonly [T, T])[],
   excluded: ReadonlySet<string>,
   pace: Pace = UNPACED,
-): Promise<NamedPair[]> {
-  const named: NamedPair[] = [];
+): Promise<NamedPair<T>[]> {
+  const named: NamedPair<T>[] = [];
   for (const [a, b] of pairs) {
     // Comparing two names costs about as much as a few steps of a walk.
     if (pace.due(4)) await pace.pause();
@@ -256,7 +257,7 @@ export async function namedPairs(
  * less than `first` others even with every neighbour shared (and those others with none), so
  * their neighbours need not be read.
  */
-export function pairsThatMayRank(named: readonly NamedPair[], first: number): NamedPair[] {
+export function pairsThatMayRank<T extends EntityName>(named: readonly NamedPair<T>[], first: number): NamedPair<T>[] {
   if (named.length <= first) return [...named];
   const floors = named.map((p) => pairScore(p.names.score, 0)).sort((x, y) => y - x);
   const bar = floors[first - 1]!;
@@ -264,12 +265,12 @@ export function pairsThatMayRank(named: readonly NamedPair[], first: number): Na
 }
 
 /** Scores named pairs with their neighbours and keeps the best `first`: score, then a's id, then b's id. */
-export function rankNamedPairs(
-  named: readonly NamedPair[],
+export function rankNamedPairs<T extends EntityName>(
+  named: readonly NamedPair<T>[],
   neighbours: DuplicateContext['neighbours'],
   first: number,
-): DuplicateCandidate[] {
-  const candidates: DuplicateCandidate[] = [];
+): DuplicateCandidate<T>[] {
+  const candidates: DuplicateCandidate<T>[] = [];
   for (const { a, b, names } of named) {
     const na = neighbours.get(a.id) ?? new Set<string>();
     const nb = neighbours.get(b.id) ?? new Set<string>();
@@ -292,10 +293,10 @@ export function rankNamedPairs(
 }
 
 /** Scores pairs (from `blockedPairs`) and keeps the best `first`: score, then a's id, then b's id. */
-export async function rankDuplicates(
-  pairs: readonly (readonly [EntityRecord, EntityRecord])[],
+export async function rankDuplicates<T extends EntityName>(
+  pairs: readonly (readonly [T, T])[],
   context: DuplicateContext,
   first: number,
-): Promise<DuplicateCandidate[]> {
+): Promise<DuplicateCandidate<T>[]> {
   return rankNamedPairs(pairsThatMayRank(await namedPairs(pairs, context.excluded), first), context.neighbours, first);
 }

@@ -115,6 +115,9 @@ export interface EntityRecord {
   readonly event: EventDetails | null;
 }
 
+/** What an entity is called: what duplicate detection compares, without the rest of the record. */
+export type EntityName = Pick<EntityRecord, 'id' | 'kind' | 'name' | 'aliases'>;
+
 /** Facts stated in the text about a relation; every field is optional. */
 export interface Qualifiers {
   readonly distanceKm?: number;

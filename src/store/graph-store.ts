@@ -20,6 +20,7 @@ import type {
   EventType,
   Direction,
   EntityKind,
+  EntityName,
   EntityRecord,
   RelationRecord,
   RelationType,
@@ -247,6 +248,13 @@ export interface NeighborhoodQuery {
   readonly maxEdges?: number;
 }
 
+/** A list not read because it holds more items than the caller answers. */
+export interface TooManyItems {
+  readonly tooManyItems: true;
+  /** How many items the list holds. */
+  readonly count: number;
+}
+
 /** A neighbourhood not listed because it holds more than `NeighborhoodQuery.maxNodes` nodes. */
 export interface TooManyNodes {
   readonly tooManyNodes: true;
@@ -428,8 +436,19 @@ export interface GraphStore {
   /** For each source id, the statements it carries (schema: `Source.statements`). */
   statementsFromSources(sourceIds: readonly string[], options?: ReadOptions): Promise<StatementRecord[][]>;
 
-  /** Schema: `Query.entities`. */
+  /** Every entity of the kinds (null: every kind), by name, then id. */
   listEntities(kinds: readonly EntityKind[] | null, options?: ReadOptions): Promise<EntityRecord[]>;
+  /**
+   * Schema: `Query.entities` under MAX_LIST_LENGTH: the `listEntities` list when it holds at most
+   * `maxItems` entities, else only how many it holds, so that a list the caller will refuse is
+   * counted, not read.
+   */
+  entitiesUpTo(kinds: readonly EntityKind[] | null, maxItems: number, options?: ReadOptions): Promise<EntityRecord[] | TooManyItems>;
+  /**
+   * The names (id, kind, name, aliases) of every entity of the kinds, in no set order: what
+   * duplicate detection blocks and compares, without reading the rest of each record.
+   */
+  entityNames(kinds: readonly EntityKind[], options?: ReadOptions): Promise<EntityName[]>;
   /** Schema: `Query.sources`, by id. */
   listSources(options?: ReadOptions): Promise<SourceRecord[]>;
   /** Schema: `Query.statements`; both filters null means every statement. */

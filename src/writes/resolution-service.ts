@@ -71,15 +71,16 @@ export class ResolutionService {
 
 
   /**
-   * Schema: `Query.duplicateCandidates`. Every entity of the kinds is read and blocked; over a large
-   * graph that is seconds of work, done in slices (the Pacer) so other requests keep being answered
-   * and the request stops at its deadline.
+   * Schema: `Query.duplicateCandidates`. The names of every entity of the kinds are read and
+   * blocked; over a large graph that is seconds of work, done in slices (the Pacer) so other
+   * requests keep being answered and the request stops at its deadline. Whole records are read
+   * only for the pairs answered.
    */
   async duplicateCandidates(first: number, kinds: readonly EntityKind[] | null): Promise<CandidateWithJudgement[]> {
     const wanted = (kinds ?? RESOLVABLE_KINDS).filter((k) => RESOLVABLE_KINDS.includes(k));
     if (wanted.length === 0) return [];
     const pace = new Pacer(this.read);
-    const pairs = await blockedPairs(await this.store.listEntities(wanted, this.read), pace);
+    const pairs = await blockedPairs(await this.store.entityNames(wanted, this.read), pace);
     // All judgements at once: a few hundred at most, where the pairs may be millions.
     const judgements = new Map<string, Judgement>();
     for (const doc of await this.store.documents('judgement', null, this.read)) {
@@ -90,7 +91,15 @@ export class ResolutionService {
     const ids = [...new Set(contenders.flatMap((p) => [p.a.id, p.b.id]))];
     const views = await this.store.relationsOf(ids, { filter: ANY_RELATION, direction: 'BOTH' }, this.read);
     const neighbours = new Map(ids.map((id, i) => [id, new Set(views[i]!.map((v) => v.otherId))]));
-    return rankNamedPairs(contenders, neighbours, first).map((c) => ({ ...c, judgement: judgements.get(pairKey(c.a.id, c.b.id)) ?? null }));
+    const ranked = rankNamedPairs(contenders, neighbours, first);
+    const answeredIds = [...new Set(ranked.flatMap((c) => [c.a.id, c.b.id]))];
+    const records = new Map<string, EntityRecord>();
+    for (const entity of await this.store.entitiesByIds(answeredIds, this.read)) if (entity) records.set(entity.id, entity);
+    // A pair one of whose entities was removed since its name was read is no longer a candidate.
+    return ranked.flatMap((c) => {
+      const [a, b] = [records.get(c.a.id), records.get(c.b.id)];
+      return a && b ? [{ ...c, a, b, judgement: judgements.get(pairKey(a.id, b.id)) ?? null }] : [];
+    });
   }
 
   /** Schema: `Query.judgements`: the latest first. */

@@ -292,6 +292,29 @@ describe.each<OwnStore>([...storesUnderTest(), await importedNeo4j('kg-store-imp
     expect(await store.listSources()).toEqual([...seed.sources].sort((a, b) => (a.id < b.id ? -1 : 1)));
   });
 
+  test('lists entities up to a cap, and counts a list past it without listing it', async () => {
+    const places = await store.listEntities(['REGION', 'COUNTRY']);
+    expect(await store.entitiesUpTo(['REGION', 'COUNTRY'], places.length)).toEqual(places);
+    expect(await store.entitiesUpTo(['REGION', 'COUNTRY'], places.length - 1)).toEqual({ tooManyItems: true, count: places.length });
+    expect(await store.entitiesUpTo(null, Number.POSITIVE_INFINITY)).toEqual(await store.listEntities(null));
+    expect(await store.entitiesUpTo(null, 1)).toEqual({ tooManyItems: true, count: seed.entities.length });
+    const events = seed.entities.filter((e) => e.kind === 'EVENT').length;
+    expect(events).toBeGreaterThan(0);
+    expect(await store.entitiesUpTo(['EVENT'], 0)).toEqual({ tooManyItems: true, count: events });
+  });
+
+  test('gives the names of the entities of some kinds, and nothing else of them', async () => {
+    const kinds = ['PERSON', 'UNIT', 'EVENT'] as const;
+    const names = [...(await store.entityNames(kinds))].sort((x, y) => (x.id < y.id ? -1 : 1));
+    const expected = seed.entities
+      .filter((e) => (kinds as readonly string[]).includes(e.kind))
+      .map(({ id, kind, name, aliases }) => ({ id, kind, name, aliases }))
+      .sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(expected.some((e) => e.aliases.length > 0) && expected.some((e) => e.aliases.length === 0)).toBe(true);
+    expect(names.map(({ id, kind, name, aliases }) => ({ id, kind, name, aliases }))).toEqual(expected);
+    expect(await store.entityNames([])).toEqual([]);
+  });
+
   test('answers ping', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });

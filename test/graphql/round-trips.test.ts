@@ -40,7 +40,7 @@ describe.each(storesUnderTest())('round trips on the $name store', ({ enabled, o
     // Each relation brings the entity at its other end, and every end is one of those entities,
     // so the second level is served from the request's cache: one call for the list, one for
     // every relation, none for the ends.
-    expect(Object.fromEntries(harness.calls)).toEqual({ listEntities: 1, relationsOf: 1 });
+    expect(Object.fromEntries(harness.calls)).toEqual({ entitiesUpTo: 1, relationsOf: 1 });
   });
 
   test('an entity with its relations and the entities at their other ends in one call', async () => {

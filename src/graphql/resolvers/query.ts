@@ -18,6 +18,7 @@ import {
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterFromArgs } from '../relation-filter.js';
+import { listTooLong } from '../list-limit.js';
 import { requireEnds, requireEntity } from './lookups.js';
 import { relationsAskedOfEntity } from '../look-ahead.js';
 import { ResolutionService } from '../../writes/resolution-service.js';
@@ -40,7 +41,12 @@ export const queryResolvers: Resolvers = {
       return entity ?? new ResolutionService(ctx.store, ctx.read).resolve(id);
     },
 
-    entities: (_root, { kinds }, ctx) => ctx.store.listEntities(checkKinds(kinds), ctx.read),
+    entities: async (_root, { kinds }, ctx) => {
+      // A list longer than MAX_LIST_LENGTH is refused: the store counts it rather than reading it.
+      const found = await ctx.store.entitiesUpTo(checkKinds(kinds), ctx.maxListLength, ctx.read);
+      if ('tooManyItems' in found) throw listTooLong('Query.entities', found.count, ctx.maxListLength);
+      return found;
+    },
 
     search: async (_root, { text, kinds, first }, ctx) => {
       const matches = await ctx.store.search({

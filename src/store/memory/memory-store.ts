@@ -13,6 +13,7 @@ import {
   type Attribution,
   type Dataset,
   type EntityKind,
+  type EntityName,
   type EntityRecord,
   type RelationRecord,
   type SearchMatch,
@@ -46,6 +47,7 @@ import type {
   SubgraphResult,
   TimelineEntry,
   TimelineQuery,
+  TooManyItems,
   TooManyNodes,
 } from '../graph-store.js';
 import { refuseIfCancelled } from '../graph-store.js';
@@ -214,6 +216,17 @@ export class MemoryStore implements GraphStore {
   async listEntities(kinds: readonly EntityKind[] | null, options?: ReadOptions): Promise<EntityRecord[]> {
     refuseIfCancelled(options);
     return this.state.entitiesByName.filter((entity) => kinds === null || kinds.includes(entity.kind));
+  }
+
+  async entitiesUpTo(kinds: readonly EntityKind[] | null, maxItems: number, options?: ReadOptions): Promise<EntityRecord[] | TooManyItems> {
+    // The list is a filter of one in memory; only its length is at stake.
+    const list = await this.listEntities(kinds, options);
+    return list.length > maxItems ? { tooManyItems: true, count: list.length } : list;
+  }
+
+  async entityNames(kinds: readonly EntityKind[], options?: ReadOptions): Promise<EntityName[]> {
+    // The records are in memory: their names cost nothing more to give whole.
+    return this.listEntities(kinds, options);
   }
 
   async listSources(options?: ReadOptions): Promise<SourceRecord[]> {

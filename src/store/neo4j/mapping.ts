@@ -27,6 +27,8 @@ import {
   timeBounds,
   type Attribution,
   type Direction,
+  type EntityKind,
+  type EntityName,
   type EntityRecord,
   type EventDetails,
   type GeoLocation,
@@ -153,6 +155,22 @@ export function entityFromNode(value: unknown): EntityRecord {
     location: locationFrom(node),
     event: node.properties['eventType'] === undefined ? null : eventFrom(node),
   };
+}
+
+/** An entity's names from a row of `id`, `kind`, `name`, `aliases` (ENTITY_NAMES). */
+export function entityNameFromRow(row: Row): EntityName {
+  const { id, kind, name, aliases } = row;
+  const where = `Neo4j entity ${JSON.stringify(id)}`;
+  if (typeof id !== 'string') throw new Error(`Neo4j returned an entity with id = ${describe(id)}; expected a string.`);
+  if (typeof kind !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(kind)) {
+    throw new Error(`${where} has kind = ${describe(kind)}; expected one of ${ENTITY_KINDS.join(', ')}.`);
+  }
+  if (typeof name !== 'string') throw new Error(`${where} has name = ${describe(name)}; expected a string.`);
+  // Neo4j may hand back an empty list as absent.
+  if (aliases != null && !(Array.isArray(aliases) && aliases.every((x) => typeof x === 'string'))) {
+    throw new Error(`${where} has aliases = ${describe(aliases)}; expected a list of strings.`);
+  }
+  return { id, kind: kind as EntityKind, name, aliases: (aliases as string[] | null | undefined) ?? [] };
 }
 
 /** WGS-84 in Neo4j's terms: `point({latitude, longitude})` is SRID 4326, x the longitude, y the latitude. */

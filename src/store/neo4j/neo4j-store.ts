@@ -11,6 +11,7 @@ import {
   type Dataset,
   type Direction,
   type EntityKind,
+  type EntityName,
   type EntityRecord,
   type RelationRecord,
   type SearchMatch,
@@ -45,6 +46,7 @@ import type {
   TimelineEntry,
   TimelineEntryKind,
   TimelineQuery,
+  TooManyItems,
   TooManyNodes,
 } from '../graph-store.js';
 import { TIMELINE_ENTRY_KINDS } from '../graph-store.js';
@@ -64,7 +66,7 @@ import { COUNTS, PING } from './cypher/admin.js';
 import { luceneQuery, SEARCH_ENTITY_CANDIDATES, SEARCH_ENTITY_SUBSTRING_PAGE } from './cypher/search.js';
 import { REFERRING_EVENTS, REFERRING_RELATIONS, REFERRING_STATEMENTS } from './cypher/referring.js';
 import { EXPORT_ENTITIES, EXPORT_RELATIONS, EXPORT_SOURCES, EXPORT_STATEMENTS } from './cypher/export.js';
-import { ENTITIES_BY_IDS, LIST_ENTITIES, LIST_SOURCES, RELATIONS_BY_IDS, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
+import { ENTITIES_BY_IDS, ENTITIES_UP_TO, ENTITY_NAMES, LIST_ENTITIES, LIST_SOURCES, RELATIONS_BY_IDS, SOURCES_BY_IDS, STATEMENTS_BY_IDS } from './cypher/lookups.js';
 import { entitiesWithRelationsCypher, relationsOfCypher } from './cypher/relations.js';
 import type { CypherQuery } from './cypher/relation-filter.js';
 import {
@@ -78,6 +80,7 @@ import { SYMMETRIC_TYPES } from './graph-model.js';
 import { loadDataset, type LoadProgress } from './load.js';
 import {
   entityFromNode,
+  entityNameFromRow,
   relationFromRelationship,
   relationFromRow,
   relationViewFromRow,
@@ -316,6 +319,19 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.executor.readRows(LIST_ENTITIES, { kinds: kinds === null ? null : [...kinds] }, options);
     // Cypher's ORDER BY n.name, n.id is code-point order, the same as the domain's compareText.
     return rows.map((row) => entityFromNode(row['n']));
+  }
+
+  async entitiesUpTo(kinds: readonly EntityKind[] | null, maxItems: number, options?: ReadOptions): Promise<EntityRecord[] | TooManyItems> {
+    const params = { kinds: kinds === null ? null : [...kinds], maxItems: Number.isFinite(maxItems) ? maxItems : null };
+    const rows = await this.executor.readRows(ENTITIES_UP_TO, params, options);
+    const count = Number(rows[0]?.['total'] ?? 0);
+    if (Number.isFinite(maxItems) && count > maxItems) return { tooManyItems: true, count };
+    return rows.flatMap((row) => (row['n'] == null ? [] : [entityFromNode(row['n'])]));
+  }
+
+  async entityNames(kinds: readonly EntityKind[], options?: ReadOptions): Promise<EntityName[]> {
+    const rows = await this.executor.readRows(ENTITY_NAMES, { kinds: [...kinds] }, options);
+    return rows.map(entityNameFromRow);
   }
 
   async listSources(options?: ReadOptions): Promise<SourceRecord[]> {

@@ -21,6 +21,8 @@ const METHODS = {
   statementsAbout: true,
   statementsFromSources: true,
   listEntities: true,
+  entitiesUpTo: true,
+  entityNames: true,
   listSources: true,
   findStatements: true,
   search: true,

@@ -29,5 +29,28 @@ WHERE $kinds IS NULL OR n.kind IN $kinds
 RETURN n
 ORDER BY n.name, n.id`;
 
+/**
+ * entitiesUpTo (schema `Query.entities` under MAX_LIST_LENGTH): how many entities the kinds hold
+ * (`total`, on every row) and, only when that is at most $maxItems (null: no cap), the entities by
+ * name, then id; one row with a null `n` when none are listed.
+ */
+export const ENTITIES_UP_TO = `
+MATCH (n:Entity)
+WHERE $kinds IS NULL OR n.kind IN $kinds
+WITH count(n) AS total
+OPTIONAL CALL (total) {
+  MATCH (n:Entity)
+  WHERE ($maxItems IS NULL OR total <= $maxItems) AND ($kinds IS NULL OR n.kind IN $kinds)
+  RETURN n
+}
+RETURN total, n
+ORDER BY n.name, n.id`;
+
+/** entityNames: what duplicate detection compares of each entity of the kinds, in no set order. */
+export const ENTITY_NAMES = `
+MATCH (n:Entity)
+WHERE n.kind IN $kinds
+RETURN n.id AS id, n.kind AS kind, n.name AS name, n.aliases AS aliases`;
+
 /** listSources (schema `Query.sources`): by id. */
 export const LIST_SOURCES = 'MATCH (s:Source) RETURN s ORDER BY s.id';
