@@ -22,7 +22,7 @@ MATCH (a)-[r:${type} {id: id}]->(b)
 RETURN r, a.id AS fromId, b.id AS toId`),
 ).join('\nUNION ALL');
 
-/** listEntities (schema `Query.entities`): by name, then id; $kinds null means every kind. */
+/** listEntities: by name, then id; $kinds null means every kind. */
 export const LIST_ENTITIES = `
 MATCH (n:Entity)
 WHERE $kinds IS NULL OR n.kind IN $kinds
@@ -32,15 +32,17 @@ ORDER BY n.name, n.id`;
 /**
  * entitiesUpTo (schema `Query.entities` under MAX_LIST_LENGTH): how many entities the kinds hold
  * (`total`, on every row) and, only when that is at most $maxItems (null: no cap), the entities by
- * name, then id; one row with a null `n` when none are listed.
+ * name, then id; one row with a null `n` when none are listed. The UNWIND of no rows is what stops
+ * the second scan: a WHERE on `total` is planned as a filter on every scanned node (PROFILE).
  */
 export const ENTITIES_UP_TO = `
 MATCH (n:Entity)
 WHERE $kinds IS NULL OR n.kind IN $kinds
 WITH count(n) AS total
 OPTIONAL CALL (total) {
+  UNWIND CASE WHEN $maxItems IS NULL OR total <= $maxItems THEN [total] ELSE [] END AS listed
   MATCH (n:Entity)
-  WHERE ($maxItems IS NULL OR total <= $maxItems) AND ($kinds IS NULL OR n.kind IN $kinds)
+  WHERE $kinds IS NULL OR n.kind IN $kinds
   RETURN n
 }
 RETURN total, n
