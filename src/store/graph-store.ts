@@ -248,6 +248,16 @@ export interface NeighborhoodQuery {
   readonly maxEdges?: number;
 }
 
+/** `near(...)`: how far from the place. */
+export interface NearQuery {
+  readonly km: number;
+  /**
+   * Optional: the caller refuses more places than this (MAX_LIST_LENGTH), so a store may count
+   * them rather than list them, and answer `TooManyItems`. At most this many, the answer is the same.
+   */
+  readonly maxItems?: number;
+}
+
 /** A list not read because it holds more items than the caller answers. */
 export interface TooManyItems {
   readonly tooManyItems: true;
@@ -508,9 +518,10 @@ export interface GraphStore {
    * Distances are haversine great-circle km on a sphere of radius 6,378.14 km (Neo4j's
    * `point.distance` for WGS84), rounded to 0.001 km; "within" tests the distance before rounding,
    * "nearest first" orders by the rounded one (so equal rounded distances go by id). An unknown
-   * place answers null too.
+   * place answers null too. Only with `maxItems` may the answer be `TooManyItems`.
    */
-  near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null>;
+  near(placeId: string, query: NearQuery & { readonly maxItems?: undefined }, options?: ReadOptions): Promise<NearbyPlace[] | null>;
+  near(placeId: string, query: NearQuery, options?: ReadOptions): Promise<NearbyPlace[] | TooManyItems | null>;
 
   /**
    * Every record that names one of the entities (what a merge must move): relations with one at an

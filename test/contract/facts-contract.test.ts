@@ -955,16 +955,16 @@ describe.each([...(await storesOfTheirOwn('kg-facts-contract-')), await imported
       near.map((id) => ({ place: entity(id), distanceKm: round3(haversineKm(locationOf(centre), locationOf(id))) }));
 
     test('gives the places within km, nearest first, with haversine distances, leaving the place itself out', async () => {
-      expect(await store.near('settlement:kurakhove', 50)).toEqual(
+      expect(await store.near('settlement:kurakhove', { km: 50 })).toEqual(
         expected('settlement:kurakhove', ['settlement:dachenske', 'settlement:pokrovsk', 'region:donetsk']),
       );
       // Pokrovsk is about 34 km away, as the article says 32.
-      const [, pokrovsk] = (await store.near('settlement:kurakhove', 50))!;
+      const [, pokrovsk] = (await store.near('settlement:kurakhove', { km: 50 }))!;
       expect(pokrovsk!.distanceKm).toBeCloseTo(34.212, 3);
-      expect(await store.near('settlement:kurakhove', 34)).toEqual(expected('settlement:kurakhove', ['settlement:dachenske']));
-      expect(await store.near('settlement:kurakhove', 1)).toEqual([]);
+      expect(await store.near('settlement:kurakhove', { km: 34 })).toEqual(expected('settlement:kurakhove', ['settlement:dachenske']));
+      expect(await store.near('settlement:kurakhove', { km: 1 })).toEqual([]);
       // Places without a location are never near anything.
-      expect(await store.near('settlement:kurakhove', 20_000)).toEqual(
+      expect(await store.near('settlement:kurakhove', { km: 20_000 })).toEqual(
         expected('settlement:kurakhove', [
           'settlement:dachenske',
           'settlement:pokrovsk',
@@ -974,12 +974,21 @@ describe.each([...(await storesOfTheirOwn('kg-facts-contract-')), await imported
           'country:ukraine',
         ]),
       );
-      expect(await store.near('settlement:sudzha', 100)).toEqual(expected('settlement:sudzha', ['region:kursk']));
+      expect(await store.near('settlement:sudzha', { km: 100 })).toEqual(expected('settlement:sudzha', ['region:kursk']));
     });
 
     test('answers null for a place without a location, or none at all', async () => {
-      expect(await store.near('settlement:berdin', 100)).toBeNull();
-      expect(await store.near('settlement:nowhere', 100)).toBeNull();
+      expect(await store.near('settlement:berdin', { km: 100 })).toBeNull();
+      expect(await store.near('settlement:nowhere', { km: 100 })).toBeNull();
+      expect(await store.near('settlement:berdin', { km: 100, maxItems: 0 })).toBeNull();
+    });
+
+    test('past maxItems, counts the places instead of listing them; at maxItems, lists them all', async () => {
+      const three = expected('settlement:kurakhove', ['settlement:dachenske', 'settlement:pokrovsk', 'region:donetsk']);
+      expect(await store.near('settlement:kurakhove', { km: 50, maxItems: 3 })).toEqual(three);
+      expect(await store.near('settlement:kurakhove', { km: 50, maxItems: 2 })).toEqual({ tooManyItems: true, count: 3 });
+      expect(await store.near('settlement:kurakhove', { km: 20_000, maxItems: 0 })).toEqual({ tooManyItems: true, count: 6 });
+      expect(await store.near('settlement:kurakhove', { km: 1, maxItems: 0 })).toEqual([]);
     });
   });
 });

@@ -98,8 +98,8 @@ describe.each([...(await storesOfTheirOwn('kg-writes-contract-')), await importe
       expect((await store.listEntities(['SETTLEMENT'])).map((e) => e.id)).toEqual(['settlement:avdiivka', 'settlement:marinka']);
       const page = await store.entitiesPage(['SETTLEMENT'], { first: 1, after: null });
       expect(page.items).toEqual([after.entities.find((e) => e.id === 'settlement:avdiivka')]);
-      expect(await store.near('settlement:avdiivka', 100)).toBeNull();
-      expect(await store.near('settlement:marinka', 100)).toEqual([]);
+      expect(await store.near('settlement:avdiivka', { km: 100 })).toBeNull();
+      expect(await store.near('settlement:marinka', { km: 100 })).toEqual([]);
     });
 
     test("filters relations by their new status, claimants and time", async () => {
@@ -165,7 +165,7 @@ describe.each([...(await storesOfTheirOwn('kg-writes-contract-')), await importe
       await store.load(before);
       expect(await store.exportDataset()).toEqual(replaced(before, before));
       expect(await found('dovhenke')).toEqual(['settlement:avdiivka']);
-      expect(await store.near('settlement:marinka', 100)).toEqual([{ place: before.entities[0], distanceKm: expect.any(Number) }]);
+      expect(await store.near('settlement:marinka', { km: 100 })).toEqual([{ place: before.entities[0], distanceKm: expect.any(Number) }]);
       expect(await passing('settlement:avdiivka', { types: null, statuses: ['REPORTED'] })).toEqual([CONTROLS]);
     });
   });

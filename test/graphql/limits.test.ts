@@ -206,6 +206,19 @@ describe('query limits', () => {
         path: ['entities'],
         extensions: { code: 'RESULT_TOO_LARGE', limit: 5, value: count, setting: 'MAX_LIST_LENGTH' },
       });
+      // So is Query.near's list, which the store counts rather than reads.
+      // (20,000 km from anywhere is nearly the whole globe: every other place with a location.)
+      const located = seed.entities.filter((e) => e.location && e.id !== 'settlement:kurakhove').length;
+      expect(located).toBeGreaterThan(5);
+      const far = await capped.run('{ near(placeId: "settlement:kurakhove", km: 20000) { place { id } } }');
+      expect(far.errors?.[0]).toMatchObject({
+        message: expect.stringContaining(`Query.near has ${located} items; the limit is 5 (MAX_LIST_LENGTH)`),
+        path: ['near'],
+        extensions: { code: 'RESULT_TOO_LARGE', limit: 5, value: located, setting: 'MAX_LIST_LENGTH' },
+      });
+      const close = await capped.run('{ near(placeId: "settlement:kurakhove", km: 50) { place { id } } }');
+      expect(close.errors).toBeUndefined();
+      expect((close.data!['near'] as unknown[]).length).toBeGreaterThan(0);
       // A short list is untouched.
       expect((await capped.run(`{ entity(id: "${ALAUDINOV}") { relations { id } } }`)).errors).toBeUndefined();
       // A place's relations past the cap: the store stops reading one past it, so the error says

@@ -337,15 +337,15 @@ describe.skipIf(!canStartNeo4j)('the claims model on the Neo4j store', () => {
 
   it('finds places near a place with great-circle distances rounded to the metre, nearest first', async () => {
     const kurakhove = entity('settlement:kurakhove');
-    const near = await store.near('settlement:kurakhove', 50);
+    const near = await store.near('settlement:kurakhove', { km: 50 });
     const expected = ['region:donetsk', 'settlement:pokrovsk']
       .map((id) => ({ place: entity(id), distanceKm: Math.round(haversineKm(kurakhove, entity(id)) * 1000) / 1000 }))
       .sort((a, b) => a.distanceKm - b.distanceKm);
     expect(near).toStrictEqual(expected);
     expect(near!.find((n) => n.place.id === 'settlement:pokrovsk')!.distanceKm).toBeCloseTo(34, 0);
-    expect(ids((await store.near('settlement:kurakhove', 20_000))!.map((n) => n.place))).toContain('settlement:far-away');
-    expect(await store.near('settlement:kurakhove', 1)).toEqual([]);
-    expect(await store.near('settlement:unplaced', 100)).toBeNull();
-    expect(await store.near('settlement:nowhere', 100)).toBeNull();
+    expect(ids((await store.near('settlement:kurakhove', { km: 20_000 }))!.map((n) => n.place))).toContain('settlement:far-away');
+    expect(await store.near('settlement:kurakhove', { km: 1 })).toEqual([]);
+    expect(await store.near('settlement:unplaced', { km: 100 })).toBeNull();
+    expect(await store.near('settlement:nowhere', { km: 100 })).toBeNull();
   });
 });

@@ -863,7 +863,7 @@ describe('the start image (the adjacency and the search index kept in the data f
           const page = { first: 50, after: null };
           expect(await started.findEvents(query, page)).toEqual(await parsedAtStart.findEvents(query, page));
         }
-        for (const place of located) expect(await started.near(place.id, 500)).toEqual(await parsedAtStart.near(place.id, 500));
+        for (const place of located) expect(await started.near(place.id, { km: 500 })).toEqual(await parsedAtStart.near(place.id, { km: 500 }));
         expect(read).not.toHaveBeenCalled();
       } finally {
         read.mockRestore();

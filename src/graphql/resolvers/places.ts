@@ -3,6 +3,7 @@ import { badInput, checkId, checkRadiusKm, type EntityRecord } from '../../domai
 import type { GraphContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { relationFilterOfType } from '../relation-filter.js';
+import { listTooLong } from '../list-limit.js';
 import { entityFields } from './entity.js';
 import { firstRelated, related, relationsOf, requireEntity } from './lookups.js';
 
@@ -20,10 +21,12 @@ export const placeResolvers: Resolvers = {
       const id = checkId('placeId', placeId);
       const radius = checkRadiusKm(km);
       const place = await requireEntity(ctx, 'placeId', id);
-      const nearby = await ctx.store.near(place.id, radius, ctx.read);
+      // A list longer than MAX_LIST_LENGTH is refused: the store counts it rather than reading it.
+      const nearby = await ctx.store.near(place.id, { km: radius, maxItems: ctx.maxListLength }, ctx.read);
       if (nearby === null) {
         throw badInput(`"${place.id}" has no coordinates, so nothing can be near it (argument "placeId").`, { argument: 'placeId' });
       }
+      if ('tooManyItems' in nearby) throw listTooLong('Query.near', nearby.count, ctx.maxListLength);
       return [...nearby];
     },
   },

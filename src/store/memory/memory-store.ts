@@ -47,6 +47,7 @@ import type {
   SubgraphResult,
   TimelineEntry,
   TimelineQuery,
+  NearQuery,
   TooManyItems,
   TooManyNodes,
 } from '../graph-store.js';
@@ -452,10 +453,14 @@ export class MemoryStore implements GraphStore {
     return sourceIds.map((id) => [...(citing.get(id) ?? [])]);
   }
 
-  async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
+  near(placeId: string, query: NearQuery & { readonly maxItems?: undefined }, options?: ReadOptions): Promise<NearbyPlace[] | null>;
+  near(placeId: string, query: NearQuery, options?: ReadOptions): Promise<NearbyPlace[] | TooManyItems | null>;
+  async near(placeId: string, { km, maxItems }: NearQuery, options?: ReadOptions): Promise<NearbyPlace[] | TooManyItems | null> {
     const state = this.state;
     const pacer = new Pacer(options);
-    return near(entityFactsOf(state), entityOf(state, placeId), km, pacer);
+    const places = await near(entityFactsOf(state), entityOf(state, placeId), km, pacer);
+    // Listing them costs no more than counting them here.
+    return places !== null && maxItems !== undefined && places.length > maxItems ? { tooManyItems: true, count: places.length } : places;
   }
 
   async close(): Promise<void> {

@@ -46,6 +46,7 @@ import type {
   TimelineEntry,
   TimelineEntryKind,
   TimelineQuery,
+  NearQuery,
   TooManyItems,
   TooManyNodes,
 } from '../graph-store.js';
@@ -490,9 +491,14 @@ export class Neo4jStore implements GraphStore {
     return facts.map((list, i) => list.filter((f) => (f.relation ?? f.event!.event!).attributions.some((a) => a.sourceId === sourceIds[i])));
   }
 
-  async near(placeId: string, km: number, options?: ReadOptions): Promise<NearbyPlace[] | null> {
-    const rows = await this.executor.readRows(NEAR, { placeId, meters: km * 1000 }, options);
+  near(placeId: string, query: NearQuery & { readonly maxItems?: undefined }, options?: ReadOptions): Promise<NearbyPlace[] | null>;
+  near(placeId: string, query: NearQuery, options?: ReadOptions): Promise<NearbyPlace[] | TooManyItems | null>;
+  async near(placeId: string, { km, maxItems }: NearQuery, options?: ReadOptions): Promise<NearbyPlace[] | TooManyItems | null> {
+    const cap = maxItems !== undefined && Number.isFinite(maxItems) ? maxItems : null;
+    const rows = await this.executor.readRows(NEAR, { placeId, meters: km * 1000, maxItems: cap }, options);
     if (rows.length === 0) return null; // unknown, or without a location
+    const count = toNumber(rows[0]!['total'], 'a count');
+    if (cap !== null && count > cap) return { tooManyItems: true, count };
     return rows
       .filter((row) => row['p'] !== null)
       .map((row) => ({ place: entityFromNode(row['p']), distanceKm: roundedKm(toNumber(row['meters'], 'a distance')) }))

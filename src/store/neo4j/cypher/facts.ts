@@ -347,11 +347,20 @@ export const FACTS_CITING_SOURCES = factsPerKey((x) => `${x}.attributionsJson CO
  * near (schema `Query.near`): the place $placeId's location (no row when it has none, or is
  * unknown), and every other entity with a location within $meters of it (served by the point
  * index entity_location), with its distance in metres (Neo4j's haversine for WGS-84). "Within"
- * is on the distance before rounding, as the port says; the caller rounds and orders.
+ * is on the distance before rounding, as the port says; the caller rounds and orders. `total`, on
+ * every row, counts them; past $maxItems (null: no cap) they are counted, not listed (one row, a
+ * null `p`: the UNWIND of no rows keeps the second search from running, as in ENTITIES_UP_TO).
  */
 export const NEAR = `
 MATCH (c:Entity {id: $placeId})
 WHERE c.location IS NOT NULL
 OPTIONAL MATCH (p:Entity)
 WHERE point.distance(p.location, c.location) <= $meters AND p.id <> c.id
-RETURN p, point.distance(p.location, c.location) AS meters`;
+WITH c, count(p) AS total
+OPTIONAL CALL (c, total) {
+  UNWIND CASE WHEN $maxItems IS NULL OR total <= $maxItems THEN [total] ELSE [] END AS listed
+  MATCH (p:Entity)
+  WHERE point.distance(p.location, c.location) <= $meters AND p.id <> c.id
+  RETURN p, point.distance(p.location, c.location) AS meters
+}
+RETURN total, p, meters`;
