@@ -25,7 +25,7 @@ import {
 } from '../../domain/index.js';
 import { insertSorted } from './ascending.js';
 import { compareById, compareEntitiesByName, compareStatements } from './ordering.js';
-import { adjacencyAfter, adjacencyOfColumns, numberById, relationAt, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
+import { adjacencyAfter, adjacencyOfColumns, numberById, numbersAfter, relationAt, relationNumberOf, sortedById, type Adjacency, type Renumbered } from './adjacency.js';
 import { LayeredSearchIndex } from './search-index.js';
 import { deriveFactIndexes, type FactChange } from './facts.js';
 import type { FactRef } from '../graph-store.js';
@@ -101,7 +101,8 @@ export function stateWithDataset(
   const relations = upsertSorted(previous?.adjacency.relations ?? [], dataset.relations, removed.relation);
   const statements = upsertById(previous?.statements, dataset.statements, removed.statement);
   const sources = upsertById(previous?.sources, dataset.sources, removed.source);
-  const numberOf = entities.oldIndex === null && previous !== null ? previous.adjacency.numberOf : numberById(entities.list);
+  const numberOf =
+    previous === null ? numberById(entities.list) : numbersAfter(previous.adjacency.numberOf, previous.adjacency.entities.length, entities);
 
   if (removed.entity.size + removed.statement.size + removed.source.size > 0) {
     // Reads every relation's record: rows of the data file not read yet are parsed here, once.
