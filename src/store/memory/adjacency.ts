@@ -113,7 +113,7 @@ export function kindBitOf(kind: EntityKind): number {
   return bit;
 }
 
-/** Entity id → its number, its place in `entities` (which are in id order). */
+/** How a snapshot finds an entity's number by its id: a Map, or `numbersAfter`'s layers over one. */
 export interface EntityNumbers {
   get(id: string): number | undefined;
   has(id: string): boolean;

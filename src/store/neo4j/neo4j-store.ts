@@ -325,7 +325,7 @@ export class Neo4jStore implements GraphStore {
   async entitiesUpTo(kinds: readonly EntityKind[] | null, maxItems: number, options?: ReadOptions): Promise<EntityRecord[] | TooManyItems> {
     const params = { kinds: kinds === null ? null : [...kinds], maxItems: Number.isFinite(maxItems) ? maxItems : null };
     const rows = await this.executor.readRows(ENTITIES_UP_TO, params, options);
-    const count = Number(rows[0]?.['total'] ?? 0);
+    const count = toNumber(rows[0]!['total'], 'a count'); // a count without grouping: always one row
     if (Number.isFinite(maxItems) && count > maxItems) return { tooManyItems: true, count };
     return rows.flatMap((row) => (row['n'] == null ? [] : [entityFromNode(row['n'])]));
   }
