@@ -432,7 +432,9 @@ export class GrowingInts {
   }
 
   done(): Int32Array {
-    return this.values.slice(0, this.length);
+    // Nearly full (a write's column, sized from the one before it): kept as it is, not copied.
+    const unused = this.values.length - this.length;
+    return unused <= this.values.length / 8 ? this.values.subarray(0, this.length) : this.values.slice(0, this.length);
   }
 
   private reserve(more: number): void {
@@ -514,14 +516,18 @@ function rowsAfter(previous: Adjacency, change: RowChange): { other: Int32Array;
     let j = offsets[node]!;
     const was = nodeWas === null ? node : nodeWas[node]!;
     if (touched[node] === 0 && was >= 0) {
-      // Every entry stayed: the same others (renumbered), relations renumbered, the same flags.
+      // Every entry stayed: the same others (renumbered), relations renumbered, the same flags. The
+      // untouched rows that follow it, one after another before as now, are copied with it.
+      let last = node;
+      while (last + 1 < n && touched[last + 1] === 0 && (nodeWas === null ? last + 1 : nodeWas[last + 1]!) === was + last + 1 - node) last++;
       const from = oldOffsets[was]!;
-      const length = oldOffsets[was + 1]! - from;
-      if (j + length !== offsets[node + 1]) throw new Error(`The rows after a write do not add up at node ${node}.`);
+      const length = oldOffsets[was + last - node + 1]! - from;
+      if (j + length !== offsets[last + 1]) throw new Error(`The rows after a write do not add up at nodes ${node} to ${last}.`);
       if (nodeSteps === null) other.set(oldOther.subarray(from, from + length), j);
       else nodeSteps.mapInto(oldOther, from, length, other, j);
       relationSteps.mapInto(oldRelationOf, from, length, relation, j);
       flags.set(oldFlags.subarray(from, from + length), j);
+      node = last;
       continue;
     }
     let k = was < 0 ? 0 : oldOffsets[was]!;
