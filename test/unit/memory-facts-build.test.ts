@@ -4,13 +4,14 @@
  * server must go on answering. And the sort that can pause orders exactly as the engine's does.
  */
 import { describe, expect, it } from 'vitest';
-import type { TimelineQuery } from '../../src/store/graph-store.js';
+import { overlapsWindow, type RelationRecord } from '../../src/domain/index.js';
+import type { TimelineEntry, TimelineQuery } from '../../src/store/graph-store.js';
 import { runSteps, runStepsPaced, sortSteps } from '../../src/store/memory/ascending.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { Pacer } from '../../src/store/pacer.js';
-import { factIndexesOf } from '../../src/store/memory/facts.js';
+import { factIndexesOf, timeline } from '../../src/store/memory/facts.js';
 import { compareTimelineRows } from '../../src/store/memory/fact-rows.js';
-import type { MemoryState } from '../../src/store/memory/state.js';
+import { stateWithDataset, type MemoryState } from '../../src/store/memory/state.js';
 import { generateDataset } from '../../tools/bench/generate.js';
 
 /** A tiny deterministic generator (mulberry32), so a failure can be run again. */
@@ -157,6 +158,103 @@ describe('a timeline question with a window', () => {
       const aboutAll = await allOf(store, { window: open, entityId, kinds });
       const aboutWindow = await allOf(store, { window, entityId, kinds });
       expect(aboutWindow.keys).toEqual(aboutAll.keys.filter((key) => overlaps(key, window)));
+    }
+  });
+});
+
+describe('a timeline question about an entity', () => {
+  /** Every entry a question answers, page after page, as [kind, first day, last day, record id, attribution]. */
+  async function keysOf(state: MemoryState, query: TimelineQuery): Promise<string[]> {
+    const keys: string[] = [];
+    const totals = new Set<number | null>();
+    let after: string | null = null;
+    do {
+      const page = await timeline(factIndexesOf(state), state, query, { first: 100, after }, new Pacer(undefined));
+      for (const e of page.items) keys.push(keyOf(e));
+      totals.add(page.totalCount);
+      after = page.hasNextPage ? page.endCursor : null;
+    } while (after !== null);
+    // Every page counts them all.
+    expect([...totals]).toEqual([keys.length]);
+    return keys;
+  }
+  const keyOf = (e: TimelineEntry) => [e.kind, e.earliest, e.latest, (e.event ?? e.relation ?? e.statement)!.id, e.attributionIndex].join(' ');
+
+  /**
+   * What the port says an entry about an entity is, read from the records: a relation with the
+   * entity at an end; the entity as an event, an event it took part in or that took place in it;
+   * a statement it made or is about; a claim about any of those, or made by it.
+   */
+  function aboutByRecords(relations: ReadonlyMap<string, RelationRecord>, entityId: string): (entry: TimelineEntry) => boolean {
+    const events = new Set([entityId]);
+    for (const r of relations.values()) {
+      if (r.type === 'PARTICIPATED_IN' && r.from === entityId) events.add(r.to);
+      if (r.type === 'TOOK_PLACE_IN' && r.to === entityId) events.add(r.from);
+    }
+    const factAbout = (e: TimelineEntry) => (e.relation !== null ? e.relation.from === entityId || e.relation.to === entityId : events.has(e.event!.id));
+    return (e) => {
+      if (e.statement !== null) return e.statement.speakerId === entityId || e.statement.aboutIds.includes(entityId);
+      if (e.kind !== 'CLAIM') return factAbout(e);
+      const attributions = e.relation?.attributions ?? e.event!.event!.attributions;
+      return attributions[e.attributionIndex!]!.claimantId === entityId || factAbout(e);
+    };
+  }
+
+  it('answers every entity, in windows wide and narrow, as a test of every entry against the records does, through writes', async () => {
+    const dataset = generateDataset({ entities: 500, relations: 5_000, seed: 23 });
+    const next = random(5);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    // Held back, to be written later: so the indexes a write derives are asked too.
+    const held = dataset.relations.filter(() => next() < 0.15);
+    const heldIds = new Set(held.map((r) => r.id));
+    const relations = new Map(dataset.relations.filter((r) => !heldIds.has(r.id)).map((r) => [r.id, r]));
+    let state = stateWithDataset(null, { ...dataset, relations: [...relations.values()] });
+    const claimants = [...new Set(dataset.relations.flatMap((r) => r.attributions.flatMap((a) => (a.claimantId === null ? [] : [a.claimantId]))))];
+    const entityIds = dataset.entities.map((e) => e.id);
+    const writes: { written: RelationRecord[]; removed: string[] }[] = [
+      { written: held.slice(0, held.length >> 1), removed: [] },
+      { written: [], removed: [...relations.keys()].filter(() => next() < 0.02) },
+      {
+        // Claims moved from one claimant to another, and the rest of the held relations.
+        written: [
+          ...held.slice(held.length >> 1),
+          ...[...relations.values()]
+            .filter((r) => r.attributions.some((a) => a.claimantId !== null && a.saidOn !== null) && next() < 0.05)
+            .map((r) => ({ ...r, attributions: r.attributions.map((a) => (a.claimantId === null ? a : { ...a, claimantId: pick(claimants) })) })),
+        ],
+        removed: [],
+      },
+    ];
+    const open = { from: null, to: null };
+    for (let round = 0; round <= writes.length; round++) {
+      const whole = await keysOf(state, { window: open, entityId: null, kinds: null });
+      const entries: TimelineEntry[] = [];
+      let after: string | null = null;
+      do {
+        const page = await timeline(factIndexesOf(state), state, { window: open, entityId: null, kinds: null }, { first: 500, after }, new Pacer(undefined));
+        entries.push(...page.items);
+        after = page.hasNextPage ? page.endCursor : null;
+      } while (after !== null);
+      expect(entries.map(keyOf)).toEqual(whole);
+      const days = [...new Set(entries.map((e) => e.earliest))].sort();
+      for (const entityId of entityIds) {
+        const about = aboutByRecords(relations, entityId);
+        const expected = entries.filter(about);
+        expect(await keysOf(state, { window: open, entityId, kinds: null }), entityId).toEqual(expected.map(keyOf));
+        // A window of one day (few rows to test), of a year, and kinds.
+        const day = pick(days);
+        const year = { from: `${day.slice(0, 4)}-01-01`, to: `${day.slice(0, 4)}-12-31` };
+        for (const [window, kinds] of [[{ from: day, to: day }, null], [year, ['CLAIM', 'STATEMENT']]] as const) {
+          const inWindow = expected.filter((e) => overlapsWindow(e, window) && (kinds === null || (kinds as readonly string[]).includes(e.kind)));
+          expect(await keysOf(state, { window, entityId, kinds: kinds && [...kinds] }), `${entityId} ${JSON.stringify(window)}`).toEqual(inWindow.map(keyOf));
+        }
+      }
+      const write = writes[round];
+      if (write === undefined) break;
+      // The indexes of this snapshot are built, so the next one derives its own from them.
+      state = stateWithDataset(state, { sources: [], entities: [], relations: write.written, statements: [] }, { relations: write.removed });
+      for (const id of write.removed) relations.delete(id);
+      for (const r of write.written) relations.set(r.id, r);
     }
   });
 });
