@@ -97,7 +97,7 @@ const writeArb = fc.record({
   entities: fc.array(fc.tuple(fc.nat(30), fc.stringMatching(/^[abk]{1,6}( [abk]{1,4})?$/), fc.constantFrom(...KINDS)), { maxLength: 4 }),
   relations: fc.array(
     // Ends drawn often from two entities, so parallel relations are written among older ones.
-    fc.tuple(fc.nat(60), fc.constantFrom(...TYPES), fc.oneof(fc.nat(30), fc.constantFrom(1, 2)), fc.oneof(fc.nat(30), fc.constantFrom(1, 2)), fc.array(fc.option(fc.nat(40)), { minLength: 1, maxLength: 3 }), fc.option(fc.integer({ min: 2020, max: 2025 }))),
+    fc.tuple(fc.nat(60), fc.constantFrom(...TYPES), fc.oneof(fc.nat(30), fc.constantFrom(1, 2)), fc.oneof(fc.nat(30), fc.constantFrom(1, 2)), fc.array(fc.option(fc.nat(40)), { minLength: 1, maxLength: 3 }), fc.option(fc.integer({ min: 2020, max: 2026 }))),
     { maxLength: 6 },
   ),
   sources: fc.array(fc.nat(5), { maxLength: 2 }),
@@ -135,6 +135,8 @@ async function windowAnswers(state: MemoryState) {
     { from: '2022-06-01', to: null },
     { from: null, to: '2023-06-30' },
     { from: '2024-03-12', to: '2024-03-12' },
+    // Inside the last year a relation may have: a row written after every row lasting a year.
+    { from: '2026-03-01', to: null },
   ];
   return Promise.all(
     windows.map(async (window) => {

@@ -33,6 +33,7 @@ import { Pacer } from '../pacer.js';
 import { typeBitOf } from './relation-filter.js';
 import { entityOf, relationOf, type MemoryState } from './state.js';
 import { factImageParts, keptFactsOf } from './fact-image.js';
+import { ClaimantRows } from './claimant-rows.js';
 import { KIND_RANK, Of, TimelineRow, compareIdsOfRows, compareTimelineRows, type FactIndexes, type StatementFacts } from './fact-rows.js';
 
 /** An event with the days its time may cover; null bounds when undated. */
@@ -319,35 +320,61 @@ function placesOf(timeline: readonly TimelineRow[], rows: readonly TimelineRow[]
  * known, so the first question after a write does not read every row to make them again.
  */
 function spliced(timeline: readonly TimelineRow[], leaving: readonly number[], written: readonly TimelineRow[]): TimelineRow[] {
+  // Where each written row goes: before the row now at that place (ascending, as `written` is).
   const at = written.map((row) => placeFor(timeline, row, compareTimelineRows));
-  const shape = shapes.get(timeline);
-  const spans: number[] = [];
-  let regular = shape?.regular ?? true;
-  const rows: TimelineRow[] = [];
-  let l = 0;
+  // The untouched rows between the places a row is written or leaves, each run one slice, joined
+  // by one concat: a million references copied as memory, not pushed one by one.
+  const pieces: (readonly TimelineRow[])[] = [];
+  let i = 0;
   let w = 0;
-  let s = 0;
-  for (let i = 0; i <= timeline.length; i++) {
-    while (w < written.length && at[w] === i) {
-      const row = written[w++]!;
-      if (row.latestDay > row.earliestDay) spans.push(rows.length);
-      else if (row.latestDay < row.earliestDay) regular = false;
-      rows.push(row);
-    }
-    if (i === timeline.length) break;
-    const isSpan = shape !== undefined && s < shape.spans.length && shape.spans[s] === i;
-    if (isSpan) s++;
-    if (l < leaving.length && leaving[l] === i) {
+  let l = 0;
+  for (;;) {
+    const stop = Math.min(w < written.length ? at[w]! : timeline.length, l < leaving.length ? leaving[l]! : timeline.length);
+    if (stop > i) pieces.push(timeline.slice(i, stop));
+    i = stop;
+    if (w < written.length && at[w] === i) pieces.push([written[w++]!]);
+    else if (l < leaving.length && leaving[l] === i) {
       l++;
-      continue;
-    }
-    if (isSpan) spans.push(rows.length);
-    rows.push(timeline[i]!);
+      i++;
+    } else break;
   }
-  if (shape !== undefined) shapes.set(rows, { spans: Int32Array.from(spans), regular });
+  const rows = ([] as TimelineRow[]).concat(...pieces);
+  const shape = shapes.get(timeline);
+  if (shape !== undefined) shapes.set(rows, shapeAfter(shape, leaving, written, at));
   const claims = claimants.get(timeline);
-  if (claims !== undefined) claimants.set(rows, claimantsAfter(claims, leaving.map((i) => timeline[i]!), written));
+  if (claims !== undefined) claimants.set(rows, claimantsAfter(claims, leaving.map((place) => timeline[place]!), written));
   return rows;
+}
+
+/**
+ * A timeline's shape after `spliced`: the places of its spans moved by the rows written before them
+ * and the rows gone before them, those gone dropped, and the written ones added, in one pass over
+ * the spans rather than over the rows.
+ */
+function shapeAfter(shape: TimelineShape, leaving: readonly number[], written: readonly TimelineRow[], at: readonly number[]): TimelineShape {
+  const spans = new Int32Array(shape.spans.length + written.length);
+  let regular = shape.regular;
+  let n = 0;
+  let w = 0;
+  // Rows gone before the old place a span is at, and before the place a written row goes.
+  let goneBeforeSpan = 0;
+  let goneBeforeWritten = 0;
+  const addWrittenBefore = (place: number) => {
+    for (; w < written.length && at[w]! <= place; w++) {
+      const row = written[w]!;
+      while (goneBeforeWritten < leaving.length && leaving[goneBeforeWritten]! < at[w]!) goneBeforeWritten++;
+      if (row.latestDay > row.earliestDay) spans[n++] = at[w]! + w - goneBeforeWritten;
+      else if (row.latestDay < row.earliestDay) regular = false;
+    }
+  };
+  for (const place of shape.spans) {
+    addWrittenBefore(place);
+    while (goneBeforeSpan < leaving.length && leaving[goneBeforeSpan]! < place) goneBeforeSpan++;
+    if (goneBeforeSpan < leaving.length && leaving[goneBeforeSpan] === place) continue;
+    spans[n++] = place + w - goneBeforeSpan;
+  }
+  addWrittenBefore(Infinity);
+  return { spans: spans.slice(0, n), regular };
 }
 
 /** Statements' facts after `change`: the lists of the statements a gone or written fact names, made again. */
@@ -924,12 +951,11 @@ async function rowsAbout(indexes: FactIndexes, state: MemoryState, entityId: str
 }
 
 /**
- * By timeline: each claimant's CLAIM rows, in the timeline's order. Made on the first question
- * about an entity (a pass over the rows, shared by the questions asked meanwhile), or with a
- * timeline a write derived (`spliced`).
+ * By timeline: its claimants' index. Made on the first question about an entity (a pass over the
+ * rows, shared by the questions asked meanwhile), or with a timeline a write derived (`spliced`).
  */
-const claimants = new WeakMap<readonly TimelineRow[], ReadonlyMap<string, readonly TimelineRow[]>>();
-const claimantsBuilding = new WeakMap<readonly TimelineRow[], Promise<ReadonlyMap<string, readonly TimelineRow[]>>>();
+const claimants = new WeakMap<readonly TimelineRow[], ClaimantRows<TimelineRow>>();
+const claimantsBuilding = new WeakMap<readonly TimelineRow[], Promise<ClaimantRows<TimelineRow>>>();
 
 /** The CLAIM rows of a claimant, in the timeline's order. */
 async function claimsOf(indexes: FactIndexes, claimantId: string, pacer: Pacer): Promise<readonly TimelineRow[]> {
@@ -948,10 +974,10 @@ async function claimsOf(indexes: FactIndexes, claimantId: string, pacer: Pacer):
     }
     index = await pacer.wait(build);
   }
-  return index.get(claimantId) ?? [];
+  return index.of(claimantId);
 }
 
-function* claimantSteps(timeline: readonly TimelineRow[]): Generator<number, Map<string, TimelineRow[]>> {
+function* claimantSteps(timeline: readonly TimelineRow[]): Generator<number, ClaimantRows<TimelineRow>> {
   const index = new Map<string, TimelineRow[]>();
   for (let i = 0; i < timeline.length; i++) {
     const row = timeline[i]!;
@@ -962,19 +988,19 @@ function* claimantSteps(timeline: readonly TimelineRow[]): Generator<number, Map
     }
     if ((i & 4095) === 4095) yield 4096;
   }
-  return index;
+  return new ClaimantRows(index);
 }
 
 /** The claimants' index after a write took the rows `leaving` out of its timeline and put `written` in. */
 function claimantsAfter(
-  before: ReadonlyMap<string, readonly TimelineRow[]>,
+  before: ClaimantRows<TimelineRow>,
   leaving: readonly TimelineRow[],
   written: readonly TimelineRow[],
-): ReadonlyMap<string, readonly TimelineRow[]> {
+): ClaimantRows<TimelineRow> {
   const touched = new Map<string, TimelineRow[]>();
   const rowsOf = (claimantId: string) => {
     let rows = touched.get(claimantId);
-    if (rows === undefined) touched.set(claimantId, (rows = [...(before.get(claimantId) ?? [])]));
+    if (rows === undefined) touched.set(claimantId, (rows = [...before.of(claimantId)]));
     return rows;
   };
   for (const row of leaving) {
@@ -984,13 +1010,7 @@ function claimantsAfter(
     if (at !== -1) rows.splice(at, 1);
   }
   for (const row of written) if (row.claimantId !== null) insertSorted(rowsOf(row.claimantId), row, compareTimelineRows);
-  if (touched.size === 0) return before;
-  const after = new Map(before);
-  for (const [claimantId, rows] of touched) {
-    if (rows.length === 0) after.delete(claimantId);
-    else after.set(claimantId, rows);
-  }
-  return after;
+  return before.with(touched);
 }
 
 /** The port's "about this entity" (TimelineQuery.entityId) as a test of a timeline row. */
