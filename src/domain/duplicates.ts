@@ -110,14 +110,27 @@ export function blockingKeys(entity: EntityName): string[] {
   const keys = new Set<string>();
   for (const label of labelsOf(entity)) {
     for (const word of label.words) {
-      const letters = Array.from(word);
-      if (letters.length < MIN_KEY_WORD) continue;
+      const letters = letterCount(word);
+      if (letters < MIN_KEY_WORD) continue;
       keys.add(word);
       if (typoBudget(word) === 0) continue;
-      for (let i = 0; i < letters.length; i++) keys.add(letters.slice(0, i).join('') + letters.slice(i + 1).join(''));
+      if (letters === word.length) {
+        // One code unit per letter (almost every folded word): cut as it is.
+        for (let i = 0; i < word.length; i++) keys.add(word.slice(0, i) + word.slice(i + 1));
+      } else {
+        const split = Array.from(word);
+        for (let i = 0; i < split.length; i++) keys.add(split.slice(0, i).join('') + split.slice(i + 1).join(''));
+      }
     }
   }
   return [...keys];
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** A word's letters (code points), counted without splitting it when it has no surrogate pair. */
+function letterCount(word: string): number {
+  return SURROGATE.test(word) ? Array.from(word).length : word.length;
 }
 
 /** How two labels compare: the typos to turn every word of one into a word of the other, or null. */
@@ -187,27 +200,31 @@ export function nameSimilarity(a: EntityName, b: EntityName): { score: number; r
  * of the kinds wanted already.
  */
 export async function blockedPairs<T extends EntityName>(entities: readonly T[], pace: Pace = UNPACED): Promise<[T, T][]> {
-  const blocks = new Map<string, T[]>();
+  // Blocks by kind, then key: an entity is compared only with those of its kind.
+  const blocksOfKind = new Map<string, Map<string, T[]>>();
   for (const entity of entities) {
+    let blocks = blocksOfKind.get(entity.kind);
+    if (blocks === undefined) blocksOfKind.set(entity.kind, (blocks = new Map()));
     const keys = blockingKeys(entity);
     for (const key of keys) {
-      const blockKey = `${entity.kind}\u0000${key}`;
-      const block = blocks.get(blockKey);
+      const block = blocks.get(key);
       if (block) block.push(entity);
-      else blocks.set(blockKey, [entity]);
+      else blocks.set(key, [entity]);
     }
     if (pace.due(1 + keys.length)) await pace.pause();
   }
   const pairs = new Map<string, [T, T]>();
-  for (const block of blocks.values()) {
-    if (block.length < 2 || block.length > MAX_BLOCK) continue;
-    for (let i = 0; i < block.length; i++) {
-      for (let j = i + 1; j < block.length; j++) {
-        const [x, y] = compareText(block[i]!.id, block[j]!.id) <= 0 ? [block[i]!, block[j]!] : [block[j]!, block[i]!];
-        if (x.id !== y.id) pairs.set(pairKey(x.id, y.id), [x, y]);
+  for (const blocks of blocksOfKind.values()) {
+    for (const block of blocks.values()) {
+      if (block.length < 2 || block.length > MAX_BLOCK) continue;
+      for (let i = 0; i < block.length; i++) {
+        for (let j = i + 1; j < block.length; j++) {
+          const [x, y] = compareText(block[i]!.id, block[j]!.id) <= 0 ? [block[i]!, block[j]!] : [block[j]!, block[i]!];
+          if (x.id !== y.id) pairs.set(pairKey(x.id, y.id), [x, y]);
+        }
       }
+      if (pace.due(block.length * block.length)) await pace.pause();
     }
-    if (pace.due(block.length * block.length)) await pace.pause();
   }
   return [...pairs.values()];
 }

@@ -128,6 +128,13 @@ describe('duplicate candidates', () => {
     expect(withNeighbours!.reasons.at(-1)).toEqual({ code: 'SHARED_NEIGHBOURS', detail: '1 of 2 neighbours shared: unit:x' });
   });
 
+  it('cuts a word of letters outside the Basic Multilingual Plane by letters, not by halves of them', () => {
+    expect(blockingKeys(person('person:x', '𠀀𠀁𠀂𠀃 Ivanov'))).toEqual(['𠀀𠀁𠀂𠀃', '𠀁𠀂𠀃', '𠀀𠀂𠀃', '𠀀𠀁𠀃', '𠀀𠀁𠀂', 'ivanov', 'vanov', 'ianov', 'ivnov', 'ivaov', 'ivanv', 'ivano']);
+    expect(blockingKeys(person('person:x', 'a𠀁bc'))).toEqual(['a𠀁bc', '𠀁bc', 'abc', 'a𠀁c', 'a𠀁b']);
+    // Three letters, though five code units: too short to block on.
+    expect(blockingKeys(person('person:x', '𠀀𠀁c'))).toEqual([]);
+  });
+
   it('blocks any two names one typo apart in a word of four letters or more together', () => {
     const word = fc.stringMatching(/^[a-z]{4,10}$/);
     fc.assert(
