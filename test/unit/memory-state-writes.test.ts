@@ -294,6 +294,22 @@ describe('a snapshot after writes', () => {
   });
 });
 
+describe('a relation written again', () => {
+  // Its id stays, its record changes: its columns and its rows must come from the new record, in a
+  // small write (spliced into the list) and in one with a removal (merged record by record).
+  for (const removal of [false, true]) {
+    it(`is read again, ends, type, days and claimants${removal ? ', in a write that also removes one' : ''}`, () => {
+      let { state, records } = startingGraph();
+      const first = [relation(1, 'NEAR', 1, 2, [3], 2021), relation(2, 'CONTROLS', 4, 5, [6], 2022), relation(3, 'NEAR', 7, 8, [null], null)];
+      state = applied(state, records, { written: dataset([], first), remove: { relations: [], entities: [] } })!;
+      const again = relation(1, 'ALLIED_WITH', 1, 9, [10, 11], 2024);
+      state = applied(state, records, { written: dataset([], [again]), remove: { relations: removal ? ['r:3'] : [], entities: [] } })!;
+      expect(comparable(state.adjacency)).toEqual(comparable(freshOf(records).adjacency));
+      expectRelationViews(state, records);
+    });
+  }
+});
+
 describe('entity numbers after many writes', () => {
   it('numbers every entity as a snapshot built from scratch does, across the point where they are numbered anew', () => {
     // 5,000 entities written a few hundred at a time, some removed: past the ids a snapshot keeps

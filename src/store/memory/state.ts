@@ -244,28 +244,27 @@ function upsertSorted<T extends { readonly id: string }>(
   // Records in strictly ascending id order (a data file reads them so) need no dedupe and no sort.
   // (A copy either way: the snapshot must not share an array its caller may change.)
   const added = ascendingById(incoming) ? [...incoming] : sortedById([...new Map(incoming.map((r) => [r.id, r] as const)).values()]);
-  if (previous.length === 0 && removed.size === 0) return { list: added, oldIndex: new Int32Array(added.length).fill(-1) };
+  if (previous.length === 0 && removed.size === 0) return { list: added, oldIndex: new Int32Array(added.length).fill(-1), written: added.map((_, n) => n) };
   if (removed.size === 0 && added.length <= SMALL_WRITE) return spliced(previous, added);
   const list: T[] = [];
   const oldIndex = new Int32Array(previous.length + added.length);
-  const keep = (record: T, old: number) => {
-    if (removed.size > 0 && removed.has(record.id)) return;
+  const written: number[] = [];
+  const keep = (record: T, old: number): boolean => {
+    if (removed.size > 0 && removed.has(record.id)) return false;
     oldIndex[list.length] = old;
     list.push(record);
+    return true;
   };
   let i = 0;
   for (const record of added) {
     const at = lowerBound(previous, record.id, i);
     for (; i < at; i++) keep(previous[i]!, i);
-    if (i < previous.length && previous[i]!.id === record.id) {
-      keep(record, i);
-      i++;
-    } else {
-      keep(record, -1);
-    }
+    const replaces = i < previous.length && previous[i]!.id === record.id;
+    if (keep(record, replaces ? i : -1)) written.push(list.length - 1);
+    if (replaces) i++;
   }
   for (; i < previous.length; i++) keep(previous[i]!, i);
-  return { list, oldIndex: oldIndex.subarray(0, list.length) };
+  return { list, oldIndex: oldIndex.subarray(0, list.length), written };
 }
 
 /** Whether every id comes after the one before it, in code-point order. */
@@ -281,6 +280,7 @@ const SMALL_WRITE = 64;
 function spliced<T extends { readonly id: string }>(previous: readonly T[], added: readonly T[]): Renumbered<T> {
   const pieces: (readonly T[])[] = [];
   const oldIndex = new Int32Array(previous.length + added.length);
+  const written: number[] = [];
   let i = 0;
   let n = 0;
   for (const record of added) {
@@ -288,11 +288,12 @@ function spliced<T extends { readonly id: string }>(previous: readonly T[], adde
     pieces.push(previous.slice(i, at), [record]);
     for (; i < at; i++) oldIndex[n++] = i;
     const replaces = i < previous.length && previous[i]!.id === record.id;
+    written.push(n);
     oldIndex[n++] = replaces ? i++ : -1;
   }
   pieces.push(previous.slice(i));
   for (; i < previous.length; i++) oldIndex[n++] = i;
-  return { list: ([] as T[]).concat(...pieces), oldIndex: oldIndex.subarray(0, n) };
+  return { list: ([] as T[]).concat(...pieces), oldIndex: oldIndex.subarray(0, n), written };
 }
 
 /** The first place at or after `from` whose id does not come before `id`. */
